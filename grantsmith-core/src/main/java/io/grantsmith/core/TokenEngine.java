@@ -1,0 +1,164 @@
+package io.grantsmith.core;
+
+import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientIdentifier;
+import io.grantsmith.core.clientauth.PresentedCredentials;
+import io.grantsmith.core.error.FailureKind;
+import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
+import io.grantsmith.core.error.Quoted;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.grant.GrantContext;
+import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.core.request.FormParameters;
+import io.grantsmith.core.request.GrantTypeReader;
+import io.grantsmith.core.request.MalformedParametersException;
+import io.grantsmith.core.result.ClientIdentity;
+import io.grantsmith.core.result.RequestFacts;
+import io.grantsmith.core.result.TokenFailResult;
+import io.grantsmith.core.result.TokenIssueResult;
+import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.spi.StoreException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The token engine: Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} as
+ * plain method calls. Each call returns a result value for every outcome (refusals included) and never
+ * throws for bad input. Thread-safe. Build one with {@link TokenEngineBuilder}.
+ */
+public final class TokenEngine {
+    private static final System.Logger LOG = System.getLogger(TokenEngine.class.getName());
+
+    private final ClientIdentifier identifier;
+    private final ClientAuthenticator authenticator;
+    private final Map<GrantType, GrantHandler> handlers;
+    private final PasswordGrantCompletion completion;
+    private final Clock clock;
+
+    TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, Map<GrantType, GrantHandler> handlers,
+            PasswordGrantCompletion completion, Clock clock) {
+        this.identifier = identifier;
+        this.authenticator = authenticator;
+        this.handlers = Map.copyOf(handlers);
+        this.completion = completion;
+        this.clock = clock;
+    }
+
+    public static TokenEngineBuilder builder() {
+        return new TokenEngineBuilder();
+    }
+
+    /** Processes a token request that a client sent to {@code service}'s token endpoint. */
+    public TokenResult process(Service service, TokenRequest request) {
+        GrantType grantType = null;
+        ClientIdentity client = null;
+        GrantHandler handler = null;
+        try {
+            FormParameters parameters = parameters(request);
+            grantType = GrantTypeReader.read(parameters, service);
+            handler = handlers.get(grantType);
+            if (handler == null) {
+                throw OAuthException.badRequest(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+                        ResultCode.GRANT_TYPE_NOT_IMPLEMENTED, grantType.wireValue());
+            }
+            handler.parameterRules().check(parameters);
+            PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
+            client = identifier.identify(service, credentials, grantType);
+            client = authenticator.authenticate(service, client, credentials);
+            if (!client.client().mayUse(grantType)) {
+                throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                        ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), grantType.wireValue());
+            }
+            return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
+        } catch (OAuthException e) {
+            return refusal(e, new RequestFacts(service, grantType, client));
+        } catch (StoreException e) {
+            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
+            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client), serverError(code));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "unexpected failure while processing a token request of service " + service.id(), e);
+            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
+                    serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    /** Issues tokens for a password grant whose user credentials the authorization server accepted. */
+    public TokenIssueResult issue(Service service, TokenIssueRequest request) {
+        RequestFacts facts = new RequestFacts(service, GrantType.PASSWORD, null);
+        try {
+            return completion.issue(service, request, now());
+        } catch (OAuthException e) {
+            return new TokenIssueResult.InternalServerError(facts, e.error());
+        } catch (StoreException e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.ISSUE_STORE_FAILED));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "unexpected failure in /auth/token/issue of service " + service.id(), e);
+            return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    /** Builds the refusal of a password grant whose user credentials the authorization server rejected. */
+    public TokenFailResult fail(Service service, TokenFailRequest request) {
+        RequestFacts facts = new RequestFacts(service, GrantType.PASSWORD, null);
+        try {
+            return completion.fail(service, request, now());
+        } catch (OAuthException e) {
+            return new TokenFailResult.InternalServerError(facts, e.error());
+        } catch (StoreException e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.FAIL_STORE_FAILED));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "unexpected failure in /auth/token/fail of service " + service.id(), e);
+            return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    private static FormParameters parameters(TokenRequest request) {
+        String encoded = request.getParameters();
+        if (encoded == null) {
+            throw OAuthException.serverError(ResultCode.PARAMETERS_MISSING);
+        }
+        FormParameters parameters;
+        try {
+            parameters = FormParameters.parse(encoded);
+        } catch (MalformedParametersException e) {
+            throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.PARAMETERS_MALFORMED,
+                    Quoted.of(e.getMessage()));
+        }
+        if (parameters.isEmpty()) {
+            throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.PARAMETERS_EMPTY);
+        }
+        return parameters;
+    }
+
+    /** Authlete's times have millisecond precision; truncating once keeps stored and reported times equal. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static TokenResult refusal(OAuthException e, RequestFacts facts) {
+        FailureKind kind = e.kind();
+        return switch (kind) {
+            case BAD_REQUEST -> new TokenResult.BadRequest(facts, e.error());
+            case INVALID_CLIENT -> new TokenResult.InvalidClient(facts, e.error());
+            case INTERNAL_SERVER_ERROR -> new TokenResult.InternalServerError(facts, e.error());
+        };
+    }
+
+    private static OAuthError serverError(ResultCode code) {
+        return new OAuthError(OAuthErrorCode.SERVER_ERROR, code.message());
+    }
+}

@@ -1,0 +1,114 @@
+package io.grantsmith.core;
+
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientIdentifier;
+import io.grantsmith.core.grant.ClientCredentialsGrantHandler;
+import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.grant.PasswordGrantHandler;
+import io.grantsmith.core.grant.RefreshTokenGrantHandler;
+import io.grantsmith.core.spi.ClientLookup;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.token.RefreshTokenSuccessors;
+import io.grantsmith.core.token.TokenValues;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Assembles a {@link TokenEngine} from its ports and settings. */
+public final class TokenEngineBuilder {
+    /** How long a password-grant ticket waits for {@code /auth/token/issue} or {@code /auth/token/fail}. */
+    public static final Duration DEFAULT_TICKET_LIFETIME = Duration.ofMinutes(10);
+    /** How long an idempotent service answers a retry with a rotated-away refresh token. */
+    public static final Duration DEFAULT_REFRESH_GRACE_PERIOD = Duration.ofSeconds(60);
+
+    private ClientLookup clients;
+    private TokenStore tokens;
+    private TicketStore tickets;
+    private byte[] rotationSecret;
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random;
+    private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
+    private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
+
+    TokenEngineBuilder() {
+    }
+
+    public TokenEngineBuilder clients(ClientLookup value) {
+        clients = value;
+        return this;
+    }
+
+    public TokenEngineBuilder tokens(TokenStore value) {
+        tokens = value;
+        return this;
+    }
+
+    public TokenEngineBuilder tickets(TicketStore value) {
+        tickets = value;
+        return this;
+    }
+
+    /**
+     * The server secret (at least 32 bytes) from which rotated refresh tokens are derived. It must stay the same
+     * across restarts and be shared by every node, or retries within the grace period cannot be answered.
+     */
+    public TokenEngineBuilder rotationSecret(byte[] value) {
+        rotationSecret = value.clone();
+        return this;
+    }
+
+    public TokenEngineBuilder clock(Clock value) {
+        clock = value;
+        return this;
+    }
+
+    public TokenEngineBuilder random(SecureRandom value) {
+        random = value;
+        return this;
+    }
+
+    public TokenEngineBuilder ticketLifetime(Duration value) {
+        ticketLifetime = requirePositive(value, "ticketLifetime");
+        return this;
+    }
+
+    public TokenEngineBuilder refreshGracePeriod(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("refreshGracePeriod must not be negative");
+        }
+        refreshGracePeriod = value;
+        return this;
+    }
+
+    public TokenEngine build() {
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(rotationSecret, "rotationSecret");
+        TokenValues values = new TokenValues(random != null ? random : new SecureRandom());
+        Map<GrantType, GrantHandler> handlers = new EnumMap<>(GrantType.class);
+        register(handlers, new ClientCredentialsGrantHandler(tokens, values));
+        register(handlers, new PasswordGrantHandler(tickets, values, ticketLifetime));
+        register(handlers, new RefreshTokenGrantHandler(tokens, values, new RefreshTokenSuccessors(rotationSecret),
+                refreshGracePeriod));
+        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(), handlers,
+                new PasswordGrantCompletion(clients, tokens, tickets, values), clock);
+    }
+
+    private static void register(Map<GrantType, GrantHandler> handlers, GrantHandler handler) {
+        handlers.put(handler.grantType(), handler);
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+}

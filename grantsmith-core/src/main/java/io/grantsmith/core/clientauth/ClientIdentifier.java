@@ -1,0 +1,81 @@
+package io.grantsmith.core.clientauth;
+
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
+import io.grantsmith.core.error.Quoted;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.core.result.ClientIdentity;
+import io.grantsmith.core.spi.ClientLookup;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the client a request comes from, by numeric client ID or (where the service and the client enable
+ * it) by alias. It does not authenticate: see {@link ClientAuthenticator}.
+ */
+public final class ClientIdentifier {
+    private final ClientLookup clients;
+
+    public ClientIdentifier(ClientLookup clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    public ClientIdentity identify(Service service, PresentedCredentials credentials, GrantType grantType) {
+        String id = presentedId(credentials, grantType);
+        Optional<Client> byId = parseId(id).flatMap(numeric -> clients.findClient(service.id(), numeric));
+        if (byId.isPresent()) {
+            return unlocked(new ClientIdentity(byId.get(), false, null));
+        }
+        Client byAlias = clients.findClientByAlias(service.id(), id)
+                .orElseThrow(() -> OAuthException.invalidClient(ResultCode.CLIENT_NOT_FOUND, Quoted.of(id)));
+        if (!service.clientIdAliasEnabled() || !byAlias.aliasEnabled()) {
+            throw OAuthException.invalidClient(ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED, Quoted.of(id));
+        }
+        return unlocked(new ClientIdentity(byAlias, true, null));
+    }
+
+    private static String presentedId(PresentedCredentials credentials, GrantType grantType) {
+        String headerId = credentials.headerId();
+        String bodyId = credentials.bodyId();
+        if (headerId != null && bodyId != null && !headerId.equals(bodyId)) {
+            throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.CLIENT_ID_CONFLICT);
+        }
+        String id = headerId != null ? headerId : bodyId;
+        if (id == null) {
+            throw OAuthException.invalidClient(grantType == GrantType.CLIENT_CREDENTIALS
+                    ? ResultCode.CLIENT_CREDENTIALS_CLIENT_ID_MISSING
+                    : ResultCode.CLIENT_ID_MISSING);
+        }
+        if (id.isEmpty()) {
+            throw OAuthException.invalidClient(ResultCode.CLIENT_ID_EMPTY);
+        }
+        return id;
+    }
+
+    private static ClientIdentity unlocked(ClientIdentity identity) {
+        if (identity.client().locked()) {
+            throw OAuthException.invalidClient(ResultCode.CLIENT_LOCKED, identity.client().id());
+        }
+        return identity;
+    }
+
+    /** The numeric client ID spelled by {@code id}, if it is one (digits only, fits a long). */
+    static Optional<Long> parseId(String id) {
+        if (id.isEmpty() || id.length() > 19) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

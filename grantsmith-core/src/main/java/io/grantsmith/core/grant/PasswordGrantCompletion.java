@@ -1,0 +1,143 @@
+package io.grantsmith.core.grant;
+
+import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.core.model.Ticket;
+import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.result.ClientIdentity;
+import io.grantsmith.core.result.Issuance;
+import io.grantsmith.core.result.RequestFacts;
+import io.grantsmith.core.result.TokenFailResult;
+import io.grantsmith.core.result.TokenIssueResult;
+import io.grantsmith.core.spi.ClientLookup;
+import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenLifetimes;
+import io.grantsmith.core.token.TokenValues;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Finishes a password grant with the ticket from {@code /auth/token}: {@code /auth/token/issue} issues the
+ * tokens once the authorization server has verified the user; {@code /auth/token/fail} builds the refusal.
+ * A ticket is used at most once, by either; the caller's own mistakes are reported before the ticket is used.
+ */
+public final class PasswordGrantCompletion {
+    private final ClientLookup clients;
+    private final TokenStore tokens;
+    private final TicketStore tickets;
+    private final TokenValues values;
+
+    public PasswordGrantCompletion(ClientLookup clients, TokenStore tokens, TicketStore tickets, TokenValues values) {
+        this.clients = clients;
+        this.tokens = tokens;
+        this.tickets = tickets;
+        this.values = values;
+    }
+
+    /** Issues the tokens. Refusals are thrown as {@link OAuthException} and carry no facts beyond the service. */
+    public TokenIssueResult.Ok issue(Service service, TokenIssueRequest request, Instant now) {
+        String ticketValue = request.getTicket();
+        if (ticketValue == null || ticketValue.isEmpty()) {
+            throw OAuthException.serverError(ResultCode.ISSUE_TICKET_MISSING);
+        }
+        String subject = SubjectRules.validate(request.getSubject());
+        List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
+                ResultCode.ISSUE_PROPERTIES_TOO_BIG);
+        String accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
+                ResultCode.ISSUE_ACCESS_TOKEN_INVALID);
+        Ticket ticket = use(ticketValue, service, now, ResultCode.ISSUE_TICKET_NOT_FOUND,
+                ResultCode.ISSUE_TICKET_EXPIRED);
+        Client client = clients.findClient(service.id(), ticket.clientId())
+                .orElseThrow(() -> OAuthException.serverError(ResultCode.CLIENT_NOT_FOUND, ticket.clientId()));
+
+        boolean withRefreshToken = service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN);
+        MintedToken refreshToken = withRefreshToken
+                ? MintedToken.of(values.newValue(), now, TokenLifetimes.refreshToken(service, client, ticket.scopes(),
+                        request.getRefreshTokenDuration()))
+                : null;
+        MintedToken accessToken = MintedToken.of(accessTokenValue, now,
+                TokenLifetimes.accessToken(service, client, ticket.scopes(), request.getAccessTokenDuration()));
+        if (refreshToken != null && service.tokenExpirationLinked()) {
+            accessToken = accessToken.notAfter(refreshToken.expiresAt());
+        }
+        FamilyId family = withRefreshToken ? FamilyId.random() : null;
+        AccessTokenRecord accessRecord = new AccessTokenRecord(accessToken.hash(), service.id(), client.id(), subject,
+                ticket.scopes(), ticket.resources(), GrantType.PASSWORD, now, accessToken.expiresAt(), family,
+                properties, ticket.clientIdAliasUsed());
+        SaveOutcome outcome = withRefreshToken
+                ? tokens.saveGrant(accessRecord, new RefreshTokenRecord(refreshToken.hash(), family, service.id(),
+                        client.id(), subject, ticket.scopes(), ticket.resources(), GrantType.PASSWORD, now,
+                        refreshToken.expiresAt(), properties, ticket.clientIdAliasUsed(), RefreshTokenState.ACTIVE,
+                        null))
+                : tokens.saveAccessToken(accessRecord);
+        if (outcome == SaveOutcome.DUPLICATE) {
+            throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
+        }
+        Issuance issuance = new Issuance(service.accessTokenType(), accessToken.issued(now),
+                refreshToken == null ? null : refreshToken.issued(now), subject, ticket.scopes(),
+                refreshToken == null ? null : ticket.scopes(), List.of(), ticket.resources(), properties, false);
+        return new TokenIssueResult.Ok(facts(service, client, ticket), ResultCode.ISSUE_OK.message(), issuance);
+    }
+
+    /** Builds the refusal for the client and uses up the ticket. */
+    public TokenFailResult fail(Service service, TokenFailRequest request, Instant now) {
+        String ticketValue = request.getTicket();
+        if (ticketValue == null || ticketValue.isEmpty()) {
+            throw OAuthException.serverError(ResultCode.FAIL_TICKET_MISSING);
+        }
+        TokenFailRequest.Reason reason = request.getReason();
+        if (reason == null) {
+            throw OAuthException.serverError(ResultCode.FAIL_REASON_MISSING);
+        }
+        Ticket ticket = use(ticketValue, service, now, ResultCode.FAIL_TICKET_NOT_FOUND,
+                ResultCode.FAIL_TICKET_EXPIRED);
+        RequestFacts facts = clients.findClient(service.id(), ticket.clientId())
+                .map(client -> facts(service, client, ticket))
+                .orElseGet(() -> new RequestFacts(service, GrantType.PASSWORD, null));
+        return switch (reason) {
+            case INVALID_RESOURCE_OWNER_CREDENTIALS -> refusal(facts, OAuthErrorCode.INVALID_REQUEST,
+                    ResultCode.FAIL_INVALID_CREDENTIALS);
+            case INVALID_TARGET -> refusal(facts, OAuthErrorCode.INVALID_TARGET, ResultCode.FAIL_INVALID_TARGET);
+            case INVALID_CLIENT -> refusal(facts, OAuthErrorCode.INVALID_CLIENT, ResultCode.FAIL_INVALID_CLIENT);
+            case UNAUTHORIZED_CLIENT -> refusal(facts, OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                    ResultCode.FAIL_UNAUTHORIZED_CLIENT);
+            case INVALID_SCOPE -> refusal(facts, OAuthErrorCode.INVALID_SCOPE, ResultCode.FAIL_INVALID_SCOPE);
+            case UNKNOWN -> new TokenFailResult.InternalServerError(facts,
+                    new OAuthError(OAuthErrorCode.SERVER_ERROR, ResultCode.FAIL_UNKNOWN.message()));
+        };
+    }
+
+    private Ticket use(String ticketValue, Service service, Instant now, ResultCode notFound, ResultCode expired) {
+        TicketUse use = tickets.useTicket(TokenHasher.hash(ticketValue), service.id(), now);
+        return switch (use.status()) {
+            case USED -> use.ticket();
+            case NOT_FOUND -> throw OAuthException.serverError(notFound);
+            case EXPIRED -> throw OAuthException.serverError(expired);
+            case ALREADY_USED -> throw OAuthException.serverError(ResultCode.TICKET_ALREADY_USED);
+        };
+    }
+
+    private static RequestFacts facts(Service service, Client client, Ticket ticket) {
+        return new RequestFacts(service, GrantType.PASSWORD,
+                new ClientIdentity(client, ticket.clientIdAliasUsed(), ticket.clientAuthMethod()));
+    }
+
+    private static TokenFailResult refusal(RequestFacts facts, OAuthErrorCode error, ResultCode code) {
+        return new TokenFailResult.BadRequest(facts, new OAuthError(error, code.message()));
+    }
+}

@@ -1,0 +1,255 @@
+package io.grantsmith.core.grant;
+
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
+import io.grantsmith.core.error.Quoted;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.RefreshPolicy;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.request.FormParameters;
+import io.grantsmith.core.request.GrantRequest;
+import io.grantsmith.core.request.ParameterRules;
+import io.grantsmith.core.request.RequiredParameter;
+import io.grantsmith.core.result.Issuance;
+import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.spi.RefreshWrite;
+import io.grantsmith.core.spi.RefreshWriteOutcome;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.token.RefreshTokenSuccessors;
+import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenLifetimes;
+import io.grantsmith.core.token.TokenValues;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RFC 6749 §6, with Authlete's renewal modes ({@link RefreshPolicy}) and reuse detection.
+ *
+ * <p>Each refresh is read, decided, then written with a conditional {@link RefreshWrite}; if a concurrent
+ * request changed the token in between, the write does nothing and the request is decided again from the
+ * new state. So of two concurrent refreshes of one token exactly one rotates it; the other either receives
+ * the same successor (idempotent services, within the grace period) or is treated as reuse, which revokes
+ * the family: never two live families.</p>
+ */
+public final class RefreshTokenGrantHandler implements GrantHandler {
+    private static final ParameterRules RULES = ParameterRules.of(Map.of(
+            "refresh_token", ResultCode.REFRESH_TOKEN_REPEATED,
+            "scope", ResultCode.REFRESH_SCOPE_REPEATED), Set.of("resource"));
+    /** A write loses a race only to a write that changed the state; a few re-evaluations settle any race. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final TokenStore tokens;
+    private final TokenValues values;
+    private final RefreshTokenSuccessors successors;
+    private final Duration gracePeriod;
+
+    public RefreshTokenGrantHandler(TokenStore tokens, TokenValues values, RefreshTokenSuccessors successors,
+            Duration gracePeriod) {
+        this.tokens = tokens;
+        this.values = values;
+        this.successors = successors;
+        this.gracePeriod = gracePeriod;
+    }
+
+    @Override
+    public GrantType grantType() {
+        return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public ParameterRules parameterRules() {
+        return RULES;
+    }
+
+    @Override
+    public ResultCode storeFailure() {
+        return ResultCode.REFRESH_STORE_FAILED;
+    }
+
+    @Override
+    public TokenResult handle(GrantContext context) {
+        GrantRequest.RefreshToken grant = parse(context.parameters());
+        TokenHash presented = TokenHasher.hash(grant.refreshToken());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            RefreshTokenRecord record = findUsable(context, presented);
+            Optional<TokenResult> result = record.state() == RefreshTokenState.ACTIVE
+                    ? renew(context, grant, record)
+                    : replayOrRevoke(context, grant, record);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        throw invalidGrant(ResultCode.REFRESH_TOKEN_CONTENDED);
+    }
+
+    /** The presented token's record, if it belongs to this service and client, is unexpired and not revoked. */
+    private RefreshTokenRecord findUsable(GrantContext context, TokenHash presented) {
+        RefreshTokenRecord record = tokens.findRefreshToken(presented)
+                .filter(found -> found.serviceId() == context.service().id())
+                .orElseThrow(() -> invalidGrant(ResultCode.REFRESH_TOKEN_NOT_FOUND));
+        if (record.clientId() != context.client().id()) {
+            throw invalidGrant(ResultCode.REFRESH_TOKEN_OTHER_CLIENT);
+        }
+        if (record.state() == RefreshTokenState.REVOKED) {
+            throw invalidGrant(ResultCode.REFRESH_TOKEN_REVOKED);
+        }
+        if (record.isExpiredAt(context.now())) {
+            throw invalidGrant(ResultCode.REFRESH_TOKEN_EXPIRED);
+        }
+        return record;
+    }
+
+    /** Renews an active token: rotates it, or keeps it when the service says so. Empty if a race was lost. */
+    private Optional<TokenResult> renew(GrantContext context, GrantRequest.RefreshToken grant,
+            RefreshTokenRecord record) {
+        Service service = context.service();
+        RefreshPolicy policy = service.refreshPolicy();
+        Renewal renewal = Renewal.plan(context, grant, record, values);
+        MintedToken refreshToken;
+        RefreshWrite write;
+        if (policy.kept()) {
+            Instant expiresAt = policy.durationReset() ? context.now().plus(refreshLifetime(context, record))
+                    : record.expiresAt();
+            refreshToken = new MintedToken(grant.refreshToken(), record.hash(), expiresAt);
+            AccessTokenRecord accessToken = accessToken(context, renewal, record, refreshToken);
+            write = new RefreshWrite.Extend(record.hash(), expiresAt, renewal.properties(),
+                    accessToken, context.now());
+        } else {
+            Instant expiresAt = policy.durationKept() ? record.expiresAt()
+                    : context.now().plus(refreshLifetime(context, record));
+            String successor = successors.successorOf(grant.refreshToken());
+            refreshToken = new MintedToken(successor, TokenHasher.hash(successor), expiresAt);
+            RefreshTokenRecord successorRecord = new RefreshTokenRecord(refreshToken.hash(), record.family(),
+                    record.serviceId(), record.clientId(), record.subject(), record.scopes(), record.resources(),
+                    record.grantType(), context.now(), expiresAt, renewal.properties(), record.clientIdAliasUsed(),
+                    RefreshTokenState.ACTIVE, null);
+            write = new RefreshWrite.Rotate(record.hash(), successorRecord,
+                    accessToken(context, renewal, record, refreshToken), context.now());
+        }
+        return apply(write, context, grant, renewal, record, refreshToken, false);
+    }
+
+    /**
+     * A rotated-away token was presented again. Within the grace period of an idempotent service, while its
+     * successor is still active, this is a retry of a lost response: answer with the same successor.
+     * Otherwise the token has been used twice, which means it may have been stolen: revoke the family.
+     */
+    private Optional<TokenResult> replayOrRevoke(GrantContext context, GrantRequest.RefreshToken grant,
+            RefreshTokenRecord rotated) {
+        if (withinGracePeriod(context, rotated)) {
+            String successorValue = successors.successorOf(grant.refreshToken());
+            Optional<RefreshTokenRecord> successor = tokens.findRefreshToken(TokenHasher.hash(successorValue))
+                    .filter(found -> found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
+            if (successor.isPresent()) {
+                RefreshTokenRecord record = successor.get();
+                Renewal renewal = Renewal.plan(context, grant, record, values);
+                MintedToken refreshToken = new MintedToken(successorValue, record.hash(), record.expiresAt());
+                RefreshWrite write = new RefreshWrite.Replay(record.hash(),
+                        accessToken(context, renewal, record, refreshToken), context.now());
+                return apply(write, context, grant, renewal, record, refreshToken, true);
+            }
+        }
+        tokens.revokeFamily(rotated.family());
+        throw invalidGrant(ResultCode.REFRESH_TOKEN_REUSED);
+    }
+
+    private boolean withinGracePeriod(GrantContext context, RefreshTokenRecord rotated) {
+        return context.service().refreshPolicy().idempotent() && rotated.rotatedAt() != null
+                && context.now().isBefore(rotated.rotatedAt().plus(gracePeriod));
+    }
+
+    private Optional<TokenResult> apply(RefreshWrite write, GrantContext context, GrantRequest.RefreshToken grant,
+            Renewal renewal, RefreshTokenRecord basis, MintedToken refreshToken, boolean previousRefreshTokenUsed) {
+        RefreshWriteOutcome outcome = tokens.applyRefresh(write);
+        if (outcome == RefreshWriteOutcome.PRECONDITION_FAILED) {
+            return Optional.empty();
+        }
+        if (outcome == RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE) {
+            throw OAuthException.serverError(ResultCode.REFRESH_ACCESS_TOKEN_IN_USE);
+        }
+        Instant now = context.now();
+        MintedToken accessToken = new MintedToken(renewal.accessTokenValue(), write.accessToken().hash(),
+                write.accessToken().expiresAt());
+        Issuance issuance = new Issuance(context.service().accessTokenType(), accessToken.issued(now),
+                refreshToken.issued(now), basis.subject(), renewal.scopes(), basis.scopes(), grant.resources(),
+                renewal.resources(), renewal.properties(), previousRefreshTokenUsed);
+        return Optional.of(new TokenResult.Ok(context.facts(), ResultCode.REFRESH_OK.message(), issuance));
+    }
+
+    private AccessTokenRecord accessToken(GrantContext context, Renewal renewal, RefreshTokenRecord basis,
+            MintedToken refreshToken) {
+        Service service = context.service();
+        Duration lifetime = TokenLifetimes.accessToken(service, context.client(), renewal.scopes(),
+                context.request().getAccessTokenDuration());
+        MintedToken minted = MintedToken.of(renewal.accessTokenValue(), context.now(), lifetime);
+        if (service.tokenExpirationLinked()) {
+            minted = minted.notAfter(refreshToken.expiresAt());
+        }
+        return new AccessTokenRecord(minted.hash(), service.id(), basis.clientId(), basis.subject(), renewal.scopes(),
+                renewal.resources(), basis.grantType(), context.now(), minted.expiresAt(), basis.family(),
+                renewal.properties(), context.identity().aliasUsed());
+    }
+
+    private static Duration refreshLifetime(GrantContext context, RefreshTokenRecord record) {
+        return TokenLifetimes.refreshToken(context.service(), context.client(), record.scopes(),
+                context.request().getRefreshTokenDuration());
+    }
+
+    static GrantRequest.RefreshToken parse(FormParameters parameters) {
+        String refreshToken = RequiredParameter.read(parameters, "refresh_token", ResultCode.REFRESH_TOKEN_MISSING,
+                ResultCode.REFRESH_TOKEN_EMPTY);
+        return new GrantRequest.RefreshToken(refreshToken, Scopes.parse(parameters.optional("scope")),
+                GrantRequest.resourcesOf(parameters));
+    }
+
+    private static OAuthException invalidGrant(ResultCode code) {
+        return OAuthException.badRequest(OAuthErrorCode.INVALID_GRANT, code);
+    }
+
+    /**
+     * What the renewed access token carries: the requested scopes and resources (each covered by the grant),
+     * or the grant's own when none are requested; and the grant's properties with the request's merged over.
+     */
+    private record Renewal(String accessTokenValue, Scopes scopes, List<String> resources,
+            List<TokenProperty> properties) {
+
+        static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis,
+                TokenValues values) {
+            Scopes scopes = grant.scope().isEmpty() ? basis.scopes() : narrowed(grant.scope(), basis.scopes());
+            List<String> resources = ResourceIndicators.narrow(ResourceIndicators.validate(grant.resources()),
+                    basis.resources(), ResultCode.REFRESH_RESOURCE_NOT_GRANTED);
+            List<TokenProperty> properties = TokenProperties.merge(basis.properties(),
+                    TokenProperties.accept(context.request().getProperties(), ResultCode.REFRESH_PROPERTIES_TOO_BIG),
+                    ResultCode.REFRESH_PROPERTIES_TOO_BIG);
+            String value = AccessTokenValue.choose(context.request().getAccessToken(), values,
+                    ResultCode.REFRESH_ACCESS_TOKEN_INVALID);
+            return new Renewal(value, scopes, resources, properties);
+        }
+
+        private static Scopes narrowed(Scopes requested, Scopes granted) {
+            for (String scope : requested) {
+                if (!granted.contains(scope)) {
+                    throw OAuthException.badRequest(OAuthErrorCode.INVALID_SCOPE, ResultCode.REFRESH_SCOPE_NOT_GRANTED,
+                            Quoted.of(scope));
+                }
+            }
+            return requested;
+        }
+
+        @Override
+        public String toString() {
+            return "Renewal[scopes=" + scopes + ", resources=" + resources + "]";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.grantsmith.core.model;
+
+import io.grantsmith.api.types.GrantType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stored access token.
+ *
+ * @param subject the resource owner, or null (client_credentials)
+ * @param family  the refresh-token family the token was issued with, or null
+ */
+public record AccessTokenRecord(
+        TokenHash hash,
+        long serviceId,
+        long clientId,
+        String subject,
+        Scopes scopes,
+        List<String> resources,
+        GrantType grantType,
+        Instant issuedAt,
+        Instant expiresAt,
+        FamilyId family,
+        List<TokenProperty> properties,
+        boolean clientIdAliasUsed) {
+
+    public AccessTokenRecord {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(scopes, "scopes");
+        resources = List.copyOf(resources);
+        Objects.requireNonNull(grantType, "grantType");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        properties = List.copyOf(properties);
+    }
+}

@@ -1,0 +1,40 @@
+package io.grantsmith.core.result;
+
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.TokenProperty;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tokens issued by a successful request.
+ *
+ * @param tokenType                the {@code token_type}, e.g. {@code Bearer}
+ * @param refreshToken             the refresh token, or null when none was issued
+ * @param subject                  the resource owner, or null (client_credentials)
+ * @param scopes                   the scopes of the access token
+ * @param refreshTokenScopes       the scopes of the refresh token, or null when none was issued
+ * @param resources                the {@code resource} parameters of this request (RFC 8707)
+ * @param accessTokenResources     the audience of the access token
+ * @param previousRefreshTokenUsed whether this answers a retry with an already rotated refresh token
+ */
+public record Issuance(
+        String tokenType,
+        IssuedToken accessToken,
+        IssuedToken refreshToken,
+        String subject,
+        Scopes scopes,
+        Scopes refreshTokenScopes,
+        List<String> resources,
+        List<String> accessTokenResources,
+        List<TokenProperty> properties,
+        boolean previousRefreshTokenUsed) {
+
+    public Issuance {
+        Objects.requireNonNull(tokenType, "tokenType");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(scopes, "scopes");
+        resources = List.copyOf(resources);
+        accessTokenResources = List.copyOf(accessTokenResources);
+        properties = List.copyOf(properties);
+    }
+}

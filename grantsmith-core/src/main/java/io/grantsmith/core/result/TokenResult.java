@@ -1,0 +1,60 @@
+package io.grantsmith.core.result;
+
+import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.model.Scopes;
+import java.util.List;
+import java.util.Objects;
+
+/** The answer to {@code /auth/token}: one record per {@code action}, each with only its own fields. */
+public sealed interface TokenResult {
+    RequestFacts facts();
+
+    /** The result code and message of this outcome. */
+    ResultMessage result();
+
+    /** Tokens were issued ({@code OK}). */
+    record Ok(RequestFacts facts, ResultMessage result, Issuance issuance) implements TokenResult {
+    }
+
+    /**
+     * A valid password grant request ({@code PASSWORD}): the authorization server checks the user's
+     * credentials, then calls {@code /auth/token/issue} or {@code /auth/token/fail} with the ticket.
+     */
+    record Password(RequestFacts facts, ResultMessage result, String ticket, String username, String password,
+            Scopes scopes, List<String> resources) implements TokenResult {
+        public Password {
+            Objects.requireNonNull(ticket, "ticket");
+            resources = List.copyOf(resources);
+        }
+
+        @Override
+        public String toString() {
+            return "Password[facts=" + facts + ", result=" + result + ", username=" + username + "]";
+        }
+    }
+
+    /** The client's request is wrong ({@code BAD_REQUEST}). */
+    record BadRequest(RequestFacts facts, OAuthError error) implements TokenResult {
+        @Override
+        public ResultMessage result() {
+            return error.result();
+        }
+    }
+
+    /** Client authentication failed ({@code INVALID_CLIENT}). */
+    record InvalidClient(RequestFacts facts, OAuthError error) implements TokenResult {
+        @Override
+        public ResultMessage result() {
+            return error.result();
+        }
+    }
+
+    /** The caller's request was wrong or the server failed ({@code INTERNAL_SERVER_ERROR}). */
+    record InternalServerError(RequestFacts facts, OAuthError error) implements TokenResult {
+        @Override
+        public ResultMessage result() {
+            return error.result();
+        }
+    }
+}

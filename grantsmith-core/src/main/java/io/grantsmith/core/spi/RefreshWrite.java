@@ -1,0 +1,65 @@
+package io.grantsmith.core.spi;
+
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.model.TokenProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One atomic refresh: a conditional change to refresh-token rows together with the new access token.
+ * Every variant first removes the access tokens of the family (a refresh invalidates the access token
+ * issued before it), then inserts {@link #accessToken()}. The store applies a variant only if its
+ * precondition still holds when it runs, so two concurrent refreshes of one token can never both succeed.
+ */
+public sealed interface RefreshWrite {
+    /** The access token issued by this refresh. */
+    AccessTokenRecord accessToken();
+
+    /** The time against which expiry preconditions are checked. */
+    Instant now();
+
+    /** The refresh token that must be ACTIVE and unexpired at {@link #now()} for the write to apply. */
+    TokenHash guarded();
+
+    /**
+     * Rotation: {@code presented} must be ACTIVE and unexpired; it becomes ROTATED at {@code now} and
+     * {@code successor} (same family, ACTIVE) is inserted.
+     */
+    record Rotate(TokenHash presented, RefreshTokenRecord successor, AccessTokenRecord accessToken, Instant now)
+            implements RefreshWrite {
+        @Override
+        public TokenHash guarded() {
+            return presented;
+        }
+    }
+
+    /**
+     * The refresh token is kept: {@code presented} must be ACTIVE and unexpired; its expiry becomes
+     * {@code newExpiresAt} (unchanged unless the service resets durations) and its properties
+     * {@code properties} (the merge of the old ones with the request's).
+     */
+    record Extend(TokenHash presented, Instant newExpiresAt, List<TokenProperty> properties,
+            AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
+        public Extend {
+            properties = List.copyOf(properties);
+        }
+
+        @Override
+        public TokenHash guarded() {
+            return presented;
+        }
+    }
+
+    /**
+     * An idempotent retry within the grace period: the earlier rotation's {@code successor} must still be
+     * ACTIVE and unexpired; only the access token is replaced.
+     */
+    record Replay(TokenHash successor, AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
+        @Override
+        public TokenHash guarded() {
+            return successor;
+        }
+    }
+}

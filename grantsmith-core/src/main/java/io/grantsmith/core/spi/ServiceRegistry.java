@@ -1,0 +1,23 @@
+package io.grantsmith.core.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of services for the management API. */
+public interface ServiceRegistry {
+    /** Inserts a new service; false when its ID is taken. */
+    boolean insert(StoredService service);
+
+    Optional<StoredService> find(long serviceId);
+
+    /** Replaces the document and modification time of an existing service; false when there is none. */
+    boolean update(StoredService service);
+
+    /** Deletes the service with its clients and users; false when there was none. */
+    boolean delete(long serviceId);
+
+    /** Services ordered by ID, from index {@code start} (inclusive) to {@code end} (exclusive). */
+    List<StoredService> list(int start, int end);
+
+    int count();
+}

@@ -1,0 +1,41 @@
+package io.grantsmith.core.token;
+
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.Service;
+import java.time.Duration;
+
+/**
+ * Token lifetimes, as Authlete determines them: a positive lifetime in the request wins; otherwise the
+ * shortest of the service's lifetime, the client's and those set by the granted scopes' attributes
+ * ({@code access_token.duration}, {@code refresh_token.duration}).
+ */
+public final class TokenLifetimes {
+    private TokenLifetimes() {
+    }
+
+    public static Duration accessToken(Service service, Client client, Scopes scopes, long requestedSeconds) {
+        return resolve(requestedSeconds, service.accessTokenDuration(), client.accessTokenDuration(),
+                service.scopes().shortestDuration(scopes, "access_token.duration"));
+    }
+
+    public static Duration refreshToken(Service service, Client client, Scopes scopes, long requestedSeconds) {
+        return resolve(requestedSeconds, service.refreshTokenDuration(), client.refreshTokenDuration(),
+                service.scopes().shortestDuration(scopes, "refresh_token.duration"));
+    }
+
+    private static Duration resolve(long requestedSeconds, Duration serviceDefault, Duration clientCap,
+            Duration scopeCap) {
+        if (requestedSeconds > 0) {
+            return Duration.ofSeconds(requestedSeconds);
+        }
+        Duration lifetime = serviceDefault;
+        if (!clientCap.isZero() && clientCap.compareTo(lifetime) < 0) {
+            lifetime = clientCap;
+        }
+        if (!scopeCap.isZero() && scopeCap.compareTo(lifetime) < 0) {
+            lifetime = scopeCap;
+        }
+        return lifetime;
+    }
+}

@@ -1,0 +1,64 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.SettingsStore;
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.spi.UserRegistry;
+
+/**
+ * Every storage port in memory: nothing survives the process. For tests and for embedding where tokens need
+ * not outlive the JVM. Client secrets are kept in clear (there is no disk to protect them on).
+ */
+public final class MemoryStores implements Stores {
+    private final MemoryTokenStore tokens = new MemoryTokenStore();
+    private final MemoryRegistries registries = new MemoryRegistries();
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tokens;
+    }
+
+    @Override
+    public ServiceRegistry services() {
+        return registries;
+    }
+
+    @Override
+    public ClientRegistry clients() {
+        return registries;
+    }
+
+    @Override
+    public UserRegistry users() {
+        return registries;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return registries;
+    }
+
+    @Override
+    public Housekeeping housekeeping() {
+        return tokens;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

@@ -1,0 +1,55 @@
+package io.grantsmith.testkit;
+
+import io.grantsmith.api.types.ClientAuthMethod;
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.Ticket;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.token.TokenHasher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Ready-made token rows for store tests; each call makes a fresh, unique hash. */
+public final class Records {
+    public static final long SERVICE = 1001L;
+    public static final long CLIENT = 5001L;
+
+    private Records() {
+    }
+
+    public static TokenHash freshHash() {
+        return TokenHasher.hash(UUID.randomUUID().toString());
+    }
+
+    public static AccessTokenRecord accessToken(Instant now, Duration lifetime, FamilyId family) {
+        return new AccessTokenRecord(freshHash(), SERVICE, CLIENT, family == null ? null : "alice",
+                Scopes.of("read", "write"), List.of("https://api.example.com/"),
+                family == null ? GrantType.CLIENT_CREDENTIALS : GrantType.PASSWORD, now, now.plus(lifetime), family,
+                List.of(new TokenProperty("tenant", "acme", false), new TokenProperty("secret", "s", true)), false);
+    }
+
+    public static RefreshTokenRecord refreshToken(Instant now, Duration lifetime, FamilyId family) {
+        return new RefreshTokenRecord(freshHash(), family, SERVICE, CLIENT, "alice", Scopes.of("read", "write"),
+                List.of("https://api.example.com/"), GrantType.PASSWORD, now, now.plus(lifetime),
+                List.of(new TokenProperty("tenant", "acme", false)), true, RefreshTokenState.ACTIVE, null);
+    }
+
+    /** A successor of {@code previous}: same family and grant, new hash, issued at {@code now}. */
+    public static RefreshTokenRecord successorOf(RefreshTokenRecord previous, Instant now, Duration lifetime) {
+        return new RefreshTokenRecord(freshHash(), previous.family(), previous.serviceId(), previous.clientId(),
+                previous.subject(), previous.scopes(), previous.resources(), previous.grantType(), now,
+                now.plus(lifetime), previous.properties(), previous.clientIdAliasUsed(), RefreshTokenState.ACTIVE, null);
+    }
+
+    public static Ticket ticket(long serviceId, Instant now, Duration lifetime) {
+        return new Ticket(freshHash(), serviceId, CLIENT, true, ClientAuthMethod.CLIENT_SECRET_BASIC,
+                Scopes.of("openid", "profile"), List.of("https://api.example.com/"), now, now.plus(lifetime), null);
+    }
+}

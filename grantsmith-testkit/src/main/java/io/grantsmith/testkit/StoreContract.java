@@ -1,0 +1,547 @@
+package io.grantsmith.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.ClientSecret;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.Ticket;
+import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.RefreshWrite;
+import io.grantsmith.core.spi.RefreshWriteOutcome;
+import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.StoredClient;
+import io.grantsmith.core.spi.StoredService;
+import io.grantsmith.core.spi.StoredUser;
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.core.spi.TicketUse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of the storage ports must do. A store's test class extends this and says how
+ * to open a fresh, empty store.
+ */
+public abstract class StoreContract {
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    protected Stores stores;
+
+    /** A new, empty store. */
+    protected abstract Stores openStores() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        stores = openStores();
+    }
+
+    @AfterEach
+    void close() {
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    // ---- access tokens and grants -------------------------------------------------------------------------
+
+    @Test
+    void whenAccessTokenSavedThenItIsFoundWithEveryField() {
+        AccessTokenRecord token = Records.accessToken(NOW, HOUR, null);
+
+        assertThat(stores.tokens().saveAccessToken(token)).isEqualTo(SaveOutcome.SAVED);
+
+        assertThat(stores.tokens().findAccessToken(token.hash())).contains(token);
+    }
+
+    @Test
+    void whenAccessTokenHashExistsThenSaveReportsDuplicateAndKeepsTheFirst() {
+        AccessTokenRecord first = Records.accessToken(NOW, HOUR, null);
+        stores.tokens().saveAccessToken(first);
+        AccessTokenRecord clash = new AccessTokenRecord(first.hash(), 1, 2, "mallory", first.scopes(), List.of(),
+                first.grantType(), NOW, NOW.plus(HOUR), null, List.of(), false);
+
+        assertThat(stores.tokens().saveAccessToken(clash)).isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findAccessToken(first.hash())).contains(first);
+    }
+
+    @Test
+    void whenGrantSavedThenBothTokensAreFoundWithEveryField() {
+        FamilyId family = FamilyId.random();
+        AccessTokenRecord access = Records.accessToken(NOW, HOUR, family);
+        RefreshTokenRecord refresh = Records.refreshToken(NOW, Duration.ofDays(10), family);
+
+        assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.SAVED);
+
+        assertThat(stores.tokens().findAccessToken(access.hash())).contains(access);
+        assertThat(stores.tokens().findRefreshToken(refresh.hash())).contains(refresh);
+    }
+
+    @Test
+    void whenGrantAccessTokenIsDuplicateThenNeitherTokenIsSaved() {
+        AccessTokenRecord existing = Records.accessToken(NOW, HOUR, null);
+        stores.tokens().saveAccessToken(existing);
+        FamilyId family = FamilyId.random();
+        AccessTokenRecord clash = new AccessTokenRecord(existing.hash(), 1, 2, "bob", existing.scopes(), List.of(),
+                existing.grantType(), NOW, NOW.plus(HOUR), family, List.of(), false);
+        RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, family);
+
+        assertThat(stores.tokens().saveGrant(clash, refresh)).isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findRefreshToken(refresh.hash())).isEmpty();
+    }
+
+    @Test
+    void whenPropertiesAndSubjectAreAbsentThenTheyRoundTripAsAbsent() {
+        AccessTokenRecord bare = new AccessTokenRecord(Records.freshHash(), 7, 8, null,
+                io.grantsmith.core.model.Scopes.empty(), List.of(), io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS,
+                NOW, NOW.plus(HOUR), null, List.of(), false);
+        stores.tokens().saveAccessToken(bare);
+
+        assertThat(stores.tokens().findAccessToken(bare.hash())).contains(bare);
+    }
+
+    // ---- refresh writes -----------------------------------------------------------------------------------
+
+    @Test
+    void whenRotateAppliesThenOldIsRotatedSuccessorActiveAndFamilyAccessTokenReplaced() {
+        Grant grant = saveGrant();
+        RefreshTokenRecord successor = Records.successorOf(grant.refresh, NOW.plusSeconds(60), HOUR);
+        AccessTokenRecord newAccess = Records.accessToken(NOW.plusSeconds(60), HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
+                new RefreshWrite.Rotate(grant.refresh.hash(), successor, newAccess, NOW.plusSeconds(60)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
+        RefreshTokenRecord old = stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow();
+        assertThat(old.state()).isEqualTo(RefreshTokenState.ROTATED);
+        assertThat(old.rotatedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(stores.tokens().findRefreshToken(successor.hash())).contains(successor);
+        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(newAccess.hash())).contains(newAccess);
+    }
+
+    @Test
+    void whenTokenAlreadyRotatedThenSecondRotationFailsItsPrecondition() {
+        Grant grant = saveGrant();
+        stores.tokens().applyRefresh(rotation(grant, NOW.plusSeconds(1)));
+
+        RefreshWrite second = rotation(grant, NOW.plusSeconds(2));
+
+        assertThat(stores.tokens().applyRefresh(second)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
+        assertThat(stores.tokens().findRefreshToken(((RefreshWrite.Rotate) second).successor().hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(second.accessToken().hash())).isEmpty();
+    }
+
+    @Test
+    void whenRefreshTokenExpiredThenRotationFailsItsPrecondition() {
+        Grant grant = saveGrant();
+
+        RefreshWrite late = rotation(grant, grant.refresh.expiresAt());
+
+        assertThat(stores.tokens().applyRefresh(late)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
+        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
+    void whenNewAccessTokenIsDuplicateThenRotationChangesNothing() {
+        Grant grant = saveGrant();
+        AccessTokenRecord other = Records.accessToken(NOW, HOUR, null);
+        stores.tokens().saveAccessToken(other);
+        RefreshTokenRecord successor = Records.successorOf(grant.refresh, NOW, HOUR);
+        AccessTokenRecord clash = new AccessTokenRecord(other.hash(), 1, 1, "x", other.scopes(), List.of(),
+                other.grantType(), NOW, NOW.plus(HOUR), grant.family, List.of(), false);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
+                new RefreshWrite.Rotate(grant.refresh.hash(), successor, clash, NOW.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE);
+        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ACTIVE);
+        assertThat(stores.tokens().findRefreshToken(successor.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isPresent();
+        assertThat(stores.tokens().findAccessToken(other.hash())).contains(other);
+    }
+
+    @Test
+    void whenExtendAppliesThenExpiryAndPropertiesChangeAndTheTokenStaysActive() {
+        Grant grant = saveGrant();
+        Instant later = NOW.plus(Duration.ofDays(30));
+        List<TokenProperty> properties = List.of(new TokenProperty("tenant", "globex", true));
+        AccessTokenRecord newAccess = Records.accessToken(NOW.plusSeconds(5), HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
+                new RefreshWrite.Extend(grant.refresh.hash(), later, properties, newAccess, NOW.plusSeconds(5)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
+        RefreshTokenRecord kept = stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow();
+        assertThat(kept.state()).isEqualTo(RefreshTokenState.ACTIVE);
+        assertThat(kept.expiresAt()).isEqualTo(later);
+        assertThat(kept.properties()).isEqualTo(properties);
+        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(newAccess.hash())).contains(newAccess);
+    }
+
+    @Test
+    void whenReplayAppliesThenOnlyTheAccessTokenIsReplaced() {
+        Grant grant = saveGrant();
+        RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+        stores.tokens().applyRefresh(rotate);
+        AccessTokenRecord replayAccess = Records.accessToken(NOW.plusSeconds(2), HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
+                new RefreshWrite.Replay(rotate.successor().hash(), replayAccess, NOW.plusSeconds(2)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
+        assertThat(stores.tokens().findRefreshToken(rotate.successor().hash())).contains(rotate.successor());
+        assertThat(stores.tokens().findAccessToken(rotate.accessToken().hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(replayAccess.hash())).contains(replayAccess);
+    }
+
+    @Test
+    void whenSuccessorNoLongerActiveThenReplayFailsItsPrecondition() {
+        Grant grant = saveGrant();
+        RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+        stores.tokens().applyRefresh(rotate);
+        stores.tokens().revokeFamily(grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Replay(rotate.successor().hash(),
+                Records.accessToken(NOW, HOUR, grant.family), NOW.plusSeconds(2)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
+    }
+
+    @Test
+    void whenFamilyRevokedThenEveryRefreshTokenIsRevokedAndItsAccessTokensAreGone() {
+        Grant grant = saveGrant();
+        RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+        stores.tokens().applyRefresh(rotate);
+        Grant otherFamily = saveGrant();
+
+        stores.tokens().revokeFamily(grant.family);
+
+        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.REVOKED);
+        assertThat(stores.tokens().findRefreshToken(rotate.successor().hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.REVOKED);
+        assertThat(stores.tokens().findAccessToken(rotate.accessToken().hash())).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(otherFamily.refresh.hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ACTIVE);
+        assertThat(stores.tokens().findAccessToken(otherFamily.access.hash())).isPresent();
+    }
+
+    @Test
+    void whenManyThreadsRotateOneTokenThenExactlyOneSucceeds() throws Exception {
+        Grant grant = saveGrant();
+        int threads = 8;
+        List<Callable<RefreshWriteOutcome>> attempts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            attempts.add(() -> stores.tokens().applyRefresh(rotation(grant, NOW.plusSeconds(1))));
+        }
+
+        List<RefreshWriteOutcome> outcomes = runTogether(attempts);
+
+        assertThat(outcomes).filteredOn(outcome -> outcome == RefreshWriteOutcome.APPLIED).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> outcome == RefreshWriteOutcome.PRECONDITION_FAILED)
+                .hasSize(threads - 1);
+    }
+
+    // ---- tickets ------------------------------------------------------------------------------------------
+
+    @Test
+    void whenTicketUsedThenItIsReturnedOnceAndThenReportedAsUsed() {
+        Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+
+        TicketUse first = stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW.plusSeconds(1));
+        TicketUse second = stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW.plusSeconds(2));
+
+        assertThat(first.status()).isEqualTo(TicketUse.Status.USED);
+        assertThat(first.ticket()).isEqualTo(ticket);
+        assertThat(second.status()).isEqualTo(TicketUse.Status.ALREADY_USED);
+    }
+
+    @Test
+    void whenTicketExpiredThenUseReportsExpired() {
+        Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+
+        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE, ticket.expiresAt()).status())
+                .isEqualTo(TicketUse.Status.EXPIRED);
+    }
+
+    @Test
+    void whenTicketBelongsToAnotherServiceOrIsUnknownThenUseReportsNotFound() {
+        Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+
+        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE + 1, NOW).status())
+                .isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tickets().useTicket(Records.freshHash(), Records.SERVICE, NOW).status())
+                .isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status())
+                .isEqualTo(TicketUse.Status.USED);
+    }
+
+    @Test
+    void whenManyThreadsUseOneTicketThenExactlyOneSucceeds() throws Exception {
+        Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+        List<Callable<TicketUse.Status>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(() -> stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status());
+        }
+
+        assertThat(runTogether(attempts)).filteredOn(status -> status == TicketUse.Status.USED).hasSize(1);
+    }
+
+    // ---- housekeeping -------------------------------------------------------------------------------------
+
+    @Test
+    void whenPurgingThenExpiredRowsGoAndLiveRowsStay() {
+        AccessTokenRecord expiredAccess = Records.accessToken(NOW.minus(Duration.ofHours(2)), HOUR, null);
+        AccessTokenRecord liveAccess = Records.accessToken(NOW, HOUR, null);
+        FamilyId family = FamilyId.random();
+        RefreshTokenRecord expiredRefresh = Records.refreshToken(NOW.minus(Duration.ofDays(2)), Duration.ofDays(1),
+                family);
+        AccessTokenRecord expiredFamilyAccess = Records.accessToken(NOW.minus(Duration.ofDays(2)), HOUR, family);
+        Ticket expiredTicket = Records.ticket(Records.SERVICE, NOW.minus(Duration.ofHours(2)), HOUR);
+        Ticket liveTicket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tokens().saveAccessToken(expiredAccess);
+        stores.tokens().saveAccessToken(liveAccess);
+        stores.tokens().saveGrant(expiredFamilyAccess, expiredRefresh);
+        Grant live = saveGrant();
+        stores.tickets().saveTicket(expiredTicket);
+        stores.tickets().saveTicket(liveTicket);
+
+        int purged = stores.housekeeping().purgeExpired(NOW, 1000);
+
+        assertThat(purged).isEqualTo(4);
+        assertThat(stores.tokens().findAccessToken(expiredAccess.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(expiredFamilyAccess.hash())).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(expiredRefresh.hash())).isEmpty();
+        assertThat(stores.tickets().useTicket(expiredTicket.hash(), Records.SERVICE, NOW).status())
+                .isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tokens().findAccessToken(liveAccess.hash())).isPresent();
+        assertThat(stores.tokens().findAccessToken(live.access.hash())).isPresent();
+        assertThat(stores.tokens().findRefreshToken(live.refresh.hash())).isPresent();
+        assertThat(stores.tickets().useTicket(liveTicket.hash(), Records.SERVICE, NOW).status())
+                .isEqualTo(TicketUse.Status.USED);
+    }
+
+    @Test
+    void whenPurgingWithALimitThenAtMostThatManyRowsOfAKindGoPerCall() {
+        for (int i = 0; i < 5; i++) {
+            stores.tokens().saveAccessToken(Records.accessToken(NOW.minus(Duration.ofHours(2)), HOUR, null));
+        }
+
+        assertThat(stores.housekeeping().purgeExpired(NOW, 2)).isEqualTo(2);
+        assertThat(stores.housekeeping().purgeExpired(NOW, 2)).isEqualTo(2);
+        assertThat(stores.housekeeping().purgeExpired(NOW, 2)).isEqualTo(1);
+        assertThat(stores.housekeeping().purgeExpired(NOW, 2)).isZero();
+    }
+
+    @Test
+    void whenRotatedTokenIsUnexpiredThenPurgeKeepsItForReuseDetection() {
+        Grant grant = saveGrant();
+        stores.tokens().applyRefresh(rotation(grant, NOW.plusSeconds(1)));
+
+        stores.housekeeping().purgeExpired(NOW.plus(Duration.ofDays(1)), 1000);
+
+        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ROTATED);
+    }
+
+    // ---- services, clients, users, settings ---------------------------------------------------------------
+
+    @Test
+    void whenServicesAreManagedThenInsertFindUpdateListAndDeleteBehave() {
+        StoredService first = service(11, "{\"serviceName\":\"one\"}");
+        StoredService second = service(12, "{\"serviceName\":\"two\"}");
+
+        assertThat(stores.services().insert(first)).isTrue();
+        assertThat(stores.services().insert(second)).isTrue();
+        assertThat(stores.services().insert(service(11, "{}"))).isFalse();
+        assertThat(stores.services().find(11)).contains(first);
+
+        StoredService changed = new StoredService(11, first.apiSecretHash(), "{\"serviceName\":\"uno\"}",
+                first.createdAt(), NOW.plusSeconds(9));
+        assertThat(stores.services().update(changed)).isTrue();
+        assertThat(stores.services().find(11)).contains(changed);
+        assertThat(stores.services().update(service(99, "{}"))).isFalse();
+
+        assertThat(stores.services().count()).isEqualTo(2);
+        assertThat(stores.services().list(0, 5)).extracting(StoredService::id).containsExactly(11L, 12L);
+        assertThat(stores.services().list(1, 2)).extracting(StoredService::id).containsExactly(12L);
+
+        assertThat(stores.services().delete(11)).isTrue();
+        assertThat(stores.services().delete(11)).isFalse();
+        assertThat(stores.services().find(11)).isEmpty();
+    }
+
+    @Test
+    void whenServiceIsDeletedThenItsClientsAndUsersGoToo() {
+        stores.services().insert(service(21, "{}"));
+        stores.clients().insert(client(21, 2101, "alias", "secret"));
+        stores.users().insert(new StoredUser(21, "alice", "alice", "$argon2id$x", NOW));
+
+        stores.services().delete(21);
+
+        assertThat(stores.clients().find(21, 2101)).isEmpty();
+        assertThat(stores.users().find(21, "alice")).isEmpty();
+    }
+
+    @Test
+    void whenClientsAreManagedThenSecretsAndAliasesRoundTrip() {
+        stores.services().insert(service(31, "{}"));
+        StoredClient client = client(31, 3101, "web-app", "s3cret");
+
+        assertThat(stores.clients().insert(client)).isEqualTo(ClientRegistry.Outcome.DONE);
+
+        StoredClient found = stores.clients().find(31, 3101).orElseThrow();
+        assertThat(found.secret().matches("s3cret")).isTrue();
+        assertThat(found.document()).isEqualTo(client.document());
+        assertThat(found.alias()).isEqualTo("web-app");
+        assertThat(stores.clients().findByAlias(31, "web-app")).map(StoredClient::clientId).contains(3101L);
+        assertThat(stores.clients().find(32, 3101)).isEmpty();
+    }
+
+    @Test
+    void whenClientIdOrAliasIsTakenThenInsertAndUpdateSaySo() {
+        stores.services().insert(service(41, "{}"));
+        stores.services().insert(service(42, "{}"));
+        stores.clients().insert(client(41, 4101, "shared", "a"));
+
+        assertThat(stores.clients().insert(client(42, 4101, null, "b")))
+                .isEqualTo(ClientRegistry.Outcome.CONFLICT_OR_MISSING);
+        assertThat(stores.clients().insert(client(41, 4102, "shared", "c")))
+                .isEqualTo(ClientRegistry.Outcome.ALIAS_TAKEN);
+        assertThat(stores.clients().insert(client(42, 4201, "shared", "d"))).isEqualTo(ClientRegistry.Outcome.DONE);
+        stores.clients().insert(client(41, 4103, null, "e"));
+        assertThat(stores.clients().update(client(41, 4103, "shared", "e")))
+                .isEqualTo(ClientRegistry.Outcome.ALIAS_TAKEN);
+        assertThat(stores.clients().update(client(41, 4199, null, "f")))
+                .isEqualTo(ClientRegistry.Outcome.CONFLICT_OR_MISSING);
+    }
+
+    @Test
+    void whenClientUpdatedListedAndDeletedThenChangesShow() {
+        stores.services().insert(service(51, "{}"));
+        stores.clients().insert(client(51, 5103, null, null));
+        stores.clients().insert(client(51, 5101, "one", "x"));
+        stores.clients().insert(client(51, 5102, null, "y"));
+
+        StoredClient renamed = new StoredClient(51, 5101, "uno", ClientSecret.of("z"), "{\"clientName\":\"uno\"}",
+                NOW, NOW.plusSeconds(1));
+        assertThat(stores.clients().update(renamed)).isEqualTo(ClientRegistry.Outcome.DONE);
+        assertThat(stores.clients().findByAlias(51, "one")).isEmpty();
+        assertThat(stores.clients().find(51, 5101).orElseThrow().secret().matches("z")).isTrue();
+        assertThat(stores.clients().find(51, 5103).orElseThrow().secret()).isNull();
+
+        assertThat(stores.clients().count(51)).isEqualTo(3);
+        assertThat(stores.clients().list(51, 0, 10)).extracting(StoredClient::clientId)
+                .containsExactly(5101L, 5102L, 5103L);
+        assertThat(stores.clients().list(51, 1, 2)).extracting(StoredClient::clientId).containsExactly(5102L);
+
+        assertThat(stores.clients().delete(52, 5101)).isFalse();
+        assertThat(stores.clients().delete(51, 5101)).isTrue();
+        assertThat(stores.clients().find(51, 5101)).isEmpty();
+    }
+
+    @Test
+    void whenUsersAreManagedThenInsertFindUpdateAndDeleteBehave() {
+        stores.services().insert(service(61, "{}"));
+        StoredUser alice = new StoredUser(61, "alice", "user-1", "$argon2id$v=19$abc", NOW);
+
+        assertThat(stores.users().insert(alice)).isTrue();
+        assertThat(stores.users().insert(alice)).isFalse();
+        assertThat(stores.users().find(61, "alice")).contains(alice);
+        assertThat(stores.users().find(62, "alice")).isEmpty();
+
+        StoredUser changed = new StoredUser(61, "alice", "user-2", "$argon2id$v=19$def", NOW);
+        assertThat(stores.users().update(changed)).isTrue();
+        assertThat(stores.users().find(61, "alice")).contains(changed);
+
+        assertThat(stores.users().delete(61, "alice")).isTrue();
+        assertThat(stores.users().find(61, "alice")).isEmpty();
+    }
+
+    @Test
+    void whenSettingPutTwiceThenTheLastValueWins() {
+        assertThat(stores.settings().get("admin.token.hash")).isEmpty();
+
+        stores.settings().put("admin.token.hash", "one");
+        stores.settings().put("admin.token.hash", "two");
+
+        assertThat(stores.settings().get("admin.token.hash")).contains("two");
+    }
+
+    @Test
+    void whenOpenedThenTheStoreIsHealthy() {
+        assertThat(stores.isHealthy()).isTrue();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private record Grant(FamilyId family, AccessTokenRecord access, RefreshTokenRecord refresh) {
+    }
+
+    private Grant saveGrant() {
+        FamilyId family = FamilyId.random();
+        Grant grant = new Grant(family, Records.accessToken(NOW, HOUR, family),
+                Records.refreshToken(NOW, Duration.ofDays(10), family));
+        assertThat(stores.tokens().saveGrant(grant.access, grant.refresh)).isEqualTo(SaveOutcome.SAVED);
+        return grant;
+    }
+
+    private static RefreshWrite.Rotate rotation(Grant grant, Instant at) {
+        return new RefreshWrite.Rotate(grant.refresh.hash(), Records.successorOf(grant.refresh, at, HOUR),
+                Records.accessToken(at, HOUR, grant.family), at);
+    }
+
+    private static StoredService service(long id, String document) {
+        return new StoredService(id, Records.freshHash(), document, NOW, NOW);
+    }
+
+    private static StoredClient client(long serviceId, long clientId, String alias, String secret) {
+        return new StoredClient(serviceId, clientId, alias, secret == null ? null : ClientSecret.of(secret),
+                "{\"clientId\":" + clientId + "}", NOW, NOW);
+    }
+
+    /** Runs the tasks on as many threads, released at once, and returns their results. */
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
