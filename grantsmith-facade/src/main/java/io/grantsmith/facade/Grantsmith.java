@@ -1,0 +1,192 @@
+package io.grantsmith.facade;
+
+import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.TokenEngineBuilder;
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.facade.access.AdminToken;
+import io.grantsmith.facade.access.ApiAccess;
+import io.grantsmith.facade.json.ResponseContent;
+import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.facade.manage.ClientManagement;
+import io.grantsmith.facade.manage.Directory;
+import io.grantsmith.facade.manage.Ids;
+import io.grantsmith.facade.manage.ServiceManagement;
+import io.grantsmith.facade.token.TokenApi;
+import io.grantsmith.facade.token.TokenResponses;
+import io.grantsmith.facade.users.PasswordHasher;
+import io.grantsmith.facade.users.UserDirectory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Grantsmith without HTTP: the token API, service and client management and the user directory over one
+ * store. The HTTP server is a thin edge over this; Java applications can embed it directly.
+ *
+ * <pre>{@code
+ * try (Grantsmith grantsmith = Grantsmith.builder().stores(new MemoryStores()).build()) {
+ *     ObjectNode service = grantsmith.services().create(json);
+ *     TokenResponse response = grantsmith.tokens().token(serviceId, tokenRequest);
+ * }
+ * }</pre>
+ */
+public final class Grantsmith implements AutoCloseable {
+    private final Stores stores;
+    private final TokenApi tokens;
+    private final ServiceManagement services;
+    private final ClientManagement clients;
+    private final UserDirectory users;
+    private final ApiAccess access;
+    private final AdminToken adminToken;
+    private final Janitor janitor;
+
+    private Grantsmith(Builder builder) {
+        this.stores = Objects.requireNonNull(builder.stores, "stores");
+        SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
+        KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
+        Ids ids = new Ids(random);
+        Directory directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl);
+        TokenEngine engine = TokenEngine.builder()
+                .clients(directory)
+                .tokens(stores.tokens())
+                .tickets(stores.tickets())
+                .rotationSecret(keys.rotationSecret())
+                .clock(builder.clock)
+                .random(random)
+                .ticketLifetime(builder.ticketLifetime)
+                .refreshGracePeriod(builder.refreshGracePeriod)
+                .build();
+        this.tokens = new TokenApi(directory, engine,
+                new TokenResponses(new ResponseContent(builder.errorUriBase)));
+        this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock);
+        this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock);
+        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock);
+        this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
+        this.access = new ApiAccess(directory, adminToken.hash());
+        this.janitor = builder.housekeepingInterval == null ? null
+                : new Janitor(stores.housekeeping(), builder.clock, builder.housekeepingInterval);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public TokenApi tokens() {
+        return tokens;
+    }
+
+    public ServiceManagement services() {
+        return services;
+    }
+
+    public ClientManagement clients() {
+        return clients;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    public ApiAccess access() {
+        return access;
+    }
+
+    /** The admin token, if this start generated it; it is shown now and never again. */
+    public Optional<String> generatedAdminToken() {
+        return adminToken.generated();
+    }
+
+    public boolean isHealthy() {
+        return stores.isHealthy();
+    }
+
+    /** Stops background work and closes the store. */
+    @Override
+    public void close() {
+        if (janitor != null) {
+            janitor.close();
+        }
+        stores.close();
+    }
+
+    /** Settings for {@link Grantsmith}; only {@link #stores} is required. */
+    public static final class Builder {
+        /** Where {@code error_uri} points: Authlete's documentation, since result codes follow Authlete's. */
+        public static final String DEFAULT_ERROR_URI_BASE = "https://docs.authlete.com/#";
+        public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+
+        private Stores stores;
+        private KeyMaterial keys;
+        private String adminToken;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random;
+        private String errorUriBase = DEFAULT_ERROR_URI_BASE;
+        private Duration cacheTtl = DEFAULT_CACHE_TTL;
+        private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
+        private Duration refreshGracePeriod = TokenEngineBuilder.DEFAULT_REFRESH_GRACE_PERIOD;
+        private Duration housekeepingInterval;
+
+        private Builder() {
+        }
+
+        public Builder stores(Stores value) {
+            stores = value;
+            return this;
+        }
+
+        /** The master key; without one, a random key is used and rotated refresh tokens cannot be retried after a restart. */
+        public Builder keys(KeyMaterial value) {
+            keys = value;
+            return this;
+        }
+
+        /** The admin token to accept; without one, a token is generated on first use and its hash stored. */
+        public Builder adminToken(String value) {
+            adminToken = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder random(SecureRandom value) {
+            random = value;
+            return this;
+        }
+
+        public Builder errorUriBase(String value) {
+            errorUriBase = value;
+            return this;
+        }
+
+        /** How long service and client settings are cached before changes made elsewhere become visible. */
+        public Builder cacheTtl(Duration value) {
+            cacheTtl = value;
+            return this;
+        }
+
+        public Builder ticketLifetime(Duration value) {
+            ticketLifetime = value;
+            return this;
+        }
+
+        public Builder refreshGracePeriod(Duration value) {
+            refreshGracePeriod = value;
+            return this;
+        }
+
+        /** Purge expired rows at this interval in the background; null (the default) for never. */
+        public Builder housekeepingInterval(Duration value) {
+            housekeepingInterval = value;
+            return this;
+        }
+
+        public Grantsmith build() {
+            return new Grantsmith(this);
+        }
+    }
+}

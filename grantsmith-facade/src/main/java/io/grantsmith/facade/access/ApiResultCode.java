@@ -1,0 +1,55 @@
+package io.grantsmith.facade.access;
+
+import java.util.Locale;
+
+/**
+ * Result codes of API-level failures: the call was not processed, so the API answers with an HTTP error
+ * status and a {@code {resultCode, resultMessage}} body instead of a DTO. As in Authlete, messages start with
+ * the API path. Group 001 holds Authlete's own codes; groups 191 (request handling) and 192 (management) are
+ * Grantsmith's, listed in docs/RESULT-CODES.md.
+ */
+public enum ApiResultCode {
+    SERVER_ERROR("A001101", 500, "%s, Server error."),
+    AUTHORIZATION_MISSING("A001202", 401, "%s, Authorization header is missing."),
+    AUTHORIZATION_MALFORMED("A001291", 401, "%s, The Authorization header is malformed."),
+    CREDENTIALS_INVALID("A001292", 401, "%s, The API credentials are invalid."),
+    ACCESS_FORBIDDEN("A001293", 403, "%s, The API credentials do not allow this call."),
+
+    UNKNOWN_PATH("A191201", 404, "%s, No such API."),
+    METHOD_NOT_ALLOWED("A191202", 405, "%s, The HTTP method %s is not allowed for this API."),
+    UNSUPPORTED_CONTENT_TYPE("A191203", 400, "%s, The content type must be application/json or application/x-www-form-urlencoded."),
+    BODY_TOO_LARGE("A191204", 413, "%s, The request body is larger than %d bytes."),
+    BODY_MALFORMED("A191205", 400, "%s, The request body is malformed: %s."),
+    BODY_MISSING("A191206", 400, "%s, The request body is empty."),
+
+    SERVICE_NOT_FOUND("A192201", 404, "%s, The service (API Key = %s) does not exist."),
+    CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),
+    INVALID_VALUE("A192203", 400, "%s, %s"),
+    ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service.");
+
+    private final String code;
+    private final int httpStatus;
+    private final String template;
+
+    ApiResultCode(String code, int httpStatus, String template) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.template = template;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** {@code [code] path, message}: the {@code resultMessage} of the failure. */
+    public String message(String apiPath, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = apiPath;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return "[" + code + "] " + String.format(Locale.ROOT, template, all);
+    }
+}

@@ -1,0 +1,89 @@
+package io.grantsmith.facade.manage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.StoredService;
+import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.facade.json.WireJson;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * {@code /service/create}, {@code /get}, {@code /update}, {@code /delete} and {@code /get/list} in Authlete's
+ * Service JSON shape. The API secret is generated here, returned once by creation, and kept only as a hash.
+ */
+public final class ServiceManagement {
+    private static final int MAX_ID_ATTEMPTS = 8;
+
+    private final ServiceRegistry registry;
+    private final Directory directory;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ServiceManagement(ServiceRegistry registry, Directory directory, Ids ids, Clock clock) {
+        this.registry = registry;
+        this.directory = directory;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates a service; the answer carries {@code apiKey} (the service ID) and, this once, {@code apiSecret}. */
+    public ObjectNode create(JsonNode body) {
+        ObjectNode document = ServiceDocuments.prepare(body);
+        String apiSecret = ids.newSecret();
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+            StoredService stored = new StoredService(ids.newServiceId(), TokenHasher.hash(apiSecret),
+                    Documents.write(document), now, now);
+            if (registry.insert(stored)) {
+                directory.serviceChanged(stored.id());
+                return ServiceDocuments.view(stored, apiSecret);
+            }
+        }
+        throw new IllegalStateException("no free service ID after " + MAX_ID_ATTEMPTS + " random draws");
+    }
+
+    public ObjectNode get(long serviceId) {
+        return ServiceDocuments.view(find(serviceId), null);
+    }
+
+    /** Replaces the service's settings with the body (Authlete's update replaces; it does not merge). */
+    public ObjectNode update(long serviceId, JsonNode body) {
+        StoredService existing = find(serviceId);
+        ObjectNode document = ServiceDocuments.prepare(body);
+        StoredService updated = new StoredService(serviceId, existing.apiSecretHash(), Documents.write(document),
+                existing.createdAt(), clock.instant());
+        if (!registry.update(updated)) {
+            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        }
+        directory.serviceChanged(serviceId);
+        return ServiceDocuments.view(updated, null);
+    }
+
+    /** Deletes the service with its clients and users. Its tokens stop working and expire in place. */
+    public void delete(long serviceId) {
+        if (!registry.delete(serviceId)) {
+            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        }
+        directory.serviceChanged(serviceId);
+    }
+
+    /** Services ordered by ID; {@code start} inclusive, {@code end} exclusive, as Authlete pages lists. */
+    public ObjectNode list(Paging paging) {
+        ObjectNode response = WireJson.mapper().createObjectNode();
+        response.put("start", paging.start());
+        response.put("end", paging.end());
+        response.put("totalCount", registry.count());
+        ArrayNode services = response.putArray("services");
+        registry.list(paging.start(), paging.end()).forEach(stored -> services.add(ServiceDocuments.view(stored, null)));
+        return response;
+    }
+
+    private StoredService find(long serviceId) {
+        return registry.find(serviceId).orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
+    }
+}

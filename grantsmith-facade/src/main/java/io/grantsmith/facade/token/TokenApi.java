@@ -1,0 +1,44 @@
+package io.grantsmith.facade.token;
+
+import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenFailResponse;
+import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.dto.TokenIssueResponse;
+import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.facade.manage.Directory;
+
+/** Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} for one service. */
+public final class TokenApi {
+    private final Directory directory;
+    private final TokenEngine engine;
+    private final TokenResponses responses;
+
+    public TokenApi(Directory directory, TokenEngine engine, TokenResponses responses) {
+        this.directory = directory;
+        this.engine = engine;
+        this.responses = responses;
+    }
+
+    /** @throws ApiFailure 404 when the service does not exist */
+    public TokenResponse token(long serviceId, TokenRequest request) {
+        return responses.toResponse(engine.process(service(serviceId), request));
+    }
+
+    public TokenIssueResponse issue(long serviceId, TokenIssueRequest request) {
+        return responses.toResponse(engine.issue(service(serviceId), request));
+    }
+
+    public TokenFailResponse fail(long serviceId, TokenFailRequest request) {
+        return responses.toResponse(engine.fail(service(serviceId), request));
+    }
+
+    private Service service(long serviceId) {
+        return directory.findService(serviceId)
+                .orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
+    }
+}

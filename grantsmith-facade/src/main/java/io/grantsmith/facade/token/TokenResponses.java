@@ -1,0 +1,145 @@
+package io.grantsmith.facade.token;
+
+import io.grantsmith.api.dto.TokenFailResponse;
+import io.grantsmith.api.dto.TokenIssueResponse;
+import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.result.ClientIdentity;
+import io.grantsmith.core.result.Issuance;
+import io.grantsmith.core.result.IssuedToken;
+import io.grantsmith.core.result.RequestFacts;
+import io.grantsmith.core.result.TokenFailResult;
+import io.grantsmith.core.result.TokenIssueResult;
+import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.facade.json.ResponseContent;
+
+/**
+ * The one place where engine results become Authlete's wide DTOs: every action's record is flattened into
+ * {@link TokenResponse} (and its issue/fail siblings) with exactly the fields that action fills.
+ */
+public final class TokenResponses {
+    private final ResponseContent content;
+
+    public TokenResponses(ResponseContent content) {
+        this.content = content;
+    }
+
+    public TokenResponse toResponse(TokenResult result) {
+        TokenResponse response = new TokenResponse();
+        result(response, result.result());
+        facts(response, result.facts());
+        if (result instanceof TokenResult.Ok ok) {
+            response.setAction(TokenResponse.Action.OK);
+            issuance(response, ok.issuance());
+            response.setResponseContent(content.token(ok.issuance()));
+        } else if (result instanceof TokenResult.Password password) {
+            response.setAction(TokenResponse.Action.PASSWORD)
+                    .setTicket(password.ticket())
+                    .setUsername(password.username())
+                    .setPassword(password.password())
+                    .setScopes(WireValues.scopes(password.scopes()))
+                    .setResources(WireValues.strings(password.resources()));
+        } else if (result instanceof TokenResult.BadRequest refusal) {
+            refusal(response, TokenResponse.Action.BAD_REQUEST, result.facts(), refusal.error());
+        } else if (result instanceof TokenResult.InvalidClient refusal) {
+            refusal(response, TokenResponse.Action.INVALID_CLIENT, result.facts(), refusal.error());
+        } else if (result instanceof TokenResult.InternalServerError refusal) {
+            refusal(response, TokenResponse.Action.INTERNAL_SERVER_ERROR, result.facts(), refusal.error());
+        }
+        return response;
+    }
+
+    public TokenIssueResponse toResponse(TokenIssueResult result) {
+        TokenIssueResponse response = new TokenIssueResponse();
+        response.setResultCode(result.result().code().code());
+        response.setResultMessage(result.result().formatted());
+        RequestFacts facts = result.facts();
+        response.setServiceAttributes(WireValues.attributes(facts.service().attributes()));
+        ClientIdentity client = facts.client();
+        if (client != null) {
+            response.setClientId(client.client().id())
+                    .setClientIdAlias(client.client().alias())
+                    .setClientIdAliasUsed(client.aliasUsed())
+                    .setClientAttributes(WireValues.attributes(client.client().attributes()));
+        }
+        if (result instanceof TokenIssueResult.Ok ok) {
+            Issuance issuance = ok.issuance();
+            IssuedToken access = issuance.accessToken();
+            IssuedToken refresh = issuance.refreshToken();
+            response.setAction(TokenIssueResponse.Action.OK)
+                    .setResponseContent(content.token(issuance))
+                    .setAccessToken(access.value())
+                    .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
+                    .setAccessTokenDuration(access.duration().getSeconds())
+                    .setSubject(issuance.subject())
+                    .setScopes(WireValues.scopes(issuance.scopes()))
+                    .setProperties(WireValues.properties(issuance.properties()))
+                    .setAccessTokenResources(WireValues.strings(issuance.accessTokenResources()))
+                    .setRefreshTokenScopes(WireValues.scopes(issuance.refreshTokenScopes()));
+            if (refresh != null) {
+                response.setRefreshToken(refresh.value())
+                        .setRefreshTokenExpiresAt(refresh.expiresAt().toEpochMilli())
+                        .setRefreshTokenDuration(refresh.duration().getSeconds());
+            }
+        } else if (result instanceof TokenIssueResult.InternalServerError refusal) {
+            response.setAction(TokenIssueResponse.Action.INTERNAL_SERVER_ERROR)
+                    .setResponseContent(content.error(facts.service(), refusal.error()));
+        }
+        return response;
+    }
+
+    public TokenFailResponse toResponse(TokenFailResult result) {
+        TokenFailResponse response = new TokenFailResponse()
+                .setAction(result instanceof TokenFailResult.BadRequest
+                        ? TokenFailResponse.Action.BAD_REQUEST
+                        : TokenFailResponse.Action.INTERNAL_SERVER_ERROR)
+                .setResponseContent(content.error(result.facts().service(), result.error()));
+        response.setResultCode(result.result().code().code());
+        response.setResultMessage(result.result().formatted());
+        return response;
+    }
+
+    private static void result(TokenResponse response, ResultMessage result) {
+        response.setResultCode(result.code().code());
+        response.setResultMessage(result.formatted());
+    }
+
+    private static void facts(TokenResponse response, RequestFacts facts) {
+        response.setGrantType(facts.grantType());
+        response.setServiceAttributes(WireValues.attributes(facts.service().attributes()));
+        ClientIdentity client = facts.client();
+        if (client != null) {
+            response.setClientId(client.client().id())
+                    .setClientIdAlias(client.client().alias())
+                    .setClientIdAliasUsed(client.aliasUsed())
+                    .setClientAuthMethod(client.authMethod())
+                    .setClientAttributes(WireValues.attributes(client.client().attributes()));
+        }
+    }
+
+    private static void issuance(TokenResponse response, Issuance issuance) {
+        IssuedToken access = issuance.accessToken();
+        response.setAccessToken(access.value())
+                .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
+                .setAccessTokenDuration(access.duration().getSeconds())
+                .setSubject(issuance.subject())
+                .setScopes(WireValues.scopes(issuance.scopes()))
+                .setProperties(WireValues.properties(issuance.properties()))
+                .setResources(WireValues.strings(issuance.resources()))
+                .setAccessTokenResources(WireValues.strings(issuance.accessTokenResources()))
+                .setRefreshTokenScopes(WireValues.scopes(issuance.refreshTokenScopes()))
+                .setPreviousRefreshTokenUsed(issuance.previousRefreshTokenUsed());
+        IssuedToken refresh = issuance.refreshToken();
+        if (refresh != null) {
+            response.setRefreshToken(refresh.value())
+                    .setRefreshTokenExpiresAt(refresh.expiresAt().toEpochMilli())
+                    .setRefreshTokenDuration(refresh.duration().getSeconds());
+        }
+    }
+
+    private void refusal(TokenResponse response, TokenResponse.Action action, RequestFacts facts, OAuthError error) {
+        response.setAction(action);
+        response.setResponseContent(content.error(facts.service(), error));
+    }
+}

@@ -1,0 +1,83 @@
+package io.grantsmith.facade.users;
+
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.StoredUser;
+import io.grantsmith.core.spi.UserRegistry;
+import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The built-in authorization server's users, per service, with Argon2id password hashes. Verifying an unknown
+ * user costs as much as verifying a known one, so response times do not reveal which usernames exist.
+ */
+public final class UserDirectory {
+    static final int MAX_USERNAME_LENGTH = 255;
+    static final int MAX_SUBJECT_LENGTH = 100;
+    static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private final ServiceRegistry services;
+    private final UserRegistry users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final String decoyHash;
+
+    public UserDirectory(ServiceRegistry services, UserRegistry users, PasswordHasher hasher, Clock clock) {
+        this.services = services;
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy password, never matches a lookup");
+    }
+
+    /**
+     * Adds a user, or replaces its password and subject when {@code replace} is set.
+     *
+     * @param subject the subject of tokens issued to the user; null for the username
+     * @return false when the user exists and {@code replace} is not set
+     */
+    public boolean add(long serviceId, String username, String password, String subject, boolean replace) {
+        if (services.find(serviceId).isEmpty()) {
+            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        }
+        String effectiveSubject = subject == null ? username : subject;
+        validate(username, password, effectiveSubject);
+        StoredUser user = new StoredUser(serviceId, username, effectiveSubject, hasher.hash(password), clock.instant());
+        return users.insert(user) || (replace && users.update(user));
+    }
+
+    public boolean remove(long serviceId, String username) {
+        return users.delete(serviceId, username);
+    }
+
+    /** The subject of the user when the password is right; empty otherwise (unknown user included). */
+    public Optional<String> authenticate(long serviceId, String username, String password) {
+        if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<StoredUser> user = users.find(serviceId, username);
+        if (user.isEmpty()) {
+            hasher.verify(password, decoyHash);
+            return Optional.empty();
+        }
+        return hasher.verify(password, user.get().passwordHash()) ? Optional.of(user.get().subject())
+                : Optional.empty();
+    }
+
+    private static void validate(String username, String password, String subject) {
+        if (username == null || username.isEmpty() || username.length() > MAX_USERNAME_LENGTH
+                || username.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE,
+                    "A username has 1 to " + MAX_USERNAME_LENGTH + " characters and no control characters.");
+        }
+        if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE,
+                    "A password has 1 to " + MAX_PASSWORD_LENGTH + " characters.");
+        }
+        if (subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE, "A subject has 1 to " + MAX_SUBJECT_LENGTH
+                    + " printable ASCII characters (give --subject when the username is not ASCII).");
+        }
+    }
+}
