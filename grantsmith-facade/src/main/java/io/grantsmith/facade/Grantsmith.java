@@ -40,13 +40,14 @@ public final class Grantsmith implements AutoCloseable {
     private final UserDirectory users;
     private final ApiAccess access;
     private final AdminToken adminToken;
+    private final Ids ids;
     private final Janitor janitor;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
         SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
         KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
-        Ids ids = new Ids(random);
+        this.ids = new Ids(random);
         Directory directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
@@ -96,6 +97,14 @@ public final class Grantsmith implements AutoCloseable {
     /** The admin token, if this start generated it; it is shown now and never again. */
     public Optional<String> generatedAdminToken() {
         return adminToken.generated();
+    }
+
+    /**
+     * Replaces the stored admin token with a new one and returns it. A running server keeps accepting the old
+     * one until it restarts; a configured token ({@code GRANTSMITH_ADMIN_TOKEN}) takes precedence over it.
+     */
+    public String resetAdminToken() {
+        return AdminToken.replace(stores.settings(), ids).generated().orElseThrow();
     }
 
     public boolean isHealthy() {

@@ -64,6 +64,15 @@ public final class FormParameters {
         return new FormParameters(values);
     }
 
+    /**
+     * Decodes one form-encoded component ({@code +} is a space, {@code %XX} are UTF-8 bytes).
+     *
+     * @throws MalformedParametersException when the encoding is broken
+     */
+    public static String decodeComponent(String encoded) {
+        return decode(encoded, 0, encoded.length());
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

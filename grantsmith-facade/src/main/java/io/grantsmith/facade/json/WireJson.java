@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.grantsmith.core.error.Quoted;
+import java.util.stream.Collectors;
 
 /**
  * The JSON conventions of Authlete's API, as its Java SDK (Gson) produces and reads them: members are named
@@ -33,6 +36,18 @@ public final class WireJson {
     }
 
     private WireJson() {
+    }
+
+    /**
+     * Where in a document a binding error happened, e.g. {@code extension.accessTokenDuration}, for messages
+     * that name the member without quoting the input.
+     */
+    public static String describePath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "(document)" : Quoted.of(path.replace(".[", "["));
     }
 
     /** The shared mapper. Thread-safe; do not reconfigure it. */

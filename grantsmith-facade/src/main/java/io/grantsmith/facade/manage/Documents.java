@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.json.WireJson;
-import java.util.stream.Collectors;
 
 /** Reading and writing the JSON documents that the management API stores for services and clients. */
 final class Documents {
@@ -30,7 +29,7 @@ final class Documents {
         try {
             return WireJson.mapper().treeToValue(document, type);
         } catch (JsonMappingException e) {
-            throw invalid("The value of '" + path(e) + "' is not valid.");
+            throw invalid("The value of '" + WireJson.describePath(e) + "' is not valid.");
         } catch (JsonProcessingException e) {
             throw new ApiFailure(ApiResultCode.BODY_MALFORMED, "the document cannot be read");
         }
@@ -54,14 +53,5 @@ final class Documents {
 
     static ApiFailure invalid(String message) {
         return new ApiFailure(ApiResultCode.INVALID_VALUE, message);
-    }
-
-    /** {@code extension.accessTokenDuration}: the JSON path of a mapping error, without quoting input. */
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "(document)" : path.replace(".[", "[");
     }
 }

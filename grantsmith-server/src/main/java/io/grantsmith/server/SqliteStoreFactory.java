@@ -1,0 +1,21 @@
+package io.grantsmith.server;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.store.jdbc.JdbcStores;
+import io.grantsmith.store.jdbc.SealingKey;
+import io.grantsmith.store.jdbc.SqliteSettings;
+import java.nio.file.Path;
+
+/** The embedded default store: SQLite in {@code <data>/grantsmith.db}, client secrets sealed with the master key. */
+final class SqliteStoreFactory {
+    static final String DATABASE_FILE = "grantsmith.db";
+
+    private SqliteStoreFactory() {
+    }
+
+    static Stores open(Path dataDir, KeyMaterial keys) {
+        return JdbcStores.openSqlite(SqliteSettings.defaults(dataDir.resolve(DATABASE_FILE),
+                SealingKey.of(keys.sealingKey())));
+    }
+}

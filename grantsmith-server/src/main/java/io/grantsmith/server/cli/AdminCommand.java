@@ -1,0 +1,36 @@
+package io.grantsmith.server.cli;
+
+import io.grantsmith.facade.Grantsmith;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code grantsmith admin reset-token}: replaces a lost generated admin token. */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Administration.",
+        subcommands = AdminCommand.ResetToken.class)
+final class AdminCommand {
+    @ParentCommand
+    GrantsmithCommand root;
+
+    @Command(name = "reset-token", mixinStandardHelpOptions = true,
+            description = "Generate a new admin token and print it; the old one stops working (a running server "
+                    + "accepts the new one after a restart). Has no effect while GRANTSMITH_ADMIN_TOKEN is set.")
+    static final class ResetToken implements Callable<Integer> {
+        @ParentCommand
+        AdminCommand parent;
+
+        @Mixin
+        DataOptions data;
+
+        @Override
+        public Integer call() throws Exception {
+            GrantsmithCommand root = parent.root;
+            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
+                root.announceAdminToken(grantsmith);
+                root.out().println(grantsmith.resetAdminToken());
+            }
+            return 0;
+        }
+    }
+}

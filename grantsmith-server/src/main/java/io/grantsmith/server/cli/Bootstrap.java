@@ -1,0 +1,53 @@
+package io.grantsmith.server.cli;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.server.config.ConfigDefaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/** Opens Grantsmith over the data directory: the master key, the store, and the configured settings. */
+final class Bootstrap {
+    static final String KEY_FILE = "master.key";
+
+    private Bootstrap() {
+    }
+
+    /**
+     * @param tuning     engine settings, or null for the defaults (offline commands)
+     * @param background whether to run housekeeping (the server does; one-off commands do not)
+     */
+    static Grantsmith open(GrantsmithCommand root, DataOptions data, Tuning tuning, boolean background)
+            throws Exception {
+        ConfigDefaults config = root.config();
+        SecureRandom random = new SecureRandom();
+        Path dataDir = data.dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        String configuredKey = config.setting("master-key");
+        KeyMaterial keys = configuredKey != null ? KeyMaterial.fromBase64(configuredKey)
+                : KeyMaterial.loadOrCreate(dataDir.resolve(KEY_FILE), random);
+        Stores stores = root.storeFactory().open(dataDir, keys);
+        try {
+            Grantsmith.Builder builder = Grantsmith.builder()
+                    .stores(stores)
+                    .keys(keys)
+                    .random(random)
+                    .adminToken(config.setting("admin-token"));
+            if (tuning != null) {
+                builder.cacheTtl(tuning.cacheTtl())
+                        .refreshGracePeriod(tuning.refreshGrace())
+                        .ticketLifetime(tuning.ticketLifetime())
+                        .errorUriBase(tuning.errorUriBase);
+            }
+            if (background) {
+                builder.housekeepingInterval(tuning != null ? tuning.purgeInterval() : null);
+            }
+            return builder.build();
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.grantsmith.server.cli;
+
+import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.server.http.HttpServer;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code grantsmith serve}: runs the HTTP server until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the server: the Authlete-compatible API under /api, a standard token endpoint "
+                + "under /as/{serviceId}/token, and /health.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @ParentCommand
+    GrantsmithCommand root;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    Tuning tuning;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}). "
+                    + "Serve plain HTTP behind a TLS-terminating proxy only.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        Grantsmith grantsmith = Bootstrap.open(root, data, tuning, true);
+        HttpServer server = new HttpServer(grantsmith, host, port);
+        try {
+            server.start();
+        } catch (Exception e) {
+            grantsmith.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, grantsmith), "grantsmith-shutdown"));
+        root.announceAdminToken(grantsmith);
+        LOG.info("Grantsmith listening on http://{}:{} (data: {})", host, server.port(),
+                data.dataDir.toAbsolutePath().normalize());
+        server.join();
+        return 0;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then flushes and closes the store. */
+    private static void stop(HttpServer server, Grantsmith grantsmith) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server failed", e);
+        } finally {
+            grantsmith.close();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.grantsmith.server.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.json.WireJson;
+import io.grantsmith.facade.manage.Paging;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code grantsmith service create|list}: services, offline (directly on the data directory). */
+@Command(name = "service", mixinStandardHelpOptions = true, description = "Create and list services offline.",
+        subcommands = {ServiceCommand.Create.class, ServiceCommand.ListServices.class})
+final class ServiceCommand {
+    @ParentCommand
+    GrantsmithCommand root;
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a service and print it with its apiKey (the service ID) and apiSecret "
+                    + "(shown only now).")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        ServiceCommand parent;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The service name.")
+        String name;
+
+        @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
+                description = "Supported scopes, comma-separated.")
+        List<String> scopes = List.of();
+
+        @Option(names = "--default-scopes", split = ",", paramLabel = "SCOPE",
+                description = "Scopes granted when a request names none (each must be in --scopes).")
+        List<String> defaultScopes = List.of();
+
+        @Option(names = "--grant-types", split = ",", paramLabel = "TYPE",
+                description = "Supported grant types, e.g. CLIENT_CREDENTIALS,PASSWORD,REFRESH_TOKEN "
+                        + "(default: those three).")
+        List<String> grantTypes;
+
+        @Option(names = "--json", paramLabel = "FILE",
+                description = "Take the whole Service JSON from FILE ('-' for stdin) instead of the options above.")
+        String json;
+
+        @Override
+        public Integer call() throws Exception {
+            GrantsmithCommand root = parent.root;
+            ObjectNode body = json != null ? (ObjectNode) JsonInput.read(json, System.in) : fromOptions();
+            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
+                root.announceAdminToken(grantsmith);
+                root.printJson(grantsmith.services().create(body));
+            }
+            return 0;
+        }
+
+        private ObjectNode fromOptions() {
+            ObjectNode body = WireJson.mapper().createObjectNode();
+            body.put("serviceName", name);
+            ArrayNode supported = body.putArray("supportedScopes");
+            for (String scope : scopes) {
+                supported.addObject().put("name", scope).put("defaultEntry", defaultScopes.contains(scope));
+            }
+            if (grantTypes != null) {
+                ArrayNode types = body.putArray("supportedGrantTypes");
+                grantTypes.forEach(type -> types.add(Names.constant(type)));
+            }
+            return body;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List services (without secrets).")
+    static final class ListServices implements Callable<Integer> {
+        @ParentCommand
+        ServiceCommand parent;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--start", defaultValue = "0", description = "First index (default: ${DEFAULT-VALUE}).")
+        int start;
+
+        @Option(names = "--end", defaultValue = "100", description = "Index after the last (default: ${DEFAULT-VALUE}).")
+        int end;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Grantsmith grantsmith = Bootstrap.open(parent.root, data, null, false)) {
+                parent.root.announceAdminToken(grantsmith);
+                parent.root.printJson(grantsmith.services().list(Paging.of(start, end)));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.grantsmith.server.cli;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.facade.keys.KeyMaterial;
+import java.nio.file.Path;
+
+/** Opens the store a command works on; the server's default is SQLite in the data directory. */
+@FunctionalInterface
+public interface StoreFactory {
+    Stores open(Path dataDir, KeyMaterial keys) throws Exception;
+}

@@ -1,0 +1,127 @@
+package io.grantsmith.server.http;
+
+import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenFailResponse;
+import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.dto.TokenIssueResponse;
+import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.facade.token.TokenApi;
+import io.grantsmith.facade.users.UserDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+
+/**
+ * {@code POST /as/{serviceId}/token}: a standard RFC 6749 token endpoint. It forwards the client's request
+ * to the engine in-process and maps the engine's {@code action} to HTTP as Authlete's documentation says.
+ * For the password grant it checks the user against the built-in user directory and finishes with
+ * issue or fail itself.
+ */
+final class AuthorizationServerEndpoint {
+    /** A token request is a few hundred bytes; client assertions make it a few kilobytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final String REALM_CHALLENGE = "Basic realm=\"token\"";
+
+    private final TokenApi tokens;
+    private final UserDirectory users;
+
+    AuthorizationServerEndpoint(TokenApi tokens, UserDirectory users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    void register(Router router) {
+        router.add(new Route("POST", "/as/{serviceId}/token", "/as/token", this::token));
+    }
+
+    private void token(Exchange exchange) throws IOException {
+        long serviceId = ApiAuthentication.serviceIdOf(exchange);
+        if (!MediaTypes.FORM.equals(MediaTypes.essence(exchange.header(HttpHeader.CONTENT_TYPE)))) {
+            refuse(exchange, 400, "invalid_request",
+                    "The token request must be sent as application/x-www-form-urlencoded.");
+            return;
+        }
+        TokenRequest request = new TokenRequest()
+                .setParameters(new String(exchange.body(MAX_BODY_BYTES), StandardCharsets.UTF_8))
+                .setDpop(exchange.header("DPoP"));
+        int authorizations = exchange.headerCount(HttpHeader.AUTHORIZATION);
+        if (authorizations > 1) {
+            refuse(exchange, 400, "invalid_request", "The request has more than one Authorization header.");
+            return;
+        }
+        boolean usedHeader = authorizations == 1;
+        if (usedHeader) {
+            AuthorizationHeader.Basic basic = AuthorizationHeader.basic(exchange.header(HttpHeader.AUTHORIZATION), true);
+            if (basic == null) {
+                refuse(exchange, 401, "invalid_client",
+                        "The Authorization header must carry HTTP Basic client credentials.");
+                return;
+            }
+            request.setClientId(basic.user()).setClientSecret(basic.password());
+        }
+        TokenResponse response = tokens.token(serviceId, request);
+        switch (response.getAction()) {
+            case OK -> send(exchange, 200, response.getResponseContent(), response.getDpopNonce());
+            case BAD_REQUEST -> send(exchange, 400, response.getResponseContent(), response.getDpopNonce());
+            case INTERNAL_SERVER_ERROR -> send(exchange, 500, response.getResponseContent(), response.getDpopNonce());
+            case INVALID_CLIENT -> sendInvalidClient(exchange, response, usedHeader);
+            case PASSWORD -> finishPasswordGrant(exchange, serviceId, response);
+            default -> refuse(exchange, 400, "unsupported_grant_type",
+                    "The grant type is not supported by this authorization server.");
+        }
+    }
+
+    private void sendInvalidClient(Exchange exchange, TokenResponse response, boolean usedHeader) {
+        if (usedHeader) {
+            // RFC 6749 §5.2: a client that authenticated with the Authorization header gets 401 and a challenge.
+            send(exchange, 401, response.getResponseContent(), response.getDpopNonce(),
+                    HttpHeader.WWW_AUTHENTICATE.asString(), REALM_CHALLENGE);
+        } else {
+            send(exchange, 400, response.getResponseContent(), response.getDpopNonce());
+        }
+    }
+
+    private void finishPasswordGrant(Exchange exchange, long serviceId, TokenResponse response) {
+        Optional<String> subject = users.authenticate(serviceId, response.getUsername(), response.getPassword());
+        if (subject.isPresent()) {
+            TokenIssueResponse issued = tokens.issue(serviceId,
+                    new TokenIssueRequest().setTicket(response.getTicket()).setSubject(subject.get()));
+            int status = issued.getAction() == TokenIssueResponse.Action.OK ? 200 : 500;
+            send(exchange, status, issued.getResponseContent(), response.getDpopNonce());
+        } else {
+            TokenFailResponse failed = tokens.fail(serviceId, new TokenFailRequest().setTicket(response.getTicket())
+                    .setReason(TokenFailRequest.Reason.INVALID_RESOURCE_OWNER_CREDENTIALS));
+            int status = failed.getAction() == TokenFailResponse.Action.BAD_REQUEST ? 400 : 500;
+            send(exchange, status, failed.getResponseContent(), response.getDpopNonce());
+        }
+    }
+
+    private static void refuse(Exchange exchange, int status, String error, String description) {
+        String[] challenge = status == 401
+                ? new String[] {HttpHeader.WWW_AUTHENTICATE.asString(), REALM_CHALLENGE} : new String[0];
+        send(exchange, status, ErrorBodies.oauth(error, description), null, challenge);
+    }
+
+    private static void send(Exchange exchange, int status, String content, String dpopNonce, String... headers) {
+        send(exchange, status, content.getBytes(StandardCharsets.UTF_8), dpopNonce, headers);
+    }
+
+    /** Every token-endpoint response forbids caching (RFC 6749 §5.1) and carries a DPoP nonce when there is one. */
+    private static void send(Exchange exchange, int status, byte[] body, String dpopNonce, String... headers) {
+        int extra = dpopNonce == null ? 4 : 6;
+        String[] all = new String[headers.length + extra];
+        System.arraycopy(headers, 0, all, 0, headers.length);
+        int i = headers.length;
+        all[i++] = HttpHeader.CACHE_CONTROL.asString();
+        all[i++] = "no-store";
+        all[i++] = HttpHeader.PRAGMA.asString();
+        all[i++] = "no-cache";
+        if (dpopNonce != null) {
+            all[i++] = "DPoP-Nonce";
+            all[i] = dpopNonce;
+        }
+        exchange.sendJson(status, body, all);
+    }
+}

@@ -1,0 +1,118 @@
+package io.grantsmith.server.http;
+
+import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One HTTP request and its response, as endpoints see them: headers, path parameters, a size-capped body and
+ * methods that send a complete response. Wraps Jetty's core API so that endpoints stay free of it.
+ */
+public final class Exchange {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Map<String, String> pathParameters;
+    private boolean sent;
+
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.pathParameters = pathParameters;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public String header(HttpHeader header) {
+        return request.getHeaders().get(header);
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** How many times the header appears (a repeated Authorization header is a malformed request). */
+    public int headerCount(HttpHeader header) {
+        int count = 0;
+        for (HttpField field : request.getHeaders()) {
+            if (field.getHeader() == header) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    /** The query parameter's value, or null; a malformed query string counts as absent. */
+    public String queryParameter(String name) {
+        try {
+            Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+            return fields.getValue(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The request body, read completely but never beyond {@code maxBytes}.
+     *
+     * @throws ApiFailure 413 when the body is larger
+     */
+    public byte[] body(int maxBytes) throws IOException {
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+            }
+            return body;
+        }
+    }
+
+    public boolean isSent() {
+        return sent;
+    }
+
+    /** Sends a complete response. {@code headers} are name/value pairs. */
+    public void send(int status, String contentType, byte[] body, String... headers) {
+        sent = true;
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            response.getHeaders().put(headers[i], headers[i + 1]);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    public void sendJson(int status, byte[] body, String... headers) {
+        send(status, "application/json", body, headers);
+    }
+
+    public void sendNoContent() {
+        sent = true;
+        response.setStatus(204);
+        callback.succeeded();
+    }
+}

@@ -1,0 +1,55 @@
+package io.grantsmith.server.http;
+
+import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.facade.token.TokenApi;
+import java.io.IOException;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/**
+ * Authlete's token API over HTTP: {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail},
+ * on v3 paths ({@code /api/{serviceId}/…}, Bearer) and v2 paths ({@code /api/…}, Basic API key and secret).
+ * A processed call is always HTTP 200; its {@code action} carries the outcome.
+ */
+final class TokenApiEndpoints {
+    private static final Set<String> TOKEN_ARRAY_FIELDS = Set.of("clientCertificatePath");
+
+    private final TokenApi tokens;
+    private final ApiAuthentication authentication;
+
+    TokenApiEndpoints(TokenApi tokens, ApiAuthentication authentication) {
+        this.tokens = tokens;
+        this.authentication = authentication;
+    }
+
+    void register(Router router) {
+        register(router, "/api/{serviceId}", authentication::v3Service);
+        register(router, "/api", authentication::v2Service);
+    }
+
+    private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
+        router.add(new Route("POST", prefix + "/auth/token", "/auth/token",
+                exchange -> token(exchange, service.applyAsLong(exchange))));
+        router.add(new Route("POST", prefix + "/auth/token/issue", "/auth/token/issue",
+                exchange -> issue(exchange, service.applyAsLong(exchange))));
+        router.add(new Route("POST", prefix + "/auth/token/fail", "/auth/token/fail",
+                exchange -> fail(exchange, service.applyAsLong(exchange))));
+    }
+
+    private void token(Exchange exchange, long serviceId) throws IOException {
+        TokenRequest request = ApiBodies.read(exchange, TokenRequest.class, TOKEN_ARRAY_FIELDS);
+        exchange.sendJson(200, ApiBodies.write(tokens.token(serviceId, request)));
+    }
+
+    private void issue(Exchange exchange, long serviceId) throws IOException {
+        TokenIssueRequest request = ApiBodies.read(exchange, TokenIssueRequest.class, Set.of());
+        exchange.sendJson(200, ApiBodies.write(tokens.issue(serviceId, request)));
+    }
+
+    private void fail(Exchange exchange, long serviceId) throws IOException {
+        TokenFailRequest request = ApiBodies.read(exchange, TokenFailRequest.class, Set.of());
+        exchange.sendJson(200, ApiBodies.write(tokens.fail(serviceId, request)));
+    }
+}
