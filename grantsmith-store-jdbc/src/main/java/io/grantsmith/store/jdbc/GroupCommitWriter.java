@@ -1,0 +1,354 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.core.spi.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of the database: one thread, one connection. Callers submit a {@link WriteOp} and block until
+ * the transaction that contains it has committed, so an acknowledged write is durable. The thread takes the
+ * first waiting write, drains up to {@code maxBatch - 1} more without waiting, runs them all in one transaction
+ * and commits once: many requests share one fsync. If that transaction fails unexpectedly, each write is run
+ * again in a transaction of its own, so one bad write fails only its own caller.
+ */
+final class GroupCommitWriter implements GroupCommitMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    /** How often blocked callers look whether the writer thread is still there. */
+    private static final long LIVENESS_CHECK_MILLIS = 200;
+
+    private final Connection connection;
+    private final TransactionSql transactions;
+    private final int maxBatch;
+    private final long lingerNanos;
+    private final BlockingQueue<PendingWrite<?>> queue;
+    private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null);
+    private final Context context = new Context();
+    private final Thread thread;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicLong batchesCommitted = new AtomicLong();
+    private final AtomicLong opsCommitted = new AtomicLong();
+    private final AtomicLong opsFailed = new AtomicLong();
+
+    private GroupCommitWriter(Connection connection, TransactionSql transactions, int maxBatch, int queueCapacity,
+            Duration linger) {
+        this.connection = connection;
+        this.transactions = transactions;
+        this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = new Thread(this::run, "grantsmith-sqlite-writer");
+        // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
+        thread.setDaemon(true);
+    }
+
+    /** Starts the writer thread on {@code connection}, which it owns from now on and closes in {@link #close}. */
+    static GroupCommitWriter start(Connection connection, TransactionSql transactions, int maxBatch,
+            int queueCapacity, Duration linger) {
+        GroupCommitWriter writer = new GroupCommitWriter(connection, transactions, maxBatch, queueCapacity, linger);
+        writer.thread.start();
+        return writer;
+    }
+
+    /**
+     * Runs {@code op} in the next group transaction and returns its result once that transaction has committed.
+     * Blocks while the queue is full (backpressure) and while the transaction runs.
+     *
+     * @param name names the operation in errors and logs; must not contain values
+     */
+    <T> T submit(String name, WriteOp<T> op) {
+        if (closing.get()) {
+            throw closed(name);
+        }
+        PendingWrite<T> write = new PendingWrite<>(name, op);
+        enqueue(write);
+        return await(write);
+    }
+
+    boolean isAlive() {
+        return thread.isAlive() && !closing.get();
+    }
+
+    @Override
+    public long batchesCommitted() {
+        return batchesCommitted.get();
+    }
+
+    @Override
+    public long opsCommitted() {
+        return opsCommitted.get();
+    }
+
+    @Override
+    public long opsFailed() {
+        return opsFailed.get();
+    }
+
+    @Override
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Commits every write queued before this call, stops the thread and closes the connection. Idempotent. */
+    void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            // The stop marker queues behind every write accepted so far, so those are all committed first.
+            while (thread.isAlive() && !queue.offer(stop, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                // the queue is full: the writer is draining it
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        // Writes that raced with close() and landed behind the stop marker.
+        for (PendingWrite<?> straggler = queue.poll(); straggler != null; straggler = queue.poll()) {
+            straggler.fail(closed(straggler.name));
+        }
+        context.closeStatements();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the SQLite writer connection failed", e);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- calling threads ----------------------------------------------------------------------------------
+
+    private void enqueue(PendingWrite<?> write) {
+        try {
+            while (!queue.offer(write, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!isAlive()) {
+                    throw closed(write.name);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(write.name + " was interrupted before it was queued", e);
+        }
+        // close() may have swept the queue just before this write arrived; take it back if nobody else has.
+        if (closing.get() && queue.remove(write)) {
+            throw closed(write.name);
+        }
+    }
+
+    private <T> T await(PendingWrite<T> write) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return write.done.get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!thread.isAlive() && queue.remove(write)) {
+                        throw closed(write.name);
+                    }
+                } catch (InterruptedException e) {
+                    // The write may be in the open transaction already; its outcome is known within milliseconds,
+                    // and reporting it truthfully is worth more than returning early.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw new StoreException(cause.getMessage(), cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static StoreException closed(String name) {
+        return new StoreException(name + " failed: the store is closed");
+    }
+
+    // ---- the writer thread --------------------------------------------------------------------------------
+
+    private void run() {
+        List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            batch.add(takeFirst());
+            queue.drainTo(batch, maxBatch - 1);
+            if (lingerNanos > 0 && batch.size() < maxBatch && !closing.get()) {
+                LockSupport.parkNanos(lingerNanos);
+                queue.drainTo(batch, maxBatch - batch.size());
+            }
+            stopping = closing.get() && batch.remove(stop);
+            try {
+                if (!batch.isEmpty()) {
+                    execute(batch);
+                }
+            } catch (Error fatal) {
+                // execute() handles every exception per write; an Error ends the thread, but not its callers.
+                batch.forEach(write -> write.fail(fatal));
+                throw fatal;
+            }
+            batch.clear();
+        }
+    }
+
+    private PendingWrite<?> takeFirst() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // nobody should interrupt the writer; close() stops it through the queue
+            }
+        }
+    }
+
+    private void execute(List<PendingWrite<?>> writes) {
+        Exception failure = runInOneTransaction(writes);
+        if (failure == null) {
+            batchesCommitted.incrementAndGet();
+            opsCommitted.addAndGet(writes.size());
+            writes.forEach(PendingWrite::complete);
+        } else if (writes.size() == 1) {
+            opsFailed.incrementAndGet();
+            LOG.warn("Write {} failed", writes.get(0).name, failure);
+            writes.get(0).fail(failure);
+        } else {
+            LOG.warn("A group transaction of {} writes failed ({}); retrying each write alone", writes.size(),
+                    failure.toString());
+            for (PendingWrite<?> write : writes) {
+                execute(List.of(write));
+            }
+        }
+    }
+
+    private Exception runInOneTransaction(List<PendingWrite<?>> writes) {
+        try {
+            context.execute(transactions.begin());
+            for (PendingWrite<?> write : writes) {
+                write.run(context);
+            }
+            context.execute(transactions.commit());
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                context.execute(transactions.rollback());
+            } catch (SQLException rollbackFailure) {
+                // SQLite has already rolled back by itself after some errors (e.g. a full disk)
+                LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
+            }
+            return e;
+        }
+    }
+
+    /** One submitted write: the operation, its result until the commit, and the caller's future. */
+    private static final class PendingWrite<T> {
+        final String name;
+        final WriteOp<T> op;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        private T result;
+
+        PendingWrite(String name, WriteOp<T> op) {
+            this.name = name;
+            this.op = op;
+        }
+
+        void run(WriteContext context) throws SQLException {
+            result = op.run(context);
+        }
+
+        void complete() {
+            done.complete(result);
+        }
+
+        void fail(Throwable cause) {
+            done.completeExceptionally(cause instanceof StoreException
+                    ? cause : new StoreException(name + " failed", cause));
+        }
+    }
+
+    /** The writer connection's statements, prepared once. Used by the writer thread only. */
+    private final class Context implements WriteContext {
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+        private final OpSavepoint savepoint = new OpSavepoint() {
+            @Override
+            public void rollback() throws SQLException {
+                execute("ROLLBACK TO SAVEPOINT op");
+            }
+
+            @Override
+            public void close() throws SQLException {
+                execute("RELEASE SAVEPOINT op");
+            }
+        };
+
+        @Override
+        public int update(String sql, Params params) throws SQLException {
+            return Statements.update(prepared(sql), params);
+        }
+
+        @Override
+        public <T> Optional<T> first(String sql, Params params, RowReader<T> reader) throws SQLException {
+            return Statements.first(prepared(sql), params, reader);
+        }
+
+        @Override
+        public <T> List<T> all(String sql, Params params, RowReader<T> reader) throws SQLException {
+            return Statements.all(prepared(sql), params, reader);
+        }
+
+        @Override
+        public OpSavepoint savepoint() throws SQLException {
+            execute("SAVEPOINT op"); // operations never nest, so one name serves all
+            return savepoint;
+        }
+
+        void execute(String sql) throws SQLException {
+            prepared(sql).executeUpdate();
+        }
+
+        private PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void closeStatements() {
+            for (PreparedStatement statement : statements.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    LOG.debug("Closing a writer statement failed", e);
+                }
+            }
+            statements.clear();
+        }
+    }
+}

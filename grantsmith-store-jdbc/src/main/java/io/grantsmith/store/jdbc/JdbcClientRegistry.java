@@ -1,0 +1,118 @@
+package io.grantsmith.store.jdbc;
+
+import static io.grantsmith.store.jdbc.Columns.instant;
+import static io.grantsmith.store.jdbc.Columns.millis;
+
+import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.StoredClient;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Clients, with their secrets sealed by {@link SecretSealer}: sealing happens on the calling thread before the
+ * write is queued, unsealing on the reading thread.
+ */
+final class JdbcClientRegistry implements ClientRegistry {
+    private final GroupCommitWriter writer;
+    private final ReadPool reads;
+    private final SecretSealer sealer;
+
+    JdbcClientRegistry(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer) {
+        this.writer = writer;
+        this.reads = reads;
+        this.sealer = sealer;
+    }
+
+    /** When nothing was inserted, the client ID (taken across services) is checked first, as the reference does. */
+    @Override
+    public Outcome insert(StoredClient client) {
+        Params row = Params.of()
+                .integer(client.clientId())
+                .integer(client.serviceId())
+                .text(client.alias())
+                .blob(sealedSecret(client))
+                .text(client.document())
+                .integer(millis(client.createdAt()))
+                .integer(millis(client.modifiedAt()));
+        Params id = Params.of().integer(client.clientId());
+        return writer.submit("insertClient", context -> {
+            if (context.update(ClientSql.INSERT, row) == 1) {
+                return Outcome.DONE;
+            }
+            return context.first(ClientSql.ID_TAKEN, id, taken -> true).isPresent()
+                    ? Outcome.CONFLICT_OR_MISSING : Outcome.ALIAS_TAKEN;
+        });
+    }
+
+    @Override
+    public Optional<StoredClient> find(long serviceId, long clientId) {
+        return reads.first("findClient", ClientSql.FIND, Params.of().integer(clientId).integer(serviceId),
+                this::client);
+    }
+
+    @Override
+    public Optional<StoredClient> findByAlias(long serviceId, String alias) {
+        return reads.first("findClientByAlias", ClientSql.FIND_BY_ALIAS, Params.of().integer(serviceId).text(alias),
+                this::client);
+    }
+
+    @Override
+    public Outcome update(StoredClient client) {
+        Params row = Params.of()
+                .text(client.alias())
+                .blob(sealedSecret(client))
+                .text(client.document())
+                .integer(millis(client.createdAt()))
+                .integer(millis(client.modifiedAt()))
+                .integer(client.clientId())
+                .integer(client.serviceId())
+                .integer(client.serviceId())
+                .text(client.alias())
+                .integer(client.clientId());
+        Params key = Params.of().integer(client.clientId()).integer(client.serviceId());
+        return writer.submit("updateClient", context -> {
+            if (context.update(ClientSql.UPDATE, row) == 1) {
+                return Outcome.DONE;
+            }
+            return context.first(ClientSql.EXISTS, key, exists -> true).isPresent()
+                    ? Outcome.ALIAS_TAKEN : Outcome.CONFLICT_OR_MISSING;
+        });
+    }
+
+    @Override
+    public boolean delete(long serviceId, long clientId) {
+        Params key = Params.of().integer(clientId).integer(serviceId);
+        return writer.submit("deleteClient", context -> context.update(ClientSql.DELETE, key) == 1);
+    }
+
+    @Override
+    public List<StoredClient> list(long serviceId, int start, int end) {
+        return reads.all("listClients", ClientSql.LIST,
+                Params.of().integer(serviceId).then(Paging.limitOffset(start, end)), this::client);
+    }
+
+    @Override
+    public int count(long serviceId) {
+        return reads.first("countClients", ClientSql.COUNT, Params.of().integer(serviceId), row -> row.getInt(1))
+                .orElse(0);
+    }
+
+    private byte[] sealedSecret(StoredClient client) {
+        return client.secret() == null ? null : sealer.seal(client.clientId(), client.secret());
+    }
+
+    private StoredClient client(ResultSet row) throws SQLException {
+        long clientId = row.getLong("client_id");
+        byte[] sealed = row.getBytes("sealed_secret");
+        return new StoredClient(
+                row.getLong("service_id"),
+                clientId,
+                row.getString("alias"),
+                sealed == null ? null : sealer.unseal(clientId, sealed),
+                row.getString("document"),
+                instant(row, "created_at"),
+                instant(row, "modified_at"));
+    }
+}

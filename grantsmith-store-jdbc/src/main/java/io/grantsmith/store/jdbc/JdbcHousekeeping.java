@@ -1,0 +1,26 @@
+package io.grantsmith.store.jdbc;
+
+import static io.grantsmith.store.jdbc.Columns.millis;
+
+import io.grantsmith.core.spi.Housekeeping;
+import java.time.Instant;
+
+/** Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long. */
+final class JdbcHousekeeping implements Housekeeping {
+    private final GroupCommitWriter writer;
+
+    JdbcHousekeeping(GroupCommitWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public int purgeExpired(Instant now, int limit) {
+        if (limit <= 0) {
+            return 0; // a negative LIMIT means "no limit" to SQLite
+        }
+        Params params = Params.of().integer(millis(now)).integer(limit);
+        return writer.submit("purgeExpired", context -> context.update(TokenSql.PURGE_ACCESS, params)
+                + context.update(TokenSql.PURGE_REFRESH, params)
+                + context.update(TicketSql.PURGE, params));
+    }
+}

@@ -1,0 +1,81 @@
+package io.grantsmith.store.jdbc;
+
+import static io.grantsmith.store.jdbc.Columns.instant;
+import static io.grantsmith.store.jdbc.Columns.millis;
+
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.StoredService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Services; deleting one deletes its clients and users in the same write. */
+final class JdbcServiceRegistry implements ServiceRegistry {
+    private final GroupCommitWriter writer;
+    private final ReadPool reads;
+
+    JdbcServiceRegistry(GroupCommitWriter writer, ReadPool reads) {
+        this.writer = writer;
+        this.reads = reads;
+    }
+
+    @Override
+    public boolean insert(StoredService service) {
+        Params params = Params.of()
+                .integer(service.id())
+                .blob(service.apiSecretHash().bytes())
+                .text(service.document())
+                .integer(millis(service.createdAt()))
+                .integer(millis(service.modifiedAt()));
+        return writer.submit("insertService", context -> context.update(ServiceSql.INSERT, params) == 1);
+    }
+
+    @Override
+    public Optional<StoredService> find(long serviceId) {
+        return reads.first("findService", ServiceSql.FIND, Params.of().integer(serviceId),
+                JdbcServiceRegistry::service);
+    }
+
+    @Override
+    public boolean update(StoredService service) {
+        Params params = Params.of()
+                .blob(service.apiSecretHash().bytes())
+                .text(service.document())
+                .integer(millis(service.createdAt()))
+                .integer(millis(service.modifiedAt()))
+                .integer(service.id());
+        return writer.submit("updateService", context -> context.update(ServiceSql.UPDATE, params) == 1);
+    }
+
+    @Override
+    public boolean delete(long serviceId) {
+        Params id = Params.of().integer(serviceId);
+        return writer.submit("deleteService", context -> {
+            context.update(ClientSql.DELETE_OF_SERVICE, id);
+            context.update(UserSql.DELETE_OF_SERVICE, id);
+            return context.update(ServiceSql.DELETE, id) == 1;
+        });
+    }
+
+    @Override
+    public List<StoredService> list(int start, int end) {
+        return reads.all("listServices", ServiceSql.LIST, Paging.limitOffset(start, end),
+                JdbcServiceRegistry::service);
+    }
+
+    @Override
+    public int count() {
+        return reads.first("countServices", ServiceSql.COUNT, Params.of(), row -> row.getInt(1)).orElse(0);
+    }
+
+    private static StoredService service(ResultSet row) throws SQLException {
+        return new StoredService(
+                row.getLong("id"),
+                TokenHash.of(row.getBytes("api_secret_hash")),
+                row.getString("document"),
+                instant(row, "created_at"),
+                instant(row, "modified_at"));
+    }
+}

@@ -1,0 +1,150 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.SettingsStore;
+import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.spi.UserRegistry;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every storage port on one SQLite file: the durable embedded default. All writes go through one
+ * {@link GroupCommitWriter} (SQLite has one writer anyway), reads through a small pool beside it. A write
+ * returns once its transaction is committed with {@code synchronous=FULL}, so it survives a crash or power loss.
+ */
+public final class JdbcStores implements Stores {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
+
+    private final GroupCommitWriter writer;
+    private final ReadPool reads;
+    private final HealthProbe health;
+    private final int migrationsApplied;
+    private final JdbcTokenStore tokens;
+    private final JdbcTicketStore tickets;
+    private final JdbcServiceRegistry services;
+    private final JdbcClientRegistry clients;
+    private final JdbcUserRegistry users;
+    private final JdbcSettingsStore settings;
+    private final JdbcHousekeeping housekeeping;
+
+    private JdbcStores(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
+        this.writer = writer;
+        this.reads = reads;
+        this.migrationsApplied = migrationsApplied;
+        this.health = new HealthProbe(writer::isAlive, reads, System::nanoTime);
+        JsonColumns json = new JsonColumns();
+        this.tokens = new JdbcTokenStore(writer, reads, new TokenRows(json), json);
+        this.tickets = new JdbcTicketStore(writer, json);
+        this.services = new JdbcServiceRegistry(writer, reads);
+        this.clients = new JdbcClientRegistry(writer, reads, sealer);
+        this.users = new JdbcUserRegistry(writer, reads);
+        this.settings = new JdbcSettingsStore(writer, reads);
+        this.housekeeping = new JdbcHousekeeping(writer);
+    }
+
+    /**
+     * Opens (creating if needed) the SQLite database in {@code settings.file()}, applies pending migrations and
+     * starts the writer.
+     *
+     * @throws StoreException when the file cannot be opened or migrated
+     */
+    public static JdbcStores openSqlite(SqliteSettings settings) {
+        SqliteDatabase database = new SqliteDatabase(settings.file(), (int) settings.busyTimeout().toMillis());
+        database.createDirectories();
+        Connection writerConnection = database.openWriter(); // first, so that WAL is on before anything else
+        ReadPool reads = null;
+        try {
+            int migrationsApplied = database.migrate();
+            reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
+            GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
+                    settings.maxBatch(), settings.queueCapacity(), settings.linger());
+            LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
+            return new JdbcStores(writer, reads, new SecretSealer(settings.sealingKey(), new SecureRandom()),
+                    migrationsApplied);
+        } catch (RuntimeException e) {
+            if (reads != null) {
+                reads.close();
+            }
+            closeQuietly(writerConnection, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
+    }
+
+    @Override
+    public ServiceRegistry services() {
+        return services;
+    }
+
+    @Override
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    @Override
+    public UserRegistry users() {
+        return users;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    @Override
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    /** The writer's counters, for metrics. */
+    public GroupCommitMetrics groupCommitMetrics() {
+        return writer;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return health.isHealthy();
+    }
+
+    /** Commits the writes already submitted, stops the writer and closes every connection. Idempotent. */
+    @Override
+    public void close() {
+        writer.close();
+        reads.close();
+    }
+
+    /** For tests: how many migrations this opening applied. */
+    int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** For tests: the writer, to submit operations that the ports cannot express (such as a failing one). */
+    GroupCommitWriter writer() {
+        return writer;
+    }
+
+    private static void closeQuietly(Connection connection, RuntimeException failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.grantsmith.store.jdbc;
+
+import static io.grantsmith.store.jdbc.Columns.millis;
+
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.RefreshWrite;
+import io.grantsmith.core.spi.RefreshWriteOutcome;
+import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.TokenStore;
+import java.util.Optional;
+
+/** Access and refresh tokens: writes through the group-commit writer, finds through the read pool. */
+final class JdbcTokenStore implements TokenStore {
+    private final GroupCommitWriter writer;
+    private final ReadPool reads;
+    private final TokenRows rows;
+    private final JsonColumns json;
+
+    JdbcTokenStore(GroupCommitWriter writer, ReadPool reads, TokenRows rows, JsonColumns json) {
+        this.writer = writer;
+        this.reads = reads;
+        this.rows = rows;
+        this.json = json;
+    }
+
+    @Override
+    public SaveOutcome saveAccessToken(AccessTokenRecord accessToken) {
+        Params access = rows.access(accessToken);
+        return writer.submit("saveAccessToken", context ->
+                context.update(TokenSql.INSERT_ACCESS, access) == 1 ? SaveOutcome.SAVED : SaveOutcome.DUPLICATE);
+    }
+
+    @Override
+    public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
+        Params access = rows.access(accessToken);
+        Params refresh = rows.refresh(refreshToken);
+        return writer.submit("saveGrant", context -> {
+            try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
+                if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
+                    return SaveOutcome.DUPLICATE;
+                }
+                if (context.update(TokenSql.INSERT_REFRESH, refresh) == 0) {
+                    savepoint.rollback();
+                    return SaveOutcome.DUPLICATE;
+                }
+                return SaveOutcome.SAVED;
+            }
+        });
+    }
+
+    @Override
+    public Optional<AccessTokenRecord> findAccessToken(TokenHash hash) {
+        return reads.first("findAccessToken", TokenSql.FIND_ACCESS, Params.of().blob(hash.bytes()), rows::access);
+    }
+
+    @Override
+    public Optional<RefreshTokenRecord> findRefreshToken(TokenHash hash) {
+        return reads.first("findRefreshToken", TokenSql.FIND_REFRESH, Params.of().blob(hash.bytes()),
+                rows::refresh);
+    }
+
+    /**
+     * In one savepoint: the conditional update of the guarded refresh token first (nothing written yet when its
+     * precondition fails, and that outcome wins over a duplicate access token, as in the reference store), then
+     * the new access token (a duplicate rolls the update back), then the family's other access tokens go and a
+     * rotation's successor arrives.
+     */
+    @Override
+    public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
+        Guard guard = guard(write);
+        Params access = rows.access(write.accessToken());
+        byte[] accessHash = write.accessToken().hash().bytes();
+        Params successor = write instanceof RefreshWrite.Rotate rotate ? rows.refresh(rotate.successor()) : null;
+        return writer.submit("applyRefresh", context -> {
+            try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
+                Optional<byte[]> family = context.first(guard.sql(), guard.params(), row -> row.getBytes("family"));
+                if (family.isEmpty()) {
+                    return RefreshWriteOutcome.PRECONDITION_FAILED;
+                }
+                if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
+                    savepoint.rollback();
+                    return RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE;
+                }
+                context.update(TokenSql.DELETE_FAMILY_ACCESS_EXCEPT, Params.of().blob(family.get()).blob(accessHash));
+                if (successor != null) {
+                    context.update(TokenSql.UPSERT_SUCCESSOR, successor);
+                }
+                return RefreshWriteOutcome.APPLIED;
+            }
+        });
+    }
+
+    @Override
+    public void revokeFamily(FamilyId family) {
+        Params params = Params.of().blob(Columns.family(family));
+        writer.submit("revokeFamily", context -> {
+            context.update(TokenSql.REVOKE_FAMILY, params);
+            context.update(TokenSql.DELETE_FAMILY_ACCESS, params);
+            return null;
+        });
+    }
+
+    /** The conditional statement that checks (and for rotate and extend, applies) the refresh-token change. */
+    private Guard guard(RefreshWrite write) {
+        Params params = Params.of();
+        String sql;
+        if (write instanceof RefreshWrite.Rotate) {
+            sql = TokenSql.ROTATE;
+            params.integer(millis(write.now()));
+        } else if (write instanceof RefreshWrite.Extend extend) {
+            sql = TokenSql.EXTEND;
+            params.integer(millis(extend.newExpiresAt())).text(json.properties(extend.properties()));
+        } else {
+            sql = TokenSql.CHECK_ACTIVE;
+        }
+        return new Guard(sql, params.blob(write.guarded().bytes()).integer(millis(write.now())));
+    }
+
+    private record Guard(String sql, Params params) {
+    }
+}

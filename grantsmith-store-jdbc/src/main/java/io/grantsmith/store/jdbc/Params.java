@@ -1,0 +1,93 @@
+package io.grantsmith.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statement parameters in order, with their SQL types. Values are converted (JSON, sealing, times) on the calling
+ * thread when a write is submitted, so the single writer thread spends its time on SQL only. Nulls carry their
+ * type because PostgreSQL, unlike SQLite, needs one.
+ */
+final class Params {
+    private enum Kind { INTEGER, TEXT, BLOB, BOOLEAN }
+
+    private final List<Object> values = new ArrayList<>();
+    private final List<Kind> kinds = new ArrayList<>();
+
+    static Params of() {
+        return new Params();
+    }
+
+    Params integer(long value) {
+        return add(Kind.INTEGER, value);
+    }
+
+    Params integerOrNull(Long value) {
+        return add(Kind.INTEGER, value);
+    }
+
+    Params text(String value) {
+        return add(Kind.TEXT, value);
+    }
+
+    Params blob(byte[] value) {
+        return add(Kind.BLOB, value);
+    }
+
+    Params bool(boolean value) {
+        return add(Kind.BOOLEAN, value);
+    }
+
+    /** Appends the parameters of {@code other} after these. */
+    Params then(Params other) {
+        values.addAll(other.values);
+        kinds.addAll(other.kinds);
+        return this;
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            bind(statement, i + 1, kinds.get(i), values.get(i));
+        }
+    }
+
+    private Params add(Kind kind, Object value) {
+        kinds.add(kind);
+        values.add(value);
+        return this;
+    }
+
+    private static void bind(PreparedStatement statement, int index, Kind kind, Object value) throws SQLException {
+        switch (kind) {
+            case INTEGER:
+                if (value == null) {
+                    statement.setNull(index, Types.BIGINT);
+                } else {
+                    statement.setLong(index, (Long) value);
+                }
+                break;
+            case TEXT:
+                if (value == null) {
+                    statement.setNull(index, Types.VARCHAR);
+                } else {
+                    statement.setString(index, (String) value);
+                }
+                break;
+            case BLOB:
+                if (value == null) {
+                    statement.setNull(index, Types.BINARY);
+                } else {
+                    statement.setBytes(index, (byte[]) value);
+                }
+                break;
+            case BOOLEAN:
+                statement.setBoolean(index, (Boolean) value);
+                break;
+            default:
+                throw new IllegalStateException("unknown parameter kind " + kind);
+        }
+    }
+}

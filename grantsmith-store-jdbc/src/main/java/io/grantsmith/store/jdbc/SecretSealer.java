@@ -1,0 +1,91 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.core.model.ClientSecret;
+import io.grantsmith.core.spi.StoreException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Seals client secrets for storage with AES-256-GCM: {@code version (1) | nonce (12) | ciphertext | tag (16)}.
+ * The associated data binds a sealed value to its client ID, so copying it to another client's row makes it
+ * fail to open instead of giving that client a known secret. Nonces are random: secrets are sealed rarely (when
+ * a client is written), far below the 2^32 seals per key at which random 96-bit nonces would become a risk.
+ */
+final class SecretSealer {
+    private static final byte VERSION = 1;
+    private static final byte[] PURPOSE = "grantsmith client secret".getBytes(StandardCharsets.US_ASCII);
+    private static final int NONCE_LENGTH = 12;
+    private static final int TAG_BITS = 128;
+    private static final int MIN_LENGTH = 1 + NONCE_LENGTH + TAG_BITS / 8;
+
+    private final SecretKey key;
+    private final SecureRandom random;
+
+    SecretSealer(SealingKey key, SecureRandom random) {
+        byte[] material = key.bytes();
+        this.key = new SecretKeySpec(material, "AES");
+        Arrays.fill(material, (byte) 0);
+        this.random = random;
+    }
+
+    byte[] seal(long clientId, ClientSecret secret) {
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        byte[] plain = secret.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, clientId);
+            byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
+            sealed[0] = VERSION;
+            System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
+            cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
+            return sealed;
+        } catch (GeneralSecurityException e) {
+            throw new StoreException("sealing the secret of client " + clientId + " failed", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Opens a value sealed for {@code clientId}; fails with {@link StoreException}, never returns garbage. */
+    ClientSecret unseal(long clientId, byte[] sealed) {
+        if (sealed.length < MIN_LENGTH || sealed[0] != VERSION) {
+            throw new StoreException("the sealed secret of client " + clientId + " has an unknown format");
+        }
+        byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
+        byte[] plain = null;
+        try {
+            plain = cipher(Cipher.DECRYPT_MODE, nonce, clientId)
+                    .doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
+            return ClientSecret.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (AEADBadTagException e) {
+            throw new StoreException("the sealed secret of client " + clientId
+                    + " does not open: wrong sealing key, or the row was altered or moved", e);
+        } catch (GeneralSecurityException e) {
+            throw new StoreException("unsealing the secret of client " + clientId + " failed", e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, long clientId) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(associatedData(clientId));
+        return cipher;
+    }
+
+    private static byte[] associatedData(long clientId) {
+        return ByteBuffer.allocate(1 + PURPOSE.length + Long.BYTES)
+                .put(VERSION).put(PURPOSE).putLong(clientId).array();
+    }
+}

@@ -1,0 +1,65 @@
+package io.grantsmith.store.jdbc;
+
+/**
+ * The SQL of the access_tokens and refresh_tokens tables. It keeps to what SQLite (3.35+) and PostgreSQL share:
+ * {@code ON CONFLICT}, {@code RETURNING}, {@code LIMIT} in subqueries, so a PostgreSQL store needs only another
+ * migration set and its own connection handling. Every change to a refresh token is one conditional statement
+ * whose update count (or returned row) says whether its precondition held: there is no read-then-write.
+ * State literals are the names of {@code RefreshTokenState}.
+ */
+final class TokenSql {
+    static final String ACCESS_COLUMNS = "hash, service_id, client_id, subject, scopes, resources, grant_type, "
+            + "issued_at, expires_at, family, properties, client_id_alias_used";
+
+    static final String INSERT_ACCESS = "INSERT INTO access_tokens (" + ACCESS_COLUMNS + ") VALUES ("
+            + Sql.placeholders(12) + ") ON CONFLICT (hash) DO NOTHING";
+
+    static final String FIND_ACCESS = "SELECT " + ACCESS_COLUMNS + " FROM access_tokens WHERE hash = ?";
+
+    /** The family's other access tokens; the new one (inserted just before) stays. */
+    static final String DELETE_FAMILY_ACCESS_EXCEPT = "DELETE FROM access_tokens WHERE family = ? AND hash <> ?";
+
+    static final String DELETE_FAMILY_ACCESS = "DELETE FROM access_tokens WHERE family = ?";
+
+    static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE hash IN "
+            + "(SELECT hash FROM access_tokens WHERE expires_at < ? LIMIT ?)";
+
+    static final String REFRESH_COLUMNS = "hash, family, service_id, client_id, subject, scopes, resources, "
+            + "grant_type, issued_at, expires_at, properties, client_id_alias_used, state, rotated_at";
+
+    static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES ("
+            + Sql.placeholders(14) + ") ON CONFLICT (hash) DO NOTHING";
+
+    /**
+     * The successor of a rotation replaces a row with the same hash, as the reference store's map does (a
+     * collision of random 256-bit values does not happen; this only keeps the two stores alike).
+     */
+    static final String UPSERT_SUCCESSOR = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES ("
+            + Sql.placeholders(14) + ") ON CONFLICT (hash) DO UPDATE SET " + Sql.replaceFromExcluded("family",
+            "service_id", "client_id", "subject", "scopes", "resources", "grant_type", "issued_at", "expires_at",
+            "properties", "client_id_alias_used", "state", "rotated_at");
+
+    static final String FIND_REFRESH = "SELECT " + REFRESH_COLUMNS + " FROM refresh_tokens WHERE hash = ?";
+
+    /** The precondition of every refresh write: ACTIVE and unexpired at the write's time. */
+    private static final String GUARD = " WHERE hash = ? AND state = 'ACTIVE' AND expires_at > ? RETURNING family";
+
+    static final String ROTATE = "UPDATE refresh_tokens SET state = 'ROTATED', rotated_at = ?" + GUARD;
+
+    static final String EXTEND = "UPDATE refresh_tokens SET expires_at = ?, properties = ?" + GUARD;
+
+    /**
+     * A replay changes nothing on the refresh token, but still checks its precondition with an UPDATE rather
+     * than a SELECT: on PostgreSQL that locks the row against a concurrent rotation until the commit.
+     */
+    static final String CHECK_ACTIVE = "UPDATE refresh_tokens SET state = state" + GUARD;
+
+    static final String REVOKE_FAMILY = "UPDATE refresh_tokens SET state = 'REVOKED' WHERE family = ?";
+
+    /** Rotated and revoked tokens are kept until their own expiry, for reuse detection. */
+    static final String PURGE_REFRESH = "DELETE FROM refresh_tokens WHERE hash IN "
+            + "(SELECT hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)";
+
+    private TokenSql() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.grantsmith.store.jdbc;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** What a {@link WriteOp} may do on the writer connection. Statements are prepared once and reused. */
+interface WriteContext {
+    int update(String sql, Params params) throws SQLException;
+
+    /** The first row of a query or of {@code ... RETURNING}. */
+    <T> Optional<T> first(String sql, Params params, RowReader<T> reader) throws SQLException;
+
+    <T> List<T> all(String sql, Params params, RowReader<T> reader) throws SQLException;
+
+    /**
+     * Opens a savepoint, for an operation of several statements that may end in an expected failure after it
+     * has written something: {@link OpSavepoint#rollback()} then undoes this operation only, not the others of
+     * the batch. Closing releases the savepoint.
+     */
+    OpSavepoint savepoint() throws SQLException;
+
+    /** A savepoint around one operation. */
+    interface OpSavepoint extends AutoCloseable {
+        void rollback() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+}

@@ -1,0 +1,109 @@
+-- Grantsmith schema, SQLite dialect.
+--
+-- Times are INTEGER milliseconds since the epoch. Token, ticket and API-secret hashes are 32-byte SHA-256
+-- BLOBs: the store never sees a token value. Families are 16-byte UUID BLOBs. Scopes are space-joined text in
+-- their order; resources and properties are JSON arrays, NULL when empty.
+--
+-- There are no FOREIGN KEY constraints: the store deletes dependent rows (a service's clients and users)
+-- itself, so that the same statements work on PostgreSQL.
+--
+-- STRICT tables reject a value of the wrong type instead of storing it silently.
+
+CREATE TABLE services (
+    id              INTEGER PRIMARY KEY,
+    api_secret_hash BLOB    NOT NULL,
+    document        TEXT    NOT NULL,
+    created_at      INTEGER NOT NULL,
+    modified_at     INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE clients (
+    client_id     INTEGER PRIMARY KEY,  -- client IDs are unique across services
+    service_id    INTEGER NOT NULL,
+    alias         TEXT,
+    sealed_secret BLOB,                 -- AES-256-GCM, bound to client_id; NULL for public clients
+    document      TEXT    NOT NULL,
+    created_at    INTEGER NOT NULL,
+    modified_at   INTEGER NOT NULL
+) STRICT;
+
+-- NULL aliases do not clash (NULLs are distinct in unique indexes, as on PostgreSQL).
+CREATE UNIQUE INDEX clients_service_alias ON clients (service_id, alias);
+CREATE INDEX clients_service ON clients (service_id, client_id);
+
+CREATE TABLE users (
+    service_id    INTEGER NOT NULL,
+    username      TEXT    NOT NULL,
+    subject       TEXT    NOT NULL,
+    password_hash TEXT    NOT NULL,     -- PHC string of a slow KDF, never a password
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (service_id, username)
+) STRICT;
+
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- The token tables take most writes. Each keeps its rows in insertion (rowid) order and carries the random
+-- 32-byte hash in a narrow unique index.
+
+CREATE TABLE access_tokens (
+    hash                 BLOB    NOT NULL,
+    service_id           INTEGER NOT NULL,
+    client_id            INTEGER NOT NULL,
+    subject              TEXT,
+    scopes               TEXT    NOT NULL,
+    resources            TEXT,
+    grant_type           TEXT    NOT NULL,
+    issued_at            INTEGER NOT NULL,
+    expires_at           INTEGER NOT NULL,
+    family               BLOB,              -- NULL for tokens issued without a refresh token
+    properties           TEXT,
+    client_id_alias_used INTEGER NOT NULL
+) STRICT;
+
+CREATE UNIQUE INDEX access_tokens_hash ON access_tokens (hash);
+-- For the janitor (purgeExpired).
+CREATE INDEX access_tokens_expires_at ON access_tokens (expires_at);
+-- For family revocation and refresh; client_credentials tokens have no family and stay out of the index.
+CREATE INDEX access_tokens_family ON access_tokens (family) WHERE family IS NOT NULL;
+-- Deliberately no index on client_id: every index costs a random B-tree insert on the hottest write path, and
+-- nothing reads access tokens by client yet. Add one with the feature that needs it.
+
+CREATE TABLE refresh_tokens (
+    hash                 BLOB    NOT NULL,
+    family               BLOB    NOT NULL,
+    service_id           INTEGER NOT NULL,
+    client_id            INTEGER NOT NULL,
+    subject              TEXT,
+    scopes               TEXT    NOT NULL,
+    resources            TEXT,
+    grant_type           TEXT    NOT NULL,
+    issued_at            INTEGER NOT NULL,
+    expires_at           INTEGER NOT NULL,
+    properties           TEXT,
+    client_id_alias_used INTEGER NOT NULL,
+    state                TEXT    NOT NULL,  -- ACTIVE, ROTATED or REVOKED
+    rotated_at           INTEGER
+) STRICT;
+
+CREATE UNIQUE INDEX refresh_tokens_hash ON refresh_tokens (hash);
+CREATE INDEX refresh_tokens_expires_at ON refresh_tokens (expires_at);
+CREATE INDEX refresh_tokens_family ON refresh_tokens (family);
+
+CREATE TABLE tickets (
+    hash                 BLOB    NOT NULL,
+    service_id           INTEGER NOT NULL,
+    client_id            INTEGER NOT NULL,
+    client_id_alias_used INTEGER NOT NULL,
+    client_auth_method   TEXT,
+    scopes               TEXT    NOT NULL,
+    resources            TEXT,
+    issued_at            INTEGER NOT NULL,
+    expires_at           INTEGER NOT NULL,
+    consumed_at          INTEGER             -- NULL while unused
+) STRICT;
+
+CREATE UNIQUE INDEX tickets_hash ON tickets (hash);
+CREATE INDEX tickets_expires_at ON tickets (expires_at);
