@@ -23,11 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,7 +248,7 @@ public abstract class StoreContract {
             attempts.add(() -> stores.tokens().applyRefresh(rotation(grant, NOW.plusSeconds(1))));
         }
 
-        List<RefreshWriteOutcome> outcomes = runTogether(attempts);
+        List<RefreshWriteOutcome> outcomes = Concurrently.run(attempts);
 
         assertThat(outcomes).filteredOn(outcome -> outcome == RefreshWriteOutcome.APPLIED).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> outcome == RefreshWriteOutcome.PRECONDITION_FAILED)
@@ -306,7 +301,7 @@ public abstract class StoreContract {
             attempts.add(() -> stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status());
         }
 
-        assertThat(runTogether(attempts)).filteredOn(status -> status == TicketUse.Status.USED).hasSize(1);
+        assertThat(Concurrently.run(attempts)).filteredOn(status -> status == TicketUse.Status.USED).hasSize(1);
     }
 
     // ---- housekeeping -------------------------------------------------------------------------------------
@@ -520,28 +515,5 @@ public abstract class StoreContract {
     private static StoredClient client(long serviceId, long clientId, String alias, String secret) {
         return new StoredClient(serviceId, clientId, alias, secret == null ? null : ClientSecret.of(secret),
                 "{\"clientId\":" + clientId + "}", NOW, NOW);
-    }
-
-    /** Runs the tasks on as many threads, released at once, and returns their results. */
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

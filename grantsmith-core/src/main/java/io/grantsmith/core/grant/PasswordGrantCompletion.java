@@ -60,6 +60,12 @@ public final class PasswordGrantCompletion {
                 ResultCode.ISSUE_PROPERTIES_TOO_BIG);
         String accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
                 ResultCode.ISSUE_ACCESS_TOKEN_INVALID);
+        if (accessTokenValue.equals(request.getAccessToken())
+                && tokens.findAccessToken(TokenHasher.hash(accessTokenValue)).isPresent()) {
+            // The caller's mistake too: report it while the ticket is unused, so that the caller can retry.
+            // (A value taken between this check and the save below still fails safely, after the ticket is used.)
+            throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
+        }
         Ticket ticket = use(ticketValue, service, now, ResultCode.ISSUE_TICKET_NOT_FOUND,
                 ResultCode.ISSUE_TICKET_EXPIRED);
         Client client = clients.findClient(service.id(), ticket.clientId())

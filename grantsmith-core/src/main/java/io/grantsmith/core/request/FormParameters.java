@@ -137,7 +137,14 @@ public final class FormParameters {
                 bytes.put((byte) ((high << 4) | low));
                 i += 2;
             } else {
-                bytes.put(StandardCharsets.UTF_8.encode(CharBuffer.wrap(encoded, i, i + 1)));
+                // Encode the whole run of literal characters at once: one char at a time would split
+                // surrogate pairs (characters outside the BMP) and turn each half into '?'.
+                int runEnd = i + 1;
+                while (runEnd < to && encoded.charAt(runEnd) != '%' && encoded.charAt(runEnd) != '+') {
+                    runEnd++;
+                }
+                bytes.put(StandardCharsets.UTF_8.encode(CharBuffer.wrap(encoded, i, runEnd)));
+                i = runEnd - 1;
             }
         }
         bytes.flip();

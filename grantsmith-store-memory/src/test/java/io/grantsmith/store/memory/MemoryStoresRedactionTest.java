@@ -1,0 +1,11 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.testkit.RedactionBehaviour;
+
+class MemoryStoresRedactionTest extends RedactionBehaviour {
+    @Override
+    protected Stores openStores() {
+        return new MemoryStores();
+    }
+}

@@ -1,0 +1,11 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.testkit.RefreshModesBehaviour;
+
+class MemoryStoresRefreshModesTest extends RefreshModesBehaviour {
+    @Override
+    protected Stores openStores() {
+        return new MemoryStores();
+    }
+}

@@ -1,0 +1,11 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.testkit.RequestFramingBehaviour;
+
+class MemoryStoresRequestFramingTest extends RequestFramingBehaviour {
+    @Override
+    protected Stores openStores() {
+        return new MemoryStores();
+    }
+}
