@@ -64,6 +64,9 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
                 accepted("client_secret_basic with the same client_id in the body",
                         basic(BASIC_ID, BASIC_SECRET, withGrant("client_id", BASIC_ID)),
                         3001, ClientAuthMethod.CLIENT_SECRET_BASIC, false),
+                accepted("client_secret_basic with an empty client_id in the body",
+                        basic(BASIC_ID, BASIC_SECRET, withGrant("client_id", "")),
+                        3001, ClientAuthMethod.CLIENT_SECRET_BASIC, false),
                 accepted("client_secret_basic with an empty client_secret in the body",
                         basic(BASIC_ID, BASIC_SECRET, withGrant("client_secret", "")),
                         3001, ClientAuthMethod.CLIENT_SECRET_BASIC, false),
@@ -175,6 +178,10 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
                 new Refused(RefusalCase.invalidClient("client_secret_basic while the service allows only post",
                         basic(BASIC_ID, BASIC_SECRET, PASSWORD_GRANT), ResultCode.CLIENT_AUTH_METHOD_NOT_SUPPORTED)
                         .on(serviceAllowing(ClientAuthMethod.CLIENT_SECRET_POST)), 3001L),
+                new Refused(RefusalCase.invalidClient("public client while the service does not allow none",
+                        body(withGrant("client_id", PUBLIC_ID)), ResultCode.CLIENT_AUTH_METHOD_NOT_SUPPORTED)
+                        .on(EngineFixture.serviceBuilder()
+                                .tokenAuthMethods(EnumSet.of(ClientAuthMethod.CLIENT_SECRET_BASIC)).build()), 3003L),
                 new Refused(RefusalCase.badRequest("client not allowed the grant type",
                         basic(TestClients.CLIENT_CREDENTIALS_ONLY_ID, TestClients.CLIENT_CREDENTIALS_ONLY_SECRET,
                                 PASSWORD_GRANT), OAuthErrorCode.UNAUTHORIZED_CLIENT,

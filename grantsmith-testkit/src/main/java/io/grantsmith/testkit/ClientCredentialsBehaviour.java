@@ -23,6 +23,7 @@ import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.result.Issuance;
+import io.grantsmith.core.token.TokenLifetimes;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.token.TokenHasher;
 import java.time.Duration;
@@ -234,7 +235,9 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
                 Arguments.of("scope attribute shorter than client", 600L, 0L, "short", 300L),
                 Arguments.of("client shorter than scope attribute", 120L, 0L, "short", 120L),
                 Arguments.of("request wins over everything", 600L, 99_999L, "short", 99_999L),
-                Arguments.of("negative request ignored", 600L, -5L, "read", 600L));
+                Arguments.of("negative request ignored", 600L, -5L, "read", 600L),
+                Arguments.of("huge request capped at 100 years", 0L, Long.MAX_VALUE, "read",
+                        TokenLifetimes.MAX_LIFETIME.getSeconds()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,7 +17,7 @@ public final class ClientAuthenticator {
     public ClientIdentity authenticate(Service service, ClientIdentity identity, PresentedCredentials credentials) {
         Client client = identity.client();
         if (client.isPublic()) {
-            return identity.authenticatedBy(authenticatePublic(client, credentials));
+            return identity.authenticatedBy(authenticatePublic(service, client, credentials));
         }
         ClientAuthMethod method = client.tokenAuthMethod();
         if (method == ClientAuthMethod.NONE) {
@@ -47,9 +47,14 @@ public final class ClientAuthenticator {
         return identity.authenticatedBy(method);
     }
 
-    private static ClientAuthMethod authenticatePublic(Client client, PresentedCredentials credentials) {
+    private static ClientAuthMethod authenticatePublic(Service service, Client client,
+            PresentedCredentials credentials) {
         if (client.tokenAuthMethod() != ClientAuthMethod.NONE) {
             throw OAuthException.invalidClient(ResultCode.PUBLIC_CLIENT_WITHOUT_NONE);
+        }
+        if (!service.allows(ClientAuthMethod.NONE)) {
+            throw OAuthException.invalidClient(ResultCode.CLIENT_AUTH_METHOD_NOT_SUPPORTED,
+                    ClientAuthMethod.NONE.wireValue());
         }
         // An empty client_secret (or "id:" in Basic) is tolerated: some libraries always send one.
         if (credentials.hasHeaderSecret() || credentials.hasBodySecret() || credentials.assertion()) {

@@ -39,7 +39,8 @@ public final class ClientIdentifier {
 
     private static String presentedId(PresentedCredentials credentials, GrantType grantType) {
         String headerId = credentials.headerId();
-        String bodyId = credentials.bodyId();
+        // RFC 6749 §3.2: a parameter without a value counts as omitted, so "client_id=" cannot contradict Basic.
+        String bodyId = headerId != null && "".equals(credentials.bodyId()) ? null : credentials.bodyId();
         if (headerId != null && bodyId != null && !headerId.equals(bodyId)) {
             throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.CLIENT_ID_CONFLICT);
         }

@@ -8,9 +8,15 @@ import java.time.Duration;
 /**
  * Token lifetimes, as Authlete determines them: a positive lifetime in the request wins; otherwise the
  * shortest of the service's lifetime, the client's and those set by the granted scopes' attributes
- * ({@code access_token.duration}, {@code refresh_token.duration}).
+ * ({@code access_token.duration}, {@code refresh_token.duration}). Lifetimes are capped at {@link #MAX_LIFETIME}.
  */
 public final class TokenLifetimes {
+    /**
+     * No token outlives this, whatever a caller asks for: it keeps expiry times far from the limits of
+     * {@code Instant} and of JSON numbers that JavaScript reads exactly.
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
+
     private TokenLifetimes() {
     }
 
@@ -27,7 +33,7 @@ public final class TokenLifetimes {
     private static Duration resolve(long requestedSeconds, Duration serviceDefault, Duration clientCap,
             Duration scopeCap) {
         if (requestedSeconds > 0) {
-            return Duration.ofSeconds(requestedSeconds);
+            return requestedSeconds > MAX_LIFETIME.getSeconds() ? MAX_LIFETIME : Duration.ofSeconds(requestedSeconds);
         }
         Duration lifetime = serviceDefault;
         if (!clientCap.isZero() && clientCap.compareTo(lifetime) < 0) {
