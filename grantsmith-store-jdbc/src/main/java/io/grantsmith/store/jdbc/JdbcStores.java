@@ -65,7 +65,7 @@ public final class JdbcStores implements Stores {
             int migrationsApplied = database.migrate();
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
-                    settings.maxBatch(), settings.queueCapacity(), settings.linger());
+                    settings.maxBatch(), settings.queueCapacity());
             LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
             return new JdbcStores(writer, reads, new SecretSealer(settings.sealingKey(), new SecureRandom()),
                     migrationsApplied);
