@@ -140,6 +140,11 @@ public final class JdbcStores implements Stores {
         return writer;
     }
 
+    /** For tests: the read pool, to inspect connections and query plans. */
+    ReadPool reads() {
+        return reads;
+    }
+
     private static void closeQuietly(Connection connection, RuntimeException failure) {
         try {
             connection.close();
