@@ -227,8 +227,10 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             opsCommitted.addAndGet(writes.size());
             writes.forEach(PendingWrite::complete);
         } else if (writes.size() == 1) {
+            // One line per failed write: a full disk fails a whole batch, and 256 stack traces would bury it.
             opsFailed.incrementAndGet();
-            LOG.warn("Write {} failed", writes.get(0).name, failure);
+            LOG.warn("Write {} failed: {}", writes.get(0).name, failure.toString());
+            LOG.debug("Write {} failed", writes.get(0).name, failure);
             writes.get(0).fail(failure);
         } else {
             LOG.warn("A group transaction of {} writes failed ({}); retrying each write alone", writes.size(),

@@ -57,6 +57,7 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the file cannot be opened or migrated
      */
     public static JdbcStores openSqlite(SqliteSettings settings) {
+        SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         SqliteDatabase database = new SqliteDatabase(settings.file(), (int) settings.busyTimeout().toMillis());
         database.createDirectories();
         Connection writerConnection = database.openWriter(); // first, so that WAL is on before anything else
@@ -67,8 +68,7 @@ public final class JdbcStores implements Stores {
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
                     settings.maxBatch(), settings.queueCapacity());
             LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
-            return new JdbcStores(writer, reads, new SecretSealer(settings.sealingKey(), new SecureRandom()),
-                    migrationsApplied);
+            return new JdbcStores(writer, reads, sealer, migrationsApplied);
         } catch (RuntimeException e) {
             if (reads != null) {
                 reads.close();

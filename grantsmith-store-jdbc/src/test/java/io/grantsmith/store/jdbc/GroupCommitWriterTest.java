@@ -8,7 +8,10 @@ import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.testkit.Records;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -202,6 +205,24 @@ class GroupCommitWriterTest {
 
         stores = TestStores.open(file);
         assertThat(countRows("access_tokens")).isEqualTo(10);
+    }
+
+    @Test
+    void whenAnotherProcessHoldsTheWriteLockBrieflyThenWritesWaitForItInsteadOfFailing() throws Exception {
+        Path file = directory.resolve("db");
+        stores = TestStores.open(file);
+        Future<SaveOutcome> outcome;
+
+        try (Connection cli = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = cli.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            outcome = pool.submit(() -> stores.tokens().saveAccessToken(Records.accessToken(NOW, HOUR, null)));
+            Thread.sleep(300);
+            assertThat(outcome.isDone()).as("waiting for the lock").isFalse();
+            statement.execute("COMMIT");
+        }
+
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(SaveOutcome.SAVED);
     }
 
     private long countRows(String table) {
