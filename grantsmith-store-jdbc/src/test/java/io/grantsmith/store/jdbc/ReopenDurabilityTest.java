@@ -72,12 +72,13 @@ class ReopenDurabilityTest {
     void whenAClientIsStoredThenItsSecretIsNotInTheDatabaseFileInClear() throws Exception {
         Path file = directory.resolve("grantsmith.db");
         try (JdbcStores stores = TestStores.open(file)) {
-            stores.clients().insert(new StoredClient(7, 701, null, ClientSecret.of(SECRET), "{}", NOW, NOW));
+            stores.clients().insert(new StoredClient(7, 701, null, ClientSecret.of(SECRET),
+                    "{\"clientName\":\"findable-document\"}", NOW, NOW));
         }
 
         String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 
-        assertThat(content).contains("{}"); // the document is there (the file was read whole)
+        assertThat(content).as("the row reached the file").contains("findable-document");
         assertThat(content).doesNotContain(SECRET);
     }
 

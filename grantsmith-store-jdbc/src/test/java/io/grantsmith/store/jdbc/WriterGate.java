@@ -3,10 +3,12 @@ package io.grantsmith.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Holds the writer thread inside a write of its own, so that writes submitted meanwhile queue up and are then
@@ -46,10 +48,18 @@ final class WriterGate implements AutoCloseable {
 
     /** Opens the gate and waits for the held write to commit. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         open.countDown();
-        held.get(10, TimeUnit.SECONDS);
-        holder.shutdown();
+        try {
+            held.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the gate's write committed", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the gate's write did not commit", e);
+        } finally {
+            holder.shutdown();
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
