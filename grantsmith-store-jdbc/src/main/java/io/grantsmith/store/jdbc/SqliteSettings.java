@@ -13,29 +13,22 @@ import java.util.Objects;
  * @param maxBatch      most writes committed in one group transaction (default {@value #DEFAULT_MAX_BATCH})
  * @param queueCapacity writes that may wait for the writer before submitters block (default
  *                      {@value #DEFAULT_QUEUE_CAPACITY})
- * @param linger        how long the writer waits for more writes when it found only a few (default zero: measured
- *                      to gain nothing here, see the module's notes)
  * @param busyTimeout   how long a connection waits for a lock another process holds, e.g. the CLI (default 5 s)
  */
 public record SqliteSettings(Path file, SealingKey sealingKey, int readPoolSize, int maxBatch, int queueCapacity,
-        Duration linger, Duration busyTimeout) {
+        Duration busyTimeout) {
     public static final int DEFAULT_READ_POOL_SIZE = 4;
     public static final int DEFAULT_MAX_BATCH = 256;
     public static final int DEFAULT_QUEUE_CAPACITY = 4096;
-    public static final Duration DEFAULT_LINGER = Duration.ZERO;
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
 
     public SqliteSettings {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sealingKey, "sealingKey");
-        Objects.requireNonNull(linger, "linger");
         Objects.requireNonNull(busyTimeout, "busyTimeout");
         requirePositive(readPoolSize, "readPoolSize");
         requirePositive(maxBatch, "maxBatch");
         requirePositive(queueCapacity, "queueCapacity");
-        if (linger.isNegative() || linger.compareTo(Duration.ofMillis(10)) > 0) {
-            throw new IllegalArgumentException("linger must be between 0 and 10 ms");
-        }
         if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("busyTimeout is out of range");
         }
@@ -44,27 +37,23 @@ public record SqliteSettings(Path file, SealingKey sealingKey, int readPoolSize,
     /** The defaults listed above for this file and key. */
     public static SqliteSettings defaults(Path file, SealingKey sealingKey) {
         return new SqliteSettings(file, sealingKey, DEFAULT_READ_POOL_SIZE, DEFAULT_MAX_BATCH, DEFAULT_QUEUE_CAPACITY,
-                DEFAULT_LINGER, DEFAULT_BUSY_TIMEOUT);
+                DEFAULT_BUSY_TIMEOUT);
     }
 
     public SqliteSettings withReadPoolSize(int value) {
-        return new SqliteSettings(file, sealingKey, value, maxBatch, queueCapacity, linger, busyTimeout);
+        return new SqliteSettings(file, sealingKey, value, maxBatch, queueCapacity, busyTimeout);
     }
 
     public SqliteSettings withMaxBatch(int value) {
-        return new SqliteSettings(file, sealingKey, readPoolSize, value, queueCapacity, linger, busyTimeout);
+        return new SqliteSettings(file, sealingKey, readPoolSize, value, queueCapacity, busyTimeout);
     }
 
     public SqliteSettings withQueueCapacity(int value) {
-        return new SqliteSettings(file, sealingKey, readPoolSize, maxBatch, value, linger, busyTimeout);
-    }
-
-    public SqliteSettings withLinger(Duration value) {
-        return new SqliteSettings(file, sealingKey, readPoolSize, maxBatch, queueCapacity, value, busyTimeout);
+        return new SqliteSettings(file, sealingKey, readPoolSize, maxBatch, value, busyTimeout);
     }
 
     public SqliteSettings withBusyTimeout(Duration value) {
-        return new SqliteSettings(file, sealingKey, readPoolSize, maxBatch, queueCapacity, linger, value);
+        return new SqliteSettings(file, sealingKey, readPoolSize, maxBatch, queueCapacity, value);
     }
 
     private static void requirePositive(int value, String name) {

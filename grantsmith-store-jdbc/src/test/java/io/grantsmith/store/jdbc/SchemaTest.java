@@ -1,0 +1,85 @@
+package io.grantsmith.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void whenAnExistingDatabaseIsOpenedThenMigrationsDoNotRunAgain() throws Exception {
+        Path file = directory.resolve("grantsmith.db");
+        try (JdbcStores first = TestStores.open(file)) {
+            assertThat(first.migrationsApplied()).isEqualTo(1);
+            first.settings().put("kept", "yes");
+        }
+
+        try (JdbcStores second = TestStores.open(file)) {
+            assertThat(second.migrationsApplied()).isZero();
+            assertThat(second.settings().get("kept")).contains("yes");
+        }
+
+        assertThat(query(file, "SELECT version || ':' || success FROM flyway_schema_history "
+                + "WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1:1");
+    }
+
+    @Test
+    void whenOpenedThenTheWriterIsDurableAndReadersCannotWrite() {
+        try (JdbcStores stores = TestStores.open(directory.resolve("grantsmith.db"))) {
+            assertThat(writerPragma(stores, "journal_mode")).isEqualTo("wal");
+            assertThat(writerPragma(stores, "synchronous")).isEqualTo("2"); // FULL
+            assertThat(writerPragma(stores, "busy_timeout")).isEqualTo("5000");
+            assertThat(writerPragma(stores, "foreign_keys")).isEqualTo("0");
+            assertThat(stores.reads().first("test", "PRAGMA query_only", Params.of(), row -> row.getString(1)))
+                    .contains("1");
+            assertThat(stores.reads().first("test", "PRAGMA busy_timeout", Params.of(), row -> row.getString(1)))
+                    .contains("5000");
+        }
+    }
+
+    @Test
+    void whenFamiliesAreRevokedOrRowsPurgedThenTheQueriesUseTheirIndexes() {
+        try (JdbcStores stores = TestStores.open(directory.resolve("grantsmith.db"))) {
+            assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS_EXCEPT)).contains("access_tokens_family");
+            assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS)).contains("access_tokens_family");
+            assertThat(plan(stores, TokenSql.REVOKE_FAMILY)).contains("refresh_tokens_family");
+            assertThat(plan(stores, TokenSql.PURGE_ACCESS)).contains("access_tokens_expires_at");
+            assertThat(plan(stores, TokenSql.PURGE_REFRESH)).contains("refresh_tokens_expires_at");
+            assertThat(plan(stores, TicketSql.PURGE)).contains("tickets_expires_at");
+            assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("access_tokens_hash");
+        }
+    }
+
+    private static String writerPragma(JdbcStores stores, String pragma) {
+        return stores.writer().submit("pragma", context ->
+                context.first("PRAGMA " + pragma, Params.of(), row -> row.getString(1)).orElseThrow());
+    }
+
+    /** The query plan of {@code sql}; parameters are unbound, which EXPLAIN allows. */
+    private static String plan(JdbcStores stores, String sql) {
+        return String.join("\n", stores.reads().all("plan", "EXPLAIN QUERY PLAN " + sql, Params.of(),
+                row -> row.getString("detail")));
+    }
+
+    private static List<String> query(Path file, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
