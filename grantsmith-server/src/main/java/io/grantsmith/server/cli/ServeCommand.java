@@ -35,10 +35,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bench-noop-route", hidden = true,
+            description = "Serve POST /bench/noop, a no-op baseline for benchmarks.")
+    boolean noopRoute;
+
     @Override
     public Integer call() throws Exception {
         Grantsmith grantsmith = Bootstrap.open(root, data, tuning, true);
-        HttpServer server = new HttpServer(grantsmith, host, port);
+        HttpServer server = new HttpServer(grantsmith, host, port, noopRoute);
         try {
             server.start();
         } catch (Exception e) {

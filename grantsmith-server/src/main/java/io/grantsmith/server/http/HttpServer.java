@@ -29,6 +29,11 @@ public final class HttpServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public HttpServer(Grantsmith grantsmith, String host, int port) {
+        this(grantsmith, host, port, false);
+    }
+
+    /** @param noopRoute also serve {@code POST /bench/noop}, the benchmark's baseline */
+    public HttpServer(Grantsmith grantsmith, String host, int port, boolean noopRoute) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 16);
         threads.setName("grantsmith-http");
         this.server = new Server(threads);
@@ -39,7 +44,11 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new EdgeHandler(routes(grantsmith)));
+        Router router = routes(grantsmith);
+        if (noopRoute) {
+            new NoopEndpoint().register(router);
+        }
+        server.setHandler(new EdgeHandler(router));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
