@@ -144,6 +144,11 @@ public enum ResultCode {
         return code;
     }
 
+    /** The message with its {@code %s}/{@code %d} placeholders, as docs/RESULT-CODES.md lists it. */
+    public String template() {
+        return template;
+    }
+
     public ResultCategory category() {
         return category;
     }

@@ -41,6 +41,11 @@ public enum ApiResultCode {
         return code;
     }
 
+    /** The message after the API path, with its placeholders, as docs/RESULT-CODES.md lists it. */
+    public String template() {
+        return template;
+    }
+
     public int httpStatus() {
         return httpStatus;
     }
