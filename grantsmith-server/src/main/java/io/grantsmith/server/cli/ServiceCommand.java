@@ -61,6 +61,11 @@ final class ServiceCommand {
         }
 
         private ObjectNode fromOptions() {
+            for (String scope : defaultScopes) {
+                if (!scopes.contains(scope)) {
+                    throw new IllegalArgumentException("the default scope '" + scope + "' is not one of --scopes");
+                }
+            }
             ObjectNode body = WireJson.mapper().createObjectNode();
             body.put("serviceName", name);
             ArrayNode supported = body.putArray("supportedScopes");
