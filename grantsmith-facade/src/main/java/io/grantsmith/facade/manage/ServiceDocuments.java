@@ -32,6 +32,12 @@ public final class ServiceDocuments {
     static final List<GrantType> DEFAULT_GRANT_TYPES = List.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD,
             GrantType.REFRESH_TOKEN);
 
+    /**
+     * The longest token lifetime a service may set: 100 years. Longer is a mistake, and near {@code Long.MAX_VALUE}
+     * the expiry time cannot be represented, so every token request of the service would fail.
+     */
+    static final long MAX_DURATION_SECONDS = Duration.ofDays(36_525).getSeconds();
+
     private ServiceDocuments() {
     }
 
@@ -94,6 +100,10 @@ public final class ServiceDocuments {
     private static void validate(io.grantsmith.api.dto.Service service) {
         if (service.getAccessTokenDuration() < 0 || service.getRefreshTokenDuration() < 0) {
             throw Documents.invalid("Token durations must not be negative.");
+        }
+        if (service.getAccessTokenDuration() > MAX_DURATION_SECONDS
+                || service.getRefreshTokenDuration() > MAX_DURATION_SECONDS) {
+            throw Documents.invalid("Token durations must not exceed " + MAX_DURATION_SECONDS + " seconds (100 years).");
         }
         if (service.getSupportedScopes() != null) {
             Set<String> names = new HashSet<>();

@@ -58,7 +58,7 @@ final class ClientCommand {
         @Override
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
-            ObjectNode body = json != null ? (ObjectNode) JsonInput.read(json, System.in) : fromOptions();
+            ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
             try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
                 root.announceAdminToken(grantsmith);
                 root.printJson(grantsmith.clients().create(serviceId, body));

@@ -52,7 +52,7 @@ final class ServiceCommand {
         @Override
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
-            ObjectNode body = json != null ? (ObjectNode) JsonInput.read(json, System.in) : fromOptions();
+            ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
             try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
                 root.announceAdminToken(grantsmith);
                 root.printJson(grantsmith.services().create(body));
@@ -61,6 +61,11 @@ final class ServiceCommand {
         }
 
         private ObjectNode fromOptions() {
+            for (String scope : defaultScopes) {
+                if (!scopes.contains(scope)) {
+                    throw new IllegalArgumentException("the default scope '" + scope + "' is not one of --scopes");
+                }
+            }
             ObjectNode body = WireJson.mapper().createObjectNode();
             body.put("serviceName", name);
             ArrayNode supported = body.putArray("supportedScopes");

@@ -8,7 +8,6 @@ import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.users.UserDirectory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -36,7 +35,7 @@ final class AuthorizationServerEndpoint {
         router.add(new Route("POST", "/as/{serviceId}/token", "/as/token", this::token));
     }
 
-    private void token(Exchange exchange) throws IOException {
+    private void token(Exchange exchange) {
         long serviceId = ApiAuthentication.serviceIdOf(exchange);
         if (!MediaTypes.FORM.equals(MediaTypes.essence(exchange.header(HttpHeader.CONTENT_TYPE)))) {
             refuse(exchange, 400, "invalid_request",

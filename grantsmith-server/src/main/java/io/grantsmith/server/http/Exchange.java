@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -72,20 +73,33 @@ public final class Exchange {
     /**
      * The request body, read completely but never beyond {@code maxBytes}.
      *
-     * @throws ApiFailure 413 when the body is larger
+     * @throws ApiFailure 413 when the body is larger; 400 when it cannot be read (broken chunked encoding, a body
+     *                    shorter than its {@code Content-Length}): that is the client's fault, not a server error
      */
-    public byte[] body(int maxBytes) throws IOException {
+    public byte[] body(int maxBytes) {
         long declared = request.getLength();
         if (declared > maxBytes) {
             throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
         }
+        byte[] body;
         try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+            body = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw unreadable();
+        } catch (RuntimeException e) {
+            if (e instanceof HttpException) {
+                throw unreadable();
             }
-            return body;
+            throw e;
         }
+        if (body.length > maxBytes) {
+            throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+        }
+        return body;
+    }
+
+    private static ApiFailure unreadable() {
+        return new ApiFailure(ApiResultCode.BODY_MALFORMED, "it could not be read completely");
     }
 
     public boolean isSent() {

@@ -1,0 +1,86 @@
+package io.grantsmith.server;
+
+import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.SettingsStore;
+import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.spi.UserRegistry;
+import io.grantsmith.store.memory.MemoryStores;
+import java.lang.reflect.Proxy;
+
+/** The in-memory store with a fault: token writes fail as a broken disk would, or health checks fail. */
+public final class BrokenStores implements Stores {
+    private final MemoryStores delegate = new MemoryStores();
+    private final boolean tokensFail;
+    private final boolean healthy;
+
+    private BrokenStores(boolean tokensFail, boolean healthy) {
+        this.tokensFail = tokensFail;
+        this.healthy = healthy;
+    }
+
+    /** Every token-store call throws {@link StoreException}; everything else works. */
+    public static BrokenStores failingTokens() {
+        return new BrokenStores(true, true);
+    }
+
+    /** Works, but reports itself unable to serve requests. */
+    public static BrokenStores unhealthy() {
+        return new BrokenStores(false, false);
+    }
+
+    @Override
+    public TokenStore tokens() {
+        if (!tokensFail) {
+            return delegate.tokens();
+        }
+        return (TokenStore) Proxy.newProxyInstance(TokenStore.class.getClassLoader(), new Class<?>[] {TokenStore.class},
+                (proxy, method, args) -> {
+                    throw new StoreException("disk on fire (test)");
+                });
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return delegate.tickets();
+    }
+
+    @Override
+    public ServiceRegistry services() {
+        return delegate.services();
+    }
+
+    @Override
+    public ClientRegistry clients() {
+        return delegate.clients();
+    }
+
+    @Override
+    public UserRegistry users() {
+        return delegate.users();
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return delegate.settings();
+    }
+
+    @Override
+    public Housekeeping housekeeping() {
+        return delegate.housekeeping();
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return healthy;
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.grantsmith.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code grantsmith serve} in a JVM of its own, on the test classpath, so that tests can kill it outright. The
+ * port and a generated admin token are read from what the server prints on stderr.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Grantsmith listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("^    (\\S{43})$");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final StringBuffer log = new StringBuffer();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private volatile String generatedToken;
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readStderr, "grantsmith-child-stderr");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code serve --port 0 --data dataDir} and waits until it listens. */
+    public static ServerProcess start(Path dataDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(),
+                "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(name -> name.startsWith("GRANTSMITH_"));
+        ServerProcess server = new ServerProcess(builder.start());
+        server.awaitPort();
+        return server;
+    }
+
+    private static String classpath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    private void awaitPort() {
+        try {
+            port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not start; it printed:\n" + log, e);
+        }
+    }
+
+    private void readStderr() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                log.append(line).append('\n');
+                Matcher token = TOKEN.matcher(line);
+                if (token.matches()) {
+                    generatedToken = token.group(1);
+                }
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    port.complete(Integer.parseInt(listening.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        } finally {
+            port.completeExceptionally(new IllegalStateException("the server exited"));
+        }
+    }
+
+    public HttpTarget http() {
+        return new HttpTarget("http://127.0.0.1:" + port.join());
+    }
+
+    /** The admin token this start generated and printed, if it did. */
+    public Optional<String> generatedAdminToken() {
+        return Optional.ofNullable(generatedToken);
+    }
+
+    /** What the server printed on stderr so far (for failure messages). */
+    public String log() {
+        return log.toString();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the server process did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the server process to die", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.grantsmith.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.server.Cli;
+import io.grantsmith.server.config.ConfigDefaults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Where option values come from: the command line, then {@code GRANTSMITH_*}, then the {@code --config} file. */
+class CliConfigurationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whenPortIsGivenEverywhereThenFlagBeatsEnvironmentBeatsFileBeatsDefault() throws IOException {
+        Path file = properties("port=1111\nhost=0.0.0.0\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_PORT", "2222");
+
+        assertThat(serveOption("--port", environment, "serve", "--config", file.toString(), "--port", "3333"))
+                .isEqualTo(3333);
+        assertThat(serveOption("--port", environment, "serve", "--config", file.toString())).isEqualTo(2222);
+        assertThat(serveOption("--port", Map.of(), "serve", "--config", file.toString())).isEqualTo(1111);
+        assertThat(serveOption("--port", Map.of(), "serve")).isEqualTo(8080);
+        assertThat(serveOption("--host", environment, "serve", "--config", file.toString())).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void whenConfigFileIsNamedByEnvironmentThenItIsReadAndTheFlagOverridesIt() throws IOException {
+        Path fromEnvironment = properties("ticket-lifetime=77\n");
+        Path fromFlag = Files.writeString(dir.resolve("other.properties"), "ticket-lifetime=88\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_CONFIG", fromEnvironment.toString());
+
+        assertThat(serveOption("--ticket-lifetime", environment, "serve")).isEqualTo(77L);
+        assertThat(serveOption("--ticket-lifetime", environment, "serve", "--config", fromFlag.toString()))
+                .isEqualTo(88L);
+        assertThat(serveOption("--ticket-lifetime", Map.of("GRANTSMITH_TICKET_LIFETIME", "99"), "serve", "--config",
+                fromFlag.toString())).isEqualTo(99L);
+    }
+
+    @Test
+    void whenDataDirectoryComesFromEachSourceThenCommandsUseTheOneWithPrecedence() throws IOException {
+        Path fromFile = dir.resolve("file-data");
+        Path fromEnvironment = dir.resolve("env-data");
+        Path fromFlag = dir.resolve("flag-data");
+        Path file = properties("data=" + fromFile + "\n");
+        Map<String, String> environment = new HashMap<>(Map.of("GRANTSMITH_CONFIG", file.toString()));
+
+        assertThat(Cli.run(environment, "service", "list").exitCode()).isZero();
+        assertThat(fromFile.resolve("grantsmith.db")).exists();
+        assertThat(fromEnvironment).doesNotExist();
+
+        environment.put("GRANTSMITH_DATA", fromEnvironment.toString());
+        assertThat(Cli.run(environment, "service", "list").exitCode()).isZero();
+        assertThat(fromEnvironment.resolve("grantsmith.db")).exists();
+        assertThat(fromFlag).doesNotExist();
+
+        assertThat(Cli.run(environment, "service", "list", "--data", fromFlag.toString()).exitCode()).isZero();
+        assertThat(fromFlag.resolve("grantsmith.db")).exists();
+    }
+
+    @Test
+    void whenAdminTokenIsConfiguredThenNoTokenIsGeneratedOrShown() throws IOException {
+        Path file = properties("admin-token=configured-token-0123456789\n");
+
+        Cli.Result fromFile = Cli.run(Map.of(), "service", "list", "--config", file.toString(), "--data",
+                dir.resolve("a").toString());
+        Cli.Result fromEnvironment = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "another-token-0123456789"),
+                "service", "list", "--data", dir.resolve("b").toString());
+
+        Cli.Result unconfigured = Cli.run(Map.of(), "service", "list", "--data", dir.resolve("c").toString());
+
+        assertThat(fromFile.err()).doesNotContain("Generated the admin token");
+        assertThat(fromEnvironment.err()).doesNotContain("Generated the admin token");
+        assertThat(unconfigured.err()).contains("Generated the admin token");
+    }
+
+    private Path properties(String content) throws IOException {
+        return Files.writeString(dir.resolve("grantsmith.properties"), content);
+    }
+
+    /** The value {@code option} of {@code serve} ends up with, after defaults are applied as {@code Main} does. */
+    private static Object serveOption(String option, Map<String, String> environment, String... args)
+            throws IOException {
+        ConfigDefaults config = ConfigDefaults.load(environment, ConfigDefaults.configFile(args, environment));
+        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys) -> {
+            throw new AssertionError("parsing opens no store");
+        })).setDefaultValueProvider(config);
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        return parsed.subcommand().commandSpec().findOption(option).getValue();
+    }
+}

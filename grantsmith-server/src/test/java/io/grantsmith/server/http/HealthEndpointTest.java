@@ -1,0 +1,33 @@
+package io.grantsmith.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.server.BrokenStores;
+import io.grantsmith.server.HttpFixture;
+import io.grantsmith.server.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code GET /health}: no credentials, no details, not cached. */
+class HealthEndpointTest {
+    @RegisterExtension
+    static final HttpFixture SERVER = HttpFixture.sqlite();
+
+    @RegisterExtension
+    static final HttpFixture UNHEALTHY = HttpFixture.over(BrokenStores.unhealthy());
+
+    @Test
+    void whenStoreIsUpThen200StatusUp() {
+        Reply reply = SERVER.get("/health").send().assertJson(200);
+
+        assertThat(reply.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void whenStoreCannotServeThen503StatusDown() {
+        Reply reply = UNHEALTHY.get("/health").send().assertJson(503);
+
+        assertThat(reply.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+}
