@@ -12,6 +12,7 @@ import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.token.RefreshTokenSuccessors;
+import io.grantsmith.core.token.TokenIds;
 import io.grantsmith.core.token.TokenValues;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -91,7 +92,8 @@ public final class TokenEngineBuilder {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(rotationSecret, "rotationSecret");
-        TokenValues values = new TokenValues(random != null ? random : new SecureRandom());
+        SecureRandom secureRandom = random != null ? random : new SecureRandom();
+        TokenValues values = new TokenValues(secureRandom, new TokenIds(clock, secureRandom));
         Map<GrantType, GrantHandler> handlers = new EnumMap<>(GrantType.class);
         register(handlers, new ClientCredentialsGrantHandler(tokens, values));
         register(handlers, new PasswordGrantHandler(tickets, values, ticketLifetime));

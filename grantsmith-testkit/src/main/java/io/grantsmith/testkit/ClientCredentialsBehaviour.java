@@ -25,6 +25,7 @@ import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.token.TokenLifetimes;
 import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.token.TokenFormat;
 import io.grantsmith.core.token.TokenHasher;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
         Instant expiresAt = EngineFixture.START.plus(EngineFixture.ACCESS_TOKEN_DURATION);
         assertThat(ok.result().code()).isEqualTo(ResultCode.CLIENT_CREDENTIALS_OK);
         assertThat(issuance.tokenType()).isEqualTo("Bearer");
-        assertThat(issuance.accessToken().value()).hasSize(43);
+        assertThat(issuance.accessToken().value()).hasSize(TokenFormat.LENGTH);
         assertThat(issuance.accessToken().expiresAt()).isEqualTo(expiresAt);
         assertThat(issuance.accessToken().duration()).isEqualTo(EngineFixture.ACCESS_TOKEN_DURATION);
         assertThat(issuance.refreshToken()).isNull();
@@ -63,7 +64,8 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
         assertThat(ok.facts().client().aliasUsed()).isFalse();
 
         AccessTokenRecord stored = fixture.accessToken(issuance.accessToken().value()).orElseThrow();
-        assertThat(stored).isEqualTo(new AccessTokenRecord(TokenHasher.hash(issuance.accessToken().value()),
+        assertThat(stored).isEqualTo(new AccessTokenRecord(TokenFormat.keyOf(issuance.accessToken().value()),
+                TokenHasher.hash(issuance.accessToken().value()), false,
                 EngineFixture.SERVICE_ID, 3001, null, Scopes.of("read", "write"), List.of(),
                 GrantType.CLIENT_CREDENTIALS, EngineFixture.START, expiresAt, null, List.of(), false));
     }

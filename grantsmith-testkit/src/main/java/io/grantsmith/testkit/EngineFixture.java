@@ -18,7 +18,7 @@ import io.grantsmith.core.result.TokenFailResult;
 import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.Stores;
-import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.spi.TokenLookup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,13 +124,13 @@ public final class EngineFixture {
         return engine.fail(service, request);
     }
 
-    /** The stored access token with this value, found the only way a store can find it: by hash. */
+    /** The stored access token with this value, found the way the store finds a presented value. */
     public Optional<AccessTokenRecord> accessToken(String value) {
-        return stores.tokens().findAccessToken(TokenHasher.hash(value));
+        return stores.tokens().findAccessToken(TokenLookup.of(value));
     }
 
     public Optional<RefreshTokenRecord> refreshToken(String value) {
-        return stores.tokens().findRefreshToken(TokenHasher.hash(value));
+        return stores.tokens().findRefreshToken(TokenLookup.of(value));
     }
 
     // ---- request sequences ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.token.TokenFormat;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.result.Issuance;
@@ -53,7 +54,7 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
         assertThat(issuance.accessToken().duration()).isEqualTo(EngineFixture.ACCESS_TOKEN_DURATION);
         assertThat(issuance.refreshToken().expiresAt()).isEqualTo(refreshExpiry);
         assertThat(issuance.refreshToken().duration()).isEqualTo(EngineFixture.REFRESH_TOKEN_DURATION);
-        assertThat(issuance.refreshToken().value()).hasSize(43).isNotEqualTo(issuance.accessToken().value());
+        assertThat(issuance.refreshToken().value()).hasSize(TokenFormat.LENGTH).isNotEqualTo(issuance.accessToken().value());
         assertThat(issuance.scopes()).isEqualTo(Scopes.of("read", "write"));
         assertThat(issuance.refreshTokenScopes()).isEqualTo(Scopes.of("read", "write"));
         assertThat(issuance.accessTokenResources()).containsExactly(EngineFixture.RESOURCE_A);
@@ -69,10 +70,10 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
         assertThat(access.grantType()).isEqualTo(GrantType.PASSWORD);
         assertThat(access.expiresAt()).isEqualTo(accessExpiry);
         assertThat(access.properties()).isEqualTo(PROPERTIES);
-        assertThat(refresh).isEqualTo(new RefreshTokenRecord(refresh.hash(), access.family(), EngineFixture.SERVICE_ID,
-                3001, EngineFixture.SUBJECT, Scopes.of("read", "write"), List.of(EngineFixture.RESOURCE_A),
-                GrantType.PASSWORD, EngineFixture.START, refreshExpiry, PROPERTIES, false, RefreshTokenState.ACTIVE,
-                null));
+        assertThat(refresh).isEqualTo(new RefreshTokenRecord(refresh.key(), refresh.hash(), access.family(),
+                EngineFixture.SERVICE_ID, 3001, EngineFixture.SUBJECT, Scopes.of("read", "write"),
+                List.of(EngineFixture.RESOURCE_A), GrantType.PASSWORD, EngineFixture.START, refreshExpiry, PROPERTIES,
+                false, RefreshTokenState.ACTIVE, null, 0));
     }
 
     @Test

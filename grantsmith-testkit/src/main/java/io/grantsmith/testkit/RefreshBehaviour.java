@@ -58,10 +58,11 @@ public abstract class RefreshBehaviour extends EngineBehaviourSuite {
         RefreshTokenRecord successor = fixture.refreshToken(renewed.refreshToken().value()).orElseThrow();
         assertThat(old.state()).isEqualTo(RefreshTokenState.ROTATED);
         assertThat(old.rotatedAt()).isEqualTo(now);
-        assertThat(successor).isEqualTo(new RefreshTokenRecord(successor.hash(), old.family(), old.serviceId(),
-                old.clientId(), old.subject(), old.scopes(), old.resources(), GrantType.PASSWORD, now,
+        assertThat(old.successorKey()).isEqualTo(successor.key()).isGreaterThan(old.key());
+        assertThat(successor).isEqualTo(new RefreshTokenRecord(successor.key(), successor.hash(), old.family(),
+                old.serviceId(), old.clientId(), old.subject(), old.scopes(), old.resources(), GrantType.PASSWORD, now,
                 now.plus(EngineFixture.REFRESH_TOKEN_DURATION), old.properties(), false, RefreshTokenState.ACTIVE,
-                null));
+                null, 0));
         assertThat(fixture.accessToken(grant.accessToken().value())).isEmpty();
         assertThat(fixture.accessToken(renewed.accessToken().value()).orElseThrow().family()).isEqualTo(old.family());
     }

@@ -8,6 +8,7 @@ import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Ticket;
+import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.RefreshWrite;
@@ -18,6 +19,7 @@ import io.grantsmith.core.spi.StoredService;
 import io.grantsmith.core.spi.StoredUser;
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,18 +62,52 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().saveAccessToken(token)).isEqualTo(SaveOutcome.SAVED);
 
-        assertThat(stores.tokens().findAccessToken(token.hash())).contains(token);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(token))).contains(token);
     }
 
     @Test
-    void whenAccessTokenHashExistsThenSaveReportsDuplicateAndKeepsTheFirst() {
+    void whenAccessTokenKeyExistsThenSaveReportsDuplicateAndKeepsTheFirst() {
         AccessTokenRecord first = Records.accessToken(NOW, HOUR, null);
         stores.tokens().saveAccessToken(first);
-        AccessTokenRecord clash = new AccessTokenRecord(first.hash(), 1, 2, "mallory", first.scopes(), List.of(),
-                first.grantType(), NOW, NOW.plus(HOUR), null, List.of(), false);
+        AccessTokenRecord clash = withKey(Records.accessToken(NOW, HOUR, null), first.key());
 
         assertThat(stores.tokens().saveAccessToken(clash)).isEqualTo(SaveOutcome.DUPLICATE);
-        assertThat(stores.tokens().findAccessToken(first.hash())).contains(first);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(first))).contains(first);
+    }
+
+    @Test
+    void whenCallerChosenValueIsTakenThenSaveReportsDuplicate() {
+        TokenHash chosen = Records.freshHash();
+        AccessTokenRecord first = Records.callerChosenAccessToken(NOW, HOUR, chosen);
+        stores.tokens().saveAccessToken(first);
+
+        assertThat(stores.tokens().saveAccessToken(Records.callerChosenAccessToken(NOW, HOUR, chosen)))
+                .isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findAccessToken(new TokenLookup(0, chosen))).contains(first);
+    }
+
+    @Test
+    void whenLookupCarriesAKnownKeyButAnotherHashThenNothingIsFound() {
+        AccessTokenRecord access = Records.accessToken(NOW, HOUR, FamilyId.random());
+        RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, access.family());
+        stores.tokens().saveGrant(access, refresh);
+
+        assertThat(stores.tokens().findAccessToken(new TokenLookup(access.key(), Records.freshHash()))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(new TokenLookup(refresh.key(), Records.freshHash()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(new TokenLookup(0, access.hash())))
+                .as("a generated token is found by its key, not by its hash alone").isEmpty();
+        assertThat(stores.tokens().findRefreshToken(refresh.key())).contains(refresh);
+        assertThat(stores.tokens().findRefreshToken(Records.freshKey())).isEmpty();
+    }
+
+    @Test
+    void whenCallerChosenValueParsesAsAnotherTokensKeyThenTheHashStillFindsIt() {
+        AccessTokenRecord generated = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord chosen = Records.callerChosenAccessToken(NOW, HOUR, Records.freshHash());
+        stores.tokens().saveAccessToken(generated);
+        stores.tokens().saveAccessToken(chosen);
+
+        assertThat(stores.tokens().findAccessToken(new TokenLookup(generated.key(), chosen.hash()))).contains(chosen);
     }
 
     @Test
@@ -82,8 +118,8 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.SAVED);
 
-        assertThat(stores.tokens().findAccessToken(access.hash())).contains(access);
-        assertThat(stores.tokens().findRefreshToken(refresh.hash())).contains(refresh);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(access))).contains(access);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).contains(refresh);
     }
 
     @Test
@@ -91,22 +127,21 @@ public abstract class StoreContract {
         AccessTokenRecord existing = Records.accessToken(NOW, HOUR, null);
         stores.tokens().saveAccessToken(existing);
         FamilyId family = FamilyId.random();
-        AccessTokenRecord clash = new AccessTokenRecord(existing.hash(), 1, 2, "bob", existing.scopes(), List.of(),
-                existing.grantType(), NOW, NOW.plus(HOUR), family, List.of(), false);
+        AccessTokenRecord clash = withKey(Records.accessToken(NOW, HOUR, family), existing.key());
         RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, family);
 
         assertThat(stores.tokens().saveGrant(clash, refresh)).isEqualTo(SaveOutcome.DUPLICATE);
-        assertThat(stores.tokens().findRefreshToken(refresh.hash())).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
     }
 
     @Test
     void whenPropertiesAndSubjectAreAbsentThenTheyRoundTripAsAbsent() {
-        AccessTokenRecord bare = new AccessTokenRecord(Records.freshHash(), 7, 8, null,
+        AccessTokenRecord bare = new AccessTokenRecord(Records.freshKey(), Records.freshHash(), false, 7, 8, null,
                 io.grantsmith.core.model.Scopes.empty(), List.of(), io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS,
                 NOW, NOW.plus(HOUR), null, List.of(), false);
         stores.tokens().saveAccessToken(bare);
 
-        assertThat(stores.tokens().findAccessToken(bare.hash())).contains(bare);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(bare))).contains(bare);
     }
 
     // ---- refresh writes -----------------------------------------------------------------------------------
@@ -118,15 +153,16 @@ public abstract class StoreContract {
         AccessTokenRecord newAccess = Records.accessToken(NOW.plusSeconds(60), HOUR, grant.family);
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
-                new RefreshWrite.Rotate(grant.refresh.hash(), successor, newAccess, NOW.plusSeconds(60)));
+                new RefreshWrite.Rotate(grant.refresh.key(), successor, newAccess, NOW.plusSeconds(60)));
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
-        RefreshTokenRecord old = stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow();
+        RefreshTokenRecord old = stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow();
         assertThat(old.state()).isEqualTo(RefreshTokenState.ROTATED);
         assertThat(old.rotatedAt()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(stores.tokens().findRefreshToken(successor.hash())).contains(successor);
-        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(newAccess.hash())).contains(newAccess);
+        assertThat(old.successorKey()).isEqualTo(successor.key());
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(successor))).contains(successor);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).contains(newAccess);
     }
 
     @Test
@@ -137,8 +173,9 @@ public abstract class StoreContract {
         RefreshWrite second = rotation(grant, NOW.plusSeconds(2));
 
         assertThat(stores.tokens().applyRefresh(second)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
-        assertThat(stores.tokens().findRefreshToken(((RefreshWrite.Rotate) second).successor().hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(second.accessToken().hash())).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(((RefreshWrite.Rotate) second).successor())))
+                .isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(second.accessToken()))).isEmpty();
     }
 
     @Test
@@ -148,7 +185,7 @@ public abstract class StoreContract {
         RefreshWrite late = rotation(grant, grant.refresh.expiresAt());
 
         assertThat(stores.tokens().applyRefresh(late)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
-        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
     }
 
@@ -158,18 +195,39 @@ public abstract class StoreContract {
         AccessTokenRecord other = Records.accessToken(NOW, HOUR, null);
         stores.tokens().saveAccessToken(other);
         RefreshTokenRecord successor = Records.successorOf(grant.refresh, NOW, HOUR);
-        AccessTokenRecord clash = new AccessTokenRecord(other.hash(), 1, 1, "x", other.scopes(), List.of(),
-                other.grantType(), NOW, NOW.plus(HOUR), grant.family, List.of(), false);
+        AccessTokenRecord clash = withKey(Records.accessToken(NOW, HOUR, grant.family), other.key());
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
-                new RefreshWrite.Rotate(grant.refresh.hash(), successor, clash, NOW.plusSeconds(1)));
+                new RefreshWrite.Rotate(grant.refresh.key(), successor, clash, NOW.plusSeconds(1)));
 
-        assertThat(outcome).isEqualTo(RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE);
-        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.DUPLICATE);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
-        assertThat(stores.tokens().findRefreshToken(successor.hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isPresent();
-        assertThat(stores.tokens().findAccessToken(other.hash())).contains(other);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(successor))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(other))).contains(other);
+    }
+
+    @Test
+    void whenSuccessorKeyIsTakenThenRotationChangesNothing() {
+        Grant grant = saveGrant();
+        Grant other = saveGrant();
+        RefreshTokenRecord fresh = Records.successorOf(grant.refresh, NOW, HOUR);
+        RefreshTokenRecord clash = new RefreshTokenRecord(other.refresh.key(), fresh.hash(), fresh.family(),
+                fresh.serviceId(), fresh.clientId(), fresh.subject(), fresh.scopes(), fresh.resources(),
+                fresh.grantType(), fresh.issuedAt(), fresh.expiresAt(), fresh.properties(), fresh.clientIdAliasUsed(),
+                fresh.state(), null, 0);
+        AccessTokenRecord newAccess = Records.accessToken(NOW, HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
+                new RefreshWrite.Rotate(grant.refresh.key(), clash, newAccess, NOW.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.DUPLICATE);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ACTIVE);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(other.refresh))).contains(other.refresh);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isPresent();
     }
 
     @Test
@@ -180,15 +238,15 @@ public abstract class StoreContract {
         AccessTokenRecord newAccess = Records.accessToken(NOW.plusSeconds(5), HOUR, grant.family);
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
-                new RefreshWrite.Extend(grant.refresh.hash(), later, properties, newAccess, NOW.plusSeconds(5)));
+                new RefreshWrite.Extend(grant.refresh.key(), later, properties, newAccess, NOW.plusSeconds(5)));
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
-        RefreshTokenRecord kept = stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow();
+        RefreshTokenRecord kept = stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow();
         assertThat(kept.state()).isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(kept.expiresAt()).isEqualTo(later);
         assertThat(kept.properties()).isEqualTo(properties);
-        assertThat(stores.tokens().findAccessToken(grant.access.hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(newAccess.hash())).contains(newAccess);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).contains(newAccess);
     }
 
     @Test
@@ -199,12 +257,12 @@ public abstract class StoreContract {
         AccessTokenRecord replayAccess = Records.accessToken(NOW.plusSeconds(2), HOUR, grant.family);
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
-                new RefreshWrite.Replay(rotate.successor().hash(), replayAccess, NOW.plusSeconds(2)));
+                new RefreshWrite.Replay(rotate.successor().key(), replayAccess, NOW.plusSeconds(2)));
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
-        assertThat(stores.tokens().findRefreshToken(rotate.successor().hash())).contains(rotate.successor());
-        assertThat(stores.tokens().findAccessToken(rotate.accessToken().hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(replayAccess.hash())).contains(replayAccess);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))).contains(rotate.successor());
+        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(replayAccess))).contains(replayAccess);
     }
 
     @Test
@@ -214,7 +272,7 @@ public abstract class StoreContract {
         stores.tokens().applyRefresh(rotate);
         stores.tokens().revokeFamily(grant.family);
 
-        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Replay(rotate.successor().hash(),
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Replay(rotate.successor().key(),
                 Records.accessToken(NOW, HOUR, grant.family), NOW.plusSeconds(2)));
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
@@ -229,14 +287,14 @@ public abstract class StoreContract {
 
         stores.tokens().revokeFamily(grant.family);
 
-        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.REVOKED);
-        assertThat(stores.tokens().findRefreshToken(rotate.successor().hash()).orElseThrow().state())
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor())).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.REVOKED);
-        assertThat(stores.tokens().findAccessToken(rotate.accessToken().hash())).isEmpty();
-        assertThat(stores.tokens().findRefreshToken(otherFamily.refresh.hash()).orElseThrow().state())
+        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(otherFamily.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
-        assertThat(stores.tokens().findAccessToken(otherFamily.access.hash())).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(otherFamily.access))).isPresent();
     }
 
     @Test
@@ -326,14 +384,14 @@ public abstract class StoreContract {
         int purged = stores.housekeeping().purgeExpired(NOW, 1000);
 
         assertThat(purged).isEqualTo(4);
-        assertThat(stores.tokens().findAccessToken(expiredAccess.hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(expiredFamilyAccess.hash())).isEmpty();
-        assertThat(stores.tokens().findRefreshToken(expiredRefresh.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(expiredAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(expiredFamilyAccess))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(expiredRefresh))).isEmpty();
         assertThat(stores.tickets().useTicket(expiredTicket.hash(), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
-        assertThat(stores.tokens().findAccessToken(liveAccess.hash())).isPresent();
-        assertThat(stores.tokens().findAccessToken(live.access.hash())).isPresent();
-        assertThat(stores.tokens().findRefreshToken(live.refresh.hash())).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(liveAccess))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(live.access))).isPresent();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(live.refresh))).isPresent();
         assertThat(stores.tickets().useTicket(liveTicket.hash(), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.USED);
     }
@@ -357,7 +415,7 @@ public abstract class StoreContract {
 
         stores.housekeeping().purgeExpired(NOW.plus(Duration.ofDays(1)), 1000);
 
-        assertThat(stores.tokens().findRefreshToken(grant.refresh.hash()).orElseThrow().state())
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ROTATED);
     }
 
@@ -503,8 +561,14 @@ public abstract class StoreContract {
         return grant;
     }
 
+    private static AccessTokenRecord withKey(AccessTokenRecord token, long key) {
+        return new AccessTokenRecord(key, token.hash(), token.callerChosen(), token.serviceId(), token.clientId(),
+                token.subject(), token.scopes(), token.resources(), token.grantType(), token.issuedAt(),
+                token.expiresAt(), token.family(), token.properties(), token.clientIdAliasUsed());
+    }
+
     private static RefreshWrite.Rotate rotation(Grant grant, Instant at) {
-        return new RefreshWrite.Rotate(grant.refresh.hash(), Records.successorOf(grant.refresh, at, HOUR),
+        return new RefreshWrite.Rotate(grant.refresh.key(), Records.successorOf(grant.refresh, at, HOUR),
                 Records.accessToken(at, HOUR, grant.family), at);
     }
 

@@ -18,6 +18,7 @@ import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.token.TokenLifetimes;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 import java.time.Duration;
 import java.util.List;
@@ -73,16 +74,21 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
         TokenRequest request = context.request();
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.CLIENT_CREDENTIALS_PROPERTIES_TOO_BIG);
-        String value = AccessTokenValue.choose(request.getAccessToken(), values,
+        TokenValue value = AccessTokenValue.choose(request.getAccessToken(), values,
                 ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_INVALID);
-
         Duration lifetime = TokenLifetimes.accessToken(service, client, scopes, request.getAccessTokenDuration());
-        MintedToken accessToken = MintedToken.of(value, context.now(), lifetime);
-        AccessTokenRecord record = new AccessTokenRecord(accessToken.hash(), service.id(), client.id(), null, scopes,
-                resources, GrantType.CLIENT_CREDENTIALS, context.now(), accessToken.expiresAt(), null, properties,
-                context.identity().aliasUsed());
-        if (tokens.saveAccessToken(record) == SaveOutcome.DUPLICATE) {
-            throw OAuthException.serverError(ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_IN_USE);
+        MintedToken accessToken;
+        for (int attempt = 1; ; attempt++) {
+            accessToken = MintedToken.of(value, context.now(), lifetime);
+            AccessTokenRecord record = new AccessTokenRecord(accessToken.key(), accessToken.hash(),
+                    value.callerChosen(), service.id(), client.id(), null, scopes, resources,
+                    GrantType.CLIENT_CREDENTIALS, context.now(), accessToken.expiresAt(), null, properties,
+                    context.identity().aliasUsed());
+            if (tokens.saveAccessToken(record) == SaveOutcome.SAVED) {
+                break;
+            }
+            AccessTokenValue.checkRetry(value, attempt, ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_IN_USE);
+            value = values.newToken();
         }
         Issuance issuance = new Issuance(service.accessTokenType(), accessToken.issued(context.now()), null, null,
                 scopes, null, resources, resources, properties, false);

@@ -25,9 +25,12 @@ import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TicketUse;
 import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.core.token.TokenLifetimes;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,10 +61,10 @@ public final class PasswordGrantCompletion {
         String subject = SubjectRules.validate(request.getSubject());
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.ISSUE_PROPERTIES_TOO_BIG);
-        String accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
+        TokenValue accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
                 ResultCode.ISSUE_ACCESS_TOKEN_INVALID);
-        if (accessTokenValue.equals(request.getAccessToken())
-                && tokens.findAccessToken(TokenHasher.hash(accessTokenValue)).isPresent()) {
+        if (accessTokenValue.callerChosen()
+                && tokens.findAccessToken(new TokenLookup(0, accessTokenValue.hash())).isPresent()) {
             // The caller's mistake too: report it while the ticket is unused, so that the caller can retry.
             // (A value taken between this check and the save below still fails safely, after the ticket is used.)
             throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
@@ -72,27 +75,34 @@ public final class PasswordGrantCompletion {
                 .orElseThrow(() -> OAuthException.serverError(ResultCode.CLIENT_NOT_FOUND, ticket.clientId()));
 
         boolean withRefreshToken = service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN);
-        MintedToken refreshToken = withRefreshToken
-                ? MintedToken.of(values.newValue(), now, TokenLifetimes.refreshToken(service, client, ticket.scopes(),
-                        request.getRefreshTokenDuration()))
-                : null;
-        MintedToken accessToken = MintedToken.of(accessTokenValue, now,
-                TokenLifetimes.accessToken(service, client, ticket.scopes(), request.getAccessTokenDuration()));
-        if (refreshToken != null && service.tokenExpirationLinked()) {
-            accessToken = accessToken.notAfter(refreshToken.expiresAt());
-        }
+        Duration accessLifetime = TokenLifetimes.accessToken(service, client, ticket.scopes(),
+                request.getAccessTokenDuration());
+        Duration refreshLifetime = TokenLifetimes.refreshToken(service, client, ticket.scopes(),
+                request.getRefreshTokenDuration());
         FamilyId family = withRefreshToken ? FamilyId.random() : null;
-        AccessTokenRecord accessRecord = new AccessTokenRecord(accessToken.hash(), service.id(), client.id(), subject,
-                ticket.scopes(), ticket.resources(), GrantType.PASSWORD, now, accessToken.expiresAt(), family,
-                properties, ticket.clientIdAliasUsed());
-        SaveOutcome outcome = withRefreshToken
-                ? tokens.saveGrant(accessRecord, new RefreshTokenRecord(refreshToken.hash(), family, service.id(),
-                        client.id(), subject, ticket.scopes(), ticket.resources(), GrantType.PASSWORD, now,
-                        refreshToken.expiresAt(), properties, ticket.clientIdAliasUsed(), RefreshTokenState.ACTIVE,
-                        null))
-                : tokens.saveAccessToken(accessRecord);
-        if (outcome == SaveOutcome.DUPLICATE) {
-            throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
+        MintedToken accessToken;
+        MintedToken refreshToken;
+        for (int attempt = 1; ; attempt++) {
+            refreshToken = withRefreshToken ? MintedToken.of(values.newToken(), now, refreshLifetime) : null;
+            accessToken = MintedToken.of(accessTokenValue, now, accessLifetime);
+            if (refreshToken != null && service.tokenExpirationLinked()) {
+                accessToken = accessToken.notAfter(refreshToken.expiresAt());
+            }
+            AccessTokenRecord accessRecord = new AccessTokenRecord(accessToken.key(), accessToken.hash(),
+                    accessTokenValue.callerChosen(), service.id(), client.id(), subject, ticket.scopes(),
+                    ticket.resources(), GrantType.PASSWORD, now, accessToken.expiresAt(), family, properties,
+                    ticket.clientIdAliasUsed());
+            SaveOutcome outcome = withRefreshToken
+                    ? tokens.saveGrant(accessRecord, new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(),
+                            family, service.id(), client.id(), subject, ticket.scopes(), ticket.resources(),
+                            GrantType.PASSWORD, now, refreshToken.expiresAt(), properties, ticket.clientIdAliasUsed(),
+                            RefreshTokenState.ACTIVE, null, 0))
+                    : tokens.saveAccessToken(accessRecord);
+            if (outcome == SaveOutcome.SAVED) {
+                break;
+            }
+            AccessTokenValue.checkRetry(accessTokenValue, attempt, ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
+            accessTokenValue = values.newToken();
         }
         Issuance issuance = new Issuance(service.accessTokenType(), accessToken.issued(now),
                 refreshToken == null ? null : refreshToken.issued(now), subject, ticket.scopes(),

@@ -11,7 +11,6 @@ import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantRequest;
@@ -21,10 +20,11 @@ import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.token.RefreshTokenSuccessors;
-import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.core.token.TokenLifetimes;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +80,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     @Override
     public TokenResult handle(GrantContext context) {
         GrantRequest.RefreshToken grant = parse(context.parameters());
-        TokenHash presented = TokenHasher.hash(grant.refreshToken());
+        TokenLookup presented = TokenLookup.of(grant.refreshToken());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             RefreshTokenRecord record = findUsable(context, presented);
             Optional<TokenResult> result = record.state() == RefreshTokenState.ACTIVE
@@ -94,7 +94,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     /** The presented token's record, if it belongs to this service and client, is unexpired and not revoked. */
-    private RefreshTokenRecord findUsable(GrantContext context, TokenHash presented) {
+    private RefreshTokenRecord findUsable(GrantContext context, TokenLookup presented) {
         RefreshTokenRecord record = tokens.findRefreshToken(presented)
                 .filter(found -> found.serviceId() == context.service().id())
                 .orElseThrow(() -> invalidGrant(ResultCode.REFRESH_TOKEN_NOT_FOUND));
@@ -121,20 +121,20 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (policy.kept()) {
             Instant expiresAt = policy.durationReset() ? context.now().plus(refreshLifetime(context, record))
                     : record.expiresAt();
-            refreshToken = new MintedToken(grant.refreshToken(), record.hash(), expiresAt);
+            refreshToken = new MintedToken(new TokenValue(record.key(), grant.refreshToken(), record.hash(), false),
+                    expiresAt);
             AccessTokenRecord accessToken = accessToken(context, renewal, record, refreshToken);
-            write = new RefreshWrite.Extend(record.hash(), expiresAt, renewal.properties(),
+            write = new RefreshWrite.Extend(record.key(), expiresAt, renewal.properties(),
                     accessToken, context.now());
         } else {
             Instant expiresAt = policy.durationKept() ? record.expiresAt()
                     : context.now().plus(refreshLifetime(context, record));
-            String successor = successors.successorOf(grant.refreshToken());
-            refreshToken = new MintedToken(successor, TokenHasher.hash(successor), expiresAt);
-            RefreshTokenRecord successorRecord = new RefreshTokenRecord(refreshToken.hash(), record.family(),
-                    record.serviceId(), record.clientId(), record.subject(), record.scopes(), record.resources(),
-                    record.grantType(), context.now(), expiresAt, renewal.properties(), record.clientIdAliasUsed(),
-                    RefreshTokenState.ACTIVE, null);
-            write = new RefreshWrite.Rotate(record.hash(), successorRecord,
+            refreshToken = new MintedToken(values.withSecret(successors.secretOf(grant.refreshToken())), expiresAt);
+            RefreshTokenRecord successorRecord = new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(),
+                    record.family(), record.serviceId(), record.clientId(), record.subject(), record.scopes(),
+                    record.resources(), record.grantType(), context.now(), expiresAt, renewal.properties(),
+                    record.clientIdAliasUsed(), RefreshTokenState.ACTIVE, null, 0);
+            write = new RefreshWrite.Rotate(record.key(), successorRecord,
                     accessToken(context, renewal, record, refreshToken), context.now());
         }
         return apply(write, context, grant, renewal, record, refreshToken, false);
@@ -148,14 +148,16 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private Optional<TokenResult> replayOrRevoke(GrantContext context, GrantRequest.RefreshToken grant,
             RefreshTokenRecord rotated) {
         if (withinGracePeriod(context, rotated)) {
-            String successorValue = successors.successorOf(grant.refreshToken());
-            Optional<RefreshTokenRecord> successor = tokens.findRefreshToken(TokenHasher.hash(successorValue))
-                    .filter(found -> found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
+            TokenValue successorValue = TokenValues.keyed(rotated.successorKey(),
+                    successors.secretOf(grant.refreshToken()));
+            Optional<RefreshTokenRecord> successor = tokens.findRefreshToken(rotated.successorKey())
+                    .filter(found -> found.hash().equals(successorValue.hash())
+                            && found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
             if (successor.isPresent()) {
                 RefreshTokenRecord record = successor.get();
                 Renewal renewal = Renewal.plan(context, grant, record, values);
-                MintedToken refreshToken = new MintedToken(successorValue, record.hash(), record.expiresAt());
-                RefreshWrite write = new RefreshWrite.Replay(record.hash(),
+                MintedToken refreshToken = new MintedToken(successorValue, record.expiresAt());
+                RefreshWrite write = new RefreshWrite.Replay(record.key(),
                         accessToken(context, renewal, record, refreshToken), context.now());
                 return apply(write, context, grant, renewal, record, refreshToken, true);
             }
@@ -166,21 +168,21 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     private boolean withinGracePeriod(GrantContext context, RefreshTokenRecord rotated) {
         return context.service().refreshPolicy().idempotent() && rotated.rotatedAt() != null
-                && context.now().isBefore(rotated.rotatedAt().plus(gracePeriod));
+                && rotated.successorKey() != 0 && context.now().isBefore(rotated.rotatedAt().plus(gracePeriod));
     }
 
     private Optional<TokenResult> apply(RefreshWrite write, GrantContext context, GrantRequest.RefreshToken grant,
             Renewal renewal, RefreshTokenRecord basis, MintedToken refreshToken, boolean previousRefreshTokenUsed) {
         RefreshWriteOutcome outcome = tokens.applyRefresh(write);
-        if (outcome == RefreshWriteOutcome.PRECONDITION_FAILED) {
-            return Optional.empty();
-        }
-        if (outcome == RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE) {
+        if (outcome == RefreshWriteOutcome.DUPLICATE && renewal.accessToken().callerChosen()) {
             throw OAuthException.serverError(ResultCode.REFRESH_ACCESS_TOKEN_IN_USE);
         }
+        if (outcome != RefreshWriteOutcome.APPLIED) {
+            // a concurrent refresh changed the token, or a generated key collided: decide again with fresh values
+            return Optional.empty();
+        }
         Instant now = context.now();
-        MintedToken accessToken = new MintedToken(renewal.accessTokenValue(), write.accessToken().hash(),
-                write.accessToken().expiresAt());
+        MintedToken accessToken = new MintedToken(renewal.accessToken(), write.accessToken().expiresAt());
         Issuance issuance = new Issuance(context.service().accessTokenType(), accessToken.issued(now),
                 refreshToken.issued(now), basis.subject(), renewal.scopes(), basis.scopes(), grant.resources(),
                 renewal.resources(), renewal.properties(), previousRefreshTokenUsed);
@@ -192,11 +194,12 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         Service service = context.service();
         Duration lifetime = TokenLifetimes.accessToken(service, context.client(), renewal.scopes(),
                 context.request().getAccessTokenDuration());
-        MintedToken minted = MintedToken.of(renewal.accessTokenValue(), context.now(), lifetime);
+        MintedToken minted = MintedToken.of(renewal.accessToken(), context.now(), lifetime);
         if (service.tokenExpirationLinked()) {
             minted = minted.notAfter(refreshToken.expiresAt());
         }
-        return new AccessTokenRecord(minted.hash(), service.id(), basis.clientId(), basis.subject(), renewal.scopes(),
+        return new AccessTokenRecord(minted.key(), minted.hash(), renewal.accessToken().callerChosen(), service.id(),
+                basis.clientId(), basis.subject(), renewal.scopes(),
                 renewal.resources(), basis.grantType(), context.now(), minted.expiresAt(), basis.family(),
                 renewal.properties(), context.identity().aliasUsed());
     }
@@ -221,7 +224,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      * What the renewed access token carries: the requested scopes and resources (each covered by the grant),
      * or the grant's own when none are requested; and the grant's properties with the request's merged over.
      */
-    private record Renewal(String accessTokenValue, Scopes scopes, List<String> resources,
+    private record Renewal(TokenValue accessToken, Scopes scopes, List<String> resources,
             List<TokenProperty> properties) {
 
         static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis,
@@ -232,7 +235,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             List<TokenProperty> properties = TokenProperties.merge(basis.properties(),
                     TokenProperties.accept(context.request().getProperties(), ResultCode.REFRESH_PROPERTIES_TOO_BIG),
                     ResultCode.REFRESH_PROPERTIES_TOO_BIG);
-            String value = AccessTokenValue.choose(context.request().getAccessToken(), values,
+            TokenValue value = AccessTokenValue.choose(context.request().getAccessToken(), values,
                     ResultCode.REFRESH_ACCESS_TOKEN_INVALID);
             return new Renewal(value, scopes, resources, properties);
         }

@@ -8,11 +8,16 @@ import java.util.Objects;
 /**
  * A stored access token.
  *
- * @param subject the resource owner, or null (client_credentials)
- * @param family  the refresh-token family the token was issued with, or null
+ * @param key          the row key carried by the token's value (for caller-chosen values: a key of its own)
+ * @param hash         the SHA-256 of the token's value
+ * @param callerChosen whether the caller chose the value; stores find such tokens by hash
+ * @param subject      the resource owner, or null (client_credentials)
+ * @param family       the refresh-token family the token was issued with, or null
  */
 public record AccessTokenRecord(
+        long key,
         TokenHash hash,
+        boolean callerChosen,
         long serviceId,
         long clientId,
         String subject,

@@ -2,7 +2,6 @@ package io.grantsmith.core.spi;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
 import java.time.Instant;
 import java.util.List;
@@ -20,18 +19,18 @@ public sealed interface RefreshWrite {
     /** The time against which expiry preconditions are checked. */
     Instant now();
 
-    /** The refresh token that must be ACTIVE and unexpired at {@link #now()} for the write to apply. */
-    TokenHash guarded();
+    /** The row key of the refresh token that must be ACTIVE and unexpired at {@link #now()} for the write to apply. */
+    long guardedKey();
 
     /**
-     * Rotation: {@code presented} must be ACTIVE and unexpired; it becomes ROTATED at {@code now} and
-     * {@code successor} (same family, ACTIVE) is inserted.
+     * Rotation: the presented token must be ACTIVE and unexpired; it becomes ROTATED at {@code now}, pointing at
+     * {@code successor} (same family, ACTIVE), which is inserted.
      */
-    record Rotate(TokenHash presented, RefreshTokenRecord successor, AccessTokenRecord accessToken, Instant now)
+    record Rotate(long presentedKey, RefreshTokenRecord successor, AccessTokenRecord accessToken, Instant now)
             implements RefreshWrite {
         @Override
-        public TokenHash guarded() {
-            return presented;
+        public long guardedKey() {
+            return presentedKey;
         }
     }
 
@@ -40,15 +39,15 @@ public sealed interface RefreshWrite {
      * {@code newExpiresAt} (unchanged unless the service resets durations) and its properties
      * {@code properties} (the merge of the old ones with the request's).
      */
-    record Extend(TokenHash presented, Instant newExpiresAt, List<TokenProperty> properties,
+    record Extend(long presentedKey, Instant newExpiresAt, List<TokenProperty> properties,
             AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
         public Extend {
             properties = List.copyOf(properties);
         }
 
         @Override
-        public TokenHash guarded() {
-            return presented;
+        public long guardedKey() {
+            return presentedKey;
         }
     }
 
@@ -56,10 +55,10 @@ public sealed interface RefreshWrite {
      * An idempotent retry within the grace period: the earlier rotation's {@code successor} must still be
      * ACTIVE and unexpired; only the access token is replaced.
      */
-    record Replay(TokenHash successor, AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
+    record Replay(long successorKey, AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
         @Override
-        public TokenHash guarded() {
-            return successor;
+        public long guardedKey() {
+            return successorKey;
         }
     }
 }

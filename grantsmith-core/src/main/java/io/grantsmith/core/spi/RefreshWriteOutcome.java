@@ -5,6 +5,8 @@ public enum RefreshWriteOutcome {
     APPLIED,
     /** The refresh token changed since it was read (a concurrent refresh won); nothing was written. */
     PRECONDITION_FAILED,
-    /** The new access token's hash exists already (caller-chosen value); nothing was written. */
-    ACCESS_TOKEN_DUPLICATE
+    /**
+     * A new row's key is taken, or the hash of a caller-chosen access token is; nothing was written.
+     */
+    DUPLICATE
 }

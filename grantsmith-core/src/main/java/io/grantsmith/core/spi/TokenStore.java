@@ -3,12 +3,12 @@ package io.grantsmith.core.spi;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
-import io.grantsmith.core.model.TokenHash;
 import java.util.Optional;
 
 /**
- * Access and refresh tokens, kept by hash. Every write is a single atomic operation: implementations must
- * not let two calls interleave inside one write, and must have made the write durable before returning.
+ * Access and refresh tokens, kept by row key (see {@link io.grantsmith.core.token.TokenFormat}) with the hash
+ * of their value. Every write is a single atomic operation: implementations must not let two calls interleave
+ * inside one write, and must have made the write durable before returning.
  */
 public interface TokenStore {
     /** Stores an access token issued without a refresh token. */
@@ -17,9 +17,17 @@ public interface TokenStore {
     /** Stores an access token and the refresh token that starts its family, both or neither. */
     SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken);
 
-    Optional<AccessTokenRecord> findAccessToken(TokenHash hash);
+    /**
+     * The access token a presented value names: the row with the lookup's key whose hash matches, or for a
+     * value without a key, the caller-chosen token with that hash.
+     */
+    Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup);
 
-    Optional<RefreshTokenRecord> findRefreshToken(TokenHash hash);
+    /** The refresh token a presented value names: the row with the lookup's key, if its hash matches. */
+    Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup);
+
+    /** The refresh token with this row key (a rotated token's successor), whatever its state. */
+    Optional<RefreshTokenRecord> findRefreshToken(long key);
 
     /** Applies one refresh if its precondition holds; see {@link RefreshWrite}. */
     RefreshWriteOutcome applyRefresh(RefreshWrite write);

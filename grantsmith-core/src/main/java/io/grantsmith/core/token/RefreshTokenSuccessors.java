@@ -2,13 +2,12 @@ package io.grantsmith.core.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Derives the refresh token that replaces a rotated one: HMAC-SHA256 of the old token's value under a
- * server secret. Because the successor follows from the old value, a client that lost the response to a
+ * Derives the secret part of the refresh token that replaces a rotated one: HMAC-SHA256 of the old token's value
+ * under a server secret (the successor's row key is stored with the rotated token). Because the successor follows from the old value, a client that lost the response to a
  * rotation and retries with the old token (within the grace period of an idempotent service) receives the
  * same successor again, and no token value needs to be stored to make that possible. Without the server
  * secret the successor cannot be computed from the old token.
@@ -25,13 +24,13 @@ public final class RefreshTokenSuccessors {
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
     }
 
-    public String successorOf(String refreshToken) {
+    /** The 256-bit secret part of the successor of {@code refreshToken}. */
+    public byte[] secretOf(String refreshToken) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update("grantsmith/refresh-successor/v1:".getBytes(StandardCharsets.US_ASCII));
-            byte[] digest = mac.doFinal(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac.doFinal(refreshToken.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has " + ALGORITHM, e);
         }

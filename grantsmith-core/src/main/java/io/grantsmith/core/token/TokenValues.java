@@ -4,22 +4,51 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 
-/** Mints token values: 256 random bits from a {@link SecureRandom}, base64url without padding (43 chars). */
+/**
+ * Mints values. Access and refresh tokens get a row key and 256 random bits ({@link TokenFormat}); tickets and
+ * other secrets are 256 random bits, base64url without padding (43 characters).
+ */
 public final class TokenValues {
     private static final int RANDOM_BYTES = 32;
     /** Longest caller-chosen token value accepted; far above any real token, small enough to index. */
     public static final int MAX_CALLER_CHOSEN_LENGTH = 512;
 
     private final SecureRandom random;
+    private final TokenIds keys;
 
-    public TokenValues(SecureRandom random) {
+    public TokenValues(SecureRandom random, TokenIds keys) {
         this.random = Objects.requireNonNull(random, "random");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
+    /** 256 random bits: tickets and other values that stores look up by hash. */
     public String newValue() {
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A new access or refresh token: a fresh row key and 256 random bits. */
+    public TokenValue newToken() {
+        byte[] secret = new byte[TokenFormat.SECRET_BYTES];
+        random.nextBytes(secret);
+        return withSecret(secret);
+    }
+
+    /** A new token whose secret part is given (a rotated refresh token's derived successor). */
+    public TokenValue withSecret(byte[] secret) {
+        return keyed(keys.next(), secret);
+    }
+
+    /** The token with row key {@code key} and secret part {@code secret} (an earlier successor, rebuilt). */
+    public static TokenValue keyed(long key, byte[] secret) {
+        String value = TokenFormat.encode(key, secret);
+        return new TokenValue(key, value, TokenHasher.hash(value), false);
+    }
+
+    /** A caller-chosen access token (validate it with {@link #isValidCallerChosen} first), under a fresh row key. */
+    public TokenValue callerChosen(String value) {
+        return new TokenValue(keys.next(), value, TokenHasher.hash(value), true);
     }
 
     /**

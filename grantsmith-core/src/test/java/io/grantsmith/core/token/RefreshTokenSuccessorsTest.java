@@ -13,41 +13,42 @@ class RefreshTokenSuccessorsTest {
 
     @Test
     void whenSameTokenAndSecretThenTheSuccessorIsTheSameEvenAcrossInstances() {
-        String successor = new RefreshTokenSuccessors(KEY).successorOf(TOKEN);
+        byte[] successor = new RefreshTokenSuccessors(KEY).secretOf(TOKEN);
 
-        assertThat(new RefreshTokenSuccessors(KEY.clone()).successorOf(TOKEN)).isEqualTo(successor);
-        assertThat(successor).hasSize(43).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(TOKEN);
-        assertThat(TokenValues.isValidCallerChosen(successor)).isTrue();
+        assertThat(new RefreshTokenSuccessors(KEY.clone()).secretOf(TOKEN)).isEqualTo(successor);
+        assertThat(successor).hasSize(TokenFormat.SECRET_BYTES);
+        assertThat(TokenValues.keyed(42, successor).value()).isNotEqualTo(TOKEN).hasSize(TokenFormat.LENGTH);
     }
 
     @Test
     void whenTokenDiffersThenTheSuccessorDiffers() {
         RefreshTokenSuccessors successors = new RefreshTokenSuccessors(KEY);
 
-        assertThat(successors.successorOf(TOKEN)).isNotEqualTo(successors.successorOf(TOKEN + "x"));
-        assertThat(successors.successorOf(successors.successorOf(TOKEN))).isNotEqualTo(successors.successorOf(TOKEN));
+        assertThat(successors.secretOf(TOKEN)).isNotEqualTo(successors.secretOf(TOKEN + "x"));
+        String successorValue = TokenValues.keyed(7, successors.secretOf(TOKEN)).value();
+        assertThat(successors.secretOf(successorValue)).isNotEqualTo(successors.secretOf(TOKEN));
     }
 
     @Test
     void whenSecretDiffersThenTheSuccessorDiffers() {
-        assertThat(new RefreshTokenSuccessors(OTHER_KEY).successorOf(TOKEN))
-                .isNotEqualTo(new RefreshTokenSuccessors(KEY).successorOf(TOKEN));
+        assertThat(new RefreshTokenSuccessors(OTHER_KEY).secretOf(TOKEN))
+                .isNotEqualTo(new RefreshTokenSuccessors(KEY).secretOf(TOKEN));
     }
 
     @Test
     void whenSecretArrayChangesAfterConstructionThenSuccessorsDoNot() {
         byte[] key = KEY.clone();
         RefreshTokenSuccessors successors = new RefreshTokenSuccessors(key);
-        String before = successors.successorOf(TOKEN);
+        byte[] before = successors.secretOf(TOKEN);
 
         key[0] ^= 1;
 
-        assertThat(successors.successorOf(TOKEN)).isEqualTo(before);
+        assertThat(successors.secretOf(TOKEN)).isEqualTo(before);
     }
 
     @Test
     void whenSecretIsShorterThan256BitsThenItIsRefused() {
         assertThatThrownBy(() -> new RefreshTokenSuccessors(new byte[31])).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RefreshTokenSuccessors(new byte[32]).successorOf(TOKEN)).hasSize(43);
+        assertThat(new RefreshTokenSuccessors(new byte[32]).secretOf(TOKEN)).hasSize(32);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenValuesTest {
-    private final TokenValues values = new TokenValues(new SecureRandom());
+    private final TokenValues values = new TokenValues(new SecureRandom(),
+            new TokenIds(java.time.Clock.systemUTC(), new SecureRandom()));
 
     @Test
     void whenValuesAreMintedThenEachIs256BitsOfBase64UrlAndDistinct() {
@@ -23,6 +24,29 @@ class TokenValuesTest {
             minted.add(value);
         }
         assertThat(minted).hasSize(100);
+    }
+
+    @Test
+    void whenTokensAreMintedThenEachCarriesAFreshKeyAnd256RandomBitsAndItsHash() {
+        TokenValue first = values.newToken();
+        TokenValue second = values.newToken();
+
+        assertThat(first.value()).hasSize(TokenFormat.LENGTH).matches("[A-Za-z0-9_-]{54}");
+        assertThat(TokenFormat.keyOf(first.value())).isEqualTo(first.key()).isPositive();
+        assertThat(second.key()).isGreaterThan(first.key());
+        assertThat(first.hash()).isEqualTo(TokenHasher.hash(first.value()));
+        assertThat(first.callerChosen()).isFalse();
+        assertThat(first.toString()).doesNotContain(first.value());
+    }
+
+    @Test
+    void whenCallerChoosesAValueThenItKeepsTheValueUnderAFreshKey() {
+        TokenValue chosen = values.callerChosen("my-own-token");
+
+        assertThat(chosen.value()).isEqualTo("my-own-token");
+        assertThat(chosen.callerChosen()).isTrue();
+        assertThat(chosen.key()).isPositive();
+        assertThat(chosen.hash()).isEqualTo(TokenHasher.hash("my-own-token"));
     }
 
     @ParameterizedTest

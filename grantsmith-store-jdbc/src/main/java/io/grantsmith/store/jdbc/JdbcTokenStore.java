@@ -5,10 +5,10 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.util.Optional;
 
@@ -51,28 +51,41 @@ final class JdbcTokenStore implements TokenStore {
         });
     }
 
+    /** By key and hash; a value without a key, or one whose key finds nothing, may be caller-chosen. */
     @Override
-    public Optional<AccessTokenRecord> findAccessToken(TokenHash hash) {
-        return reads.first("findAccessToken", TokenSql.FIND_ACCESS, Params.of().blob(hash.bytes()), rows::access);
+    public Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup) {
+        Optional<AccessTokenRecord> byKey = lookup.key() == 0 ? Optional.empty()
+                : reads.first("findAccessToken", TokenSql.FIND_ACCESS,
+                        Params.of().integer(lookup.key()).blob(lookup.hash().bytes()), rows::access);
+        return byKey.isPresent() ? byKey : reads.first("findAccessToken", TokenSql.FIND_CALLER_CHOSEN_ACCESS,
+                Params.of().blob(lookup.hash().bytes()), rows::access);
     }
 
     @Override
-    public Optional<RefreshTokenRecord> findRefreshToken(TokenHash hash) {
-        return reads.first("findRefreshToken", TokenSql.FIND_REFRESH, Params.of().blob(hash.bytes()),
-                rows::refresh);
+    public Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup) {
+        if (lookup.key() == 0) {
+            return Optional.empty();
+        }
+        return reads.first("findRefreshToken", TokenSql.FIND_REFRESH,
+                Params.of().integer(lookup.key()).blob(lookup.hash().bytes()), rows::refresh);
+    }
+
+    @Override
+    public Optional<RefreshTokenRecord> findRefreshToken(long key) {
+        return reads.first("findRefreshToken", TokenSql.FIND_REFRESH_BY_KEY, Params.of().integer(key), rows::refresh);
     }
 
     /**
      * In one savepoint: the conditional update of the guarded refresh token first (nothing written yet when its
-     * precondition fails, and that outcome wins over a duplicate access token, as in the reference store), then
-     * the new access token (a duplicate rolls the update back), then the family's other access tokens go and a
-     * rotation's successor arrives.
+     * precondition fails, and that outcome wins over a duplicate, as in the reference store), then the new access
+     * token and a rotation's successor (a taken key or caller-chosen hash rolls everything back), then the
+     * family's other access tokens go.
      */
     @Override
     public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
         Guard guard = guard(write);
         Params access = rows.access(write.accessToken());
-        byte[] accessHash = write.accessToken().hash().bytes();
+        long accessKey = write.accessToken().key();
         Params successor = write instanceof RefreshWrite.Rotate rotate ? rows.refresh(rotate.successor()) : null;
         return writer.submit("applyRefresh", context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
@@ -80,14 +93,12 @@ final class JdbcTokenStore implements TokenStore {
                 if (family.isEmpty()) {
                     return RefreshWriteOutcome.PRECONDITION_FAILED;
                 }
-                if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
+                if (context.update(TokenSql.INSERT_ACCESS, access) == 0
+                        || (successor != null && context.update(TokenSql.INSERT_REFRESH, successor) == 0)) {
                     savepoint.rollback();
-                    return RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE;
+                    return RefreshWriteOutcome.DUPLICATE;
                 }
-                context.update(TokenSql.DELETE_FAMILY_ACCESS_EXCEPT, Params.of().blob(family.get()).blob(accessHash));
-                if (successor != null) {
-                    context.update(TokenSql.UPSERT_SUCCESSOR, successor);
-                }
+                context.update(TokenSql.DELETE_FAMILY_ACCESS_EXCEPT, Params.of().blob(family.get()).integer(accessKey));
                 return RefreshWriteOutcome.APPLIED;
             }
         });
@@ -107,16 +118,16 @@ final class JdbcTokenStore implements TokenStore {
     private Guard guard(RefreshWrite write) {
         Params params = Params.of();
         String sql;
-        if (write instanceof RefreshWrite.Rotate) {
+        if (write instanceof RefreshWrite.Rotate rotate) {
             sql = TokenSql.ROTATE;
-            params.integer(millis(write.now()));
+            params.integer(millis(write.now())).integer(rotate.successor().key());
         } else if (write instanceof RefreshWrite.Extend extend) {
             sql = TokenSql.EXTEND;
             params.integer(millis(extend.newExpiresAt())).text(json.properties(extend.properties()));
         } else {
             sql = TokenSql.CHECK_ACTIVE;
         }
-        return new Guard(sql, params.blob(write.guarded().bytes()).integer(millis(write.now())));
+        return new Guard(sql, params.integer(write.guardedKey()).integer(millis(write.now())));
     }
 
     private record Guard(String sql, Params params) {

@@ -25,7 +25,9 @@ final class TokenRows {
 
     Params access(AccessTokenRecord token) {
         return Params.of()
+                .integer(token.key())
                 .blob(token.hash().bytes())
+                .bool(token.callerChosen())
                 .integer(token.serviceId())
                 .integer(token.clientId())
                 .text(token.subject())
@@ -41,7 +43,9 @@ final class TokenRows {
 
     AccessTokenRecord access(ResultSet row) throws SQLException {
         return new AccessTokenRecord(
+                row.getLong("token_key"),
                 TokenHash.of(row.getBytes("hash")),
+                row.getBoolean("caller_chosen"),
                 row.getLong("service_id"),
                 row.getLong("client_id"),
                 row.getString("subject"),
@@ -57,6 +61,7 @@ final class TokenRows {
 
     Params refresh(RefreshTokenRecord token) {
         return Params.of()
+                .integer(token.key())
                 .blob(token.hash().bytes())
                 .blob(family(token.family()))
                 .integer(token.serviceId())
@@ -70,11 +75,13 @@ final class TokenRows {
                 .text(json.properties(token.properties()))
                 .bool(token.clientIdAliasUsed())
                 .text(token.state().name())
-                .integerOrNull(millisOrNull(token.rotatedAt()));
+                .integerOrNull(millisOrNull(token.rotatedAt()))
+                .integer(token.successorKey());
     }
 
     RefreshTokenRecord refresh(ResultSet row) throws SQLException {
         return new RefreshTokenRecord(
+                row.getLong("token_key"),
                 TokenHash.of(row.getBytes("hash")),
                 family(row, "family"),
                 row.getLong("service_id"),
@@ -88,6 +95,7 @@ final class TokenRows {
                 json.properties(row.getString("properties")),
                 row.getBoolean("client_id_alias_used"),
                 RefreshTokenState.valueOf(row.getString("state")),
-                instantOrNull(row, "rotated_at"));
+                instantOrNull(row, "rotated_at"),
+                row.getLong("successor_key"));
     }
 }

@@ -8,43 +8,43 @@ package io.grantsmith.store.jdbc;
  * State literals are the names of {@code RefreshTokenState}.
  */
 final class TokenSql {
-    static final String ACCESS_COLUMNS = "hash, service_id, client_id, subject, scopes, resources, grant_type, "
-            + "issued_at, expires_at, family, properties, client_id_alias_used";
+    static final String ACCESS_COLUMNS = "token_key, hash, caller_chosen, service_id, client_id, subject, scopes, "
+            + "resources, grant_type, issued_at, expires_at, family, properties, client_id_alias_used";
 
+    /** Conflicts on the key, or for a caller-chosen value on the hash, insert nothing (update count 0). */
     static final String INSERT_ACCESS = "INSERT INTO access_tokens (" + ACCESS_COLUMNS + ") VALUES ("
-            + Sql.placeholders(12) + ") ON CONFLICT (hash) DO NOTHING";
+            + Sql.placeholders(14) + ") ON CONFLICT DO NOTHING";
 
-    static final String FIND_ACCESS = "SELECT " + ACCESS_COLUMNS + " FROM access_tokens WHERE hash = ?";
+    static final String FIND_ACCESS = "SELECT " + ACCESS_COLUMNS + " FROM access_tokens WHERE token_key = ? AND hash = ?";
+
+    static final String FIND_CALLER_CHOSEN_ACCESS = "SELECT " + ACCESS_COLUMNS
+            + " FROM access_tokens WHERE hash = ? AND caller_chosen = 1";
 
     /** The family's other access tokens; the new one (inserted just before) stays. */
-    static final String DELETE_FAMILY_ACCESS_EXCEPT = "DELETE FROM access_tokens WHERE family = ? AND hash <> ?";
+    static final String DELETE_FAMILY_ACCESS_EXCEPT = "DELETE FROM access_tokens WHERE family = ? AND token_key <> ?";
 
     static final String DELETE_FAMILY_ACCESS = "DELETE FROM access_tokens WHERE family = ?";
 
-    static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE hash IN "
-            + "(SELECT hash FROM access_tokens WHERE expires_at < ? LIMIT ?)";
+    static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE token_key IN "
+            + "(SELECT token_key FROM access_tokens WHERE expires_at < ? LIMIT ?)";
 
-    static final String REFRESH_COLUMNS = "hash, family, service_id, client_id, subject, scopes, resources, "
-            + "grant_type, issued_at, expires_at, properties, client_id_alias_used, state, rotated_at";
+    static final String REFRESH_COLUMNS = "token_key, hash, family, service_id, client_id, subject, scopes, "
+            + "resources, grant_type, issued_at, expires_at, properties, client_id_alias_used, state, rotated_at, "
+            + "successor_key";
 
     static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES ("
-            + Sql.placeholders(14) + ") ON CONFLICT (hash) DO NOTHING";
+            + Sql.placeholders(16) + ") ON CONFLICT DO NOTHING";
 
-    /**
-     * The successor of a rotation replaces a row with the same hash, as the reference store's map does (a
-     * collision of random 256-bit values does not happen; this only keeps the two stores alike).
-     */
-    static final String UPSERT_SUCCESSOR = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES ("
-            + Sql.placeholders(14) + ") ON CONFLICT (hash) DO UPDATE SET " + Sql.replaceFromExcluded("family",
-            "service_id", "client_id", "subject", "scopes", "resources", "grant_type", "issued_at", "expires_at",
-            "properties", "client_id_alias_used", "state", "rotated_at");
+    static final String FIND_REFRESH = "SELECT " + REFRESH_COLUMNS
+            + " FROM refresh_tokens WHERE token_key = ? AND hash = ?";
 
-    static final String FIND_REFRESH = "SELECT " + REFRESH_COLUMNS + " FROM refresh_tokens WHERE hash = ?";
+    static final String FIND_REFRESH_BY_KEY = "SELECT " + REFRESH_COLUMNS + " FROM refresh_tokens WHERE token_key = ?";
 
     /** The precondition of every refresh write: ACTIVE and unexpired at the write's time. */
-    private static final String GUARD = " WHERE hash = ? AND state = 'ACTIVE' AND expires_at > ? RETURNING family";
+    private static final String GUARD = " WHERE token_key = ? AND state = 'ACTIVE' AND expires_at > ? RETURNING family";
 
-    static final String ROTATE = "UPDATE refresh_tokens SET state = 'ROTATED', rotated_at = ?" + GUARD;
+    static final String ROTATE = "UPDATE refresh_tokens SET state = 'ROTATED', rotated_at = ?, successor_key = ?"
+            + GUARD;
 
     static final String EXTEND = "UPDATE refresh_tokens SET expires_at = ?, properties = ?" + GUARD;
 
@@ -57,8 +57,8 @@ final class TokenSql {
     static final String REVOKE_FAMILY = "UPDATE refresh_tokens SET state = 'REVOKED' WHERE family = ?";
 
     /** Rotated and revoked tokens are kept until their own expiry, for reuse detection. */
-    static final String PURGE_REFRESH = "DELETE FROM refresh_tokens WHERE hash IN "
-            + "(SELECT hash FROM refresh_tokens WHERE expires_at < ? LIMIT ?)";
+    static final String PURGE_REFRESH = "DELETE FROM refresh_tokens WHERE token_key IN "
+            + "(SELECT token_key FROM refresh_tokens WHERE expires_at < ? LIMIT ?)";
 
     private TokenSql() {
     }

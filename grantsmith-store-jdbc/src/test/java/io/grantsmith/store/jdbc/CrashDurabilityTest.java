@@ -3,6 +3,7 @@ package io.grantsmith.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.TokenLookup;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashDurabilityTest {
     private static final int ACKNOWLEDGEMENTS_BEFORE_KILL = 300;
-    /** Base64url of 32 bytes, without padding. */
-    private static final int HASH_LENGTH = 43;
+    /** {@code <key>:<hash>}: a decimal row key and base64url of 32 bytes, without padding. */
+    private static final String KEYED_HASH = "[0-9]+:[A-Za-z0-9_-]{43}";
 
     @TempDir
     Path directory;
@@ -62,10 +63,10 @@ class CrashDurabilityTest {
         try (JdbcStores stores = TestStores.open(file)) {
             for (String line : lines) {
                 String[] fields = line.split(" ");
-                assertThat(stores.tokens().findAccessToken(hash(fields[1]))).as("access token of %s", line)
+                assertThat(stores.tokens().findAccessToken(lookup(fields[1]))).as("access token of %s", line)
                         .isPresent();
                 if (fields[0].equals("g")) {
-                    assertThat(stores.tokens().findRefreshToken(hash(fields[2]))).as("refresh token of %s", line)
+                    assertThat(stores.tokens().findRefreshToken(lookup(fields[2]))).as("refresh token of %s", line)
                             .isPresent();
                 }
             }
@@ -78,8 +79,7 @@ class CrashDurabilityTest {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.matches("a [A-Za-z0-9_-]{" + HASH_LENGTH + "}")
-                        || line.matches("g [A-Za-z0-9_-]{" + HASH_LENGTH + "} [A-Za-z0-9_-]{" + HASH_LENGTH + "}")) {
+                if (line.matches("a " + KEYED_HASH) || line.matches("g " + KEYED_HASH + " " + KEYED_HASH)) {
                     into.add(line);
                 }
             }
@@ -88,8 +88,10 @@ class CrashDurabilityTest {
         }
     }
 
-    private static TokenHash hash(String base64Url) {
-        return TokenHash.of(Base64.getUrlDecoder().decode(base64Url));
+    /** {@code <key>:<hash in base64url>}, as the child prints it. */
+    private static TokenLookup lookup(String keyAndHash) {
+        String[] parts = keyAndHash.split(":");
+        return new TokenLookup(Long.parseLong(parts[0]), TokenHash.of(Base64.getUrlDecoder().decode(parts[1])));
     }
 
     private static String errors(Path file) {

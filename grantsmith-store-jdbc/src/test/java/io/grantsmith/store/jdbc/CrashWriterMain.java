@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /**
  * The child process of {@link CrashDurabilityTest}: writes tokens from several threads and prints a line for
- * each one only after the store acknowledged it ({@code a <hash>} for an access token, {@code g <access>
+ * each one only after the store acknowledged it ({@code a <key>:<hash>} for an access token, {@code g <access>
  * <refresh>} for a grant). It never closes the store: it runs until it is killed, or gives up after a while in
  * case its parent died.
  */
@@ -50,7 +50,7 @@ public final class CrashWriterMain {
     private static String saveAccessToken(JdbcStores stores) {
         AccessTokenRecord token = Records.accessToken(NOW, HOUR, null);
         require(stores.tokens().saveAccessToken(token));
-        return "a " + token.hash().toBase64Url();
+        return "a " + token.key() + ":" + token.hash().toBase64Url();
     }
 
     private static String saveGrant(JdbcStores stores) {
@@ -58,7 +58,8 @@ public final class CrashWriterMain {
         AccessTokenRecord access = Records.accessToken(NOW, HOUR, family);
         RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, family);
         require(stores.tokens().saveGrant(access, refresh));
-        return "g " + access.hash().toBase64Url() + " " + refresh.hash().toBase64Url();
+        return "g " + access.key() + ":" + access.hash().toBase64Url() + " " + refresh.key() + ":"
+                + refresh.hash().toBase64Url();
     }
 
     private static void require(SaveOutcome outcome) {

@@ -54,9 +54,9 @@ class ReopenDurabilityTest {
         }
 
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.tokens().findAccessToken(access.hash())).contains(access);
-            assertThat(stores.tokens().findAccessToken(grantAccess.hash())).contains(grantAccess);
-            assertThat(stores.tokens().findRefreshToken(refresh.hash())).contains(refresh);
+            assertThat(stores.tokens().findAccessToken(Records.lookup(access))).contains(access);
+            assertThat(stores.tokens().findAccessToken(Records.lookup(grantAccess))).contains(grantAccess);
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).contains(refresh);
             assertThat(stores.services().find(7)).contains(service);
             StoredClient found = stores.clients().find(7, 701).orElseThrow();
             assertThat(found.secret().matches(SECRET)).isTrue();

@@ -62,7 +62,7 @@ class SameBatchContentionTest {
         List<RefreshWrite.Rotate> rotations = new ArrayList<>();
         for (int i = 0; i < CONTENDERS; i++) {
             Instant at = NOW.plusSeconds(1);
-            rotations.add(new RefreshWrite.Rotate(refresh.hash(), Records.successorOf(refresh, at, HOUR),
+            rotations.add(new RefreshWrite.Rotate(refresh.key(), Records.successorOf(refresh, at, HOUR),
                     Records.accessToken(at, HOUR, family), at));
         }
 
@@ -76,12 +76,12 @@ class SameBatchContentionTest {
         RefreshWrite.Rotate winner = rotations.get(outcomes.indexOf(RefreshWriteOutcome.APPLIED));
         for (RefreshWrite.Rotate rotation : rotations) {
             boolean won = rotation == winner;
-            assertThat(stores.tokens().findRefreshToken(rotation.successor().hash()).isPresent()).isEqualTo(won);
-            assertThat(stores.tokens().findAccessToken(rotation.accessToken().hash()).isPresent()).isEqualTo(won);
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(rotation.successor())).isPresent()).isEqualTo(won);
+            assertThat(stores.tokens().findAccessToken(Records.lookup(rotation.accessToken())).isPresent()).isEqualTo(won);
         }
-        assertThat(stores.tokens().findRefreshToken(refresh.hash()).orElseThrow().state())
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ROTATED);
-        assertThat(stores.tokens().findAccessToken(firstAccess.hash())).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(firstAccess))).isEmpty();
     }
 
     @Test
@@ -115,9 +115,9 @@ class SameBatchContentionTest {
                 () -> stores.tokens().saveAccessToken(after)));
 
         assertThat(outcomes).containsExactlyInAnyOrder(SaveOutcome.SAVED, SaveOutcome.DUPLICATE, SaveOutcome.SAVED);
-        assertThat(stores.tokens().findAccessToken(orphan.hash())).isEmpty();
-        assertThat(stores.tokens().findAccessToken(before.hash())).contains(before);
-        assertThat(stores.tokens().findAccessToken(after.hash())).contains(after);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(orphan))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(before))).contains(before);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(after))).contains(after);
         assertThat(stores.groupCommitMetrics().opsFailed()).isZero();
     }
 

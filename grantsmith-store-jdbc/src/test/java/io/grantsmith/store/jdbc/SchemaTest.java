@@ -48,7 +48,7 @@ class SchemaTest {
     }
 
     @Test
-    void whenFamiliesAreRevokedOrRowsPurgedThenTheQueriesUseTheirIndexes() {
+    void whenTokensAreFoundRevokedOrPurgedThenTheQueriesUseTheirIndexes() {
         try (JdbcStores stores = TestStores.open(directory.resolve("grantsmith.db"))) {
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS_EXCEPT)).contains("access_tokens_family");
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS)).contains("access_tokens_family");
@@ -56,7 +56,9 @@ class SchemaTest {
             assertThat(plan(stores, TokenSql.PURGE_ACCESS)).contains("access_tokens_expires_at");
             assertThat(plan(stores, TokenSql.PURGE_REFRESH)).contains("refresh_tokens_expires_at");
             assertThat(plan(stores, TicketSql.PURGE)).contains("tickets_expires_at");
-            assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("access_tokens_hash");
+            assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("INTEGER PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.FIND_REFRESH)).contains("INTEGER PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.FIND_CALLER_CHOSEN_ACCESS)).contains("access_tokens_caller_chosen_hash");
         }
     }
 

@@ -12,6 +12,7 @@ import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,14 +28,15 @@ import java.util.function.Predicate;
  * store is for tests and embedding, not for throughput.
  */
 final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
-    private final Map<TokenHash, AccessTokenRecord> accessTokens = new HashMap<>();
-    private final Map<TokenHash, RefreshTokenRecord> refreshTokens = new HashMap<>();
+    private final Map<Long, AccessTokenRecord> accessTokens = new HashMap<>();
+    private final Map<TokenHash, Long> callerChosenAccessTokens = new HashMap<>();
+    private final Map<Long, RefreshTokenRecord> refreshTokens = new HashMap<>();
     private final Map<TokenHash, Ticket> tickets = new HashMap<>();
-    private final Map<FamilyId, Set<TokenHash>> accessTokensByFamily = new HashMap<>();
+    private final Map<FamilyId, Set<Long>> accessTokensByFamily = new HashMap<>();
 
     @Override
     public synchronized SaveOutcome saveAccessToken(AccessTokenRecord accessToken) {
-        if (accessTokens.containsKey(accessToken.hash())) {
+        if (isTaken(accessToken)) {
             return SaveOutcome.DUPLICATE;
         }
         putAccessToken(accessToken);
@@ -43,38 +45,49 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
-        if (accessTokens.containsKey(accessToken.hash()) || refreshTokens.containsKey(refreshToken.hash())) {
+        if (isTaken(accessToken) || refreshTokens.containsKey(refreshToken.key())) {
             return SaveOutcome.DUPLICATE;
         }
         putAccessToken(accessToken);
-        refreshTokens.put(refreshToken.hash(), refreshToken);
+        refreshTokens.put(refreshToken.key(), refreshToken);
         return SaveOutcome.SAVED;
     }
 
     @Override
-    public synchronized Optional<AccessTokenRecord> findAccessToken(TokenHash hash) {
-        return Optional.ofNullable(accessTokens.get(hash));
+    public synchronized Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup) {
+        AccessTokenRecord byKey = accessTokens.get(lookup.key());
+        if (byKey != null && byKey.hash().equals(lookup.hash())) {
+            return Optional.of(byKey);
+        }
+        Long key = callerChosenAccessTokens.get(lookup.hash());
+        return key == null ? Optional.empty() : Optional.ofNullable(accessTokens.get(key));
     }
 
     @Override
-    public synchronized Optional<RefreshTokenRecord> findRefreshToken(TokenHash hash) {
-        return Optional.ofNullable(refreshTokens.get(hash));
+    public synchronized Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup) {
+        return Optional.ofNullable(refreshTokens.get(lookup.key())).filter(found -> found.hash().equals(lookup.hash()));
+    }
+
+    @Override
+    public synchronized Optional<RefreshTokenRecord> findRefreshToken(long key) {
+        return Optional.ofNullable(refreshTokens.get(key));
     }
 
     @Override
     public synchronized RefreshWriteOutcome applyRefresh(RefreshWrite write) {
-        RefreshTokenRecord current = refreshTokens.get(write.guarded());
+        RefreshTokenRecord current = refreshTokens.get(write.guardedKey());
         if (current == null || current.state() != RefreshTokenState.ACTIVE || current.isExpiredAt(write.now())) {
             return RefreshWriteOutcome.PRECONDITION_FAILED;
         }
-        if (accessTokens.containsKey(write.accessToken().hash())) {
-            return RefreshWriteOutcome.ACCESS_TOKEN_DUPLICATE;
+        RefreshTokenRecord successor = write instanceof RefreshWrite.Rotate rotate ? rotate.successor() : null;
+        if (isTaken(write.accessToken()) || (successor != null && refreshTokens.containsKey(successor.key()))) {
+            return RefreshWriteOutcome.DUPLICATE;
         }
-        if (write instanceof RefreshWrite.Rotate rotate) {
-            refreshTokens.put(current.hash(), current.rotated(rotate.now()));
-            refreshTokens.put(rotate.successor().hash(), rotate.successor());
+        if (successor != null) {
+            refreshTokens.put(current.key(), current.rotated(write.now(), successor.key()));
+            refreshTokens.put(successor.key(), successor);
         } else if (write instanceof RefreshWrite.Extend extend) {
-            refreshTokens.put(current.hash(),
+            refreshTokens.put(current.key(),
                     current.withExpiresAt(extend.newExpiresAt()).withProperties(extend.properties()));
         } // a Replay changes only the access token
         removeAccessTokens(current.family());
@@ -84,7 +97,7 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized void revokeFamily(FamilyId family) {
-        refreshTokens.replaceAll((hash, record) -> record.family().equals(family)
+        refreshTokens.replaceAll((key, record) -> record.family().equals(family)
                 ? record.withState(RefreshTokenState.REVOKED) : record);
         removeAccessTokens(family);
     }
@@ -112,29 +125,44 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized int purgeExpired(Instant now, int limit) {
-        int accessTokensPurged = purge(accessTokens, token -> token.expiresAt().isBefore(now), limit);
-        accessTokensByFamily.values().forEach(hashes -> hashes.removeIf(hash -> !accessTokens.containsKey(hash)));
+        int purged = purge(accessTokens, token -> token.expiresAt().isBefore(now), limit);
+        callerChosenAccessTokens.values().removeIf(key -> !accessTokens.containsKey(key));
+        accessTokensByFamily.values().forEach(keys -> keys.removeIf(key -> !accessTokens.containsKey(key)));
         accessTokensByFamily.values().removeIf(Set::isEmpty);
-        return accessTokensPurged
+        return purged
                 + purge(refreshTokens, token -> token.expiresAt().isBefore(now), limit)
                 + purge(tickets, ticket -> ticket.expiresAt().isBefore(now), limit);
     }
 
+    /** Whether the token's key, or for a caller-chosen value its hash, is in use. */
+    private boolean isTaken(AccessTokenRecord token) {
+        return accessTokens.containsKey(token.key())
+                || (token.callerChosen() && callerChosenAccessTokens.containsKey(token.hash()));
+    }
+
     private void putAccessToken(AccessTokenRecord token) {
-        accessTokens.put(token.hash(), token);
+        accessTokens.put(token.key(), token);
+        if (token.callerChosen()) {
+            callerChosenAccessTokens.put(token.hash(), token.key());
+        }
         if (token.family() != null) {
-            accessTokensByFamily.computeIfAbsent(token.family(), family -> new HashSet<>()).add(token.hash());
+            accessTokensByFamily.computeIfAbsent(token.family(), family -> new HashSet<>()).add(token.key());
         }
     }
 
     private void removeAccessTokens(FamilyId family) {
-        Set<TokenHash> hashes = accessTokensByFamily.remove(family);
-        if (hashes != null) {
-            hashes.forEach(accessTokens::remove);
+        Set<Long> keys = accessTokensByFamily.remove(family);
+        if (keys != null) {
+            for (Long key : keys) {
+                AccessTokenRecord removed = accessTokens.remove(key);
+                if (removed != null && removed.callerChosen()) {
+                    callerChosenAccessTokens.remove(removed.hash());
+                }
+            }
         }
     }
 
-    private static <V> int purge(Map<TokenHash, V> map, Predicate<V> expired, int limit) {
+    private static <K, V> int purge(Map<K, V> map, Predicate<V> expired, int limit) {
         int removed = 0;
         Iterator<V> values = map.values().iterator();
         while (values.hasNext() && removed < limit) {
