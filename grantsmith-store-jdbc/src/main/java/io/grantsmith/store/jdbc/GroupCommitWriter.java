@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     private final Connection connection;
     private final TransactionSql transactions;
     private final int maxBatch;
-    private final BlockingQueue<PendingWrite<?>> queue;
+    private final WriteQueue<PendingWrite<?>> queue;
     private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null);
     private final Context context = new Context();
     private final Thread thread;
@@ -48,7 +46,7 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         this.connection = connection;
         this.transactions = transactions;
         this.maxBatch = maxBatch;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queue = new WriteQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "grantsmith-sqlite-writer");
         // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
         thread.setDaemon(true);
@@ -210,14 +208,9 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         }
     }
 
+    /** Nobody should interrupt the writer (close() stops it through the queue), so the queue ignores it. */
     private PendingWrite<?> takeFirst() {
-        while (true) {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                // nobody should interrupt the writer; close() stops it through the queue
-            }
-        }
+        return queue.take();
     }
 
     private void execute(List<PendingWrite<?>> writes) {
