@@ -16,10 +16,11 @@ ADMIN="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 DATA=$(mktemp -d /tmp/grantsmith-bench.XXXXXX)
 SERVER_PID=""
 RESULTS=$(mktemp)
+WARMUPS=$(mktemp)
 
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  rm -rf "$DATA" "$RESULTS"
+  rm -rf "$DATA" "$RESULTS" "$WARMUPS"
 }
 trap cleanup EXIT
 
@@ -33,7 +34,8 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 run() {
   local name=$1 script=$2 url=$3
   echo "# $name: warm-up $W"
-  CHECK=1 wrk -t"$T" -c"$C" -d"$W" -s "$script" "$url" 2>&1 | grep -E 'RESULT|non-200|unexpected' | sed 's/^/#   /' || true
+  CHECK=1 wrk -t"$T" -c"$C" -d"$W" -s "$script" "$url" 2>&1 | grep -E 'RESULT|non-200|unexpected' \
+    | tee >(grep RESULT | sed "s/^/$name /" >> "$WARMUPS") | sed 's/^/#   /' || true
   for i in $(seq 1 "$R"); do
     sleep 1
     local line
@@ -65,10 +67,14 @@ run grantsmith-api "$HERE/api.lua" "$BASE/api/$SERVICE_ID/auth/token"
 run noop-same-stack "$PEERS/wrk/cc.lua" "$BASE/bench/noop"
 echo "# server rss_mib=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')"
 
-# Durability check: every 200 the token endpoints sent must be a row in the database.
+# Durability check: every 200 the token endpoints sent must be a row in the database, and no other row.
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 ROWS=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/grantsmith.db').execute('select count(*) from access_tokens').fetchone()[0])")
-echo "# access_tokens rows after the Grantsmith runs (warm-ups included): $ROWS"
+SENT=$(cat "$RESULTS" "$WARMUPS" | grep -E '^grantsmith-(as|api) ' | python3 -c "
+import re, sys
+print(sum(int(re.search(r'requests=(\d+)', l)[1]) - int(re.search(r'non2xx_or_3xx=(\d+)', l)[1]) for l in sys.stdin))")
+echo "# access_tokens rows: $ROWS; 200 responses counted by wrk (warm-ups included): $SENT"
+[ "$ROWS" -ge "$SENT" ] || echo "# WARNING: fewer rows than acknowledged tokens"
 
 if [ "${SKIP_PEER:-0}" != 1 ]; then
   export CLIENT_ID=bench-client CLIENT_SECRET=bench-secret

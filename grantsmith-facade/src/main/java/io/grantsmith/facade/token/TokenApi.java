@@ -29,6 +29,11 @@ public final class TokenApi {
         return responses.toResponse(engine.process(service(serviceId), request));
     }
 
+    /** Like {@link #token}, but only what a token endpoint sends to its client (see {@link TokenAnswer}). */
+    public TokenAnswer answer(long serviceId, TokenRequest request) {
+        return responses.toAnswer(engine.process(service(serviceId), request));
+    }
+
     public TokenIssueResponse issue(long serviceId, TokenIssueRequest request) {
         return responses.toResponse(engine.issue(service(serviceId), request));
     }

@@ -50,6 +50,22 @@ public final class TokenResponses {
         return response;
     }
 
+    /** The action and the client's body only; see {@link TokenAnswer}. */
+    public TokenAnswer toAnswer(TokenResult result) {
+        if (result instanceof TokenResult.Ok ok) {
+            return new TokenAnswer(TokenResponse.Action.OK, content.token(ok.issuance()), null, null, null, null);
+        }
+        if (result instanceof TokenResult.Password password) {
+            return new TokenAnswer(TokenResponse.Action.PASSWORD, null, password.ticket(), password.username(),
+                    password.password(), null);
+        }
+        TokenResponse.Action action = result instanceof TokenResult.BadRequest ? TokenResponse.Action.BAD_REQUEST
+                : result instanceof TokenResult.InvalidClient ? TokenResponse.Action.INVALID_CLIENT
+                : TokenResponse.Action.INTERNAL_SERVER_ERROR;
+        return new TokenAnswer(action, content.error(result.facts().service(), refusal(result)), null, null, null,
+                null);
+    }
+
     public TokenIssueResponse toResponse(TokenIssueResult result) {
         TokenIssueResponse response = new TokenIssueResponse();
         response.setResultCode(result.result().code().code());
@@ -136,6 +152,16 @@ public final class TokenResponses {
                     .setRefreshTokenExpiresAt(refresh.expiresAt().toEpochMilli())
                     .setRefreshTokenDuration(refresh.duration().getSeconds());
         }
+    }
+
+    private static OAuthError refusal(TokenResult result) {
+        if (result instanceof TokenResult.BadRequest refusal) {
+            return refusal.error();
+        }
+        if (result instanceof TokenResult.InvalidClient refusal) {
+            return refusal.error();
+        }
+        return ((TokenResult.InternalServerError) result).error();
     }
 
     private void refusal(TokenResponse response, TokenResponse.Action action, RequestFacts facts, OAuthError error) {

@@ -5,7 +5,7 @@ import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
-import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.facade.token.TokenAnswer;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.users.UserDirectory;
 import java.nio.charset.StandardCharsets;
@@ -60,40 +60,40 @@ final class AuthorizationServerEndpoint {
             }
             request.setClientId(basic.user()).setClientSecret(basic.password());
         }
-        TokenResponse response = tokens.token(serviceId, request);
-        switch (response.getAction()) {
-            case OK -> send(exchange, 200, response.getResponseContent(), response.getDpopNonce());
-            case BAD_REQUEST -> send(exchange, 400, response.getResponseContent(), response.getDpopNonce());
-            case INTERNAL_SERVER_ERROR -> send(exchange, 500, response.getResponseContent(), response.getDpopNonce());
-            case INVALID_CLIENT -> sendInvalidClient(exchange, response, usedHeader);
-            case PASSWORD -> finishPasswordGrant(exchange, serviceId, response);
+        TokenAnswer answer = tokens.answer(serviceId, request);
+        switch (answer.action()) {
+            case OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());
+            case BAD_REQUEST -> send(exchange, 400, answer.responseContent(), answer.dpopNonce());
+            case INTERNAL_SERVER_ERROR -> send(exchange, 500, answer.responseContent(), answer.dpopNonce());
+            case INVALID_CLIENT -> sendInvalidClient(exchange, answer, usedHeader);
+            case PASSWORD -> finishPasswordGrant(exchange, serviceId, answer);
             default -> refuse(exchange, 400, "unsupported_grant_type",
                     "The grant type is not supported by this authorization server.");
         }
     }
 
-    private void sendInvalidClient(Exchange exchange, TokenResponse response, boolean usedHeader) {
+    private void sendInvalidClient(Exchange exchange, TokenAnswer answer, boolean usedHeader) {
         if (usedHeader) {
             // RFC 6749 §5.2: a client that authenticated with the Authorization header gets 401 and a challenge.
-            send(exchange, 401, response.getResponseContent(), response.getDpopNonce(),
+            send(exchange, 401, answer.responseContent(), answer.dpopNonce(),
                     HttpHeader.WWW_AUTHENTICATE.asString(), REALM_CHALLENGE);
         } else {
-            send(exchange, 400, response.getResponseContent(), response.getDpopNonce());
+            send(exchange, 400, answer.responseContent(), answer.dpopNonce());
         }
     }
 
-    private void finishPasswordGrant(Exchange exchange, long serviceId, TokenResponse response) {
-        Optional<String> subject = users.authenticate(serviceId, response.getUsername(), response.getPassword());
+    private void finishPasswordGrant(Exchange exchange, long serviceId, TokenAnswer answer) {
+        Optional<String> subject = users.authenticate(serviceId, answer.username(), answer.password());
         if (subject.isPresent()) {
             TokenIssueResponse issued = tokens.issue(serviceId,
-                    new TokenIssueRequest().setTicket(response.getTicket()).setSubject(subject.get()));
+                    new TokenIssueRequest().setTicket(answer.ticket()).setSubject(subject.get()));
             int status = issued.getAction() == TokenIssueResponse.Action.OK ? 200 : 500;
-            send(exchange, status, issued.getResponseContent(), response.getDpopNonce());
+            send(exchange, status, issued.getResponseContent(), answer.dpopNonce());
         } else {
-            TokenFailResponse failed = tokens.fail(serviceId, new TokenFailRequest().setTicket(response.getTicket())
+            TokenFailResponse failed = tokens.fail(serviceId, new TokenFailRequest().setTicket(answer.ticket())
                     .setReason(TokenFailRequest.Reason.INVALID_RESOURCE_OWNER_CREDENTIALS));
             int status = failed.getAction() == TokenFailResponse.Action.BAD_REQUEST ? 400 : 500;
-            send(exchange, status, failed.getResponseContent(), response.getDpopNonce());
+            send(exchange, status, failed.getResponseContent(), answer.dpopNonce());
         }
     }
 

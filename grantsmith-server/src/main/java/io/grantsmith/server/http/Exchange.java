@@ -20,11 +20,18 @@ import org.eclipse.jetty.util.Fields;
  * methods that send a complete response. Wraps Jetty's core API so that endpoints stay free of it.
  */
 public final class Exchange {
+    /**
+     * An oversized body up to this size is read and discarded before the 413 goes out, so that a client still
+     * sending it receives the answer; a larger one gets the answer with {@code Connection: close} instead.
+     */
+    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
     private final Request request;
     private final Response response;
     private final Callback callback;
     private final Map<String, String> pathParameters;
     private boolean sent;
+    private boolean closeAfterResponse;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
         this.request = request;
@@ -117,6 +124,9 @@ public final class Exchange {
             response.getHeaders().put(headers[i], headers[i + 1]);
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (closeAfterResponse) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 

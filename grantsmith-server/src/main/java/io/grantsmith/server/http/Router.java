@@ -14,7 +14,8 @@ import java.util.TreeSet;
 public final class Router {
     /**
      * The result of a lookup: a route and its path parameters, or none; {@code allowedMethods} are the methods
-     * that some route accepts for this path (empty when the path is unknown).
+     * that some route accepts for this path (empty when the path is unknown; only the request's own method when
+     * a route was found).
      */
     public record Match(Route route, Map<String, String> parameters, Set<String> allowedMethods) {
     }
@@ -30,26 +31,32 @@ public final class Router {
 
     public Match find(String method, String path) {
         String[] segments = Route.split(path);
-        Set<String> allowed = new TreeSet<>();
         Route best = null;
         Map<String, String> bestParameters = Map.of();
         int bestLiterals = -1;
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            Map<String, String> parameters = route.match(patterns.get(i), segments);
-            if (parameters == null) {
+            if (!route.method().equals(method)) {
                 continue;
             }
-            allowed.add(route.method());
-            if (route.method().equals(method)) {
-                int literals = segments.length - parameters.size();
-                if (literals > bestLiterals) {
-                    best = route;
-                    bestParameters = parameters;
-                    bestLiterals = literals;
-                }
+            Map<String, String> parameters = route.match(patterns.get(i), segments);
+            if (parameters != null && segments.length - parameters.size() > bestLiterals) {
+                best = route;
+                bestParameters = parameters;
+                bestLiterals = segments.length - parameters.size();
             }
         }
-        return new Match(best, bestParameters, allowed);
+        return new Match(best, bestParameters, best == null ? allowedMethods(segments) : Set.of(method));
+    }
+
+    /** The methods some route accepts for this path; worked out only for requests that found no route. */
+    private Set<String> allowedMethods(String[] segments) {
+        Set<String> allowed = new TreeSet<>();
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).match(patterns.get(i), segments) != null) {
+                allowed.add(routes.get(i).method());
+            }
+        }
+        return allowed;
     }
 }
