@@ -85,12 +85,15 @@ public final class Exchange {
      */
     public byte[] body(int maxBytes) {
         long declared = request.getLength();
-        if (declared > maxBytes) {
-            throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
-        }
-        byte[] body;
         try (InputStream in = Request.asInputStream(request)) {
-            body = in.readNBytes(maxBytes + 1);
+            if (declared > maxBytes) {
+                throw tooLarge(in, declared, maxBytes);
+            }
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge(in, -1, maxBytes);
+            }
+            return body;
         } catch (IOException e) {
             throw unreadable();
         } catch (RuntimeException e) {
@@ -99,10 +102,27 @@ public final class Exchange {
             }
             throw e;
         }
-        if (body.length > maxBytes) {
-            throw new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+    }
+
+    /**
+     * Discards the rest of an oversized body when it is small enough, so that the client, which may still be
+     * sending it, receives the 413; otherwise the answer will close the connection.
+     *
+     * @param declared the declared length, or -1 when unknown (chunked)
+     */
+    private ApiFailure tooLarge(InputStream in, long declared, int maxBytes) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            closeAfterResponse = true;
+        } else {
+            // read(), not skip(): this stream's skip() may return 0 while more content is still on its way
+            byte[] discard = new byte[16 * 1024];
+            long remaining = DRAIN_LIMIT;
+            for (int read = in.read(discard); read >= 0 && remaining > 0; read = in.read(discard)) {
+                remaining -= read;
+            }
+            closeAfterResponse = remaining <= 0; // more than the limit after all
         }
-        return body;
+        return new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
     }
 
     private static ApiFailure unreadable() {
