@@ -15,6 +15,7 @@ import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.facade.access.Caller;
 import io.grantsmith.facade.manage.Paging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -277,8 +278,8 @@ class GrantsmithFacadeTest {
         String secret = service.get("apiSecret").asText();
 
         assertThat(grantsmith.access().bearer(FacadeFixture.ADMIN_TOKEN, null).admin()).isTrue();
-        assertThat(grantsmith.access().bearer(secret, serviceId).mayAccess(serviceId)).isTrue();
-        assertThat(grantsmith.access().bearer(secret, serviceId).mayAccess(serviceId + 1)).isFalse();
+        assertThat(grantsmith.access().bearer(secret, serviceId)).isEqualTo(Caller.service(serviceId));
+        assertFailure(() -> grantsmith.access().bearer(secret, serviceId + 1), ApiResultCode.CREDENTIALS_INVALID, "");
         assertThat(grantsmith.access().keyAndSecret(Long.toString(serviceId), secret).serviceId()).isEqualTo(serviceId);
         assertFailure(() -> grantsmith.access().bearer(secret, null), ApiResultCode.CREDENTIALS_INVALID, "");
         assertFailure(() -> grantsmith.access().bearer("nope", serviceId), ApiResultCode.CREDENTIALS_INVALID, "");

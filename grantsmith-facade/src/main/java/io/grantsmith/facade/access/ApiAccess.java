@@ -23,9 +23,9 @@ public final class ApiAccess {
 
     /**
      * The caller a Bearer token identifies, for a call on {@code serviceId} (null for calls that name no
-     * service, which only the administrator may make).
+     * service, which only the administrator may make). A service's secret is valid for that service only.
      *
-     * @throws ApiFailure 401 when the token is not valid for that service
+     * @throws ApiFailure 401 when the token is not valid for that call
      */
     public Caller bearer(String token, Long serviceId) {
         TokenHash presented = TokenHasher.hash(token);

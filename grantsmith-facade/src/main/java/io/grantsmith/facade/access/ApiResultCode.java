@@ -13,7 +13,6 @@ public enum ApiResultCode {
     AUTHORIZATION_MISSING("A001202", 401, "%s, Authorization header is missing."),
     AUTHORIZATION_MALFORMED("A001291", 401, "%s, The Authorization header is malformed."),
     CREDENTIALS_INVALID("A001292", 401, "%s, The API credentials are invalid."),
-    ACCESS_FORBIDDEN("A001293", 403, "%s, The API credentials do not allow this call."),
 
     UNKNOWN_PATH("A191201", 404, "%s, No such API."),
     METHOD_NOT_ALLOWED("A191202", 405, "%s, The HTTP method %s is not allowed for this API."),

@@ -11,9 +11,4 @@ public record Caller(boolean admin, long serviceId) {
     public static Caller service(long serviceId) {
         return new Caller(false, serviceId);
     }
-
-    /** Whether this caller may act on {@code targetServiceId}. */
-    public boolean mayAccess(long targetServiceId) {
-        return admin || serviceId == targetServiceId;
-    }
 }

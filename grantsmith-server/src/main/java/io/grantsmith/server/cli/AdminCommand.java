@@ -15,7 +15,7 @@ final class AdminCommand {
 
     @Command(name = "reset-token", mixinStandardHelpOptions = true,
             description = "Generate a new admin token and print it; the old one stops working (a running server "
-                    + "accepts the new one after a restart). Has no effect while GRANTSMITH_ADMIN_TOKEN is set.")
+                    + "accepts the new one after a restart). Refused while the token is configured (GRANTSMITH_ADMIN_TOKEN).")
     static final class ResetToken implements Callable<Integer> {
         @ParentCommand
         AdminCommand parent;
@@ -26,6 +26,11 @@ final class AdminCommand {
         @Override
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
+            if (root.config().setting("admin-token") != null) {
+                root.err().println("grantsmith: the admin token is configured (GRANTSMITH_ADMIN_TOKEN or admin-token); "
+                        + "change it there.");
+                return 1;
+            }
             try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
                 root.announceAdminToken(grantsmith);
                 root.out().println(grantsmith.resetAdminToken());

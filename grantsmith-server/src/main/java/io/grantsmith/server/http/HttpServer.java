@@ -1,8 +1,10 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.error.Quoted;
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -81,14 +83,22 @@ public final class HttpServer implements AutoCloseable {
         server.stop();
     }
 
-    /** Errors Jetty itself answers (unparsable requests, oversized headers): JSON, never an HTML page or trace. */
+    /**
+     * Errors Jetty itself answers (unparsable requests, oversized headers): JSON, never an HTML page or trace;
+     * in Authlete's shape under {@code /api/}, in OAuth's elsewhere.
+     */
     private static final class JsonErrorHandler extends ErrorHandler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-            String error = status >= 500 ? "server_error" : "invalid_request";
-            byte[] body = ("{\"error\":\"" + error + "\",\"error_description\":\"HTTP " + status + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+            byte[] body;
+            if (path != null && path.startsWith("/api/")) {
+                body = ErrorBodies.api(new ApiFailure(ApiResultCode.BODY_MALFORMED, "HTTP " + status),
+                        Quoted.of(path));
+            } else {
+                body = ErrorBodies.oauth(status >= 500 ? "server_error" : "invalid_request", "HTTP " + status);
+            }
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

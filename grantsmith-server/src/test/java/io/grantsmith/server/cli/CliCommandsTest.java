@@ -132,6 +132,16 @@ class CliCommandsTest {
         }
     }
 
+    @Test
+    void whenAdminTokenIsConfiguredThenResetTokenRefusesAndPrintsNoToken() {
+        Cli.Result reset = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "configured-admin-token-0123456789"),
+                "admin", "reset-token", "--data", data.toString());
+
+        assertThat(reset.exitCode()).isEqualTo(1);
+        assertThat(reset.out()).isEmpty();
+        assertThat(reset.err()).contains("GRANTSMITH_ADMIN_TOKEN");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "service create --bogus|2|Unknown option: '--bogus'",

@@ -66,6 +66,16 @@ class MalformedHttpTest {
     }
 
     @Test
+    void whenJettyRefusesAnApiRequestItselfThenTheBodyHasAuthletesShape() {
+        Reply reply = RawHttp.exchange(SERVER.port(), "GET /api/1/service/get HTTP/1.1" + CRLF + "Host: x" + CRLF
+                + "X-Big: " + "a".repeat(20_000) + CRLF + CRLF);
+
+        reply.assertJson(431);
+        assertThat(reply.text("resultCode")).isEqualTo("A191205");
+        assertThat(reply.text("resultMessage")).startsWith("[A191205] /api/1/service/get, ").contains("HTTP 431");
+    }
+
+    @Test
     void whenRequestLineIsOversizedThen414Json() {
         Reply reply = RawHttp.exchange(SERVER.port(), "GET /" + "a".repeat(20_000) + " HTTP/1.1" + CRLF
                 + "Host: x" + CRLF + CRLF);
