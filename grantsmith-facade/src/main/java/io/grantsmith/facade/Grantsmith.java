@@ -2,6 +2,7 @@ package io.grantsmith.facade;
 
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
+import io.grantsmith.core.spi.StoreStatistic;
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
@@ -18,6 +19,7 @@ import io.grantsmith.facade.users.UserDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -109,6 +111,11 @@ public final class Grantsmith implements AutoCloseable {
 
     public boolean isHealthy() {
         return stores.isHealthy();
+    }
+
+    /** Live figures of the store's machinery, for monitoring. */
+    public List<StoreStatistic> storeStatistics() {
+        return stores.statistics();
     }
 
     /** Stops background work and closes the store. */

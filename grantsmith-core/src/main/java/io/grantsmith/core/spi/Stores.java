@@ -1,5 +1,7 @@
 package io.grantsmith.core.spi;
 
+import java.util.List;
+
 /** Everything one store implementation provides, opened together and closed together. */
 public interface Stores extends AutoCloseable {
     TokenStore tokens();
@@ -18,6 +20,11 @@ public interface Stores extends AutoCloseable {
 
     /** Whether the store can serve requests right now (for health checks). */
     boolean isHealthy();
+
+    /** Live figures of the store's own machinery, for monitoring; none by default. */
+    default List<StoreStatistic> statistics() {
+        return List.of();
+    }
 
     @Override
     void close();

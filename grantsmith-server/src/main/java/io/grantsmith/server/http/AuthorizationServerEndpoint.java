@@ -8,6 +8,7 @@ import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.facade.token.TokenAnswer;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -25,10 +26,12 @@ final class AuthorizationServerEndpoint {
 
     private final TokenApi tokens;
     private final UserDirectory users;
+    private final ServerMetrics metrics;
 
-    AuthorizationServerEndpoint(TokenApi tokens, UserDirectory users) {
+    AuthorizationServerEndpoint(TokenApi tokens, UserDirectory users, ServerMetrics metrics) {
         this.tokens = tokens;
         this.users = users;
+        this.metrics = metrics;
     }
 
     void register(Router router) {
@@ -61,6 +64,7 @@ final class AuthorizationServerEndpoint {
             request.setClientId(basic.user()).setClientSecret(basic.password());
         }
         TokenAnswer answer = tokens.answer(serviceId, request);
+        metrics.tokenAction("/as/token", answer.action().name());
         switch (answer.action()) {
             case OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());
             case BAD_REQUEST -> send(exchange, 400, answer.responseContent(), answer.dpopNonce());

@@ -2,6 +2,7 @@ package io.grantsmith.server.http;
 
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.server.metrics.ServerMetrics;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,13 +24,16 @@ final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
 
     private final Router router;
+    private final ServerMetrics metrics;
 
-    EdgeHandler(Router router) {
+    EdgeHandler(Router router, ServerMetrics metrics) {
         this.router = router;
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
         String rawPath = request.getHttpURI().getPath();
         String path = rawPath == null ? "/" : decode(rawPath);
         Router.Match match = router.find(request.getMethod(), path);
@@ -52,6 +56,9 @@ final class EdgeHandler extends Handler.Abstract {
             LOG.error("endpoint for {} {} sent no response", request.getMethod(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
+        // unrouted paths share one label, so that random paths cannot create unbounded metric series
+        metrics.request(match.route() == null ? "other" : apiName, request.getMethod(), exchange.status(),
+                System.nanoTime() - start);
         return true;
     }
 

@@ -31,6 +31,7 @@ public final class Exchange {
     private final Callback callback;
     private final Map<String, String> pathParameters;
     private boolean sent;
+    private int status;
     private boolean closeAfterResponse;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
@@ -133,9 +134,15 @@ public final class Exchange {
         return sent;
     }
 
+    /** The status sent, or 0 before a response was sent. */
+    int status() {
+        return status;
+    }
+
     /** Sends a complete response. {@code headers} are name/value pairs. */
     public void send(int status, String contentType, byte[] body, String... headers) {
         sent = true;
+        this.status = status;
         response.setStatus(status);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
@@ -156,6 +163,7 @@ public final class Exchange {
 
     public void sendNoContent() {
         sent = true;
+        status = 204;
         response.setStatus(204);
         callback.succeeded();
     }

@@ -4,6 +4,7 @@ import io.grantsmith.core.error.Quoted;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -46,22 +47,24 @@ public final class HttpServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        Router router = routes(grantsmith);
+        ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
+        Router router = routes(grantsmith, metrics);
         if (noopRoute) {
             new NoopEndpoint().register(router);
         }
-        server.setHandler(new EdgeHandler(router));
+        server.setHandler(new EdgeHandler(router, metrics));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
 
-    static Router routes(Grantsmith grantsmith) {
+    static Router routes(Grantsmith grantsmith, ServerMetrics metrics) {
         Router router = new Router();
         ApiAuthentication authentication = new ApiAuthentication(grantsmith.access());
         new HealthEndpoint(grantsmith).register(router);
-        new TokenApiEndpoints(grantsmith.tokens(), authentication).register(router);
+        new MetricsEndpoint(metrics, authentication).register(router);
+        new TokenApiEndpoints(grantsmith.tokens(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
-        new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users()).register(router);
+        new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
         return router;
     }
 

@@ -1,9 +1,13 @@
 package io.grantsmith.server.http;
 
 import io.grantsmith.api.dto.TokenFailRequest;
+import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
+import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.facade.token.TokenApi;
+import io.grantsmith.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -18,10 +22,12 @@ final class TokenApiEndpoints {
 
     private final TokenApi tokens;
     private final ApiAuthentication authentication;
+    private final ServerMetrics metrics;
 
-    TokenApiEndpoints(TokenApi tokens, ApiAuthentication authentication) {
+    TokenApiEndpoints(TokenApi tokens, ApiAuthentication authentication, ServerMetrics metrics) {
         this.tokens = tokens;
         this.authentication = authentication;
+        this.metrics = metrics;
     }
 
     void register(Router router) {
@@ -40,16 +46,22 @@ final class TokenApiEndpoints {
 
     private void token(Exchange exchange, long serviceId) throws IOException {
         TokenRequest request = ApiBodies.read(exchange, TokenRequest.class, TOKEN_ARRAY_FIELDS);
-        exchange.sendJson(200, ApiBodies.write(tokens.token(serviceId, request)));
+        TokenResponse response = tokens.token(serviceId, request);
+        metrics.tokenAction("/auth/token", response.getAction().name());
+        exchange.sendJson(200, ApiBodies.write(response));
     }
 
     private void issue(Exchange exchange, long serviceId) throws IOException {
         TokenIssueRequest request = ApiBodies.read(exchange, TokenIssueRequest.class, Set.of());
-        exchange.sendJson(200, ApiBodies.write(tokens.issue(serviceId, request)));
+        TokenIssueResponse response = tokens.issue(serviceId, request);
+        metrics.tokenAction("/auth/token/issue", response.getAction().name());
+        exchange.sendJson(200, ApiBodies.write(response));
     }
 
     private void fail(Exchange exchange, long serviceId) throws IOException {
         TokenFailRequest request = ApiBodies.read(exchange, TokenFailRequest.class, Set.of());
-        exchange.sendJson(200, ApiBodies.write(tokens.fail(serviceId, request)));
+        TokenFailResponse response = tokens.fail(serviceId, request);
+        metrics.tokenAction("/auth/token/fail", response.getAction().name());
+        exchange.sendJson(200, ApiBodies.write(response));
     }
 }

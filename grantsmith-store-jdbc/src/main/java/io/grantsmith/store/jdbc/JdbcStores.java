@@ -5,6 +5,7 @@ import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.core.spi.StoreStatistic;
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
@@ -12,6 +13,7 @@ import io.grantsmith.core.spi.UserRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +116,20 @@ public final class JdbcStores implements Stores {
     }
 
     /** The writer's counters, for metrics. */
+    @Override
+    public List<StoreStatistic> statistics() {
+        GroupCommitMetrics metrics = groupCommitMetrics();
+        return List.of(
+                new StoreStatistic("store.writer.batches", "Transactions the group-commit writer committed",
+                        StoreStatistic.Kind.COUNTER, metrics::batchesCommitted),
+                new StoreStatistic("store.writer.writes", "Writes committed (writes / batches = mean batch size)",
+                        StoreStatistic.Kind.COUNTER, metrics::opsCommitted),
+                new StoreStatistic("store.writer.failures", "Writes that failed with an error",
+                        StoreStatistic.Kind.COUNTER, metrics::opsFailed),
+                new StoreStatistic("store.writer.queue", "Writes waiting for the writer",
+                        StoreStatistic.Kind.GAUGE, metrics::queueDepth));
+    }
+
     public GroupCommitMetrics groupCommitMetrics() {
         return writer;
     }

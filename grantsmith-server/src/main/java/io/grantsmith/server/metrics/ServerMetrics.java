@@ -1,0 +1,75 @@
+package io.grantsmith.server.metrics;
+
+import io.grantsmith.core.spi.StoreStatistic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's metrics in Prometheus form: HTTP requests by route, method and status (with latency), token
+ * endpoint outcomes by action, the store's own figures (group commit) and the JVM's. Meters are created once
+ * per label combination and cached, so recording costs a map lookup and an add on the hot path.
+ */
+public final class ServerMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> actionCounters = new ConcurrentHashMap<>();
+
+    public ServerMetrics(List<StoreStatistic> storeStatistics) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        for (StoreStatistic statistic : storeStatistics) {
+            String name = "grantsmith." + statistic.name();
+            if (statistic.kind() == StoreStatistic.Kind.COUNTER) {
+                FunctionCounter.builder(name, statistic, s -> s.value().getAsLong())
+                        .description(statistic.description()).register(registry);
+            } else {
+                Gauge.builder(name, statistic, s -> s.value().getAsLong())
+                        .description(statistic.description()).register(registry);
+            }
+        }
+    }
+
+    /**
+     * Records one answered request.
+     *
+     * @param route the route's API name (e.g. {@code /auth/token}); unrouted requests are grouped as {@code other}
+     */
+    public void request(String route, String method, int status, long nanos) {
+        String key = route + ' ' + method + ' ' + status;
+        requestTimers.computeIfAbsent(key, unused -> Timer.builder("grantsmith.http.requests")
+                .description("HTTP requests answered")
+                .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
+                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts one answer of a token endpoint by its action ({@code OK}, {@code BAD_REQUEST}, ...). */
+    public void tokenAction(String endpoint, String action) {
+        actionCounters.computeIfAbsent(endpoint + ' ' + action, unused -> Counter.builder("grantsmith.token.actions")
+                .description("Token endpoint answers by action")
+                .tag("endpoint", endpoint).tag("action", action)
+                .register(registry))
+                .increment();
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
