@@ -1,6 +1,5 @@
 package io.grantsmith.server.cli;
 
-import io.grantsmith.facade.Grantsmith;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +30,10 @@ final class AdminCommand {
                         + "change it there.");
                 return 1;
             }
-            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
-                root.announceAdminToken(grantsmith);
+            return root.offline(data, grantsmith -> {
                 root.out().println(grantsmith.resetAdminToken());
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 }

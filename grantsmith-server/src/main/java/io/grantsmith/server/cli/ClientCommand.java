@@ -2,9 +2,7 @@ package io.grantsmith.server.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
-import io.grantsmith.facade.manage.Paging;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +26,8 @@ final class ClientCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--service", required = true, paramLabel = "ID", description = "The service ID (apiKey).")
-        long serviceId;
+        @Mixin
+        ServiceOption service;
 
         @Option(names = "--name", paramLabel = "NAME", description = "The client name.")
         String name;
@@ -59,11 +57,10 @@ final class ClientCommand {
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
             ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
-            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
-                root.announceAdminToken(grantsmith);
-                root.printJson(grantsmith.clients().create(serviceId, body));
-            }
-            return 0;
+            return root.offline(data, grantsmith -> {
+                root.printJson(grantsmith.clients().create(service.serviceId, body));
+                return 0;
+            });
         }
 
         private ObjectNode fromOptions() {
@@ -91,22 +88,18 @@ final class ClientCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--service", required = true, paramLabel = "ID", description = "The service ID (apiKey).")
-        long serviceId;
+        @Mixin
+        ServiceOption service;
 
-        @Option(names = "--start", defaultValue = "0", description = "First index (default: ${DEFAULT-VALUE}).")
-        int start;
-
-        @Option(names = "--end", defaultValue = "100", description = "Index after the last (default: ${DEFAULT-VALUE}).")
-        int end;
+        @Mixin
+        RangeOptions range;
 
         @Override
         public Integer call() throws Exception {
-            try (Grantsmith grantsmith = Bootstrap.open(parent.root, data, null, false)) {
-                parent.root.announceAdminToken(grantsmith);
-                parent.root.printJson(grantsmith.clients().list(serviceId, Paging.of(start, end)));
-            }
-            return 0;
+            return parent.root.offline(data, grantsmith -> {
+                parent.root.printJson(grantsmith.clients().list(service.serviceId, range.paging()));
+                return 0;
+            });
         }
     }
 }

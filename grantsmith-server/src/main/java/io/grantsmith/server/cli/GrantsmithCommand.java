@@ -49,6 +49,23 @@ public final class GrantsmithCommand implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    /** What an offline command does with Grantsmith opened over the data directory. */
+    @FunctionalInterface
+    interface OfflineAction {
+        int run(Grantsmith grantsmith) throws Exception;
+    }
+
+    /**
+     * Opens Grantsmith over the data directory without background work, shows a generated admin token (the first
+     * command on a fresh directory generates it), runs {@code action} and closes; returns the exit code.
+     */
+    int offline(DataOptions data, OfflineAction action) throws Exception {
+        try (Grantsmith grantsmith = Bootstrap.open(this, data, null, false)) {
+            announceAdminToken(grantsmith);
+            return action.run(grantsmith);
+        }
+    }
+
     /** Prints JSON for the operator, indented. */
     void printJson(JsonNode json) {
         try {

@@ -2,9 +2,7 @@ package io.grantsmith.server.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
-import io.grantsmith.facade.manage.Paging;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,11 +51,10 @@ final class ServiceCommand {
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
             ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
-            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
-                root.announceAdminToken(grantsmith);
+            return root.offline(data, grantsmith -> {
                 root.printJson(grantsmith.services().create(body));
-            }
-            return 0;
+                return 0;
+            });
         }
 
         private ObjectNode fromOptions() {
@@ -88,19 +85,15 @@ final class ServiceCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--start", defaultValue = "0", description = "First index (default: ${DEFAULT-VALUE}).")
-        int start;
-
-        @Option(names = "--end", defaultValue = "100", description = "Index after the last (default: ${DEFAULT-VALUE}).")
-        int end;
+        @Mixin
+        RangeOptions range;
 
         @Override
         public Integer call() throws Exception {
-            try (Grantsmith grantsmith = Bootstrap.open(parent.root, data, null, false)) {
-                parent.root.announceAdminToken(grantsmith);
-                parent.root.printJson(grantsmith.services().list(Paging.of(start, end)));
-            }
-            return 0;
+            return parent.root.offline(data, grantsmith -> {
+                parent.root.printJson(grantsmith.services().list(range.paging()));
+                return 0;
+            });
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.grantsmith.server.cli;
 
-import io.grantsmith.facade.Grantsmith;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -33,8 +32,8 @@ final class UserCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--service", required = true, paramLabel = "ID", description = "The service ID (apiKey).")
-        long serviceId;
+        @Mixin
+        ServiceOption service;
 
         @Option(names = "--username", required = true, paramLabel = "NAME", description = "The login name.")
         String username;
@@ -53,15 +52,14 @@ final class UserCommand {
         public Integer call() throws Exception {
             GrantsmithCommand root = parent.root;
             String password = readPassword();
-            try (Grantsmith grantsmith = Bootstrap.open(root, data, null, false)) {
-                root.announceAdminToken(grantsmith);
-                if (!grantsmith.users().add(serviceId, username, password, subject, replace)) {
+            return root.offline(data, grantsmith -> {
+                if (!grantsmith.users().add(service.serviceId, username, password, subject, replace)) {
                     root.err().println("The user '" + username + "' exists; add --replace to change it.");
                     return 1;
                 }
-            }
-            root.out().println("Added user '" + username + "' to service " + serviceId + ".");
-            return 0;
+                root.out().println("Added user '" + username + "' to service " + service.serviceId + ".");
+                return 0;
+            });
         }
 
         private String readPassword() throws IOException {
@@ -91,23 +89,23 @@ final class UserCommand {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--service", required = true, paramLabel = "ID", description = "The service ID (apiKey).")
-        long serviceId;
+        @Mixin
+        ServiceOption service;
 
         @Option(names = "--username", required = true, paramLabel = "NAME", description = "The login name.")
         String username;
 
         @Override
         public Integer call() throws Exception {
-            try (Grantsmith grantsmith = Bootstrap.open(parent.root, data, null, false)) {
-                parent.root.announceAdminToken(grantsmith);
-                if (!grantsmith.users().remove(serviceId, username)) {
-                    parent.root.err().println("No user '" + username + "' in service " + serviceId + ".");
+            GrantsmithCommand root = parent.root;
+            return root.offline(data, grantsmith -> {
+                if (!grantsmith.users().remove(service.serviceId, username)) {
+                    root.err().println("No user '" + username + "' in service " + service.serviceId + ".");
                     return 1;
                 }
-            }
-            parent.root.out().println("Removed user '" + username + "'.");
-            return 0;
+                root.out().println("Removed user '" + username + "'.");
+                return 0;
+            });
         }
     }
 }
