@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * The only writer of the database: one thread, one connection. Callers submit a {@link WriteOp} and block until
  * the transaction that contains it has committed, so an acknowledged write is durable. The thread takes the
  * first waiting write, drains up to {@code maxBatch - 1} more without waiting, runs them all in one transaction
- * and commits once: many requests share one fsync. If that transaction fails unexpectedly, each write is run
- * again in a transaction of its own, so one bad write fails only its own caller.
+ * and commits once: many requests share one fsync. If one write of the batch fails, the others are run again
+ * together without it and it is retried alone, so one bad write fails only its own caller. If the transaction
+ * itself fails (BEGIN or COMMIT: the lock is held elsewhere beyond the busy timeout, the disk is full), every
+ * write of the batch fails at once: retrying each alone would make each pay the busy timeout again.
  */
 final class GroupCommitWriter implements GroupCommitMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -104,14 +106,19 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        boolean interrupted = false;
-        try {
-            // The stop marker queues behind every write accepted so far, so those are all committed first.
-            while (thread.isAlive() && !queue.offer(stop, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+        // Shutdown often runs on an interrupted thread; the stop marker must be queued all the same, or the writer
+        // would wait for work forever and join() with it.
+        boolean interrupted = Thread.interrupted();
+        // The stop marker queues behind every write accepted so far, so those are all committed first.
+        while (thread.isAlive()) {
+            try {
+                if (queue.offer(stop, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
                 // the queue is full: the writer is draining it
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            interrupted = true;
         }
         while (thread.isAlive()) {
             try {
@@ -161,8 +168,10 @@ final class GroupCommitWriter implements GroupCommitMetrics {
                 try {
                     return write.done.get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (!thread.isAlive() && queue.remove(write)) {
-                        throw closed(write.name);
+                    if (!thread.isAlive()) {
+                        // Nobody will run it any more: queued or not, fail it unless its outcome is already set.
+                        queue.remove(write);
+                        write.fail(closed(write.name));
                     }
                 } catch (InterruptedException e) {
                     // The write may be in the open transaction already; its outcome is known within milliseconds,
@@ -199,9 +208,13 @@ final class GroupCommitWriter implements GroupCommitMetrics {
                 if (!batch.isEmpty()) {
                     execute(batch);
                 }
+            } catch (RuntimeException unexpected) {
+                // execute() handles the writes' own failures; anything else fails this batch, not the thread.
+                LOG.error("The writer failed a batch of {} writes unexpectedly", batch.size(), unexpected);
+                abandon(batch, unexpected);
             } catch (Error fatal) {
-                // execute() handles every exception per write; an Error ends the thread, but not its callers.
-                batch.forEach(write -> write.fail(fatal));
+                // An Error ends the thread, but not its callers, and must not leave the write lock held.
+                abandon(batch, fatal);
                 throw fatal;
             }
             batch.clear();
@@ -214,43 +227,74 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     }
 
     private void execute(List<PendingWrite<?>> writes) {
-        Exception failure = runInOneTransaction(writes);
+        BatchFailure failure = runInOneTransaction(writes);
         if (failure == null) {
             batchesCommitted.incrementAndGet();
             opsCommitted.addAndGet(writes.size());
             writes.forEach(PendingWrite::complete);
         } else if (writes.size() == 1) {
-            // One line per failed write: a full disk fails a whole batch, and 256 stack traces would bury it.
-            opsFailed.incrementAndGet();
-            LOG.warn("Write {} failed: {}", writes.get(0).name, failure.toString());
-            LOG.debug("Write {} failed", writes.get(0).name, failure);
-            writes.get(0).fail(failure);
+            fail(writes.get(0), failure.cause());
+        } else if (failure.failedWrite() < 0) {
+            LOG.warn("A group transaction of {} writes failed: {}", writes.size(), failure.cause().toString());
+            writes.forEach(write -> fail(write, failure.cause()));
         } else {
-            LOG.warn("A group transaction of {} writes failed ({}); retrying each write alone", writes.size(),
-                    failure.toString());
-            for (PendingWrite<?> write : writes) {
-                execute(List.of(write));
-            }
+            PendingWrite<?> failed = writes.get(failure.failedWrite());
+            List<PendingWrite<?>> others = new ArrayList<>(writes);
+            others.remove(failure.failedWrite());
+            LOG.warn("Write {} failed in a group transaction of {} ({}); the others run again without it",
+                    failed.name, writes.size(), failure.cause().toString());
+            execute(others);
+            // once more alone, in case its failure was not its own doing
+            execute(List.of(failed));
         }
     }
 
-    private Exception runInOneTransaction(List<PendingWrite<?>> writes) {
+    private void fail(PendingWrite<?> write, Exception cause) {
+        // One line per failed write: a full disk fails a whole batch, and 256 stack traces would bury it.
+        opsFailed.incrementAndGet();
+        LOG.warn("Write {} failed: {}", write.name, cause.toString());
+        LOG.debug("Write {} failed", write.name, cause);
+        write.fail(cause);
+    }
+
+    /** Runs the writes in one transaction; null when it committed, else what failed and where. */
+    private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes) {
+        int running = -1;
         try {
             context.execute(transactions.begin());
-            for (PendingWrite<?> write : writes) {
-                write.run(context);
+            for (running = 0; running < writes.size(); running++) {
+                writes.get(running).run(context);
             }
+            running = -1;
             context.execute(transactions.commit());
             return null;
         } catch (SQLException | RuntimeException e) {
-            try {
-                context.execute(transactions.rollback());
-            } catch (SQLException rollbackFailure) {
-                // SQLite has already rolled back by itself after some errors (e.g. a full disk)
-                LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
-            }
-            return e;
+            rollbackQuietly();
+            return new BatchFailure(running, e);
         }
+    }
+
+    private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
+        batch.forEach(write -> write.fail(cause)); // a no-op for writes already completed
+        rollbackQuietly();
+    }
+
+    private void rollbackQuietly() {
+        try {
+            context.execute(transactions.rollback());
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            // SQLite has already rolled back by itself after some errors (e.g. a full disk), or none was open
+            LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
+        }
+    }
+
+    /**
+     * Why a group transaction did not commit.
+     *
+     * @param failedWrite the index of the write that failed, or -1 when the transaction itself (BEGIN, COMMIT)
+     *                    failed
+     */
+    private record BatchFailure(int failedWrite, Exception cause) {
     }
 
     /** One submitted write: the operation, its result until the commit, and the caller's future. */

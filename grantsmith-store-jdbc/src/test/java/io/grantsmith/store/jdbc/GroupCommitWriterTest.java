@@ -118,8 +118,8 @@ class GroupCommitWriterTest {
         }
         assertThat(stores.tokens().findAccessToken(Records.lookup(poisonRow))).as("the failed write's insert").isEmpty();
         assertThat(stores.groupCommitMetrics().opsFailed()).isEqualTo(1);
-        // the gate's own write, then the six good writes each alone after the shared transaction failed
-        assertThat(stores.groupCommitMetrics().batchesCommitted() - batchesBefore).isEqualTo(7);
+        // the gate's own write, then the six good writes together again without the poison
+        assertThat(stores.groupCommitMetrics().batchesCommitted() - batchesBefore).isEqualTo(2);
     }
 
     @Test
@@ -150,6 +150,56 @@ class GroupCommitWriterTest {
         }
         assertThat(countRows("access_tokens")).isEqualTo(4);
         assertThat(stores.groupCommitMetrics().opsFailed()).isZero();
+    }
+
+    @Test
+    void whenTheTransactionItselfCannotStartThenTheWholeBatchFailsOnceInsteadOfEachWriteWaitingAgain()
+            throws Exception {
+        Path file = directory.resolve("db");
+        Duration busyTimeout = Duration.ofMillis(500);
+        stores = JdbcStores.openSqlite(TestStores.settings(file).withBusyTimeout(busyTimeout));
+        List<Future<SaveOutcome>> outcomes = new ArrayList<>();
+        long waitedMillis;
+
+        try (Connection cli = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = cli.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE"); // another process holds the write lock throughout
+            long started = System.nanoTime();
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(pool.submit(() -> stores.tokens().saveAccessToken(Records.accessToken(NOW, HOUR, null))));
+            }
+            for (Future<SaveOutcome> outcome : outcomes) {
+                assertThatThrownBy(() -> outcome.get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(StoreException.class);
+            }
+            waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            statement.execute("ROLLBACK");
+        }
+
+        // The first write's BEGIN waits out the busy timeout while the other seven queue; they then fail as one
+        // batch after one more timeout (~1 s), not one timeout each on a retry alone (~4.5 s).
+        assertThat(waitedMillis).isLessThan(5 * busyTimeout.toMillis());
+        assertThat(stores.groupCommitMetrics().opsFailed()).isEqualTo(8);
+        assertThat(stores.tokens().saveAccessToken(Records.accessToken(NOW, HOUR, null)))
+                .as("the writer goes on once the lock is free").isEqualTo(SaveOutcome.SAVED);
+    }
+
+    @Test
+    void whenClosedFromAnInterruptedThreadThenQueuedWritesCommitAndTheInterruptIsKept() throws Exception {
+        Path file = directory.resolve("db");
+        stores = TestStores.open(file);
+        stores.tokens().saveAccessToken(Records.accessToken(NOW, HOUR, null));
+
+        Future<Boolean> closing = pool.submit(() -> {
+            Thread.currentThread().interrupt();
+            stores.close();
+            return Thread.currentThread().isInterrupted();
+        });
+
+        assertThat(closing.get(10, TimeUnit.SECONDS)).as("interrupt flag restored").isTrue();
+        assertThat(stores.isHealthy()).isFalse();
+        stores = TestStores.open(file);
+        assertThat(countRows("access_tokens")).isEqualTo(1);
     }
 
     @Test
