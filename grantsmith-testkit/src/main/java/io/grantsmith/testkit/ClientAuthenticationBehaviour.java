@@ -147,7 +147,7 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
                 refused(3001, "client_secret_basic with an empty secret", basic(BASIC_ID, "", PASSWORD_GRANT),
                         ResultCode.CLIENT_SECRET_MISSING),
                 refused(3002, "client_secret_post client uses Basic only", basic(POST_ID, POST_SECRET, PASSWORD_GRANT),
-                        ResultCode.CLIENT_SECRET_MISSING),
+                        ResultCode.CLIENT_CREDENTIALS_WRONG_LOCATION),
                 refusedRequest(3002, "client_secret_post client sends secrets in header and body",
                         basic(POST_ID, POST_SECRET, withGrant("client_secret", POST_SECRET)),
                         ResultCode.MULTIPLE_CLIENT_AUTH_METHODS),

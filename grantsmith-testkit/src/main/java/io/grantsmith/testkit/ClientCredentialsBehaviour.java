@@ -19,6 +19,8 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.ScopeCatalog;
+import io.grantsmith.core.model.ScopeDefinition;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenProperty;
@@ -30,6 +32,7 @@ import io.grantsmith.core.token.TokenHasher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,17 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
     void whenNoScopeIsRequestedThenTheDefaultScopesAreGranted() {
         assertThat(issuance(fixture.process(request())).scopes().asList()).containsExactly("read", "admin");
         assertThat(issuance(fixture.process(request("scope", ""))).scopes().asList()).containsExactly("read", "admin");
+    }
+
+    @Test
+    void whenOpenidIsADefaultScopeThenClientCredentialsStillDropsIt() {
+        Service openidByDefault = EngineFixture.serviceBuilder().scopes(ScopeCatalog.of(List.of(
+                new ScopeDefinition("openid", true, Map.of()),
+                new ScopeDefinition("read", true, Map.of())))).build();
+
+        Issuance issuance = issuance(fixture.process(openidByDefault, request()));
+
+        assertThat(issuance.scopes().asList()).containsExactly("read");
     }
 
     @Test

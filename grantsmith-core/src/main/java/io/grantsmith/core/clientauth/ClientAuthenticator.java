@@ -37,6 +37,10 @@ public final class ClientAuthenticator {
                 verifySecret(client, method, credentials.headerSecret());
             }
             case CLIENT_SECRET_POST -> {
+                // the method is pinned: a secret in the Authorization header alone is on the wrong channel
+                if (credentials.hasHeaderSecret() && !credentials.hasBodySecret()) {
+                    throw OAuthException.invalidClient(ResultCode.CLIENT_CREDENTIALS_WRONG_LOCATION, method.wireValue());
+                }
                 if (credentials.hasBodySecret() && (credentials.hasHeaderSecret() || credentials.assertion())) {
                     throw multipleMethods();
                 }

@@ -68,8 +68,9 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
                     ResultCode.CLIENT_CREDENTIALS_PUBLIC_CLIENT);
         }
         GrantRequest.ClientCredentials grant = parse(context.parameters());
-        Scopes scopes = ScopePolicy.resolve(service, client, grant.scope().without("openid"),
-                !grant.scope().isEmpty(), SCOPE_CODES);
+        // openid is dropped whether requested or among the service's defaults: there is no user here
+        Scopes scopes = ScopePolicy.resolve(service, client, grant.scope(), !grant.scope().isEmpty(), SCOPE_CODES,
+                "openid");
         List<String> resources = ResourceIndicators.validate(grant.resources());
         TokenRequest request = context.request();
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),

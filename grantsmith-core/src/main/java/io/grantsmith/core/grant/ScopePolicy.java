@@ -27,7 +27,21 @@ final class ScopePolicy {
      * @param requestedScope whether the request had a non-empty {@code scope} at all; defaults apply only if not
      */
     static Scopes resolve(Service service, Client client, Scopes requested, boolean requestedScope, Codes codes) {
-        Scopes scopes = requestedScope ? checked(service, client, requested, codes) : defaults(service, client);
+        return required(service, requestedScope ? checked(service, client, requested, codes)
+                : defaults(service, client), codes);
+    }
+
+    /**
+     * As {@link #resolve(Service, Client, Scopes, boolean, Codes)}, but {@code dropped} is silently removed from
+     * the request before it is checked and from the defaults.
+     */
+    static Scopes resolve(Service service, Client client, Scopes requested, boolean requestedScope, Codes codes,
+            String dropped) {
+        return required(service, requestedScope ? checked(service, client, requested.without(dropped), codes)
+                : defaults(service, client).without(dropped), codes);
+    }
+
+    private static Scopes required(Service service, Scopes scopes, Codes codes) {
         if (scopes.isEmpty() && service.scopeRequired()) {
             throw OAuthException.badRequest(OAuthErrorCode.INVALID_SCOPE, codes.required());
         }
