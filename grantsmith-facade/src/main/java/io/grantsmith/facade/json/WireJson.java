@@ -27,6 +27,8 @@ public final class WireJson {
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // 100.7 for a duration is a mistake to report, not to truncate (and Authlete's SDKs read it as a long)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
             .build();
 

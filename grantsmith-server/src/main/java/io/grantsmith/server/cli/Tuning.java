@@ -28,28 +28,34 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     String errorUriBase;
 
+    /**
+     * The longest any of these settings may be: they are seconds to minutes in practice, and near
+     * {@code Long.MAX_VALUE} the times computed from them would overflow.
+     */
+    static final long MAX_SECONDS = Duration.ofDays(1).getSeconds();
+
     Duration cacheTtl() {
-        return positive(cacheTtlSeconds, "--cache-ttl");
+        return inRange(cacheTtlSeconds, 1, "--cache-ttl");
     }
 
     Duration refreshGrace() {
-        if (refreshGraceSeconds < 0) {
-            throw new IllegalArgumentException("--refresh-grace must not be negative");
-        }
-        return Duration.ofSeconds(refreshGraceSeconds);
+        return inRange(refreshGraceSeconds, 0, "--refresh-grace");
     }
 
     Duration ticketLifetime() {
-        return positive(ticketLifetimeSeconds, "--ticket-lifetime");
+        return inRange(ticketLifetimeSeconds, 1, "--ticket-lifetime");
     }
 
     Duration purgeInterval() {
-        return positive(purgeIntervalSeconds, "--purge-interval");
+        return inRange(purgeIntervalSeconds, 1, "--purge-interval");
     }
 
-    private static Duration positive(long seconds, String option) {
-        if (seconds <= 0) {
-            throw new IllegalArgumentException(option + " must be positive");
+    private static Duration inRange(long seconds, long min, String option) {
+        if (seconds < min) {
+            throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
+        }
+        if (seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException(option + " must be at most " + MAX_SECONDS + " seconds (one day)");
         }
         return Duration.ofSeconds(seconds);
     }

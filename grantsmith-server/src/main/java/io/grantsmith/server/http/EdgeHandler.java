@@ -56,9 +56,14 @@ final class EdgeHandler extends Handler.Abstract {
             LOG.error("endpoint for {} {} sent no response", request.getMethod(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
-        // unrouted paths share one label, so that random paths cannot create unbounded metric series
-        metrics.request(match.route() == null ? "other" : apiName, request.getMethod(), exchange.status(),
-                System.nanoTime() - start);
+        // Unrouted requests share one route label and their method is one of a fixed set, so that random paths
+        // and invented methods cannot create unbounded metric series.
+        if (match.route() == null) {
+            metrics.request("other", ServerMetrics.methodLabel(request.getMethod()), exchange.status(),
+                    System.nanoTime() - start);
+        } else {
+            metrics.request(apiName, match.route().method(), exchange.status(), System.nanoTime() - start);
+        }
         return true;
     }
 
@@ -75,7 +80,13 @@ final class EdgeHandler extends Handler.Abstract {
             return;
         }
         int status = failure.code().httpStatus();
-        String[] headers = status == 405 ? new String[] {"Allow", String.join(", ", allowedMethods)} : new String[0];
+        String[] headers = switch (status) {
+            case 405 -> new String[] {"Allow", String.join(", ", allowedMethods)};
+            // RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer
+            case 401 -> new String[] {"WWW-Authenticate",
+                    (path.startsWith("/api/auth/") ? "Basic" : "Bearer") + " realm=\"grantsmith\""};
+            default -> new String[0];
+        };
         if (path.startsWith("/as/")) {
             String error = status >= 500 ? "server_error" : "invalid_request";
             exchange.sendJson(status, ErrorBodies.oauth(error, failure.resultMessage(apiName)),

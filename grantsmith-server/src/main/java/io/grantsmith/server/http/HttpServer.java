@@ -105,6 +105,7 @@ public final class HttpServer implements AutoCloseable {
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put(HttpHeader.PRAGMA, "no-cache");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }

@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * per label combination and cached, so recording costs a map lookup and an add on the hot path.
  */
 public final class ServerMetrics {
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
+            "OPTIONS", "TRACE", "PATCH");
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> actionCounters = new ConcurrentHashMap<>();
@@ -57,6 +61,11 @@ public final class ServerMetrics {
                 .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
                 .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The method as a label: the standard methods by name, anything a client invents as {@code OTHER}. */
+    public static String methodLabel(String method) {
+        return STANDARD_METHODS.contains(method) ? method : "OTHER";
     }
 
     /** Counts one answer of a token endpoint by its action ({@code OK}, {@code BAD_REQUEST}, ...). */

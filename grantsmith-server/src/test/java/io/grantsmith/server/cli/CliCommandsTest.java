@@ -150,6 +150,9 @@ class CliCommandsTest {
             "frobnicate|2|Unmatched argument",
             "client create --data {data} --service 12345|1|A192201",
             "serve --data {data} --ticket-lifetime 0|1|--ticket-lifetime must be positive",
+            "serve --data {data} --ticket-lifetime 9223372036854775807|1|--ticket-lifetime must be at most 86400",
+            "serve --data {data} --refresh-grace -1|1|--refresh-grace must not be negative",
+            "serve --data {data} --refresh-grace 86401|1|--refresh-grace must be at most 86400",
             "user add --data {data} --service 1 --username bob --password-stdin|1|no password on standard input",
             "service list --config {data}/missing.properties|2|cannot read the configuration",
             "service create --data {data} --scopes a,b --default-scopes c|1|the default scope 'c' is not one of"})

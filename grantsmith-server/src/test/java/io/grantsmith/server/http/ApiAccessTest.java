@@ -51,6 +51,17 @@ class ApiAccessTest {
     }
 
     @Test
+    void whenA401IsAnsweredThenItNamesTheSchemeThePathTakes() {
+        Reply v3 = SERVER.get(service.path("/service/get")).bearer("not-the-secret").send();
+        Reply v2 = SERVER.post("/api/auth/token").basic(Long.toString(service.id()), "wrong").json("{}").send();
+
+        v3.assertApiFailure(401, "A001292");
+        assertThat(v3.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"grantsmith\"");
+        assertThat(v2.status()).isEqualTo(401);
+        assertThat(v2.header("WWW-Authenticate")).isEqualTo("Basic realm=\"grantsmith\"");
+    }
+
+    @Test
     void whenServiceSecretIsUsedOnAnotherServiceThen401A001292() {
         SERVER.get(other.path("/service/get")).bearer(service.apiSecret()).send().assertApiFailure(401, "A001292");
         SERVER.post(other.path("/auth/token")).bearer(service.apiSecret())

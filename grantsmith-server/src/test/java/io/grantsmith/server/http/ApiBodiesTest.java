@@ -169,6 +169,15 @@ class ApiBodiesTest {
     }
 
     @Test
+    void whenAnIntegerMemberIsGivenAFractionThen400A192203RatherThanStoringWhatSdksCannotRead() {
+        Reply reply = SERVER.post("/api/service/create").bearer(HttpFixture.ADMIN_TOKEN)
+                .json("{\"serviceName\":\"fraction\",\"accessTokenDuration\":100.7}").send()
+                .assertApiFailure(400, "A192203");
+
+        assertThat(reply.text("resultMessage")).contains("accessTokenDuration");
+    }
+
+    @Test
     void whenDocumentValueIsInvalidThen400A192203() {
         SERVER.post(service.path("/client/create")).bearer(service.apiSecret())
                 .json("{\"grantTypes\":[\"TELEPATHY\"]}").send().assertApiFailure(400, "A192203");

@@ -63,6 +63,8 @@ class MalformedHttpTest {
 
         reply.assertJson(431);
         assertThat(reply.text("error")).isEqualTo("invalid_request");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(reply.header("Pragma")).isEqualTo("no-cache");
     }
 
     @Test

@@ -37,6 +37,20 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void whenClientsInventMethodsThenTheyShareOneLabelInsteadOfAddingSeries() {
+        for (int i = 0; i < 3; i++) {
+            SERVER.call("INVENTED" + i, "/health").send();
+            SERVER.call("INVENTED" + i, "/no/such/path").send();
+        }
+
+        String scrape = SERVER.get("/metrics").bearer(HttpFixture.ADMIN_TOKEN).send().body();
+
+        assertThat(scrape).doesNotContain("INVENTED")
+                .containsPattern("grantsmith_http_requests_seconds_count\\{method=\"OTHER\",route=\"other\","
+                        + "status=\"405\"} [3-9]");
+    }
+
+    @Test
     void whenCallerHasNoAdminTokenThenTheScrapeIsRefused() {
         HttpFixture.ServiceRef service = SERVER.service("");
 
