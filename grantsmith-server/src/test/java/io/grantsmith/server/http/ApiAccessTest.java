@@ -109,7 +109,7 @@ class ApiAccessTest {
     @ParameterizedTest
     @CsvSource({"GET,/api/service/create,POST", "DELETE,/api/{id}/service/get,GET",
             "PUT,/api/{id}/service/update,POST", "POST,/api/{id}/client/get/list,GET", "GET,/api/{id}/auth/token,POST",
-            "GET,/api/auth/token/issue,POST", "POST,/health,GET", "PATCH,/api/{id}/client/delete/1,DELETE"})
+            "GET,/api/auth/token/issue,POST", "POST,/health,'GET, HEAD'", "PATCH,/api/{id}/client/delete/1,DELETE"})
     void whenMethodIsWrongThen405WithAllow(String method, String path, String allowed) {
         Reply reply = SERVER.call(method, path.replace("{id}", Long.toString(service.id())))
                 .bearer(HttpFixture.ADMIN_TOKEN).send().assertApiFailure(405, "A191202");

@@ -25,6 +25,16 @@ class HealthEndpointTest {
     }
 
     @Test
+    void whenProbedWithHeadThenTheStatusWithoutABody() {
+        Reply up = SERVER.call("HEAD", "/health").send();
+        Reply down = UNHEALTHY.call("HEAD", "/health").send();
+
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.body()).isEmpty();
+        assertThat(down.status()).isEqualTo(503);
+    }
+
+    @Test
     void whenStoreCannotServeThen503StatusDown() {
         Reply reply = UNHEALTHY.get("/health").send().assertJson(503);
 
