@@ -3,7 +3,10 @@ package io.grantsmith.server.http;
 import io.grantsmith.facade.Grantsmith;
 import java.nio.charset.StandardCharsets;
 
-/** {@code GET /health} (and {@code HEAD}): 200 when the store can serve requests, 503 otherwise. No credentials, no details. */
+/**
+ * {@code GET /health} (and {@code HEAD}): 200 when the store can serve requests, 503 otherwise. No credentials, no
+ * details.
+ */
 final class HealthEndpoint {
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DOWN = "{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8);
