@@ -87,15 +87,11 @@ public final class ApiBodies {
                 ArrayNode array = object.putArray(name);
                 form.all(name).forEach(array::add);
             } else if (form.count(name) > 1) {
-                throw new ApiFailure(ApiResultCode.BODY_MALFORMED, "the field '" + shorten(name) + "' is repeated");
+                throw new ApiFailure(ApiResultCode.BODY_MALFORMED, "the field '" + Quoted.of(name) + "' is repeated");
             } else {
                 object.put(name, form.first(name));
             }
         }
         return object;
-    }
-
-    private static String shorten(String value) {
-        return Quoted.of(value);
     }
 }

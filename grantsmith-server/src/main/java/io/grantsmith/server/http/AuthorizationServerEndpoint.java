@@ -10,6 +10,7 @@ import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.users.UserDirectory;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 
@@ -113,18 +114,13 @@ final class AuthorizationServerEndpoint {
 
     /** Every token-endpoint response forbids caching (RFC 6749 §5.1) and carries a DPoP nonce when there is one. */
     private static void send(Exchange exchange, int status, byte[] body, String dpopNonce, String... headers) {
-        int extra = dpopNonce == null ? 4 : 6;
-        String[] all = new String[headers.length + extra];
-        System.arraycopy(headers, 0, all, 0, headers.length);
-        int i = headers.length;
-        all[i++] = HttpHeader.CACHE_CONTROL.asString();
-        all[i++] = "no-store";
-        all[i++] = HttpHeader.PRAGMA.asString();
-        all[i++] = "no-cache";
-        if (dpopNonce != null) {
-            all[i++] = "DPoP-Nonce";
-            all[i] = dpopNonce;
+        if (dpopNonce == null) {
+            exchange.sendJsonNoStore(status, body, headers);
+            return;
         }
-        exchange.sendJson(status, body, all);
+        String[] withNonce = Arrays.copyOf(headers, headers.length + 2);
+        withNonce[headers.length] = "DPoP-Nonce";
+        withNonce[headers.length + 1] = dpopNonce;
+        exchange.sendJsonNoStore(status, body, withNonce);
     }
 }

@@ -5,7 +5,6 @@ import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -89,21 +88,10 @@ final class EdgeHandler extends Handler.Abstract {
         };
         if (path.startsWith("/as/")) {
             String error = status >= 500 ? "server_error" : "invalid_request";
-            exchange.sendJson(status, ErrorBodies.oauth(error, failure.resultMessage(apiName)),
-                    withNoStore(headers));
+            exchange.sendJsonNoStore(status, ErrorBodies.oauth(error, failure.resultMessage(apiName)), headers);
         } else {
             exchange.sendJson(status, ErrorBodies.api(failure, apiName), headers);
         }
-    }
-
-    private static String[] withNoStore(String[] headers) {
-        String[] all = new String[headers.length + 4];
-        System.arraycopy(headers, 0, all, 0, headers.length);
-        all[headers.length] = HttpHeader.CACHE_CONTROL.asString();
-        all[headers.length + 1] = "no-store";
-        all[headers.length + 2] = HttpHeader.PRAGMA.asString();
-        all[headers.length + 3] = "no-cache";
-        return all;
     }
 
     /** Decodes percent-escapes segment by segment, so that an escaped '/' cannot create a new segment. */

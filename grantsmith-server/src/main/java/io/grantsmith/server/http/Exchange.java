@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -159,6 +160,19 @@ public final class Exchange {
 
     public void sendJson(int status, byte[] body, String... headers) {
         send(status, "application/json", body, headers);
+    }
+
+    /**
+     * As {@link #sendJson}, with {@code Cache-Control: no-store} and {@code Pragma: no-cache} added, as every
+     * token endpoint response must carry (RFC 6749 §5.1).
+     */
+    public void sendJsonNoStore(int status, byte[] body, String... headers) {
+        String[] all = Arrays.copyOf(headers, headers.length + 4);
+        all[headers.length] = HttpHeader.CACHE_CONTROL.asString();
+        all[headers.length + 1] = "no-store";
+        all[headers.length + 2] = HttpHeader.PRAGMA.asString();
+        all[headers.length + 3] = "no-cache";
+        sendJson(status, body, all);
     }
 
     public void sendNoContent() {

@@ -14,7 +14,7 @@ final class NoopEndpoint {
     void register(Router router) {
         router.add(new Route("POST", "/bench/noop", "/bench/noop", exchange -> {
             exchange.body(AuthorizationServerEndpoint.MAX_BODY_BYTES);
-            exchange.sendJson(200, BODY, "Cache-Control", "no-store", "Pragma", "no-cache");
+            exchange.sendJsonNoStore(200, BODY);
         }));
     }
 }
