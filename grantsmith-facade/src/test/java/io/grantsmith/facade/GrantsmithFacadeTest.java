@@ -269,6 +269,9 @@ class GrantsmithFacadeTest {
         assertThat(grantsmith.users().authenticate(serviceId, "alice", "new")).contains("alice");
         assertFailure(() -> grantsmith.users().add(serviceId, "ünïcode", "pw", null, false),
                 ApiResultCode.INVALID_VALUE, "subject");
+        // an empty subject would be stored, and every token issue for the user would then fail
+        assertFailure(() -> grantsmith.users().add(serviceId, "carol", "pw", "", false),
+                ApiResultCode.INVALID_VALUE, "subject");
     }
 
     @Test

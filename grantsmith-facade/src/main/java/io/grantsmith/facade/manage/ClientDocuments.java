@@ -33,11 +33,10 @@ public final class ClientDocuments {
         SERVER_OWNED.forEach(document::remove);
         io.grantsmith.api.dto.Client client = Documents.bind(document, io.grantsmith.api.dto.Client.class);
         validate(client);
-        ClientType type = client.getClientType() == null ? ClientType.CONFIDENTIAL : client.getClientType();
+        ClientType type = typeOf(client);
         document.put("clientType", type.name());
         if (client.getTokenAuthMethod() == null) {
-            document.put("tokenAuthMethod",
-                    (type == ClientType.PUBLIC ? ClientAuthMethod.NONE : ClientAuthMethod.CLIENT_SECRET_BASIC).name());
+            document.put("tokenAuthMethod", authMethodOf(client).name());
         }
         String alias = client.getClientIdAlias();
         if (alias != null && alias.isEmpty()) {
@@ -61,9 +60,8 @@ public final class ClientDocuments {
     public static Client model(StoredClient stored) {
         io.grantsmith.api.dto.Client client = Documents.bind(Documents.parse(stored.document()),
                 io.grantsmith.api.dto.Client.class);
-        ClientType type = client.getClientType() == null ? ClientType.CONFIDENTIAL : client.getClientType();
-        ClientAuthMethod method = client.getTokenAuthMethod() != null ? client.getTokenAuthMethod()
-                : type == ClientType.PUBLIC ? ClientAuthMethod.NONE : ClientAuthMethod.CLIENT_SECRET_BASIC;
+        ClientType type = typeOf(client);
+        ClientAuthMethod method = authMethodOf(client);
         ClientExtension extension = client.getExtension() != null ? client.getExtension() : new ClientExtension();
         return new Client(stored.serviceId(), stored.clientId(), stored.alias(), client.isClientIdAliasEnabled(), type,
                 method, stored.secret(), ServiceDocuments.enumSet(client.getGrantTypes()),
@@ -72,6 +70,19 @@ public final class ClientDocuments {
                 Duration.ofSeconds(Math.max(0, extension.getAccessTokenDuration())),
                 Duration.ofSeconds(Math.max(0, extension.getRefreshTokenDuration())),
                 client.isLocked(), ServiceDocuments.attributes(client.getAttributes()));
+    }
+
+    /** The client's type; confidential when the document does not say. */
+    private static ClientType typeOf(io.grantsmith.api.dto.Client client) {
+        return client.getClientType() == null ? ClientType.CONFIDENTIAL : client.getClientType();
+    }
+
+    /** The client's token auth method; when the document does not say, what its type implies. */
+    private static ClientAuthMethod authMethodOf(io.grantsmith.api.dto.Client client) {
+        if (client.getTokenAuthMethod() != null) {
+            return client.getTokenAuthMethod();
+        }
+        return typeOf(client) == ClientType.PUBLIC ? ClientAuthMethod.NONE : ClientAuthMethod.CLIENT_SECRET_BASIC;
     }
 
     private static void validate(io.grantsmith.api.dto.Client client) {

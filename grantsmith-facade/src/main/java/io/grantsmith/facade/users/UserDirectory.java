@@ -1,5 +1,6 @@
 package io.grantsmith.facade.users;
 
+import io.grantsmith.core.grant.SubjectRules;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.StoredUser;
 import io.grantsmith.core.spi.UserRegistry;
@@ -14,7 +15,6 @@ import java.util.Optional;
  */
 public final class UserDirectory {
     static final int MAX_USERNAME_LENGTH = 255;
-    static final int MAX_SUBJECT_LENGTH = 100;
     static final int MAX_PASSWORD_LENGTH = 1024;
 
     private final ServiceRegistry services;
@@ -75,8 +75,9 @@ public final class UserDirectory {
             throw new ApiFailure(ApiResultCode.INVALID_VALUE,
                     "A password has 1 to " + MAX_PASSWORD_LENGTH + " characters.");
         }
-        if (subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
-            throw new ApiFailure(ApiResultCode.INVALID_VALUE, "A subject has 1 to " + MAX_SUBJECT_LENGTH
+        // the engine's own rule: a user whose subject it would refuse could never be issued a token
+        if (!SubjectRules.isValid(subject)) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE, "A subject has 1 to " + SubjectRules.MAX_LENGTH
                     + " printable ASCII characters (give --subject when the username is not ASCII).");
         }
     }
