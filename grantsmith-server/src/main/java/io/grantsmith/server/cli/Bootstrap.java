@@ -16,11 +16,10 @@ final class Bootstrap {
     }
 
     /**
-     * @param tuning     engine settings, or null for the defaults (offline commands)
-     * @param background whether to run housekeeping (the server does; one-off commands do not)
+     * @param tuning the server's settings, which include background housekeeping; null for offline commands,
+     *               which run with the defaults and no background work
      */
-    static Grantsmith open(GrantsmithCommand root, DataOptions data, Tuning tuning, boolean background)
-            throws Exception {
+    static Grantsmith open(GrantsmithCommand root, DataOptions data, Tuning tuning) throws Exception {
         ConfigDefaults config = root.config();
         SecureRandom random = new SecureRandom();
         Path dataDir = data.dataDir.toAbsolutePath().normalize();
@@ -39,10 +38,8 @@ final class Bootstrap {
                 builder.cacheTtl(tuning.cacheTtl())
                         .refreshGracePeriod(tuning.refreshGrace())
                         .ticketLifetime(tuning.ticketLifetime())
-                        .errorUriBase(tuning.errorUriBase);
-            }
-            if (background) {
-                builder.housekeepingInterval(tuning != null ? tuning.purgeInterval() : null);
+                        .errorUriBase(tuning.errorUriBase)
+                        .housekeepingInterval(tuning.purgeInterval());
             }
             return builder.build();
         } catch (RuntimeException e) {

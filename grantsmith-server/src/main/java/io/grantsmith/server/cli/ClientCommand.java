@@ -55,12 +55,8 @@ final class ClientCommand {
 
         @Override
         public Integer call() throws Exception {
-            GrantsmithCommand root = parent.root;
             ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
-            return root.offline(data, grantsmith -> {
-                root.printJson(grantsmith.clients().create(service.serviceId, body));
-                return 0;
-            });
+            return parent.root.printOffline(data, grantsmith -> grantsmith.clients().create(service.serviceId, body));
         }
 
         private ObjectNode fromOptions() {
@@ -96,10 +92,8 @@ final class ClientCommand {
 
         @Override
         public Integer call() throws Exception {
-            return parent.root.offline(data, grantsmith -> {
-                parent.root.printJson(grantsmith.clients().list(service.serviceId, range.paging()));
-                return 0;
-            });
+            return parent.root.printOffline(data,
+                    grantsmith -> grantsmith.clients().list(service.serviceId, range.paging()));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.server.config.ConfigDefaults;
 import java.io.PrintWriter;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +61,22 @@ public final class GrantsmithCommand implements Runnable {
      * command on a fresh directory generates it), runs {@code action} and closes; returns the exit code.
      */
     int offline(DataOptions data, OfflineAction action) throws Exception {
-        try (Grantsmith grantsmith = Bootstrap.open(this, data, null, false)) {
+        try (Grantsmith grantsmith = Bootstrap.open(this, data, null)) {
             announceAdminToken(grantsmith);
             return action.run(grantsmith);
         }
     }
 
+    /** An offline command that prints what {@code query} answers, indented; exit code 0. */
+    int printOffline(DataOptions data, Function<Grantsmith, JsonNode> query) throws Exception {
+        return offline(data, grantsmith -> {
+            printJson(query.apply(grantsmith));
+            return 0;
+        });
+    }
+
     /** Prints JSON for the operator, indented. */
-    void printJson(JsonNode json) {
+    private void printJson(JsonNode json) {
         try {
             out().println(WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } catch (JsonProcessingException e) {

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Grantsmith grantsmith = Bootstrap.open(root, data, tuning, true);
+        Grantsmith grantsmith = Bootstrap.open(root, data, tuning);
         HttpServer server = new HttpServer(grantsmith, host, port, noopRoute);
         try {
             server.start();

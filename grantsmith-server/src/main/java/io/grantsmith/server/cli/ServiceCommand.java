@@ -49,12 +49,8 @@ final class ServiceCommand {
 
         @Override
         public Integer call() throws Exception {
-            GrantsmithCommand root = parent.root;
             ObjectNode body = json != null ? JsonInput.read(json, System.in) : fromOptions();
-            return root.offline(data, grantsmith -> {
-                root.printJson(grantsmith.services().create(body));
-                return 0;
-            });
+            return parent.root.printOffline(data, grantsmith -> grantsmith.services().create(body));
         }
 
         private ObjectNode fromOptions() {
@@ -90,10 +86,7 @@ final class ServiceCommand {
 
         @Override
         public Integer call() throws Exception {
-            return parent.root.offline(data, grantsmith -> {
-                parent.root.printJson(grantsmith.services().list(range.paging()));
-                return 0;
-            });
+            return parent.root.printOffline(data, grantsmith -> grantsmith.services().list(range.paging()));
         }
     }
 }

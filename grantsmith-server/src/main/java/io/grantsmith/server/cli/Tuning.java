@@ -1,5 +1,6 @@
 package io.grantsmith.server.cli;
 
+import io.grantsmith.facade.Grantsmith;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,7 @@ public final class Tuning {
             description = "How often expired tokens and tickets are deleted (default: ${DEFAULT-VALUE}).")
     long purgeIntervalSeconds;
 
-    @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = "https://docs.authlete.com/#",
+    @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
                     + "(default: ${DEFAULT-VALUE}).")
     String errorUriBase;
