@@ -7,10 +7,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Derives the secret part of the refresh token that replaces a rotated one: HMAC-SHA256 of the old token's value
- * under a server secret (the successor's row key is stored with the rotated token). Because the successor follows from the old value, a client that lost the response to a
- * rotation and retries with the old token (within the grace period of an idempotent service) receives the
- * same successor again, and no token value needs to be stored to make that possible. Without the server
- * secret the successor cannot be computed from the old token.
+ * under a server secret (the successor's row key is stored with the rotated token). Because the successor follows
+ * from the old value, a client that lost the response to a rotation and retries with the old token (within the
+ * grace period of an idempotent service) receives the same successor again, and no token value needs to be
+ * stored to make that possible. Without the server secret the successor cannot be computed from the old token.
  */
 public final class RefreshTokenSuccessors {
     private static final String ALGORITHM = "HmacSHA256";

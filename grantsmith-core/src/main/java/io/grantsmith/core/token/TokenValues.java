@@ -9,7 +9,6 @@ import java.util.Objects;
  * other secrets are 256 random bits, base64url without padding (43 characters).
  */
 public final class TokenValues {
-    private static final int RANDOM_BYTES = 32;
     /** Longest caller-chosen token value accepted; far above any real token, small enough to index. */
     public static final int MAX_CALLER_CHOSEN_LENGTH = 512;
 
@@ -23,16 +22,12 @@ public final class TokenValues {
 
     /** 256 random bits: tickets and other values that stores look up by hash. */
     public String newValue() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomSecret());
     }
 
     /** A new access or refresh token: a fresh row key and 256 random bits. */
     public TokenValue newToken() {
-        byte[] secret = new byte[TokenFormat.SECRET_BYTES];
-        random.nextBytes(secret);
-        return withSecret(secret);
+        return withSecret(randomSecret());
     }
 
     /** A new token whose secret part is given (a rotated refresh token's derived successor). */
@@ -49,6 +44,12 @@ public final class TokenValues {
     /** A caller-chosen access token (validate it with {@link #isValidCallerChosen} first), under a fresh row key. */
     public TokenValue callerChosen(String value) {
         return new TokenValue(keys.next(), value, TokenHasher.hash(value), true);
+    }
+
+    private byte[] randomSecret() {
+        byte[] secret = new byte[TokenFormat.SECRET_BYTES];
+        random.nextBytes(secret);
+        return secret;
     }
 
     /**

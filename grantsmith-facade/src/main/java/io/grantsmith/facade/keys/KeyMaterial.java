@@ -36,10 +36,8 @@ public final class KeyMaterial {
     /** The key in {@code file} (base64), creating the file with a fresh random key (mode 0600) if it is missing. */
     public static KeyMaterial loadOrCreate(Path file, SecureRandom random) throws IOException {
         if (!Files.exists(file)) {
-            byte[] fresh = new byte[KEY_BYTES];
-            random.nextBytes(fresh);
             try {
-                write(file, Base64.getEncoder().encodeToString(fresh));
+                write(file, Base64.getEncoder().encodeToString(randomKey(random)));
             } catch (FileAlreadyExistsException raced) {
                 // another process created it first: use theirs
             }
@@ -56,9 +54,13 @@ public final class KeyMaterial {
     }
 
     public static KeyMaterial random(SecureRandom random) {
-        byte[] fresh = new byte[KEY_BYTES];
-        random.nextBytes(fresh);
-        return new KeyMaterial(fresh);
+        return new KeyMaterial(randomKey(random));
+    }
+
+    private static byte[] randomKey(SecureRandom random) {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return key;
     }
 
     /** The AES-256 key that seals client secrets at rest. */
