@@ -30,14 +30,20 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> actionCounters = new ConcurrentHashMap<>();
+    /**
+     * Micrometer holds a function meter's object weakly, and nothing else keeps these alive (the store hands out a
+     * fresh list): without this reference the store's figures would freeze at the first garbage collection.
+     */
+    private final List<StoreStatistic> storeStatistics;
 
     public ServerMetrics(List<StoreStatistic> storeStatistics) {
+        this.storeStatistics = List.copyOf(storeStatistics);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        for (StoreStatistic statistic : storeStatistics) {
+        for (StoreStatistic statistic : this.storeStatistics) {
             String name = "grantsmith." + statistic.name();
             if (statistic.kind() == StoreStatistic.Kind.COUNTER) {
                 FunctionCounter.builder(name, statistic, s -> s.value().getAsLong())

@@ -1,0 +1,31 @@
+package io.grantsmith.server.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.core.spi.StoreStatistic;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The store's figures in the scrape, as long as the server runs. */
+class ServerMetricsTest {
+    @Test
+    void whenGarbageIsCollectedThenStoreStatisticsStillReportTheirCurrentValues() {
+        AtomicLong batches = new AtomicLong();
+        AtomicLong queue = new AtomicLong();
+        // Only the metrics hold these statistics, as in the server, where the store hands out a fresh list.
+        ServerMetrics metrics = new ServerMetrics(List.of(
+                new StoreStatistic("store.writer.batches", "batches", StoreStatistic.Kind.COUNTER, batches::get),
+                new StoreStatistic("store.writer.queue", "queue", StoreStatistic.Kind.GAUGE, queue::get)));
+
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+        batches.set(42);
+        queue.set(7);
+
+        assertThat(metrics.scrape())
+                .contains("grantsmith_store_writer_batches_total 42.0")
+                .contains("grantsmith_store_writer_queue 7.0");
+    }
+}
