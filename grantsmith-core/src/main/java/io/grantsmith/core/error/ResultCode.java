@@ -71,6 +71,9 @@ public enum ResultCode {
     PASSWORD_SCOPE_UNSUPPORTED("A051391", "The scope '%s' is not supported by the service."),
     PASSWORD_SCOPE_NOT_REQUESTABLE("A051392", "The client is not allowed to request the scope '%s'."),
 
+    // ---- the built-in authorization server (/as/{serviceId}/token) only -----------------------------------
+    NATIVE_SSO_NOT_SUPPORTED("A047392", "This authorization server cannot complete an OpenID Connect Native SSO request."),
+
     // ---- grant_type=client_credentials --------------------------------------------------------------------
     CLIENT_CREDENTIALS_OK("A052001", "The token request (grant_type=client_credentials) was processed successfully."),
     CLIENT_CREDENTIALS_STORE_FAILED("A052101", "The server failed to store the access token."),

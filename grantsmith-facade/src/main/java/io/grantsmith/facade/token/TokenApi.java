@@ -7,6 +7,7 @@ import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
@@ -40,6 +41,20 @@ public final class TokenApi {
 
     public TokenFailResponse fail(long serviceId, TokenFailRequest request) {
         return responses.toResponse(engine.fail(service(serviceId), request));
+    }
+
+    /**
+     * Finishes a password grant whose user credentials the built-in authorization server rejected: the ticket is
+     * used up as by {@code /auth/token/fail}, and the client gets {@code invalid_grant} (RFC 6749 §5.2).
+     */
+    public TokenAnswer rejectCredentials(long serviceId, String ticket) {
+        return responses.toCredentialsRefusal(engine.fail(service(serviceId), new TokenFailRequest()
+                .setTicket(ticket).setReason(TokenFailRequest.Reason.INVALID_RESOURCE_OWNER_CREDENTIALS)));
+    }
+
+    /** The error body for {@code error}, as the service's token endpoint sends it to clients. */
+    public String errorContent(long serviceId, OAuthError error) {
+        return responses.errorContent(service(serviceId), error);
     }
 
     private Service service(long serviceId) {

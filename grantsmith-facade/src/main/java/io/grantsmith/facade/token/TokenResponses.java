@@ -4,7 +4,9 @@ import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.ClientIdentity;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.IssuedToken;
@@ -64,6 +66,26 @@ public final class TokenResponses {
                 : TokenResponse.Action.INTERNAL_SERVER_ERROR;
         return new TokenAnswer(action, content.error(result.facts().service(), refusal(result)), null, null, null,
                 null);
+    }
+
+    /**
+     * A password grant refused at the built-in token endpoint because the user's credentials are wrong:
+     * {@code invalid_grant}, as RFC 6749 §5.2 says, with the result of {@code /auth/token/fail} (which itself keeps
+     * Authlete's {@code invalid_request}). Any other outcome of the fail call is passed on unchanged.
+     */
+    public TokenAnswer toCredentialsRefusal(TokenFailResult result) {
+        OAuthError error = result.error();
+        if (result instanceof TokenFailResult.BadRequest) {
+            return new TokenAnswer(TokenResponse.Action.BAD_REQUEST, content.error(result.facts().service(),
+                    new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())), null, null, null, null);
+        }
+        return new TokenAnswer(TokenResponse.Action.INTERNAL_SERVER_ERROR,
+                content.error(result.facts().service(), error), null, null, null, null);
+    }
+
+    /** An error body for the service's clients, with the service's choices about description and URI. */
+    public String errorContent(Service service, OAuthError error) {
+        return content.error(service, error);
     }
 
     public TokenIssueResponse toResponse(TokenIssueResult result) {
