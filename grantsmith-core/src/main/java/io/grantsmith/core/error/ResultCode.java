@@ -45,6 +45,7 @@ public enum ResultCode {
     CLIENT_ID_CONFLICT("A048312", "The client ID in the Authorization header differs from the value of 'client_id'."),
     CLIENT_CREDENTIALS_CLIENT_ID_MISSING("A048314", "A client_credentials request must identify the client: send 'client_id' or use HTTP Basic authentication."),
     CLIENT_ID_ALIAS_NOT_ENABLED("A048324", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
+    CLIENT_ID_TOO_LONG("A048391", "The client ID is longer than %d characters."),
 
     // ---- client authentication ----------------------------------------------------------------------------
     CONFIDENTIAL_CLIENT_WITH_NONE("A157301", "The client type of the client is 'confidential' but the client authentication method is 'none'."),

@@ -71,6 +71,19 @@ class AuthorizationServerEndpointTest {
     }
 
     @Test
+    void whenClientIdIsLongerThanAnyAliasThenInvalidClientA048391() {
+        SERVER.post("/as/" + service.id() + "/token")
+                .form("grant_type=client_credentials&client_id=" + "x".repeat(60 * 1024)).send()
+                .assertOAuthError(400, "invalid_client", "A048391")
+                .assertNoChallenge();
+        Reply inHeader = SERVER.post("/as/" + service.id() + "/token").basic("x".repeat(201), "secret")
+                .form("grant_type=client_credentials").send()
+                .assertOAuthError(401, "invalid_client", "A048391");
+
+        assertThat(inHeader.header("WWW-Authenticate")).startsWith("Basic realm=");
+    }
+
+    @Test
     void whenBadRequestThen400WithoutChallenge() {
         Reply reply = SERVER.asToken(service, client, "grant_type=urn:example:telepathy")
                 .assertOAuthError(400, "unsupported_grant_type", "A049304")
