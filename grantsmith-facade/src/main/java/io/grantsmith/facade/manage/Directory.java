@@ -6,11 +6,13 @@ import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.core.spi.ServiceLookup;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.StoredClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The engine's view of services and clients, decoded from the stored documents and cached, so that a token
@@ -44,18 +46,20 @@ public final class Directory implements ServiceLookup, ClientLookup {
     private final LoadingCache<ClientKey, Weighed<Client>> clients;
     private final LoadingCache<AliasKey, Weighed<Client>> aliases;
 
-    public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl) {
-        this(serviceRegistry, clientRegistry, ttl, SERVICE_WEIGHT, CLIENT_WEIGHT, ALIAS_WEIGHT);
+    /** @param issuanceLimits each service's issuance limit, asked when the service is loaded */
+    public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
+            LongFunction<IssuanceLimit> issuanceLimits) {
+        this(serviceRegistry, clientRegistry, ttl, issuanceLimits, SERVICE_WEIGHT, CLIENT_WEIGHT, ALIAS_WEIGHT);
     }
 
-    Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl, long serviceWeight,
-            long clientWeight, long aliasWeight) {
+    Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
+            LongFunction<IssuanceLimit> issuanceLimits, long serviceWeight, long clientWeight, long aliasWeight) {
         this.services = Caffeine.newBuilder().maximumWeight(serviceWeight).expireAfterWrite(ttl)
                 .weigher((Long id, Weighed<ServiceEntry> entry) -> entry.weight())
                 .build(id -> serviceRegistry.find(id)
                         .map(stored -> new Weighed<>(Optional.of(new ServiceEntry(
-                                ServiceDocuments.model(stored.id(), stored.document()), stored.apiSecretHash())),
-                                weight(0, stored.document())))
+                                ServiceDocuments.model(stored.id(), stored.document()), stored.apiSecretHash(),
+                                issuanceLimits.apply(stored.id()))), weight(0, stored.document())))
                         .orElseGet(() -> new Weighed<>(Optional.empty(), ENTRY_OVERHEAD)));
         this.clients = Caffeine.newBuilder().maximumWeight(clientWeight).expireAfterWrite(ttl)
                 .weigher((ClientKey key, Weighed<Client> entry) -> entry.weight())

@@ -2,6 +2,7 @@ package io.grantsmith.facade.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.store.memory.MemoryStores;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +20,8 @@ class DirectoryTest {
     @Test
     void whenUnknownAliasesFloodTheCacheThenItKeepsWithinItsWeight() {
         long budget = 100_000;
-        Directory directory = new Directory(stores.services(), stores.clients(), Duration.ofMinutes(1), budget,
-                budget, budget);
+        Directory directory = new Directory(stores.services(), stores.clients(), Duration.ofMinutes(1),
+                id -> IssuanceLimit.UNLIMITED, budget, budget, budget);
         int entryWeight = Directory.ENTRY_OVERHEAD + 2 * 200;
 
         for (int i = 0; i < 2_000; i++) {

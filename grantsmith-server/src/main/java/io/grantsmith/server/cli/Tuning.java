@@ -1,6 +1,7 @@
 package io.grantsmith.server.cli;
 
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.limits.IssuanceRate;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,15 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     String errorUriBase;
 
+    @Option(names = "--issuance-rate", paramLabel = "N", defaultValue = "50000",
+            description = "Token requests per second per service, in bursts of up to a second's worth; beyond it "
+                    + "the token endpoints answer 429. 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long issuanceRate;
+
+    @Option(names = "--max-clients-per-service", paramLabel = "N", defaultValue = "100000",
+            description = "How many clients one service may have (default: ${DEFAULT-VALUE}).")
+    int maxClientsPerService;
+
     /**
      * The longest any of these settings may be: they are seconds to minutes in practice, and near
      * {@code Long.MAX_VALUE} the times computed from them would overflow.
@@ -49,6 +59,22 @@ public final class Tuning {
 
     Duration purgeInterval() {
         return inRange(purgeIntervalSeconds, 1, "--purge-interval");
+    }
+
+    IssuanceRate issuanceRate() {
+        atLeast(issuanceRate, 0, "--issuance-rate");
+        return IssuanceRate.perSecond(issuanceRate);
+    }
+
+    int maxClientsPerService() {
+        atLeast(maxClientsPerService, 1, "--max-clients-per-service");
+        return maxClientsPerService;
+    }
+
+    private static void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
+        }
     }
 
     private static Duration inRange(long seconds, long min, String option) {

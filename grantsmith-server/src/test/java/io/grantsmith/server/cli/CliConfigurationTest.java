@@ -45,6 +45,20 @@ class CliConfigurationTest {
     }
 
     @Test
+    void whenTenantLimitsAreConfiguredByEnvironmentOrFileThenServeUsesThem() throws IOException {
+        Path file = properties("issuance-rate=250\nmax-clients-per-service=10\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_MAX_CLIENTS_PER_SERVICE", "20");
+
+        assertThat(serveOption("--issuance-rate", environment, "serve", "--config", file.toString())).isEqualTo(250L);
+        assertThat(serveOption("--issuance-rate", Map.of(), "serve")).isEqualTo(50_000L);
+        assertThat(serveOption("--max-clients-per-service", environment, "serve", "--config", file.toString()))
+                .isEqualTo(20);
+        assertThat(serveOption("--max-clients-per-service", Map.of(), "serve", "--config", file.toString()))
+                .isEqualTo(10);
+        assertThat(serveOption("--max-clients-per-service", Map.of(), "serve")).isEqualTo(100_000);
+    }
+
+    @Test
     void whenDataDirectoryComesFromEachSourceThenCommandsUseTheOneWithPrecedence() throws IOException {
         Path fromFile = dir.resolve("file-data");
         Path fromEnvironment = dir.resolve("env-data");
