@@ -17,6 +17,7 @@ import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.users.PasswordHasher;
+import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,7 +72,8 @@ public final class Grantsmith implements AutoCloseable {
         this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock);
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
-        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock);
+        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
+                builder.passwordLimits);
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(directory, adminToken.hash());
         this.janitor = builder.housekeepingInterval == null ? null
@@ -154,6 +156,7 @@ public final class Grantsmith implements AutoCloseable {
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
         private Duration refreshGracePeriod = TokenEngineBuilder.DEFAULT_REFRESH_GRACE_PERIOD;
         private Duration housekeepingInterval;
+        private PasswordLimits passwordLimits = PasswordLimits.DEFAULTS;
         private IssuanceRate issuanceRate = DEFAULT_ISSUANCE_RATE;
         private int maxClientsPerService = ClientManagement.DEFAULT_MAX_CLIENTS_PER_SERVICE;
 
@@ -211,6 +214,12 @@ public final class Grantsmith implements AutoCloseable {
         /** Purge expired rows at this interval in the background; null (the default) for never. */
         public Builder housekeepingInterval(Duration value) {
             housekeepingInterval = value;
+            return this;
+        }
+
+        /** Bounds on password verification at the built-in authorization server (see {@link PasswordLimits}). */
+        public Builder passwordLimits(PasswordLimits value) {
+            passwordLimits = Objects.requireNonNull(value, "passwordLimits");
             return this;
         }
 

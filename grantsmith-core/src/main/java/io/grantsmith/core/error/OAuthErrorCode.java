@@ -9,7 +9,9 @@ public enum OAuthErrorCode {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
     INVALID_TARGET("invalid_target", 400),
-    SERVER_ERROR("server_error", 500);
+    SERVER_ERROR("server_error", 500),
+    /** Overload (RFC 6749 §4.1.2.1 defines it for the authorization endpoint; no token-endpoint code says it). */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 
     private final String wireValue;
     private final int httpStatus;

@@ -73,6 +73,9 @@ public enum ResultCode {
     PASSWORD_SCOPE_NOT_REQUESTABLE("A051392", "The client is not allowed to request the scope '%s'."),
 
     // ---- the built-in authorization server (/as/{serviceId}/token) only -----------------------------------
+    PASSWORD_VERIFICATION_BUSY("A051191", "The server is verifying too many passwords at the moment; retry in %d seconds."),
+    PASSWORD_USER_THROTTLED("A051393", "Too many failed attempts for this username with this client; retry in %d seconds."),
+    PASSWORD_CLIENT_THROTTLED("A051394", "Too many failed password attempts with this client; retry in %d seconds."),
     NATIVE_SSO_NOT_SUPPORTED("A047392", "This authorization server cannot complete an OpenID Connect Native SSO request."),
 
     // ---- grant_type=client_credentials --------------------------------------------------------------------

@@ -55,17 +55,17 @@ public final class TokenResponses {
     /** The action and the client's body only; see {@link TokenAnswer}. */
     public TokenAnswer toAnswer(TokenResult result) {
         if (result instanceof TokenResult.Ok ok) {
-            return new TokenAnswer(TokenResponse.Action.OK, content.token(ok.issuance()), null, null, null, null);
+            return TokenAnswer.of(TokenResponse.Action.OK, content.token(ok.issuance()));
         }
         if (result instanceof TokenResult.Password password) {
-            return new TokenAnswer(TokenResponse.Action.PASSWORD, null, password.ticket(), password.username(),
-                    password.password(), null);
+            return new TokenAnswer(TokenResponse.Action.PASSWORD, null, new TokenAnswer.PasswordStep(
+                    password.ticket(), password.facts().client().client().id(), password.username(),
+                    password.password()), null);
         }
         TokenResponse.Action action = result instanceof TokenResult.BadRequest ? TokenResponse.Action.BAD_REQUEST
                 : result instanceof TokenResult.InvalidClient ? TokenResponse.Action.INVALID_CLIENT
                 : TokenResponse.Action.INTERNAL_SERVER_ERROR;
-        return new TokenAnswer(action, content.error(result.facts().service(), refusal(result)), null, null, null,
-                null);
+        return TokenAnswer.of(action, content.error(result.facts().service(), refusal(result)));
     }
 
     /**
@@ -76,11 +76,11 @@ public final class TokenResponses {
     public TokenAnswer toCredentialsRefusal(TokenFailResult result) {
         OAuthError error = result.error();
         if (result instanceof TokenFailResult.BadRequest) {
-            return new TokenAnswer(TokenResponse.Action.BAD_REQUEST, content.error(result.facts().service(),
-                    new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())), null, null, null, null);
+            return TokenAnswer.of(TokenResponse.Action.BAD_REQUEST, content.error(result.facts().service(),
+                    new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())));
         }
-        return new TokenAnswer(TokenResponse.Action.INTERNAL_SERVER_ERROR,
-                content.error(result.facts().service(), error), null, null, null, null);
+        return TokenAnswer.of(TokenResponse.Action.INTERNAL_SERVER_ERROR,
+                content.error(result.facts().service(), error));
     }
 
     /** An error body for the service's clients, with the service's choices about description and URI. */

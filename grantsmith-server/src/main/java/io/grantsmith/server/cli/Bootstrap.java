@@ -40,6 +40,7 @@ final class Bootstrap {
                         .ticketLifetime(tuning.ticketLifetime())
                         .errorUriBase(tuning.errorUriBase)
                         .housekeepingInterval(tuning.purgeInterval())
+                        .passwordLimits(tuning.passwordLimits())
                         .issuanceRate(tuning.issuanceRate())
                         .maxClientsPerService(tuning.maxClientsPerService());
             }

@@ -59,6 +59,24 @@ class CliConfigurationTest {
     }
 
     @Test
+    void whenPasswordLimitsAreConfiguredByEnvironmentOrFileThenServeUsesThem() throws IOException {
+        Path file = properties("password-throttle=false\npassword-backoff-max=300\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_PASSWORD_USER_FAILURES", "3",
+                "GRANTSMITH_PASSWORD_VERIFICATION_WAIT", "50");
+
+        assertThat(serveOption("--password-throttle", environment, "serve", "--config", file.toString()))
+                .isEqualTo(false);
+        assertThat(serveOption("--password-throttle", Map.of(), "serve")).isEqualTo(true);
+        assertThat(serveOption("--password-backoff-max", environment, "serve", "--config", file.toString()))
+                .isEqualTo(300L);
+        assertThat(serveOption("--password-user-failures", environment, "serve")).isEqualTo(3);
+        assertThat(serveOption("--password-verification-wait", environment, "serve")).isEqualTo(50L);
+        assertThat(serveOption("--password-backoff-max", Map.of(), "serve")).isEqualTo(60L);
+        assertThat(serveOption("--password-client-failures", Map.of(), "serve")).isEqualTo(600);
+        assertThat(serveOption("--password-verifications", Map.of(), "serve")).isEqualTo(0);
+    }
+
+    @Test
     void whenDataDirectoryComesFromEachSourceThenCommandsUseTheOneWithPrecedence() throws IOException {
         Path fromFile = dir.resolve("file-data");
         Path fromEnvironment = dir.resolve("env-data");
