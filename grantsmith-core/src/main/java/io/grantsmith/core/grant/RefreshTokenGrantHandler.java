@@ -142,8 +142,10 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     /**
      * A rotated-away token was presented again. Within the grace period of an idempotent service, while its
-     * successor is still active, this is a retry of a lost response: answer with the same successor.
-     * Otherwise the token has been used twice, which means it may have been stolen: revoke the family.
+     * successor is still active, this is a retry of a lost response: answer with the same successor and one more
+     * access token of that generation, leaving the access tokens already handed out for it working (a retrying
+     * client may hold any of them). Otherwise the token has been used twice, which means it may have been
+     * stolen: revoke the family.
      */
     private Optional<TokenResult> replayOrRevoke(GrantContext context, GrantRequest.RefreshToken grant,
             RefreshTokenRecord rotated) {
