@@ -13,6 +13,7 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
@@ -74,7 +75,8 @@ public final class TokenEngine {
             }
             handler.parameterRules().check(parameters);
             PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
-            client = identifier.identify(service, credentials, grantType);
+            client = identify(service, credentials, grantType);
+            ClientIdentifier.requireUnlocked(client);
             client = authenticator.authenticate(service, client, credentials);
             if (!client.client().mayUse(grantType)) {
                 throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
@@ -83,6 +85,10 @@ public final class TokenEngine {
             return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
         } catch (OAuthException e) {
             return refusal(e, new RequestFacts(service, grantType, client));
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
+                    serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
             ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
@@ -101,6 +107,9 @@ public final class TokenEngine {
             return completion.issue(service, request, now());
         } catch (OAuthException e) {
             return new TokenIssueResult.InternalServerError(facts, e.error());
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            return new TokenIssueResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.ISSUE_STORE_FAILED));
@@ -117,12 +126,23 @@ public final class TokenEngine {
             return completion.fail(service, request, now());
         } catch (OAuthException e) {
             return new TokenFailResult.InternalServerError(facts, e.error());
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            return new TokenFailResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.FAIL_STORE_FAILED));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "unexpected failure in /auth/token/fail of service " + service.id(), e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    private ClientIdentity identify(Service service, PresentedCredentials credentials, GrantType grantType) {
+        try {
+            return identifier.identify(service, credentials, grantType);
+        } catch (StoreException e) {
+            throw new StoreFailure(ResultCode.CLIENT_LOOKUP_FAILED, e);
         }
     }
 

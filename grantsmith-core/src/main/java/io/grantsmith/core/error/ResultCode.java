@@ -45,6 +45,7 @@ public enum ResultCode {
     CLIENT_ID_CONFLICT("A048312", "The client ID in the Authorization header differs from the value of 'client_id'."),
     CLIENT_CREDENTIALS_CLIENT_ID_MISSING("A048314", "A client_credentials request must identify the client: send 'client_id' or use HTTP Basic authentication."),
     CLIENT_ID_ALIAS_NOT_ENABLED("A048324", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
+    CLIENT_LOOKUP_FAILED("A048191", "The server failed to look up the client."),
 
     // ---- client authentication ----------------------------------------------------------------------------
     CONFIDENTIAL_CLIENT_WITH_NONE("A157301", "The client type of the client is 'confidential' but the client authentication method is 'none'."),
@@ -86,6 +87,8 @@ public enum ResultCode {
     // ---- grant_type=refresh_token -------------------------------------------------------------------------
     REFRESH_OK("A053001", "The token request (grant_type=refresh_token) was processed successfully."),
     REFRESH_STORE_FAILED("A053101", "The server failed to store the renewed tokens."),
+    REFRESH_TOKEN_READ_FAILED("A053191", "The server failed to read the refresh token."),
+    REFRESH_REVOKE_FAILED("A053192", "The refresh token has already been used, and the server failed to revoke the tokens of its grant."),
     REFRESH_PROPERTIES_TOO_BIG("A053201", "The total size of 'properties' is too big."),
     REFRESH_ACCESS_TOKEN_INVALID("A053291", "The access token value chosen by the caller is not a valid token value."),
     REFRESH_ACCESS_TOKEN_IN_USE("A053292", "The access token value chosen by the caller is already in use."),
@@ -105,6 +108,8 @@ public enum ResultCode {
     // ---- /auth/token/issue ------------------------------------------------------------------------------
     ISSUE_OK("A054001", "The token request (grant_type=password) was processed successfully."),
     ISSUE_STORE_FAILED("A054101", "The server failed to store the tokens."),
+    ISSUE_CLIENT_LOOKUP_FAILED("A054191", "The server failed to look up the client of the ticket."),
+    ISSUE_TICKET_UPDATE_FAILED("A054192", "The server failed to update the ticket."),
     ISSUE_PROPERTIES_TOO_BIG("A054201", "The total size of 'properties' is too big."),
     ISSUE_ACCESS_TOKEN_INVALID("A054291", "The access token value chosen by the caller is not a valid token value."),
     ISSUE_ACCESS_TOKEN_IN_USE("A054292", "The access token value chosen by the caller is already in use."),
@@ -118,6 +123,7 @@ public enum ResultCode {
 
     // ---- /auth/token/fail -------------------------------------------------------------------------------
     FAIL_STORE_FAILED("A063101", "The server failed to update the ticket."),
+    FAIL_CLIENT_LOOKUP_FAILED("A063191", "The server failed to look up the client of the ticket."),
     FAIL_TICKET_MISSING("A063201", "The request does not contain 'ticket'."),
     FAIL_TICKET_NOT_FOUND("A063202", "The ticket does not exist."),
     FAIL_TICKET_EXPIRED("A063301", "The ticket has expired."),
@@ -125,9 +131,9 @@ public enum ResultCode {
     FAIL_INVALID_CREDENTIALS("A067301", "The credentials (username & password) passed to the token endpoint are invalid."),
     FAIL_UNKNOWN("A067302", "The token request failed due to an unknown reason."),
     FAIL_INVALID_TARGET("A067303", "The token request failed because the target resource is invalid."),
-    FAIL_INVALID_CLIENT("A067304", "The token request failed because the client is invalid."),
-    FAIL_UNAUTHORIZED_CLIENT("A067305", "The token request failed because the client is not authorized to use the grant type."),
-    FAIL_INVALID_SCOPE("A067306", "The token request failed because the requested scope is invalid.");
+    FAIL_INVALID_CLIENT("A067391", "The token request failed because the client is invalid."),
+    FAIL_UNAUTHORIZED_CLIENT("A067392", "The token request failed because the client is not authorized to use the grant type."),
+    FAIL_INVALID_SCOPE("A067393", "The token request failed because the requested scope is invalid.");
 
     private final String code;
     private final String template;

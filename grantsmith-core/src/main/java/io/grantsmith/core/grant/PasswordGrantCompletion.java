@@ -7,6 +7,7 @@ import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.FamilyId;
@@ -69,9 +70,10 @@ public final class PasswordGrantCompletion {
             // (A value taken between this check and the save below still fails safely, after the ticket is used.)
             throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
         }
-        Ticket ticket = use(ticketValue, service, now, ResultCode.ISSUE_TICKET_NOT_FOUND,
-                ResultCode.ISSUE_TICKET_EXPIRED);
-        Client client = clients.findClient(service.id(), ticket.clientId())
+        Ticket ticket = StoreFailure.reportedAs(ResultCode.ISSUE_TICKET_UPDATE_FAILED, () -> use(ticketValue, service,
+                now, ResultCode.ISSUE_TICKET_NOT_FOUND, ResultCode.ISSUE_TICKET_EXPIRED));
+        Client client = StoreFailure.reportedAs(ResultCode.ISSUE_CLIENT_LOOKUP_FAILED,
+                        () -> clients.findClient(service.id(), ticket.clientId()))
                 .orElseThrow(() -> OAuthException.serverError(ResultCode.CLIENT_NOT_FOUND, ticket.clientId()));
 
         boolean withRefreshToken = service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN);
@@ -122,7 +124,8 @@ public final class PasswordGrantCompletion {
         }
         Ticket ticket = use(ticketValue, service, now, ResultCode.FAIL_TICKET_NOT_FOUND,
                 ResultCode.FAIL_TICKET_EXPIRED);
-        RequestFacts facts = clients.findClient(service.id(), ticket.clientId())
+        RequestFacts facts = StoreFailure.reportedAs(ResultCode.FAIL_CLIENT_LOOKUP_FAILED,
+                        () -> clients.findClient(service.id(), ticket.clientId()))
                 .map(client -> facts(service, client, ticket))
                 .orElseGet(() -> new RequestFacts(service, GrantType.PASSWORD, null));
         return switch (reason) {

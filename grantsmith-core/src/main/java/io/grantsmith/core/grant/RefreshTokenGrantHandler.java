@@ -5,6 +5,7 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshPolicy;
 import io.grantsmith.core.model.RefreshTokenRecord;
@@ -95,7 +96,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     /** The presented token's record, if it belongs to this service and client, is unexpired and not revoked. */
     private RefreshTokenRecord findUsable(GrantContext context, TokenLookup presented) {
-        RefreshTokenRecord record = tokens.findRefreshToken(presented)
+        RefreshTokenRecord record = StoreFailure.reportedAs(ResultCode.REFRESH_TOKEN_READ_FAILED,
+                        () -> tokens.findRefreshToken(presented))
                 .filter(found -> found.serviceId() == context.service().id())
                 .orElseThrow(() -> invalidGrant(ResultCode.REFRESH_TOKEN_NOT_FOUND));
         if (record.clientId() != context.client().id()) {
@@ -152,7 +154,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         if (withinGracePeriod(context, rotated)) {
             TokenValue successorValue = TokenValues.keyed(rotated.successorKey(),
                     successors.secretOf(grant.refreshToken()));
-            Optional<RefreshTokenRecord> successor = tokens.findRefreshToken(rotated.successorKey())
+            Optional<RefreshTokenRecord> successor = StoreFailure.reportedAs(ResultCode.REFRESH_TOKEN_READ_FAILED,
+                            () -> tokens.findRefreshToken(rotated.successorKey()))
                     .filter(found -> found.hash().equals(successorValue.hash())
                             && found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
             if (successor.isPresent()) {
@@ -164,7 +167,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 return apply(write, context, grant, renewal, record, refreshToken, true);
             }
         }
-        tokens.revokeFamily(rotated.family());
+        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeFamily(rotated.family()));
         throw invalidGrant(ResultCode.REFRESH_TOKEN_REUSED);
     }
 
