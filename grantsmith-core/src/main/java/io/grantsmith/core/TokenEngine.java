@@ -13,10 +13,12 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.grant.SettingSupport;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantTypeReader;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The token engine: Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} as
@@ -81,6 +84,12 @@ public final class TokenEngine {
             if (!client.client().mayUse(grantType)) {
                 throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                         ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), grantType.wireValue());
+            }
+            Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), grantType,
+                    ResultCode.SERVICE_SETTING_UNSUPPORTED, ResultCode.CLIENT_SETTING_UNSUPPORTED);
+            if (unsupported.isPresent()) {
+                throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
+                        new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
             }
             return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
         } catch (OAuthException e) {

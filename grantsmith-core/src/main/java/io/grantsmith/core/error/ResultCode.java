@@ -30,6 +30,8 @@ public enum ResultCode {
     GRANT_TYPE_IMPLICIT("A049306", "'implicit' cannot be used as the value of 'grant_type'."),
     GRANT_TYPE_NOT_IMPLEMENTED("A049391", "The grant type '%s' is not implemented by this server yet."),
     UNEXPECTED_ERROR("A047191", "An unexpected error occurred on the server while processing the request."),
+    SERVICE_SETTING_UNSUPPORTED("A047192", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    CLIENT_SETTING_UNSUPPORTED("A047193", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
 
     // ---- resource indicators (RFC 8707) -------------------------------------------------------------------
     RESOURCE_NOT_URI("A251306", "The resource '%s' is not a valid URI."),
@@ -110,6 +112,8 @@ public enum ResultCode {
     ISSUE_STORE_FAILED("A054101", "The server failed to store the tokens."),
     ISSUE_CLIENT_LOOKUP_FAILED("A054191", "The server failed to look up the client of the ticket."),
     ISSUE_TICKET_UPDATE_FAILED("A054192", "The server failed to update the ticket."),
+    ISSUE_SERVICE_SETTING_UNSUPPORTED("A054193", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    ISSUE_CLIENT_SETTING_UNSUPPORTED("A054194", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
     ISSUE_PROPERTIES_TOO_BIG("A054201", "The total size of 'properties' is too big."),
     ISSUE_ACCESS_TOKEN_INVALID("A054291", "The access token value chosen by the caller is not a valid token value."),
     ISSUE_ACCESS_TOKEN_IN_USE("A054292", "The access token value chosen by the caller is already in use."),

@@ -130,7 +130,8 @@ public final class PasswordGrantCompletion {
 
     /**
      * Whether the client may still have tokens of the password grant: the service or the client may have changed
-     * since {@code /auth/token} accepted the request. Checked after the ticket is used, so that a refused ticket
+     * since {@code /auth/token} accepted the request (a setting the engine does not implement may have been turned
+     * on, too). Checked after the ticket is used, so that a refused ticket
      * stays used: unlocking the client or granting it the password grant again does not revive it.
      */
     private static Optional<ResultMessage> stillAllowed(Service service, Client client) {
@@ -143,7 +144,8 @@ public final class PasswordGrantCompletion {
         if (!client.mayUse(GrantType.PASSWORD)) {
             return Optional.of(ResultCode.ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT.message(client.id()));
         }
-        return Optional.empty();
+        return SettingSupport.refusal(service, client, GrantType.PASSWORD, ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
+                ResultCode.ISSUE_CLIENT_SETTING_UNSUPPORTED);
     }
 
     /** Builds the refusal for the client and uses up the ticket. */

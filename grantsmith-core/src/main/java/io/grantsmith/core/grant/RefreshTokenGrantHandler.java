@@ -13,6 +13,7 @@ import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.model.UnsupportedSetting;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantRequest;
 import io.grantsmith.core.request.ParameterRules;
@@ -228,15 +229,23 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     /**
      * What the renewed access token carries: the requested scopes and resources (each covered by the grant),
      * or the grant's own when none are requested; and the grant's properties with the request's merged over.
+     * A service that would drop {@code openid} from it (not implemented yet) gets the refresh refused instead.
      */
     private record Renewal(TokenValue accessToken, Scopes scopes, List<String> resources,
             List<TokenProperty> properties) {
+        private static final String OPENID = "openid";
+        private static final String OFFLINE_ACCESS = "offline_access";
 
         static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis,
                 TokenValues values) {
             Scopes scopes = grant.scope().isEmpty() ? basis.scopes() : narrowed(grant.scope(), basis.scopes());
             List<String> resources = ResourceIndicators.narrow(ResourceIndicators.validate(grant.resources()),
                     basis.resources(), ResultCode.REFRESH_RESOURCE_NOT_GRANTED);
+            if (scopes.contains(OPENID) && !basis.scopes().contains(OFFLINE_ACCESS) && context.service()
+                    .unsupportedSettings().contains(UnsupportedSetting.OPENID_DROPPED_ON_REFRESH_WITHOUT_OFFLINE_ACCESS)) {
+                throw OAuthException.serverError(ResultCode.SERVICE_SETTING_UNSUPPORTED,
+                        UnsupportedSetting.OPENID_DROPPED_ON_REFRESH_WITHOUT_OFFLINE_ACCESS.member());
+            }
             List<TokenProperty> properties = TokenProperties.merge(basis.properties(),
                     TokenProperties.accept(context.request().getProperties(), ResultCode.REFRESH_PROPERTIES_TOO_BIG),
                     ResultCode.REFRESH_PROPERTIES_TOO_BIG);
