@@ -30,6 +30,8 @@ public enum ResultCode {
     GRANT_TYPE_IMPLICIT("A049306", "'implicit' cannot be used as the value of 'grant_type'."),
     GRANT_TYPE_NOT_IMPLEMENTED("A049391", "The grant type '%s' is not implemented by this server yet."),
     UNEXPECTED_ERROR("A047191", "An unexpected error occurred on the server while processing the request."),
+    SERVICE_SETTING_UNSUPPORTED("A047192", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    CLIENT_SETTING_UNSUPPORTED("A047193", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
 
     // ---- resource indicators (RFC 8707) -------------------------------------------------------------------
     RESOURCE_NOT_URI("A251306", "The resource '%s' is not a valid URI."),
@@ -45,6 +47,7 @@ public enum ResultCode {
     CLIENT_ID_CONFLICT("A048312", "The client ID in the Authorization header differs from the value of 'client_id'."),
     CLIENT_CREDENTIALS_CLIENT_ID_MISSING("A048314", "A client_credentials request must identify the client: send 'client_id' or use HTTP Basic authentication."),
     CLIENT_ID_ALIAS_NOT_ENABLED("A048324", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
+    CLIENT_LOOKUP_FAILED("A048191", "The server failed to look up the client."),
 
     // ---- client authentication ----------------------------------------------------------------------------
     CONFIDENTIAL_CLIENT_WITH_NONE("A157301", "The client type of the client is 'confidential' but the client authentication method is 'none'."),
@@ -86,6 +89,8 @@ public enum ResultCode {
     // ---- grant_type=refresh_token -------------------------------------------------------------------------
     REFRESH_OK("A053001", "The token request (grant_type=refresh_token) was processed successfully."),
     REFRESH_STORE_FAILED("A053101", "The server failed to store the renewed tokens."),
+    REFRESH_TOKEN_READ_FAILED("A053191", "The server failed to read the refresh token."),
+    REFRESH_REVOKE_FAILED("A053192", "The refresh token has already been used, and the server failed to revoke the tokens of its grant."),
     REFRESH_PROPERTIES_TOO_BIG("A053201", "The total size of 'properties' is too big."),
     REFRESH_ACCESS_TOKEN_INVALID("A053291", "The access token value chosen by the caller is not a valid token value."),
     REFRESH_ACCESS_TOKEN_IN_USE("A053292", "The access token value chosen by the caller is already in use."),
@@ -105,9 +110,17 @@ public enum ResultCode {
     // ---- /auth/token/issue ------------------------------------------------------------------------------
     ISSUE_OK("A054001", "The token request (grant_type=password) was processed successfully."),
     ISSUE_STORE_FAILED("A054101", "The server failed to store the tokens."),
+    ISSUE_CLIENT_LOOKUP_FAILED("A054191", "The server failed to look up the client of the ticket."),
+    ISSUE_TICKET_UPDATE_FAILED("A054192", "The server failed to update the ticket."),
+    ISSUE_SERVICE_SETTING_UNSUPPORTED("A054193", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    ISSUE_CLIENT_SETTING_UNSUPPORTED("A054194", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
     ISSUE_PROPERTIES_TOO_BIG("A054201", "The total size of 'properties' is too big."),
     ISSUE_ACCESS_TOKEN_INVALID("A054291", "The access token value chosen by the caller is not a valid token value."),
     ISSUE_ACCESS_TOKEN_IN_USE("A054292", "The access token value chosen by the caller is already in use."),
+    ISSUE_CLIENT_NOT_FOUND("A054391", "The client (ID = %d) of the ticket does not exist any more."),
+    ISSUE_CLIENT_LOCKED("A054392", "The client (ID = %d) of the ticket is locked."),
+    ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT("A054393", "The client (ID = %d) of the ticket is no longer allowed to use the grant type 'password'."),
+    ISSUE_GRANT_TYPE_NOT_SUPPORTED_BY_SERVICE("A054394", "The grant type 'password' is no longer supported by the service."),
     ISSUE_TICKET_MISSING("A055201", "The request does not contain 'ticket'."),
     ISSUE_TICKET_NOT_FOUND("A055202", "The ticket does not exist."),
     ISSUE_TICKET_EXPIRED("A055301", "The ticket has expired."),
@@ -118,6 +131,7 @@ public enum ResultCode {
 
     // ---- /auth/token/fail -------------------------------------------------------------------------------
     FAIL_STORE_FAILED("A063101", "The server failed to update the ticket."),
+    FAIL_CLIENT_LOOKUP_FAILED("A063191", "The server failed to look up the client of the ticket."),
     FAIL_TICKET_MISSING("A063201", "The request does not contain 'ticket'."),
     FAIL_TICKET_NOT_FOUND("A063202", "The ticket does not exist."),
     FAIL_TICKET_EXPIRED("A063301", "The ticket has expired."),
@@ -125,9 +139,9 @@ public enum ResultCode {
     FAIL_INVALID_CREDENTIALS("A067301", "The credentials (username & password) passed to the token endpoint are invalid."),
     FAIL_UNKNOWN("A067302", "The token request failed due to an unknown reason."),
     FAIL_INVALID_TARGET("A067303", "The token request failed because the target resource is invalid."),
-    FAIL_INVALID_CLIENT("A067304", "The token request failed because the client is invalid."),
-    FAIL_UNAUTHORIZED_CLIENT("A067305", "The token request failed because the client is not authorized to use the grant type."),
-    FAIL_INVALID_SCOPE("A067306", "The token request failed because the requested scope is invalid.");
+    FAIL_INVALID_CLIENT("A067391", "The token request failed because the client is invalid."),
+    FAIL_UNAUTHORIZED_CLIENT("A067392", "The token request failed because the client is not authorized to use the grant type."),
+    FAIL_INVALID_SCOPE("A067393", "The token request failed because the requested scope is invalid.");
 
     private final String code;
     private final String template;

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param requestableScopesEnabled  whether {@code requestableScopes} restricts the scopes this client may ask for
  * @param accessTokenDuration       a per-client cap on access-token lifetime; zero when not set
  * @param refreshTokenDuration      a per-client cap on refresh-token lifetime; zero when not set
+ * @param unsupportedSettings       settings turned on that the engine does not implement yet; requests they apply
+ *                                  to are refused
  */
 public record Client(
         long serviceId,
@@ -32,7 +34,8 @@ public record Client(
         Duration accessTokenDuration,
         Duration refreshTokenDuration,
         boolean locked,
-        List<Attribute> attributes) {
+        List<Attribute> attributes,
+        Set<UnsupportedSetting> unsupportedSettings) {
 
     public Client {
         Objects.requireNonNull(type, "type");
@@ -42,6 +45,7 @@ public record Client(
         Objects.requireNonNull(accessTokenDuration, "accessTokenDuration");
         Objects.requireNonNull(refreshTokenDuration, "refreshTokenDuration");
         attributes = List.copyOf(attributes);
+        unsupportedSettings = Service.immutableEnumSet(unsupportedSettings, UnsupportedSetting.class);
     }
 
     public boolean isPublic() {
@@ -77,6 +81,7 @@ public record Client(
         private Duration refreshTokenDuration = Duration.ZERO;
         private boolean locked;
         private List<Attribute> attributes = List.of();
+        private Set<UnsupportedSetting> unsupportedSettings = Set.of();
 
         private Builder(long serviceId, long id) {
             this.serviceId = serviceId;
@@ -93,11 +98,12 @@ public record Client(
         public Builder refreshTokenDuration(Duration value) { refreshTokenDuration = value; return this; }
         public Builder locked(boolean value) { locked = value; return this; }
         public Builder attributes(List<Attribute> value) { attributes = value; return this; }
+        public Builder unsupportedSettings(Set<UnsupportedSetting> value) { unsupportedSettings = value; return this; }
 
         public Client build() {
             return new Client(serviceId, id, alias, aliasEnabled, type, tokenAuthMethod, secret, grantTypes,
                     requestableScopesEnabled, requestableScopes, accessTokenDuration, refreshTokenDuration, locked,
-                    attributes);
+                    attributes, unsupportedSettings);
         }
     }
 }

@@ -68,7 +68,7 @@ class ResultCodeTest {
         if (name.endsWith("_OK") || code == ResultCode.PASSWORD_TICKET_ISSUED) {
             return ResultCategory.SUCCESS;
         }
-        if (name.endsWith("_STORE_FAILED") || code == ResultCode.UNEXPECTED_ERROR) {
+        if (name.endsWith("_FAILED") || name.endsWith("_SETTING_UNSUPPORTED") || code == ResultCode.UNEXPECTED_ERROR) {
             return ResultCategory.SERVER_ERROR;
         }
         if (CALLER_MISTAKES.contains(code) || name.startsWith("SUBJECT_") || name.endsWith("_PROPERTIES_TOO_BIG")

@@ -75,8 +75,8 @@ public final class ServiceDocuments {
 
     /** The engine's view of a stored service. */
     public static Service model(long id, String document) {
-        io.grantsmith.api.dto.Service service = Documents.bind(Documents.parse(document),
-                io.grantsmith.api.dto.Service.class);
+        ObjectNode tree = Documents.parse(document);
+        io.grantsmith.api.dto.Service service = Documents.bind(tree, io.grantsmith.api.dto.Service.class);
         return Service.builder(id)
                 .name(service.getServiceName() == null ? "" : service.getServiceName())
                 .grantTypes(enumSet(service.getSupportedGrantTypes()))
@@ -94,6 +94,7 @@ public final class ServiceDocuments {
                 .errorDescriptionOmitted(service.isErrorDescriptionOmitted())
                 .errorUriOmitted(service.isErrorUriOmitted())
                 .attributes(attributes(service.getAttributes()))
+                .unsupportedSettings(UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_SERVICES))
                 .build();
     }
 
