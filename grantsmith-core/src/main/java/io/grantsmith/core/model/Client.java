@@ -10,13 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A client application, as far as the token endpoint acts on it.
+ * A client application, as far as the engine acts on it.
  *
  * @param alias                     the client ID alias, or null
  * @param secret                    the client secret, or null (public clients)
  * @param requestableScopesEnabled  whether {@code requestableScopes} restricts the scopes this client may ask for
  * @param accessTokenDuration       a per-client cap on access-token lifetime; zero when not set
  * @param refreshTokenDuration      a per-client cap on refresh-token lifetime; zero when not set
+ * @param metadata                  what the client registered for the authorization endpoint and OpenID Connect
  */
 public record Client(
         long serviceId,
@@ -32,7 +33,8 @@ public record Client(
         Duration accessTokenDuration,
         Duration refreshTokenDuration,
         boolean locked,
-        List<Attribute> attributes) {
+        List<Attribute> attributes,
+        ClientMetadata metadata) {
 
     public Client {
         Objects.requireNonNull(type, "type");
@@ -42,6 +44,7 @@ public record Client(
         Objects.requireNonNull(accessTokenDuration, "accessTokenDuration");
         Objects.requireNonNull(refreshTokenDuration, "refreshTokenDuration");
         attributes = List.copyOf(attributes);
+        Objects.requireNonNull(metadata, "metadata");
     }
 
     public boolean isPublic() {
@@ -77,6 +80,7 @@ public record Client(
         private Duration refreshTokenDuration = Duration.ZERO;
         private boolean locked;
         private List<Attribute> attributes = List.of();
+        private ClientMetadata metadata = ClientMetadata.DEFAULTS;
 
         private Builder(long serviceId, long id) {
             this.serviceId = serviceId;
@@ -93,11 +97,12 @@ public record Client(
         public Builder refreshTokenDuration(Duration value) { refreshTokenDuration = value; return this; }
         public Builder locked(boolean value) { locked = value; return this; }
         public Builder attributes(List<Attribute> value) { attributes = value; return this; }
+        public Builder metadata(ClientMetadata value) { metadata = value; return this; }
 
         public Client build() {
             return new Client(serviceId, id, alias, aliasEnabled, type, tokenAuthMethod, secret, grantTypes,
                     requestableScopesEnabled, requestableScopes, accessTokenDuration, refreshTokenDuration, locked,
-                    attributes);
+                    attributes, metadata);
         }
     }
 }
