@@ -4,6 +4,7 @@ import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.ClientIdentity;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +107,7 @@ public sealed interface AuthorizationResult {
             if (issuer != null) {
                 parameters.put("iss", issuer);
             }
-            return parameters;
+            return Collections.unmodifiableMap(parameters);
         }
 
         /**
