@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A client application, as far as the token endpoint acts on it.
+ * A client application, as far as the engine acts on it.
  *
  * @param alias                     the client ID alias, or null
  * @param secret                    the client secret, or null (public clients)
@@ -19,6 +19,7 @@ import java.util.Set;
  * @param refreshTokenDuration      a per-client cap on refresh-token lifetime; zero when not set
  * @param unsupportedSettings       settings turned on that the engine does not implement yet; requests they apply
  *                                  to are refused
+ * @param metadata                  what the client registered for the authorization endpoint and OpenID Connect
  */
 public record Client(
         long serviceId,
@@ -35,7 +36,8 @@ public record Client(
         Duration refreshTokenDuration,
         boolean locked,
         List<Attribute> attributes,
-        Set<UnsupportedSetting> unsupportedSettings) {
+        Set<UnsupportedSetting> unsupportedSettings,
+        ClientMetadata metadata) {
 
     public Client {
         Objects.requireNonNull(type, "type");
@@ -46,6 +48,7 @@ public record Client(
         Objects.requireNonNull(refreshTokenDuration, "refreshTokenDuration");
         attributes = List.copyOf(attributes);
         unsupportedSettings = Service.immutableEnumSet(unsupportedSettings, UnsupportedSetting.class);
+        Objects.requireNonNull(metadata, "metadata");
     }
 
     public boolean isPublic() {
@@ -82,6 +85,7 @@ public record Client(
         private boolean locked;
         private List<Attribute> attributes = List.of();
         private Set<UnsupportedSetting> unsupportedSettings = Set.of();
+        private ClientMetadata metadata = ClientMetadata.DEFAULTS;
 
         private Builder(long serviceId, long id) {
             this.serviceId = serviceId;
@@ -99,11 +103,13 @@ public record Client(
         public Builder locked(boolean value) { locked = value; return this; }
         public Builder attributes(List<Attribute> value) { attributes = value; return this; }
         public Builder unsupportedSettings(Set<UnsupportedSetting> value) { unsupportedSettings = value; return this; }
+        public Builder metadata(ClientMetadata value) { metadata = value; return this; }
 
         public Client build() {
             return new Client(serviceId, id, alias, aliasEnabled, type, tokenAuthMethod, secret, grantTypes,
                     requestableScopesEnabled, requestableScopes, accessTokenDuration, refreshTokenDuration, locked,
-                    attributes, unsupportedSettings);
+                    attributes, unsupportedSettings,
+                    metadata);
         }
     }
 }

@@ -33,6 +33,7 @@ public final class ClientDocuments {
         SERVER_OWNED.forEach(document::remove);
         io.grantsmith.api.dto.Client client = Documents.bind(document, io.grantsmith.api.dto.Client.class);
         validate(client);
+        AuthorizationDocuments.client(document, true);
         ClientType type = typeOf(client);
         document.put("clientType", type.name());
         if (client.getTokenAuthMethod() == null) {
@@ -70,7 +71,8 @@ public final class ClientDocuments {
                 Duration.ofSeconds(Math.max(0, extension.getAccessTokenDuration())),
                 Duration.ofSeconds(Math.max(0, extension.getRefreshTokenDuration())),
                 client.isLocked(), ServiceDocuments.attributes(client.getAttributes()),
-                UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_CLIENTS));
+                UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_CLIENTS),
+                AuthorizationDocuments.client(tree, false));
     }
 
     /** The client's type; confidential when the document does not say. */

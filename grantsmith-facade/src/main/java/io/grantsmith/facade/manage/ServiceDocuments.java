@@ -47,6 +47,7 @@ public final class ServiceDocuments {
         SERVER_OWNED.forEach(document::remove);
         io.grantsmith.api.dto.Service service = Documents.bind(document, io.grantsmith.api.dto.Service.class);
         validate(service);
+        AuthorizationDocuments.service(document, true);
         if (service.getAccessTokenDuration() == 0) {
             document.put("accessTokenDuration", Service.DEFAULT_ACCESS_TOKEN_DURATION.getSeconds());
         }
@@ -95,6 +96,7 @@ public final class ServiceDocuments {
                 .errorUriOmitted(service.isErrorUriOmitted())
                 .attributes(attributes(service.getAttributes()))
                 .unsupportedSettings(UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_SERVICES))
+                .authorization(AuthorizationDocuments.service(tree, false))
                 .build();
     }
 
