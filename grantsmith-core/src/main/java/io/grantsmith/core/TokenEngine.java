@@ -14,9 +14,12 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.grant.SettingSupport;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantTypeReader;
@@ -33,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The token engine: Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} as
@@ -88,11 +92,18 @@ public final class TokenEngine {
             }
             handler.parameterRules().check(parameters);
             PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
-            client = identifier.identify(service, credentials, grantType);
+            client = identify(service, credentials, grantType);
+            ClientIdentifier.requireUnlocked(client);
             client = authenticator.authenticate(service, client, credentials);
             if (!client.client().mayUse(grantType)) {
                 throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                         ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), grantType.wireValue());
+            }
+            Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), grantType,
+                    ResultCode.SERVICE_SETTING_UNSUPPORTED, ResultCode.CLIENT_SETTING_UNSUPPORTED);
+            if (unsupported.isPresent()) {
+                throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
+                        new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
             }
             long wait = limit.tryAcquire();
             if (wait > 0) {
@@ -103,6 +114,10 @@ public final class TokenEngine {
             return refusal(e, new RequestFacts(service, grantType, client));
         } catch (IssuanceLimitedException e) {
             throw e; // not an outcome of the request: it was not processed
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
+                    serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
             ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
@@ -121,6 +136,9 @@ public final class TokenEngine {
             return completion.issue(service, request, now());
         } catch (OAuthException e) {
             return new TokenIssueResult.InternalServerError(facts, e.error());
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            return new TokenIssueResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.ISSUE_STORE_FAILED));
@@ -137,12 +155,23 @@ public final class TokenEngine {
             return completion.fail(service, request, now());
         } catch (OAuthException e) {
             return new TokenFailResult.InternalServerError(facts, e.error());
+        } catch (StoreFailure e) {
+            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            return new TokenFailResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.FAIL_STORE_FAILED));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "unexpected failure in /auth/token/fail of service " + service.id(), e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    private ClientIdentity identify(Service service, PresentedCredentials credentials, GrantType grantType) {
+        try {
+            return identifier.identify(service, credentials, grantType);
+        } catch (StoreException e) {
+            throw new StoreFailure(ResultCode.CLIENT_LOOKUP_FAILED, e);
         }
     }
 

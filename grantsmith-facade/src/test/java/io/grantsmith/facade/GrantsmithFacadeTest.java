@@ -131,6 +131,26 @@ class GrantsmithFacadeTest {
     }
 
     @Test
+    void whenIdentifiedClientFailsAuthenticationThenInvalidClientStillReportsItsAuthMethod() {
+        long serviceId = fixture.service("").get("apiKey").asLong();
+        ObjectNode client = fixture.client(serviceId, "\"grantTypes\":[\"CLIENT_CREDENTIALS\"],"
+                + "\"tokenAuthMethod\":\"CLIENT_SECRET_POST\"");
+        String clientId = client.get("clientId").asText();
+
+        TokenResponse wrongSecret = grantsmith.tokens().token(serviceId, new TokenRequest().setParameters(
+                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=wrong"));
+        TokenResponse unknown = grantsmith.tokens().token(serviceId, new TokenRequest().setParameters(
+                "grant_type=client_credentials&client_id=123&client_secret=wrong"));
+
+        assertThat(wrongSecret.getAction()).isEqualTo(TokenResponse.Action.INVALID_CLIENT);
+        assertThat(wrongSecret.getResultCode()).isEqualTo("A157305");
+        assertThat(wrongSecret.getClientId()).isEqualTo(client.get("clientId").asLong());
+        assertThat(wrongSecret.getClientAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
+        assertThat(unknown.getAction()).isEqualTo(TokenResponse.Action.INVALID_CLIENT);
+        assertThat(unknown.getClientAuthMethod()).as("not identified").isNull();
+    }
+
+    @Test
     void whenClientsListedThenPagesFollowStartAndEnd() {
         long serviceId = fixture.service("").get("apiKey").asLong();
         for (int i = 0; i < 7; i++) {

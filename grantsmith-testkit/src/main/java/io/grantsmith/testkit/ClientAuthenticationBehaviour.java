@@ -110,8 +110,6 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
                 unidentified(RefusalCase.invalidClient("alias while the client disables its alias",
                         body(withGrant("client_id", POST_ALIAS, "client_secret", POST_SECRET)),
                         ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED)),
-                unidentified(RefusalCase.invalidClient("locked client",
-                        basic(TestClients.LOCKED_ID, "locked-secret", PASSWORD_GRANT), ResultCode.CLIENT_LOCKED)),
                 unidentified(RefusalCase.invalidRequest("header and body name different clients",
                         basic(BASIC_ID, BASIC_SECRET, withGrant("client_id", POST_ID)), ResultCode.CLIENT_ID_CONFLICT)),
                 unidentified(RefusalCase.invalidClient("no client ID at all", body(PASSWORD_GRANT),
@@ -126,6 +124,8 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
 
     static Stream<Refused> unauthenticatedClients() {
         return Stream.of(
+                refused(3004, "locked client", basic(TestClients.LOCKED_ID, "locked-secret", PASSWORD_GRANT),
+                        ResultCode.CLIENT_LOCKED),
                 refused(3001, "client_secret_basic client sends its secret in the body",
                         body(withGrant("client_id", BASIC_ID, "client_secret", BASIC_SECRET)),
                         ResultCode.CLIENT_CREDENTIALS_WRONG_LOCATION),
@@ -196,7 +196,11 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
         if (refused.reportedClientId() == null) {
             assertThat(result.facts().client()).isNull();
         } else {
-            assertThat(result.facts().client().client().id()).isEqualTo(refused.reportedClientId());
+            ClientIdentity client = result.facts().client();
+            assertThat(client.client().id()).isEqualTo(refused.reportedClientId());
+            assertThat(client.reportedAuthMethod()).as("Authlete's clientAuthMethod, refusals included")
+                    .isEqualTo(fixture.clients().findClient(EngineFixture.SERVICE_ID, refused.reportedClientId())
+                            .orElseThrow().tokenAuthMethod());
         }
         assertThat(result.facts().grantType()).isNotNull();
     }

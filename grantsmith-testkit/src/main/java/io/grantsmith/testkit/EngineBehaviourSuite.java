@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  * ({@link RequestFramingBehaviour}, {@link ClientAuthenticationBehaviour}, {@link ClientCredentialsBehaviour},
  * {@link PasswordBehaviour}, {@link IssueBehaviour}, {@link TicketBehaviour}, {@link RefreshBehaviour},
  * {@link RefreshModesBehaviour}, {@link RefreshReuseBehaviour}, {@link ConcurrencyBehaviour},
- * {@link RedactionBehaviour}). A store module runs the suite by extending each topic class and saying how to
+ * {@link RedactionBehaviour}, {@link StoreFailureBehaviour}). A store module runs the suite by extending each topic class and saying how to
  * open a fresh, empty store.
  */
 public abstract class EngineBehaviourSuite {
@@ -20,9 +20,14 @@ public abstract class EngineBehaviourSuite {
     /** A new, empty store. */
     protected abstract Stores openStores() throws Exception;
 
+    /** The stores the engine is given: those {@link #openStores()} opened, or a suite's wrapper of them. */
+    protected Stores decorate(Stores opened) {
+        return opened;
+    }
+
     @BeforeEach
     void openEngine() throws Exception {
-        stores = openStores();
+        stores = decorate(openStores());
         fixture = new EngineFixture(stores);
     }
 

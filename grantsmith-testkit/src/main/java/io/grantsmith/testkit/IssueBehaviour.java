@@ -13,6 +13,7 @@ import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
@@ -175,6 +176,56 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
         issued(fixture.issue(issueRequest(ticket, EngineFixture.SUBJECT)));
     }
 
+    /** A change made to the ticket's client, or to the service, between /auth/token and /auth/token/issue. */
+    record ClientChange(String name, UnaryOperator<Client> change, Service service, ResultCode code,
+            boolean clientReported) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<ClientChange> changesSinceTheTicket() {
+        Service standard = EngineFixture.service();
+        return Stream.of(
+                new ClientChange("client deleted", client -> null, standard, ResultCode.ISSUE_CLIENT_NOT_FOUND, false),
+                new ClientChange("client locked", client -> rebuilt(client).locked(true).build(), standard,
+                        ResultCode.ISSUE_CLIENT_LOCKED, true),
+                new ClientChange("client no longer allowed the password grant", client -> rebuilt(client)
+                        .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS, GrantType.REFRESH_TOKEN)).build(),
+                        standard, ResultCode.ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, true),
+                new ClientChange("service no longer supports the password grant", client -> client,
+                        EngineFixture.serviceBuilder().grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS,
+                                GrantType.REFRESH_TOKEN)).build(),
+                        ResultCode.ISSUE_GRANT_TYPE_NOT_SUPPORTED_BY_SERVICE, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesSinceTheTicket")
+    void whenTheTicketsClientMayNoLongerHaveTokensThenIssueIsRefusedAndTheTicketIsUsedUp(ClientChange change) {
+        Client original = TestClients.confidential(3501, ClientAuthMethod.CLIENT_SECRET_BASIC, "s3501").build();
+        fixture.clients().add(original);
+        String ticket = EngineAssertions.password(fixture.process(basic("3501", "s3501", "grant_type", "password",
+                "username", "u", "password", "p"))).ticket();
+        Client changed = change.change().apply(original);
+        fixture.clients().remove(original.id());
+        if (changed != null) {
+            fixture.clients().add(changed);
+        }
+
+        TokenIssueResult result = fixture.issue(change.service(), issueRequest(ticket, EngineFixture.SUBJECT));
+
+        issueRefused(result, change.code());
+        assertThat(result.result().text()).doesNotContain("%");
+        if (change.clientReported()) {
+            assertThat(result.facts().client().client().id()).isEqualTo(original.id());
+        } else {
+            assertThat(result.facts().client()).isNull();
+        }
+        fixture.clients().add(original);
+        issueRefused(fixture.issue(issueRequest(ticket, EngineFixture.SUBJECT)), ResultCode.TICKET_ALREADY_USED);
+    }
+
     @Test
     void whenSubjectIsExactlyOneHundredPrintableCharactersThenItIsAccepted() {
         String subject = "~".repeat(50) + " ".repeat(49) + "!";
@@ -182,6 +233,12 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
         TokenIssueResult result = fixture.issue(issueRequest(fixture.ticket(EngineFixture.service()), subject));
 
         assertThat(issued(result).issuance().subject()).isEqualTo(subject);
+    }
+
+    /** A builder holding everything of {@code client}, to change one thing. */
+    private static Client.Builder rebuilt(Client client) {
+        return TestClients.confidential(client.id(), client.tokenAuthMethod(), "s" + client.id())
+                .grantTypes(client.grantTypes()).locked(client.locked());
     }
 
     private static Arguments mistake(String name, UnaryOperator<TokenIssueRequest> mistake, ResultCode code) {

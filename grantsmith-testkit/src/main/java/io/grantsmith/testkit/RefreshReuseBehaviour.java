@@ -84,11 +84,28 @@ public abstract class RefreshReuseBehaviour extends EngineBehaviourSuite {
         assertThat(again.scopes()).isEqualTo(Scopes.of("read"));
         assertThat(again.accessToken().value()).isNotEqualTo(first.accessToken().value());
         assertThat(again.accessToken().expiresAt()).isEqualTo(fixture.now().plus(EngineFixture.ACCESS_TOKEN_DURATION));
-        assertThat(fixture.accessToken(first.accessToken().value())).isEmpty();
+        assertThat(fixture.accessToken(first.accessToken().value())).as("the first response's, perhaps in use")
+                .isPresent();
         assertThat(fixture.accessToken(again.accessToken().value())).isPresent();
         assertThat(fixture.refreshToken(first.refreshToken().value()).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
         issuance(fixture.refresh(IDEMPOTENT, again.refreshToken().value()));
+    }
+
+    @Test
+    void whenReuseIsDetectedAfterRetriesThenEveryAccessTokenOfTheRetriedGenerationStopsWorking() {
+        Issuance grant = fixture.grant(IDEMPOTENT);
+        Issuance first = issuance(fixture.refresh(IDEMPOTENT, grant.refreshToken().value()));
+        Issuance retry = issuance(fixture.refresh(IDEMPOTENT, grant.refreshToken().value()));
+        fixture.clock().advance(GRACE);
+
+        badRequest(fixture.refresh(IDEMPOTENT, grant.refreshToken().value()), OAuthErrorCode.INVALID_GRANT,
+                ResultCode.REFRESH_TOKEN_REUSED);
+
+        assertThat(fixture.accessToken(first.accessToken().value())).isEmpty();
+        assertThat(fixture.accessToken(retry.accessToken().value())).isEmpty();
+        assertThat(fixture.refreshToken(first.refreshToken().value()).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.REVOKED);
     }
 
     @Test

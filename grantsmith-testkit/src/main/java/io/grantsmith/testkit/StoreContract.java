@@ -250,7 +250,7 @@ public abstract class StoreContract {
     }
 
     @Test
-    void whenReplayAppliesThenOnlyTheAccessTokenIsReplaced() {
+    void whenReplayAppliesThenAnAccessTokenIsAddedAndTheGenerationsOthersStay() {
         Grant grant = saveGrant();
         RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
         stores.tokens().applyRefresh(rotate);
@@ -261,8 +261,29 @@ public abstract class StoreContract {
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))).contains(rotate.successor());
-        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).contains(rotate.accessToken());
         assertThat(stores.tokens().findAccessToken(Records.lookup(replayAccess))).contains(replayAccess);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
+    }
+
+    @Test
+    void whenTheSuccessorIsRotatedAfterReplaysThenEveryAccessTokenOfTheReplayedGenerationIsGone() {
+        Grant grant = saveGrant();
+        RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+        stores.tokens().applyRefresh(rotate);
+        AccessTokenRecord replayAccess = Records.accessToken(NOW.plusSeconds(2), HOUR, grant.family);
+        stores.tokens().applyRefresh(new RefreshWrite.Replay(rotate.successor().key(), replayAccess,
+                NOW.plusSeconds(2)));
+        RefreshTokenRecord third = Records.successorOf(rotate.successor(), NOW.plusSeconds(3), HOUR);
+        AccessTokenRecord thirdAccess = Records.accessToken(NOW.plusSeconds(3), HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Rotate(
+                rotate.successor().key(), third, thirdAccess, NOW.plusSeconds(3)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
+        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(replayAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.lookup(thirdAccess))).contains(thirdAccess);
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Finds the client a request comes from, by numeric client ID or (where the service and the client enable
- * it) by alias. It does not authenticate: see {@link ClientAuthenticator}.
+ * it) by alias. It neither checks that the client is unlocked ({@link #requireUnlocked}) nor authenticates it
+ * ({@link ClientAuthenticator}).
  */
 public final class ClientIdentifier {
     private final ClientLookup clients;
@@ -36,7 +37,7 @@ public final class ClientIdentifier {
         Optional<Long> numeric = parseId(id);
         Optional<Client> byId = numeric.flatMap(value -> clients.findClient(service.id(), value));
         if (byId.isPresent()) {
-            return unlocked(new ClientIdentity(byId.get(), false, null));
+            return new ClientIdentity(byId.get(), false, null);
         }
         if (!service.clientIdAliasEnabled()) {
             // an unknown numeric ID is simply unknown; anything else could only be an alias, which is switched off
@@ -48,7 +49,7 @@ public final class ClientIdentifier {
         if (!byAlias.aliasEnabled()) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED, Quoted.of(id));
         }
-        return unlocked(new ClientIdentity(byAlias, true, null));
+        return new ClientIdentity(byAlias, true, null);
     }
 
     private static String presentedId(PresentedCredentials credentials, GrantType grantType) {
@@ -70,11 +71,14 @@ public final class ClientIdentifier {
         return id;
     }
 
-    private static ClientIdentity unlocked(ClientIdentity identity) {
+    /**
+     * Refuses a locked client. Separate from {@link #identify} so that the refusal can name the client, which
+     * is identified although it may not use the token endpoint.
+     */
+    public static void requireUnlocked(ClientIdentity identity) {
         if (identity.client().locked()) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_LOCKED, identity.client().id());
         }
-        return identity;
     }
 
     /** The numeric client ID spelled by {@code id}, if it is one (digits only, fits a long). */

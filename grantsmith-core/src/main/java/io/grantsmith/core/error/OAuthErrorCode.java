@@ -1,6 +1,10 @@
 package io.grantsmith.core.error;
 
-/** The {@code error} values of RFC 6749 §5.2 and its extensions that the token endpoint produces. */
+/**
+ * The {@code error} values of RFC 6749 §5.2 and §4.1.2.1 and their extensions that the engine produces. The HTTP
+ * status is the one a token endpoint answers with; authorization errors that go back to the client travel in a
+ * redirect instead, and those that cannot are answered with 400.
+ */
 public enum OAuthErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_CLIENT("invalid_client", 401),
@@ -9,6 +13,9 @@ public enum OAuthErrorCode {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
     INVALID_TARGET("invalid_target", 400),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
+    REQUEST_NOT_SUPPORTED("request_not_supported", 400),
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     SERVER_ERROR("server_error", 500),
     /** Overload (RFC 6749 §4.1.2.1 defines it for the authorization endpoint; no token-endpoint code says it). */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);

@@ -30,6 +30,8 @@ public enum ResultCode {
     GRANT_TYPE_IMPLICIT("A049306", "'implicit' cannot be used as the value of 'grant_type'."),
     GRANT_TYPE_NOT_IMPLEMENTED("A049391", "The grant type '%s' is not implemented by this server yet."),
     UNEXPECTED_ERROR("A047191", "An unexpected error occurred on the server while processing the request."),
+    SERVICE_SETTING_UNSUPPORTED("A047192", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    CLIENT_SETTING_UNSUPPORTED("A047193", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
 
     // ---- resource indicators (RFC 8707) -------------------------------------------------------------------
     RESOURCE_NOT_URI("A251306", "The resource '%s' is not a valid URI."),
@@ -46,6 +48,7 @@ public enum ResultCode {
     CLIENT_CREDENTIALS_CLIENT_ID_MISSING("A048314", "A client_credentials request must identify the client: send 'client_id' or use HTTP Basic authentication."),
     CLIENT_ID_ALIAS_NOT_ENABLED("A048324", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
     CLIENT_ID_TOO_LONG("A048391", "The client ID is longer than %d characters."),
+    CLIENT_LOOKUP_FAILED("A048191", "The server failed to look up the client."),
 
     // ---- client authentication ----------------------------------------------------------------------------
     CONFIDENTIAL_CLIENT_WITH_NONE("A157301", "The client type of the client is 'confidential' but the client authentication method is 'none'."),
@@ -93,6 +96,8 @@ public enum ResultCode {
     // ---- grant_type=refresh_token -------------------------------------------------------------------------
     REFRESH_OK("A053001", "The token request (grant_type=refresh_token) was processed successfully."),
     REFRESH_STORE_FAILED("A053101", "The server failed to store the renewed tokens."),
+    REFRESH_TOKEN_READ_FAILED("A053191", "The server failed to read the refresh token."),
+    REFRESH_REVOKE_FAILED("A053192", "The refresh token has already been used, and the server failed to revoke the tokens of its grant."),
     REFRESH_PROPERTIES_TOO_BIG("A053201", "The total size of 'properties' is too big."),
     REFRESH_ACCESS_TOKEN_INVALID("A053291", "The access token value chosen by the caller is not a valid token value."),
     REFRESH_ACCESS_TOKEN_IN_USE("A053292", "The access token value chosen by the caller is already in use."),
@@ -112,9 +117,17 @@ public enum ResultCode {
     // ---- /auth/token/issue ------------------------------------------------------------------------------
     ISSUE_OK("A054001", "The token request (grant_type=password) was processed successfully."),
     ISSUE_STORE_FAILED("A054101", "The server failed to store the tokens."),
+    ISSUE_CLIENT_LOOKUP_FAILED("A054191", "The server failed to look up the client of the ticket."),
+    ISSUE_TICKET_UPDATE_FAILED("A054192", "The server failed to update the ticket."),
+    ISSUE_SERVICE_SETTING_UNSUPPORTED("A054193", "The service setting '%s' is not supported by this server yet, so no token is issued."),
+    ISSUE_CLIENT_SETTING_UNSUPPORTED("A054194", "The setting '%s' of the client (ID = %d) is not supported by this server yet, so no token is issued."),
     ISSUE_PROPERTIES_TOO_BIG("A054201", "The total size of 'properties' is too big."),
     ISSUE_ACCESS_TOKEN_INVALID("A054291", "The access token value chosen by the caller is not a valid token value."),
     ISSUE_ACCESS_TOKEN_IN_USE("A054292", "The access token value chosen by the caller is already in use."),
+    ISSUE_CLIENT_NOT_FOUND("A054391", "The client (ID = %d) of the ticket does not exist any more."),
+    ISSUE_CLIENT_LOCKED("A054392", "The client (ID = %d) of the ticket is locked."),
+    ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT("A054393", "The client (ID = %d) of the ticket is no longer allowed to use the grant type 'password'."),
+    ISSUE_GRANT_TYPE_NOT_SUPPORTED_BY_SERVICE("A054394", "The grant type 'password' is no longer supported by the service."),
     ISSUE_TICKET_MISSING("A055201", "The request does not contain 'ticket'."),
     ISSUE_TICKET_NOT_FOUND("A055202", "The ticket does not exist."),
     ISSUE_TICKET_EXPIRED("A055301", "The ticket has expired."),
@@ -125,6 +138,7 @@ public enum ResultCode {
 
     // ---- /auth/token/fail -------------------------------------------------------------------------------
     FAIL_STORE_FAILED("A063101", "The server failed to update the ticket."),
+    FAIL_CLIENT_LOOKUP_FAILED("A063191", "The server failed to look up the client of the ticket."),
     FAIL_TICKET_MISSING("A063201", "The request does not contain 'ticket'."),
     FAIL_TICKET_NOT_FOUND("A063202", "The ticket does not exist."),
     FAIL_TICKET_EXPIRED("A063301", "The ticket has expired."),
@@ -132,9 +146,117 @@ public enum ResultCode {
     FAIL_INVALID_CREDENTIALS("A067301", "The credentials (username & password) passed to the token endpoint are invalid."),
     FAIL_UNKNOWN("A067302", "The token request failed due to an unknown reason."),
     FAIL_INVALID_TARGET("A067303", "The token request failed because the target resource is invalid."),
-    FAIL_INVALID_CLIENT("A067304", "The token request failed because the client is invalid."),
-    FAIL_UNAUTHORIZED_CLIENT("A067305", "The token request failed because the client is not authorized to use the grant type."),
-    FAIL_INVALID_SCOPE("A067306", "The token request failed because the requested scope is invalid.");
+    FAIL_INVALID_CLIENT("A067391", "The token request failed because the client is invalid."),
+    FAIL_UNAUTHORIZED_CLIENT("A067392", "The token request failed because the client is not authorized to use the grant type."),
+    FAIL_INVALID_SCOPE("A067393", "The token request failed because the requested scope is invalid."),
+
+    // ==== /auth/authorization ==============================================================================
+    // ---- framing ------------------------------------------------------------------------------------------
+    AUTHORIZATION_OK("A004001", "The server has successfully issued a ticket to the service (API Key = %d) for the authorization request from the client (ID = %d). [response_type=%s, openid=%s]"),
+    AUTHORIZATION_UNEXPECTED_ERROR("A004191", "An unexpected error occurred on the server while processing the authorization request."),
+    AUTHORIZATION_PARAMETERS_MISSING("A004201", "The authorization request from the service does not contain 'parameters'."),
+    AUTHORIZATION_PARAMETERS_EMPTY("A004301", "The authorization request does not contain any request parameters."),
+    AUTHORIZATION_ID_TOKEN_WITHOUT_OPENID("A004302", "The value of 'response_type' contains 'id_token', but 'scope' does not contain 'openid'."),
+    AUTHORIZATION_PARAMETERS_MALFORMED("A004391", "The authorization request parameters are not valid form-encoded data: %s."),
+    AUTHORIZATION_PARAMETER_REPEATED("A004392", "The authorization request contains '%s' more than once."),
+
+    // ---- client_id ----------------------------------------------------------------------------------------
+    AUTHORIZATION_CLIENT_ID_MISSING("A010301", "The authorization request does not contain 'client_id'."),
+    AUTHORIZATION_CLIENT_ID_EMPTY("A010302", "The value of 'client_id' in the authorization request is empty."),
+    AUTHORIZATION_CLIENT_ID_REPEATED("A010303", "The authorization request contains 'client_id' more than once."),
+    AUTHORIZATION_CLIENT_NOT_FOUND("A010304", "The client (ID = %s) does not exist."),
+    AUTHORIZATION_CLIENT_LOCKED("A010307", "The client (ID = %d) is locked."),
+    AUTHORIZATION_CLIENT_ID_ALIAS_NOT_ENABLED("A010309", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
+
+    // ---- response_type ------------------------------------------------------------------------------------
+    RESPONSE_TYPE_MISSING("A009301", "The authorization request does not contain 'response_type' parameter."),
+    RESPONSE_TYPE_EMPTY("A009302", "The value of 'response_type' is empty."),
+    RESPONSE_TYPE_REPEATED("A009303", "The authorization request contains 'response_type' more than once."),
+    RESPONSE_TYPE_UNKNOWN("A009304", "The value of 'response_type' (%s) is not a valid response type."),
+    RESPONSE_TYPE_NOT_SUPPORTED_BY_SERVICE("A009305", "The response type '%s' is not supported by the service."),
+    RESPONSE_TYPE_NOT_ALLOWED_FOR_CLIENT("A009306", "The client (ID = %d) is not allowed to use the response type '%s'."),
+    RESPONSE_TYPE_NOT_IMPLEMENTED("A009391", "The response type '%s' is not implemented by this server yet."),
+
+    // ---- redirect_uri -------------------------------------------------------------------------------------
+    REDIRECT_URI_REPEATED("A011302", "The authorization request contains 'redirect_uri' more than once."),
+    REDIRECT_URI_REQUIRED_FOR_OPENID("A011303", "The authorization request does not contain 'redirect_uri' although 'scope' contains 'openid'."),
+    REDIRECT_URI_NOT_REGISTERED("A011304", "The value of 'redirect_uri' (%s) is not registered."),
+    REDIRECT_URI_NONE_REGISTERED_BY_PUBLIC_CLIENT("A011310", "The client (ID = %d) is a public client but has registered no redirection URI."),
+    REDIRECT_URI_MISSING_AND_NONE_REGISTERED("A011312", "The authorization request does not contain 'redirect_uri' and the client (ID = %d) has registered no redirection URI."),
+    REDIRECT_URI_MISSING_AND_SEVERAL_REGISTERED("A011313", "The authorization request does not contain 'redirect_uri' although the client (ID = %d) has registered several redirection URIs."),
+    REDIRECT_URI_MALFORMED("A011314", "The value of 'redirect_uri' (%s) is not a valid URI."),
+    REDIRECT_URI_NOT_ABSOLUTE("A011315", "The value of 'redirect_uri' (%s) is not an absolute URI."),
+    REDIRECT_URI_HAS_FRAGMENT("A011316", "The value of 'redirect_uri' (%s) has a fragment component."),
+    REDIRECT_URI_REGISTRATION_REQUIRED("A011391", "The client (ID = %d) has registered no redirection URI; every client must register the redirection URIs it uses."),
+
+    // ---- response_mode ------------------------------------------------------------------------------------
+    RESPONSE_MODE_REPEATED("A012302", "The authorization request contains 'response_mode' more than once."),
+    RESPONSE_MODE_UNKNOWN("A012303", "The value of 'response_mode' (%s) is not supported."),
+    RESPONSE_MODE_QUERY_NOT_ALLOWED("A012304", "'query' cannot be used as the value of 'response_mode' with the response type '%s'."),
+    RESPONSE_MODE_JWT_NOT_IMPLEMENTED("A012391", "The response mode '%s' (JARM) is not implemented by this server yet."),
+    RESPONSE_MODE_NOT_ALLOWED_FOR_CLIENT("A012392", "The client (ID = %d) is not allowed to use the response mode '%s'."),
+
+    // ---- scope --------------------------------------------------------------------------------------------
+    AUTHORIZATION_SCOPE_REPEATED("A007302", "The authorization request contains 'scope' more than once."),
+    AUTHORIZATION_SCOPE_REQUIRED("A007305", "The authorization request does not contain any valid scope, the default scope set is empty, and the service requires a scope."),
+
+    // ---- state and nonce ----------------------------------------------------------------------------------
+    STATE_REPEATED("A013302", "The authorization request contains 'state' more than once."),
+    STATE_NOT_ASCII("A013303", "The value of 'state' contains characters other than printable ASCII."),
+    STATE_TOO_LONG("A013304", "The value of 'state' is longer than %d characters."),
+    NONCE_REPEATED("A014302", "The authorization request contains 'nonce' more than once."),
+    NONCE_REQUIRED("A014303", "The authorization request does not contain 'nonce' although 'response_type' contains 'id_token'."),
+    NONCE_NOT_ASCII("A014304", "The value of 'nonce' contains characters other than printable ASCII."),
+    NONCE_TOO_LONG("A014305", "The value of 'nonce' is longer than %d characters."),
+
+    // ---- display, prompt, max_age, locales, login_hint ----------------------------------------------------
+    DISPLAY_REPEATED("A015302", "The authorization request contains 'display' more than once."),
+    DISPLAY_UNKNOWN("A015303", "The value of 'display' (%s) is not a valid display value."),
+    DISPLAY_DEFAULT_NOT_SUPPORTED("A015304", "The authorization request does not contain 'display', but the default value 'page' is not supported by the service."),
+    DISPLAY_NOT_SUPPORTED("A015305", "The display value '%s' is not supported by the service."),
+    PROMPT_REPEATED("A016302", "The authorization request contains 'prompt' more than once."),
+    PROMPT_UNKNOWN("A016303", "The value of 'prompt' contains an unknown value (%s)."),
+    PROMPT_NONE_COMBINED("A016304", "The value of 'prompt' combines 'none' with other values."),
+    PROMPT_NOT_SUPPORTED("A016391", "The prompt value '%s' is not supported by the service."),
+    PROMPT_NONE_NOT_SUPPORTED("A077301", "The authorization request contains 'prompt=none', which the service does not support."),
+    MAX_AGE_REPEATED("A017302", "The authorization request contains 'max_age' more than once."),
+    MAX_AGE_NOT_NUMBER("A017303", "The value of 'max_age' (%s) is not a number."),
+    MAX_AGE_NOT_INTEGER("A017304", "The value of 'max_age' (%s) is not an integer."),
+    MAX_AGE_OUT_OF_RANGE("A017305", "The value of 'max_age' (%s) is too large."),
+    MAX_AGE_NEGATIVE("A017391", "The value of 'max_age' (%s) is negative."),
+    UI_LOCALES_REPEATED("A018302", "The authorization request contains 'ui_locales' more than once."),
+    CLAIMS_LOCALES_REPEATED("A020302", "The authorization request contains 'claims_locales' more than once."),
+    LOGIN_HINT_REPEATED("A069302", "The authorization request contains 'login_hint' more than once."),
+
+    // ---- acr_values and claims ----------------------------------------------------------------------------
+    ACR_VALUES_REPEATED("A021302", "The authorization request contains 'acr_values' more than once."),
+    ACR_NONE_SUPPORTED("A021303", "The authorization request asks for an authentication context class, but the service supports none."),
+    ACR_NOT_SUPPORTED("A021304", "The authentication context class '%s' is not supported by the service."),
+    CLAIMS_REPEATED("A022302", "The authorization request contains 'claims' more than once."),
+    CLAIMS_NOT_JSON_OBJECT("A022303", "The value of 'claims' is not a JSON object."),
+    CLAIMS_USERINFO_NOT_OBJECT("A022304", "The value of 'userinfo' in 'claims' is not a JSON object."),
+    CLAIMS_ID_TOKEN_NOT_OBJECT("A022305", "The value of 'id_token' in 'claims' is not a JSON object."),
+    CLAIMS_MEMBER_MALFORMED("A023301", "The request for the claim '%s' in '%s' of 'claims' is malformed: %s."),
+
+    // ---- request objects and pushed authorization requests ------------------------------------------------
+    REQUEST_REPEATED("A008301", "The authorization request contains 'request' more than once."),
+    REQUEST_URI_REPEATED("A008302", "The authorization request contains 'request_uri' more than once."),
+    REQUEST_AND_REQUEST_URI("A008304", "The authorization request contains both 'request' and 'request_uri'."),
+    REQUEST_NOT_SUPPORTED("A008391", "The 'request' parameter (request objects) is not supported by this server yet."),
+    REQUEST_URI_NOT_SUPPORTED("A008392", "The 'request_uri' parameter is not supported by this server yet."),
+    PAR_REQUIRED("A008393", "The service or the client requires pushed authorization requests, which this server does not support yet."),
+    REQUEST_OBJECT_REQUIRED("A008394", "The service or the client requires request objects, which this server does not support yet."),
+
+    // ---- PKCE (RFC 7636) ----------------------------------------------------------------------------------
+    CODE_CHALLENGE_REQUIRED("A124301", "The authorization request does not contain 'code_challenge' although the service or the client requires PKCE."),
+    CODE_CHALLENGE_EMPTY("A124302", "The value of 'code_challenge' is empty."),
+    CODE_CHALLENGE_REPEATED("A124303", "The authorization request contains 'code_challenge' more than once."),
+    CODE_CHALLENGE_MALFORMED("A124304", "The value of 'code_challenge' must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636)."),
+    CODE_CHALLENGE_METHOD_REPEATED("A124305", "The authorization request contains 'code_challenge_method' more than once."),
+    CODE_CHALLENGE_METHOD_UNKNOWN("A124306", "The value of 'code_challenge_method' (%s) is not supported."),
+    CODE_CHALLENGE_METHOD_REQUIRED("A124307", "The authorization request does not contain 'code_challenge_method' although the service or the client requires 'S256'."),
+    CODE_CHALLENGE_METHOD_NOT_S256("A124308", "The value of 'code_challenge_method' must be 'S256'."),
+    CODE_CHALLENGE_REQUIRED_FOR_PUBLIC_CLIENT("A124391", "The authorization request does not contain 'code_challenge', which public clients must send (RFC 9700 §2.1.1).");
 
     private final String code;
     private final String template;

@@ -7,6 +7,8 @@ import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.FamilyId;
@@ -33,11 +35,13 @@ import io.grantsmith.core.token.TokenValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finishes a password grant with the ticket from {@code /auth/token}: {@code /auth/token/issue} issues the
  * tokens once the authorization server has verified the user; {@code /auth/token/fail} builds the refusal.
- * A ticket is used at most once, by either; the caller's own mistakes are reported before the ticket is used.
+ * A ticket is used at most once, by either; the caller's own mistakes are reported before the ticket is used. A
+ * ticket whose client may no longer have tokens is used up by the refused issue.
  */
 public final class PasswordGrantCompletion {
     private final ClientLookup clients;
@@ -52,8 +56,12 @@ public final class PasswordGrantCompletion {
         this.values = values;
     }
 
-    /** Issues the tokens. Refusals are thrown as {@link OAuthException} and carry no facts beyond the service. */
-    public TokenIssueResult.Ok issue(Service service, TokenIssueRequest request, Instant now) {
+    /**
+     * Issues the tokens, once the ticket's client (and the service) may still have them. Refusals before the ticket
+     * is used are thrown as {@link OAuthException} and carry no facts beyond the service; refusals of the client
+     * are returned with the client's facts.
+     */
+    public TokenIssueResult issue(Service service, TokenIssueRequest request, Instant now) {
         String ticketValue = request.getTicket();
         if (ticketValue == null || ticketValue.isEmpty()) {
             throw OAuthException.serverError(ResultCode.ISSUE_TICKET_MISSING);
@@ -69,10 +77,20 @@ public final class PasswordGrantCompletion {
             // (A value taken between this check and the save below still fails safely, after the ticket is used.)
             throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
         }
-        Ticket ticket = use(ticketValue, service, now, ResultCode.ISSUE_TICKET_NOT_FOUND,
-                ResultCode.ISSUE_TICKET_EXPIRED);
-        Client client = clients.findClient(service.id(), ticket.clientId())
-                .orElseThrow(() -> OAuthException.serverError(ResultCode.CLIENT_NOT_FOUND, ticket.clientId()));
+        Ticket ticket = StoreFailure.reportedAs(ResultCode.ISSUE_TICKET_UPDATE_FAILED, () -> use(ticketValue, service,
+                now, ResultCode.ISSUE_TICKET_NOT_FOUND, ResultCode.ISSUE_TICKET_EXPIRED));
+        Optional<Client> found = StoreFailure.reportedAs(ResultCode.ISSUE_CLIENT_LOOKUP_FAILED,
+                () -> clients.findClient(service.id(), ticket.clientId()));
+        if (found.isEmpty()) {
+            return refusal(new RequestFacts(service, GrantType.PASSWORD, null), ResultCode.ISSUE_CLIENT_NOT_FOUND,
+                    ticket.clientId());
+        }
+        Client client = found.get();
+        Optional<ResultMessage> refused = stillAllowed(service, client);
+        if (refused.isPresent()) {
+            return new TokenIssueResult.InternalServerError(facts(service, client, ticket),
+                    new OAuthError(OAuthErrorCode.SERVER_ERROR, refused.get()));
+        }
 
         boolean withRefreshToken = service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN);
         Duration accessLifetime = TokenLifetimes.accessToken(service, client, ticket.scopes(),
@@ -110,6 +128,26 @@ public final class PasswordGrantCompletion {
         return new TokenIssueResult.Ok(facts(service, client, ticket), ResultCode.ISSUE_OK.message(), issuance);
     }
 
+    /**
+     * Whether the client may still have tokens of the password grant: the service or the client may have changed
+     * since {@code /auth/token} accepted the request (a setting the engine does not implement may have been turned
+     * on, too). Checked after the ticket is used, so that a refused ticket
+     * stays used: unlocking the client or granting it the password grant again does not revive it.
+     */
+    private static Optional<ResultMessage> stillAllowed(Service service, Client client) {
+        if (!service.supports(GrantType.PASSWORD)) {
+            return Optional.of(ResultCode.ISSUE_GRANT_TYPE_NOT_SUPPORTED_BY_SERVICE.message());
+        }
+        if (client.locked()) {
+            return Optional.of(ResultCode.ISSUE_CLIENT_LOCKED.message(client.id()));
+        }
+        if (!client.mayUse(GrantType.PASSWORD)) {
+            return Optional.of(ResultCode.ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT.message(client.id()));
+        }
+        return SettingSupport.refusal(service, client, GrantType.PASSWORD, ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
+                ResultCode.ISSUE_CLIENT_SETTING_UNSUPPORTED);
+    }
+
     /** Builds the refusal for the client and uses up the ticket. */
     public TokenFailResult fail(Service service, TokenFailRequest request, Instant now) {
         String ticketValue = request.getTicket();
@@ -122,7 +160,8 @@ public final class PasswordGrantCompletion {
         }
         Ticket ticket = use(ticketValue, service, now, ResultCode.FAIL_TICKET_NOT_FOUND,
                 ResultCode.FAIL_TICKET_EXPIRED);
-        RequestFacts facts = clients.findClient(service.id(), ticket.clientId())
+        RequestFacts facts = StoreFailure.reportedAs(ResultCode.FAIL_CLIENT_LOOKUP_FAILED,
+                        () -> clients.findClient(service.id(), ticket.clientId()))
                 .map(client -> facts(service, client, ticket))
                 .orElseGet(() -> new RequestFacts(service, GrantType.PASSWORD, null));
         return switch (reason) {
@@ -151,6 +190,11 @@ public final class PasswordGrantCompletion {
     private static RequestFacts facts(Service service, Client client, Ticket ticket) {
         return new RequestFacts(service, GrantType.PASSWORD,
                 new ClientIdentity(client, ticket.clientIdAliasUsed(), ticket.clientAuthMethod()));
+    }
+
+    private static TokenIssueResult refusal(RequestFacts facts, ResultCode code, Object... args) {
+        return new TokenIssueResult.InternalServerError(facts, new OAuthError(OAuthErrorCode.SERVER_ERROR,
+                code.message(args)));
     }
 
     private static TokenFailResult refusal(RequestFacts facts, OAuthErrorCode error, ResultCode code) {

@@ -5,6 +5,7 @@ import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshPolicy;
 import io.grantsmith.core.model.RefreshTokenRecord;
@@ -12,6 +13,7 @@ import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.model.UnsupportedSetting;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantRequest;
 import io.grantsmith.core.request.ParameterRules;
@@ -95,7 +97,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     /** The presented token's record, if it belongs to this service and client, is unexpired and not revoked. */
     private RefreshTokenRecord findUsable(GrantContext context, TokenLookup presented) {
-        RefreshTokenRecord record = tokens.findRefreshToken(presented)
+        RefreshTokenRecord record = StoreFailure.reportedAs(ResultCode.REFRESH_TOKEN_READ_FAILED,
+                        () -> tokens.findRefreshToken(presented))
                 .filter(found -> found.serviceId() == context.service().id())
                 .orElseThrow(() -> invalidGrant(ResultCode.REFRESH_TOKEN_NOT_FOUND));
         if (record.clientId() != context.client().id()) {
@@ -142,15 +145,18 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     /**
      * A rotated-away token was presented again. Within the grace period of an idempotent service, while its
-     * successor is still active, this is a retry of a lost response: answer with the same successor.
-     * Otherwise the token has been used twice, which means it may have been stolen: revoke the family.
+     * successor is still active, this is a retry of a lost response: answer with the same successor and one more
+     * access token of that generation, leaving the access tokens already handed out for it working (a retrying
+     * client may hold any of them). Otherwise the token has been used twice, which means it may have been
+     * stolen: revoke the family.
      */
     private Optional<TokenResult> replayOrRevoke(GrantContext context, GrantRequest.RefreshToken grant,
             RefreshTokenRecord rotated) {
         if (withinGracePeriod(context, rotated)) {
             TokenValue successorValue = TokenValues.keyed(rotated.successorKey(),
                     successors.secretOf(grant.refreshToken()));
-            Optional<RefreshTokenRecord> successor = tokens.findRefreshToken(rotated.successorKey())
+            Optional<RefreshTokenRecord> successor = StoreFailure.reportedAs(ResultCode.REFRESH_TOKEN_READ_FAILED,
+                            () -> tokens.findRefreshToken(rotated.successorKey()))
                     .filter(found -> found.hash().equals(successorValue.hash())
                             && found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
             if (successor.isPresent()) {
@@ -162,7 +168,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 return apply(write, context, grant, renewal, record, refreshToken, true);
             }
         }
-        tokens.revokeFamily(rotated.family());
+        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeFamily(rotated.family()));
         throw invalidGrant(ResultCode.REFRESH_TOKEN_REUSED);
     }
 
@@ -223,15 +229,23 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     /**
      * What the renewed access token carries: the requested scopes and resources (each covered by the grant),
      * or the grant's own when none are requested; and the grant's properties with the request's merged over.
+     * A service that would drop {@code openid} from it (not implemented yet) gets the refresh refused instead.
      */
     private record Renewal(TokenValue accessToken, Scopes scopes, List<String> resources,
             List<TokenProperty> properties) {
+        private static final String OPENID = "openid";
+        private static final String OFFLINE_ACCESS = "offline_access";
 
         static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis,
                 TokenValues values) {
             Scopes scopes = grant.scope().isEmpty() ? basis.scopes() : narrowed(grant.scope(), basis.scopes());
             List<String> resources = ResourceIndicators.narrow(ResourceIndicators.validate(grant.resources()),
                     basis.resources(), ResultCode.REFRESH_RESOURCE_NOT_GRANTED);
+            if (scopes.contains(OPENID) && !basis.scopes().contains(OFFLINE_ACCESS) && context.service()
+                    .unsupportedSettings().contains(UnsupportedSetting.OPENID_DROPPED_ON_REFRESH_WITHOUT_OFFLINE_ACCESS)) {
+                throw OAuthException.serverError(ResultCode.SERVICE_SETTING_UNSUPPORTED,
+                        UnsupportedSetting.OPENID_DROPPED_ON_REFRESH_WITHOUT_OFFLINE_ACCESS.member());
+            }
             List<TokenProperty> properties = TokenProperties.merge(basis.properties(),
                     TokenProperties.accept(context.request().getProperties(), ResultCode.REFRESH_PROPERTIES_TOO_BIG),
                     ResultCode.REFRESH_PROPERTIES_TOO_BIG);

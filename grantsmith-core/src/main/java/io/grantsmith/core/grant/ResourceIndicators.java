@@ -10,11 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** RFC 8707 {@code resource} parameters: absolute URIs without a fragment. */
-final class ResourceIndicators {
+public final class ResourceIndicators {
     private ResourceIndicators() {
     }
 
-    static List<String> validate(List<String> resources) {
+    /**
+     * The resources without repetitions, in request order.
+     *
+     * @throws OAuthException ({@code invalid_target}) for the first value that is not an absolute URI without a
+     *                        fragment
+     */
+    public static List<String> validate(List<String> resources) {
         for (String resource : resources) {
             URI uri;
             try {

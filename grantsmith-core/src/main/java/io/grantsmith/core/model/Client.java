@@ -10,13 +10,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A client application, as far as the token endpoint acts on it.
+ * A client application, as far as the engine acts on it.
  *
  * @param alias                     the client ID alias, or null
  * @param secret                    the client secret, or null (public clients)
  * @param requestableScopesEnabled  whether {@code requestableScopes} restricts the scopes this client may ask for
  * @param accessTokenDuration       a per-client cap on access-token lifetime; zero when not set
  * @param refreshTokenDuration      a per-client cap on refresh-token lifetime; zero when not set
+ * @param unsupportedSettings       settings turned on that the engine does not implement yet; requests they apply
+ *                                  to are refused
+ * @param metadata                  what the client registered for the authorization endpoint and OpenID Connect
  */
 public record Client(
         long serviceId,
@@ -32,7 +35,9 @@ public record Client(
         Duration accessTokenDuration,
         Duration refreshTokenDuration,
         boolean locked,
-        List<Attribute> attributes) {
+        List<Attribute> attributes,
+        Set<UnsupportedSetting> unsupportedSettings,
+        ClientMetadata metadata) {
 
     /**
      * The longest client ID alias. Numeric client IDs are shorter still, so a presented client ID longer than
@@ -48,6 +53,8 @@ public record Client(
         Objects.requireNonNull(accessTokenDuration, "accessTokenDuration");
         Objects.requireNonNull(refreshTokenDuration, "refreshTokenDuration");
         attributes = List.copyOf(attributes);
+        unsupportedSettings = Service.immutableEnumSet(unsupportedSettings, UnsupportedSetting.class);
+        Objects.requireNonNull(metadata, "metadata");
     }
 
     public boolean isPublic() {
@@ -83,6 +90,8 @@ public record Client(
         private Duration refreshTokenDuration = Duration.ZERO;
         private boolean locked;
         private List<Attribute> attributes = List.of();
+        private Set<UnsupportedSetting> unsupportedSettings = Set.of();
+        private ClientMetadata metadata = ClientMetadata.DEFAULTS;
 
         private Builder(long serviceId, long id) {
             this.serviceId = serviceId;
@@ -99,11 +108,14 @@ public record Client(
         public Builder refreshTokenDuration(Duration value) { refreshTokenDuration = value; return this; }
         public Builder locked(boolean value) { locked = value; return this; }
         public Builder attributes(List<Attribute> value) { attributes = value; return this; }
+        public Builder unsupportedSettings(Set<UnsupportedSetting> value) { unsupportedSettings = value; return this; }
+        public Builder metadata(ClientMetadata value) { metadata = value; return this; }
 
         public Client build() {
             return new Client(serviceId, id, alias, aliasEnabled, type, tokenAuthMethod, secret, grantTypes,
                     requestableScopesEnabled, requestableScopes, accessTokenDuration, refreshTokenDuration, locked,
-                    attributes);
+                    attributes, unsupportedSettings,
+                    metadata);
         }
     }
 }

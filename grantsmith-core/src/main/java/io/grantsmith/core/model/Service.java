@@ -9,11 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A service: one authorization server's configuration, as far as the token engine acts on it.
+ * A service: one authorization server's configuration, as far as the engine acts on it.
  *
  * @param supportedTokenAuthMethods client authentication methods the service allows; empty allows every
  *                                  method the engine implements
  * @param accessTokenType           the {@code token_type} of issued access tokens, normally {@code Bearer}
+ * @param unsupportedSettings       settings turned on that the engine does not implement yet; requests they apply
+ *                                  to are refused
+ * @param authorization             the settings of the authorization endpoint and OpenID Connect
  */
 public record Service(
         long id,
@@ -30,7 +33,9 @@ public record Service(
         boolean clientIdAliasEnabled,
         boolean errorDescriptionOmitted,
         boolean errorUriOmitted,
-        List<Attribute> attributes) {
+        List<Attribute> attributes,
+        Set<UnsupportedSetting> unsupportedSettings,
+        AuthorizationSettings authorization) {
 
     /** Authlete's defaults: access tokens live one day, refresh tokens ten days. */
     public static final Duration DEFAULT_ACCESS_TOKEN_DURATION = Duration.ofDays(1);
@@ -46,6 +51,8 @@ public record Service(
         requirePositive(refreshTokenDuration, "refreshTokenDuration");
         Objects.requireNonNull(refreshPolicy, "refreshPolicy");
         attributes = List.copyOf(attributes);
+        unsupportedSettings = immutableEnumSet(unsupportedSettings, UnsupportedSetting.class);
+        Objects.requireNonNull(authorization, "authorization");
     }
 
     public boolean supports(GrantType grantType) {
@@ -90,6 +97,8 @@ public record Service(
         private boolean errorDescriptionOmitted;
         private boolean errorUriOmitted;
         private List<Attribute> attributes = List.of();
+        private Set<UnsupportedSetting> unsupportedSettings = Set.of();
+        private AuthorizationSettings authorization = AuthorizationSettings.DEFAULTS;
 
         private Builder(long id) {
             this.id = id;
@@ -109,11 +118,14 @@ public record Service(
         public Builder errorDescriptionOmitted(boolean value) { errorDescriptionOmitted = value; return this; }
         public Builder errorUriOmitted(boolean value) { errorUriOmitted = value; return this; }
         public Builder attributes(List<Attribute> value) { attributes = value; return this; }
+        public Builder unsupportedSettings(Set<UnsupportedSetting> value) { unsupportedSettings = value; return this; }
+        public Builder authorization(AuthorizationSettings value) { authorization = value; return this; }
 
         public Service build() {
             return new Service(id, name, grantTypes, authMethods, scopes, accessTokenType, accessTokenDuration,
                     refreshTokenDuration, refreshPolicy, tokenExpirationLinked, scopeRequired, clientIdAliasEnabled,
-                    errorDescriptionOmitted, errorUriOmitted, attributes);
+                    errorDescriptionOmitted, errorUriOmitted, attributes, unsupportedSettings,
+                    authorization);
         }
     }
 }

@@ -18,4 +18,14 @@ public record ClientIdentity(Client client, boolean aliasUsed, ClientAuthMethod 
     public ClientIdentity authenticatedBy(ClientAuthMethod method) {
         return new ClientIdentity(client, aliasUsed, method);
     }
+
+    /**
+     * The method to report as Authlete's {@code clientAuthMethod}: the one the client authenticated with, or,
+     * when authentication failed or has not happened, the one registered for it (the method is pinned, so the
+     * two are the same whenever authentication succeeds). Authlete reports it once the client is identified,
+     * refusals included.
+     */
+    public ClientAuthMethod reportedAuthMethod() {
+        return authMethod != null ? authMethod : client.tokenAuthMethod();
+    }
 }

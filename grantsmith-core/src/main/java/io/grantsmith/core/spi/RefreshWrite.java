@@ -8,13 +8,19 @@ import java.util.List;
 
 /**
  * One atomic refresh: a conditional change to refresh-token rows together with the new access token.
- * Every variant first removes the access tokens of the family (a refresh invalidates the access token
- * issued before it), then inserts {@link #accessToken()}. The store applies a variant only if its
- * precondition still holds when it runs, so two concurrent refreshes of one token can never both succeed.
+ * A rotation or an extension removes the access tokens of the family (a refresh invalidates the access tokens
+ * issued before it); a replay keeps them. Then {@link #accessToken()} is inserted. The store applies a variant
+ * only if its precondition still holds when it runs, so two concurrent refreshes of one token can never both
+ * succeed.
  */
 public sealed interface RefreshWrite {
     /** The access token issued by this refresh. */
     AccessTokenRecord accessToken();
+
+    /** Whether the family's other access tokens are removed; false only for a {@link Replay}. */
+    default boolean supersedesAccessTokens() {
+        return true;
+    }
 
     /** The time against which expiry preconditions are checked. */
     Instant now();
@@ -53,12 +59,20 @@ public sealed interface RefreshWrite {
 
     /**
      * An idempotent retry within the grace period: the earlier rotation's {@code successor} must still be
-     * ACTIVE and unexpired; only the access token is replaced.
+     * ACTIVE and unexpired; a further access token of the same generation is added. Every client that retried
+     * the rotation keeps a working access token (the store keeps no token values, so it cannot hand the first
+     * one out again); the next rotation or extension of {@code successor}, a family revocation, or each
+     * token's own expiry ends them all.
      */
     record Replay(long successorKey, AccessTokenRecord accessToken, Instant now) implements RefreshWrite {
         @Override
         public long guardedKey() {
             return successorKey;
+        }
+
+        @Override
+        public boolean supersedesAccessTokens() {
+            return false;
         }
     }
 }

@@ -20,7 +20,8 @@ class ResultCodeTest {
     /** Mistakes of the API caller (the authorization server), reported as INTERNAL_SERVER_ERROR. */
     private static final Set<ResultCode> CALLER_MISTAKES = EnumSet.of(ResultCode.PARAMETERS_MISSING,
             ResultCode.ISSUE_TICKET_MISSING, ResultCode.ISSUE_TICKET_NOT_FOUND, ResultCode.FAIL_TICKET_MISSING,
-            ResultCode.FAIL_TICKET_NOT_FOUND, ResultCode.FAIL_REASON_MISSING);
+            ResultCode.FAIL_TICKET_NOT_FOUND, ResultCode.FAIL_REASON_MISSING,
+            ResultCode.AUTHORIZATION_PARAMETERS_MISSING);
 
     @ParameterizedTest
     @EnumSource(ResultCode.class)
@@ -68,7 +69,7 @@ class ResultCodeTest {
         if (name.endsWith("_OK") || code == ResultCode.PASSWORD_TICKET_ISSUED) {
             return ResultCategory.SUCCESS;
         }
-        if (name.endsWith("_STORE_FAILED") || code == ResultCode.UNEXPECTED_ERROR
+        if (name.endsWith("_FAILED") || name.endsWith("_SETTING_UNSUPPORTED") || name.endsWith("UNEXPECTED_ERROR")
                 || code == ResultCode.PASSWORD_VERIFICATION_BUSY) {
             return ResultCategory.SERVER_ERROR;
         }

@@ -33,6 +33,7 @@ public final class ClientDocuments {
         SERVER_OWNED.forEach(document::remove);
         io.grantsmith.api.dto.Client client = Documents.bind(document, io.grantsmith.api.dto.Client.class);
         validate(client);
+        AuthorizationDocuments.client(document, true);
         ClientType type = typeOf(client);
         document.put("clientType", type.name());
         if (client.getTokenAuthMethod() == null) {
@@ -58,8 +59,8 @@ public final class ClientDocuments {
 
     /** The engine's view of a stored client. */
     public static Client model(StoredClient stored) {
-        io.grantsmith.api.dto.Client client = Documents.bind(Documents.parse(stored.document()),
-                io.grantsmith.api.dto.Client.class);
+        ObjectNode tree = Documents.parse(stored.document());
+        io.grantsmith.api.dto.Client client = Documents.bind(tree, io.grantsmith.api.dto.Client.class);
         ClientType type = typeOf(client);
         ClientAuthMethod method = authMethodOf(client);
         ClientExtension extension = client.getExtension() != null ? client.getExtension() : new ClientExtension();
@@ -69,7 +70,9 @@ public final class ClientDocuments {
                 extension.getRequestableScopes() == null ? Set.of() : Set.copyOf(Arrays.asList(extension.getRequestableScopes())),
                 Duration.ofSeconds(Math.max(0, extension.getAccessTokenDuration())),
                 Duration.ofSeconds(Math.max(0, extension.getRefreshTokenDuration())),
-                client.isLocked(), ServiceDocuments.attributes(client.getAttributes()));
+                client.isLocked(), ServiceDocuments.attributes(client.getAttributes()),
+                UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_CLIENTS),
+                AuthorizationDocuments.client(tree, false));
     }
 
     /** The client's type; confidential when the document does not say. */

@@ -47,6 +47,7 @@ public final class ServiceDocuments {
         SERVER_OWNED.forEach(document::remove);
         io.grantsmith.api.dto.Service service = Documents.bind(document, io.grantsmith.api.dto.Service.class);
         validate(service);
+        AuthorizationDocuments.service(document, true);
         if (service.getAccessTokenDuration() == 0) {
             document.put("accessTokenDuration", Service.DEFAULT_ACCESS_TOKEN_DURATION.getSeconds());
         }
@@ -75,8 +76,8 @@ public final class ServiceDocuments {
 
     /** The engine's view of a stored service. */
     public static Service model(long id, String document) {
-        io.grantsmith.api.dto.Service service = Documents.bind(Documents.parse(document),
-                io.grantsmith.api.dto.Service.class);
+        ObjectNode tree = Documents.parse(document);
+        io.grantsmith.api.dto.Service service = Documents.bind(tree, io.grantsmith.api.dto.Service.class);
         return Service.builder(id)
                 .name(service.getServiceName() == null ? "" : service.getServiceName())
                 .grantTypes(enumSet(service.getSupportedGrantTypes()))
@@ -94,6 +95,8 @@ public final class ServiceDocuments {
                 .errorDescriptionOmitted(service.isErrorDescriptionOmitted())
                 .errorUriOmitted(service.isErrorUriOmitted())
                 .attributes(attributes(service.getAttributes()))
+                .unsupportedSettings(UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_SERVICES))
+                .authorization(AuthorizationDocuments.service(tree, false))
                 .build();
     }
 

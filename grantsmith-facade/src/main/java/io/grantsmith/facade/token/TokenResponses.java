@@ -151,7 +151,7 @@ public final class TokenResponses {
             response.setClientId(client.client().id())
                     .setClientIdAlias(client.client().alias())
                     .setClientIdAliasUsed(client.aliasUsed())
-                    .setClientAuthMethod(client.authMethod())
+                    .setClientAuthMethod(client.reportedAuthMethod())
                     .setClientAttributes(WireValues.attributes(client.client().attributes()));
         }
     }

@@ -86,9 +86,9 @@ class TicketApiTest {
     @ParameterizedTest
     @CsvSource({"INVALID_RESOURCE_OWNER_CREDENTIALS,BAD_REQUEST,invalid_request,A067301",
             "UNKNOWN,INTERNAL_SERVER_ERROR,server_error,A067302", "INVALID_TARGET,BAD_REQUEST,invalid_target,A067303",
-            "INVALID_CLIENT,BAD_REQUEST,invalid_client,A067304",
-            "UNAUTHORIZED_CLIENT,BAD_REQUEST,unauthorized_client,A067305",
-            "INVALID_SCOPE,BAD_REQUEST,invalid_scope,A067306"})
+            "INVALID_CLIENT,BAD_REQUEST,invalid_client,A067391",
+            "UNAUTHORIZED_CLIENT,BAD_REQUEST,unauthorized_client,A067392",
+            "INVALID_SCOPE,BAD_REQUEST,invalid_scope,A067393"})
     void whenFailNamesAReasonThenItBecomesTheClientsError(String reason, String action, String error,
             String resultCode) {
         Reply reply = fail(ticket(), reason).assertAction(action, resultCode);

@@ -78,8 +78,8 @@ final class JdbcTokenStore implements TokenStore {
     /**
      * In one savepoint: the conditional update of the guarded refresh token first (nothing written yet when its
      * precondition fails, and that outcome wins over a duplicate, as in the reference store), then the new access
-     * token and a rotation's successor (a taken key or caller-chosen hash rolls everything back), then the
-     * family's other access tokens go.
+     * token and a rotation's successor (a taken key or caller-chosen hash rolls everything back), then, unless
+     * the write is a replay, the family's other access tokens go.
      */
     @Override
     public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
@@ -87,6 +87,7 @@ final class JdbcTokenStore implements TokenStore {
         Params access = rows.access(write.accessToken());
         long accessKey = write.accessToken().key();
         Params successor = write instanceof RefreshWrite.Rotate rotate ? rows.refresh(rotate.successor()) : null;
+        boolean supersedes = write.supersedesAccessTokens();
         return writer.submit("applyRefresh", context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
                 Optional<byte[]> family = context.first(guard.sql(), guard.params(), row -> row.getBytes("family"));
@@ -98,7 +99,10 @@ final class JdbcTokenStore implements TokenStore {
                     savepoint.rollback();
                     return RefreshWriteOutcome.DUPLICATE;
                 }
-                context.update(TokenSql.DELETE_FAMILY_ACCESS_EXCEPT, Params.of().blob(family.get()).integer(accessKey));
+                if (supersedes) {
+                    context.update(TokenSql.DELETE_FAMILY_ACCESS_EXCEPT,
+                            Params.of().blob(family.get()).integer(accessKey));
+                }
                 return RefreshWriteOutcome.APPLIED;
             }
         });

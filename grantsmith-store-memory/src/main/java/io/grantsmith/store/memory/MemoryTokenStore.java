@@ -89,8 +89,10 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
         } else if (write instanceof RefreshWrite.Extend extend) {
             refreshTokens.put(current.key(),
                     current.withExpiresAt(extend.newExpiresAt()).withProperties(extend.properties()));
-        } // a Replay changes only the access token
-        removeAccessTokens(current.family());
+        } // a Replay changes no refresh token
+        if (write.supersedesAccessTokens()) {
+            removeAccessTokens(current.family());
+        }
         putAccessToken(write.accessToken());
         return RefreshWriteOutcome.APPLIED;
     }

@@ -1,0 +1,11 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.testkit.StoreFailureBehaviour;
+
+class MemoryStoresStoreFailureTest extends StoreFailureBehaviour {
+    @Override
+    protected Stores openStores() {
+        return new MemoryStores();
+    }
+}

@@ -1,0 +1,66 @@
+package io.grantsmith.testkit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.grantsmith.core.spi.JsonReader;
+import io.grantsmith.core.spi.MalformedJsonException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's {@link JsonReader} port over a plain Jackson mapper, for tests that build the engine without the
+ * facade. It follows the port's contract ({@link JsonReaderContract}) without the facade's size limit.
+ */
+public final class TestJsonReader implements JsonReader {
+    private static final ObjectReader READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    @Override
+    public Object parse(String text) throws MalformedJsonException {
+        JsonNode node;
+        try {
+            node = READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException("not a JSON value");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new MalformedJsonException("no JSON value");
+        }
+        return value(node);
+    }
+
+    private static Object value(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                object.put(member.getKey(), value(member.getValue()));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            List<Object> array = new ArrayList<>();
+            node.forEach(element -> array.add(value(element)));
+            return array;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
+    }
+}
