@@ -8,6 +8,7 @@ import io.grantsmith.core.clientauth.ClientAuthenticator;
 import io.grantsmith.core.clientauth.ClientIdentifier;
 import io.grantsmith.core.clientauth.PresentedCredentials;
 import io.grantsmith.core.error.FailureKind;
+import io.grantsmith.core.error.IssuanceLimitedException;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
@@ -28,6 +29,7 @@ import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenFailResult;
 import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.core.spi.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -39,7 +41,8 @@ import java.util.Optional;
 /**
  * The token engine: Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} as
  * plain method calls. Each call returns a result value for every outcome (refusals included) and never
- * throws for bad input. Thread-safe. Build one with {@link TokenEngineBuilder}.
+ * throws for bad input; the one exception is a request refused by its service's {@link IssuanceLimit}, which
+ * is not processed at all. Thread-safe. Build one with {@link TokenEngineBuilder}.
  */
 public final class TokenEngine {
     private static final System.Logger LOG = System.getLogger(TokenEngine.class.getName());
@@ -65,6 +68,17 @@ public final class TokenEngine {
 
     /** Processes a token request that a client sent to {@code service}'s token endpoint. */
     public TokenResult process(Service service, TokenRequest request) {
+        return process(service, request, IssuanceLimit.UNLIMITED);
+    }
+
+    /**
+     * As {@link #process(Service, TokenRequest)}, within the service's issuance limit: once the client is
+     * authenticated and allowed the grant type, the request takes a permit from {@code limit} before the grant
+     * is processed.
+     *
+     * @throws IssuanceLimitedException when {@code limit} has no permit; nothing was stored
+     */
+    public TokenResult process(Service service, TokenRequest request, IssuanceLimit limit) {
         GrantType grantType = null;
         ClientIdentity client = null;
         GrantHandler handler = null;
@@ -91,9 +105,15 @@ public final class TokenEngine {
                 throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
                         new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
             }
+            long wait = limit.tryAcquire();
+            if (wait > 0) {
+                throw new IssuanceLimitedException(wait);
+            }
             return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
         } catch (OAuthException e) {
             return refusal(e, new RequestFacts(service, grantType, client));
+        } catch (IssuanceLimitedException e) {
+            throw e; // not an outcome of the request: it was not processed
         } catch (StoreFailure e) {
             LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),

@@ -8,6 +8,8 @@ import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.facade.limits.IssuanceBuckets;
+import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
 import io.grantsmith.facade.manage.Ids;
@@ -15,6 +17,7 @@ import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.users.PasswordHasher;
+import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,7 +53,10 @@ public final class Grantsmith implements AutoCloseable {
         SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
         KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
         this.ids = new Ids(random);
-        Directory directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl);
+        IssuanceBuckets issuance = new IssuanceBuckets(builder.issuanceRate,
+                builder.cacheTtl.multipliedBy(2).plusMinutes(1));
+        Directory directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
+                issuance::forService);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
                 .tokens(stores.tokens())
@@ -64,8 +70,10 @@ public final class Grantsmith implements AutoCloseable {
         this.tokens = new TokenApi(directory, engine,
                 new TokenResponses(new ResponseContent(builder.errorUriBase)));
         this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock);
-        this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock);
-        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock);
+        this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
+                builder.maxClientsPerService);
+        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
+                builder.passwordLimits);
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(directory, adminToken.hash());
         this.janitor = builder.housekeepingInterval == null ? null
@@ -132,6 +140,11 @@ public final class Grantsmith implements AutoCloseable {
         /** Where {@code error_uri} points: Authlete's documentation, since result codes follow Authlete's. */
         public static final String DEFAULT_ERROR_URI_BASE = "https://docs.authlete.com/#";
         public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+        /**
+         * Per service: far above what one node issues (about 10,000 per second on two cores), so that it binds only
+         * when lowered.
+         */
+        public static final IssuanceRate DEFAULT_ISSUANCE_RATE = IssuanceRate.perSecond(50_000);
 
         private Stores stores;
         private KeyMaterial keys;
@@ -143,6 +156,9 @@ public final class Grantsmith implements AutoCloseable {
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
         private Duration refreshGracePeriod = TokenEngineBuilder.DEFAULT_REFRESH_GRACE_PERIOD;
         private Duration housekeepingInterval;
+        private PasswordLimits passwordLimits = PasswordLimits.DEFAULTS;
+        private IssuanceRate issuanceRate = DEFAULT_ISSUANCE_RATE;
+        private int maxClientsPerService = ClientManagement.DEFAULT_MAX_CLIENTS_PER_SERVICE;
 
         private Builder() {
         }
@@ -198,6 +214,30 @@ public final class Grantsmith implements AutoCloseable {
         /** Purge expired rows at this interval in the background; null (the default) for never. */
         public Builder housekeepingInterval(Duration value) {
             housekeepingInterval = value;
+            return this;
+        }
+
+        /** Bounds on password verification at the built-in authorization server (see {@link PasswordLimits}). */
+        public Builder passwordLimits(PasswordLimits value) {
+            passwordLimits = Objects.requireNonNull(value, "passwordLimits");
+            return this;
+        }
+
+        /**
+         * How fast each service may have tokens issued; {@link IssuanceRate#UNLIMITED} for no limit. Token requests
+         * beyond it are answered with HTTP 429 and are not processed.
+         */
+        public Builder issuanceRate(IssuanceRate value) {
+            issuanceRate = Objects.requireNonNull(value, "issuanceRate");
+            return this;
+        }
+
+        /** How many clients one service may have. */
+        public Builder maxClientsPerService(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxClientsPerService must be positive");
+            }
+            maxClientsPerService = value;
             return this;
         }
 

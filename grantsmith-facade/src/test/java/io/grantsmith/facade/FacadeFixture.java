@@ -7,17 +7,26 @@ import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.testkit.MutableClock;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /** A Grantsmith over the in-memory store with a hand-moved clock, and JSON helpers. */
 final class FacadeFixture implements AutoCloseable {
     static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
     final MutableClock clock = MutableClock.atFixedStart();
-    final Grantsmith grantsmith = Grantsmith.builder()
-            .stores(new MemoryStores())
-            .clock(clock)
-            .adminToken(ADMIN_TOKEN)
-            .build();
+    final Grantsmith grantsmith;
+
+    FacadeFixture() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param settings changes to the builder's defaults, e.g. {@code b -> b.maxClientsPerService(2)} */
+    FacadeFixture(UnaryOperator<Grantsmith.Builder> settings) {
+        grantsmith = settings.apply(Grantsmith.builder()
+                .stores(new MemoryStores())
+                .clock(clock)
+                .adminToken(ADMIN_TOKEN)).build();
+    }
 
     static ObjectNode json(String text) {
         try {

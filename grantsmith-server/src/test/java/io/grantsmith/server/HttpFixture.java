@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,16 +44,19 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private final Function<Path, Stores> stores;
     private final Clock clock;
     private final String adminToken;
+    private final UnaryOperator<Grantsmith.Builder> settings;
     private Path dataDir;
     private boolean ownsDataDir;
     private Grantsmith grantsmith;
     private HttpServer server;
     private HttpTarget target;
 
-    private HttpFixture(Function<Path, Stores> stores, Clock clock, String adminToken) {
+    private HttpFixture(Function<Path, Stores> stores, Clock clock, String adminToken,
+            UnaryOperator<Grantsmith.Builder> settings) {
         this.stores = stores;
         this.clock = clock;
         this.adminToken = adminToken;
+        this.settings = settings;
     }
 
     /** SQLite in a fresh temporary directory, the system clock, {@link #ADMIN_TOKEN}. */
@@ -61,12 +65,19 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     }
 
     public static HttpFixture sqlite(Clock clock) {
-        return new HttpFixture(HttpFixture::openSqlite, clock, ADMIN_TOKEN);
+        return sqlite(clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param settings changes to the server's defaults, e.g. {@code b -> b.maxClientsPerService(2)}
+     */
+    public static HttpFixture sqlite(Clock clock, UnaryOperator<Grantsmith.Builder> settings) {
+        return new HttpFixture(HttpFixture::openSqlite, clock, ADMIN_TOKEN, settings);
     }
 
     /** Any store, e.g. one that fails on purpose. */
     public static HttpFixture over(Stores stores) {
-        return new HttpFixture(dir -> stores, Clock.systemUTC(), ADMIN_TOKEN);
+        return new HttpFixture(dir -> stores, Clock.systemUTC(), ADMIN_TOKEN, UnaryOperator.identity());
     }
 
     /**
@@ -75,7 +86,8 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
      * @param adminToken the configured admin token, or null to use the one stored in the data directory
      */
     public static HttpFixture startedOn(Path dataDir, String adminToken) {
-        HttpFixture fixture = new HttpFixture(HttpFixture::openSqlite, Clock.systemUTC(), adminToken);
+        HttpFixture fixture = new HttpFixture(HttpFixture::openSqlite, Clock.systemUTC(), adminToken,
+                UnaryOperator.identity());
         fixture.start(dataDir, false);
         return fixture;
     }
@@ -102,7 +114,8 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private void start(Path directory, boolean owned) {
         dataDir = directory;
         ownsDataDir = owned;
-        grantsmith = Grantsmith.builder().stores(stores.apply(directory)).clock(clock).adminToken(adminToken).build();
+        grantsmith = settings.apply(Grantsmith.builder().stores(stores.apply(directory)).clock(clock)
+                .adminToken(adminToken)).build();
         server = new HttpServer(grantsmith, "127.0.0.1", 0);
         try {
             server.start();

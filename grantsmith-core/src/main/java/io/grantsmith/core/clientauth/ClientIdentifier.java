@@ -24,15 +24,29 @@ public final class ClientIdentifier {
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
+    /**
+     * The client named by the request. The presented ID is attacker-chosen and lookups are cached, so an ID no
+     * client can have (longer than any alias) is refused before any lookup, and aliases are looked up only
+     * where the service enables them.
+     */
     public ClientIdentity identify(Service service, PresentedCredentials credentials, GrantType grantType) {
         String id = presentedId(credentials, grantType);
-        Optional<Client> byId = parseId(id).flatMap(numeric -> clients.findClient(service.id(), numeric));
+        if (id.length() > Client.MAX_ALIAS_LENGTH) {
+            throw OAuthException.invalidClient(ResultCode.CLIENT_ID_TOO_LONG, Client.MAX_ALIAS_LENGTH);
+        }
+        Optional<Long> numeric = parseId(id);
+        Optional<Client> byId = numeric.flatMap(value -> clients.findClient(service.id(), value));
         if (byId.isPresent()) {
             return new ClientIdentity(byId.get(), false, null);
         }
+        if (!service.clientIdAliasEnabled()) {
+            // an unknown numeric ID is simply unknown; anything else could only be an alias, which is switched off
+            throw numeric.isPresent() ? OAuthException.invalidClient(ResultCode.CLIENT_NOT_FOUND, Quoted.of(id))
+                    : OAuthException.invalidClient(ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED, Quoted.of(id));
+        }
         Client byAlias = clients.findClientByAlias(service.id(), id)
                 .orElseThrow(() -> OAuthException.invalidClient(ResultCode.CLIENT_NOT_FOUND, Quoted.of(id)));
-        if (!service.clientIdAliasEnabled() || !byAlias.aliasEnabled()) {
+        if (!byAlias.aliasEnabled()) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED, Quoted.of(id));
         }
         return new ClientIdentity(byAlias, true, null);

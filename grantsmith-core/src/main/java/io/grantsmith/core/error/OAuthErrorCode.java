@@ -16,7 +16,9 @@ public enum OAuthErrorCode {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     REQUEST_NOT_SUPPORTED("request_not_supported", 400),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
-    SERVER_ERROR("server_error", 500);
+    SERVER_ERROR("server_error", 500),
+    /** Overload (RFC 6749 §4.1.2.1 defines it for the authorization endpoint; no token-endpoint code says it). */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 
     private final String wireValue;
     private final int httpStatus;

@@ -47,6 +47,7 @@ public enum ResultCode {
     CLIENT_ID_CONFLICT("A048312", "The client ID in the Authorization header differs from the value of 'client_id'."),
     CLIENT_CREDENTIALS_CLIENT_ID_MISSING("A048314", "A client_credentials request must identify the client: send 'client_id' or use HTTP Basic authentication."),
     CLIENT_ID_ALIAS_NOT_ENABLED("A048324", "The client ID alias '%s' cannot be used because client ID aliases are not enabled."),
+    CLIENT_ID_TOO_LONG("A048391", "The client ID is longer than %d characters."),
     CLIENT_LOOKUP_FAILED("A048191", "The server failed to look up the client."),
 
     // ---- client authentication ----------------------------------------------------------------------------
@@ -73,6 +74,12 @@ public enum ResultCode {
     PASSWORD_SCOPE_REQUIRED("A051308", "The token request does not contain any valid scope, the default scope set is empty, and the service requires a scope."),
     PASSWORD_SCOPE_UNSUPPORTED("A051391", "The scope '%s' is not supported by the service."),
     PASSWORD_SCOPE_NOT_REQUESTABLE("A051392", "The client is not allowed to request the scope '%s'."),
+
+    // ---- the built-in authorization server (/as/{serviceId}/token) only -----------------------------------
+    PASSWORD_VERIFICATION_BUSY("A051191", "The server is verifying too many passwords at the moment; retry in %d seconds."),
+    PASSWORD_USER_THROTTLED("A051393", "Too many failed attempts for this username with this client; retry in %d seconds."),
+    PASSWORD_CLIENT_THROTTLED("A051394", "Too many failed password attempts with this client; retry in %d seconds."),
+    NATIVE_SSO_NOT_SUPPORTED("A047392", "This authorization server cannot complete an OpenID Connect Native SSO request."),
 
     // ---- grant_type=client_credentials --------------------------------------------------------------------
     CLIENT_CREDENTIALS_OK("A052001", "The token request (grant_type=client_credentials) was processed successfully."),

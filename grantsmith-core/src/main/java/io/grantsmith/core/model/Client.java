@@ -39,6 +39,12 @@ public record Client(
         Set<UnsupportedSetting> unsupportedSettings,
         ClientMetadata metadata) {
 
+    /**
+     * The longest client ID alias. Numeric client IDs are shorter still, so a presented client ID longer than
+     * this names no client and is refused before any lookup.
+     */
+    public static final int MAX_ALIAS_LENGTH = 200;
+
     public Client {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tokenAuthMethod, "tokenAuthMethod");

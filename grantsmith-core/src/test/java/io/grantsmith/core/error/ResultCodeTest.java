@@ -69,7 +69,8 @@ class ResultCodeTest {
         if (name.endsWith("_OK") || code == ResultCode.PASSWORD_TICKET_ISSUED) {
             return ResultCategory.SUCCESS;
         }
-        if (name.endsWith("_FAILED") || name.endsWith("_SETTING_UNSUPPORTED") || name.endsWith("UNEXPECTED_ERROR")) {
+        if (name.endsWith("_FAILED") || name.endsWith("_SETTING_UNSUPPORTED") || name.endsWith("UNEXPECTED_ERROR")
+                || code == ResultCode.PASSWORD_VERIFICATION_BUSY) {
             return ResultCategory.SERVER_ERROR;
         }
         if (CALLER_MISTAKES.contains(code) || name.startsWith("SUBJECT_") || name.endsWith("_PROPERTIES_TOO_BIG")

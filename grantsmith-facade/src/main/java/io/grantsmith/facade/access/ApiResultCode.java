@@ -20,11 +20,13 @@ public enum ApiResultCode {
     BODY_TOO_LARGE("A191204", 413, "%s, The request body is larger than %d bytes."),
     BODY_MALFORMED("A191205", 400, "%s, The request body is malformed: %s."),
     BODY_MISSING("A191206", 400, "%s, The request body is empty."),
+    ISSUANCE_LIMITED("A191207", 429, "%s, The service has reached its token issuance limit; retry in %d seconds."),
 
     SERVICE_NOT_FOUND("A192201", 404, "%s, The service (API Key = %s) does not exist."),
     CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),
     INVALID_VALUE("A192203", 400, "%s, %s"),
-    ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service.");
+    ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service."),
+    CLIENT_LIMIT_REACHED("A192205", 403, "%s, The service already has %d clients, the most a service may have.");
 
     private final String code;
     private final int httpStatus;

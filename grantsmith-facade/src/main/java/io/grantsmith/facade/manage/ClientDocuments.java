@@ -19,7 +19,7 @@ import java.util.Set;
 public final class ClientDocuments {
     static final List<String> SERVER_OWNED = List.of("clientId", "clientSecret", "number", "serviceNumber",
             "createdAt", "modifiedAt");
-    static final int MAX_ALIAS_LENGTH = 200;
+    static final int MAX_ALIAS_LENGTH = Client.MAX_ALIAS_LENGTH;
 
     private ClientDocuments() {
     }

@@ -21,26 +21,54 @@ import java.util.Optional;
  * the API returns (Authlete does too) and the store keeps encrypted.
  */
 public final class ClientManagement {
+    /** How many clients a service may have unless configured otherwise: far more than any real service has. */
+    public static final int DEFAULT_MAX_CLIENTS_PER_SERVICE = 100_000;
     private static final int MAX_ID_ATTEMPTS = 8;
+    private static final int CREATION_LOCKS = 64;
 
     private final ServiceRegistry services;
     private final ClientRegistry registry;
     private final Directory directory;
     private final Ids ids;
     private final Clock clock;
+    private final int maxClientsPerService;
+    /** Counting and inserting under one service's lock keeps concurrent creations from passing the limit. */
+    private final Object[] creationLocks = new Object[CREATION_LOCKS];
 
+    /** @param maxClientsPerService how many clients one service may have; creation beyond that is refused */
     public ClientManagement(ServiceRegistry services, ClientRegistry registry, Directory directory, Ids ids,
-            Clock clock) {
+            Clock clock, int maxClientsPerService) {
+        if (maxClientsPerService < 1) {
+            throw new IllegalArgumentException("maxClientsPerService must be positive");
+        }
         this.services = services;
         this.registry = registry;
         this.directory = directory;
         this.ids = ids;
         this.clock = clock;
+        this.maxClientsPerService = maxClientsPerService;
+        for (int i = 0; i < CREATION_LOCKS; i++) {
+            creationLocks[i] = new Object();
+        }
     }
 
+    /**
+     * Creates a client; refused with {@link ApiResultCode#CLIENT_LIMIT_REACHED} when the service already has as
+     * many as it may (the count is exact for creations through this process; other processes may overshoot it
+     * by the creations they make concurrently).
+     */
     public ObjectNode create(long serviceId, JsonNode body) {
         requireService(serviceId);
         ClientDocuments.Prepared prepared = ClientDocuments.prepare(body);
+        synchronized (creationLocks[Math.floorMod(serviceId, CREATION_LOCKS)]) {
+            if (registry.count(serviceId) >= maxClientsPerService) {
+                throw new ApiFailure(ApiResultCode.CLIENT_LIMIT_REACHED, maxClientsPerService);
+            }
+            return insert(serviceId, prepared);
+        }
+    }
+
+    private ObjectNode insert(long serviceId, ClientDocuments.Prepared prepared) {
         ClientSecret secret = prepared.type() == ClientType.PUBLIC ? null : ClientSecret.of(ids.newSecret());
         Instant now = clock.instant();
         for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {

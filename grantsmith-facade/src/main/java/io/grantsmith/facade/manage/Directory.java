@@ -6,41 +6,71 @@ import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.ClientRegistry;
+import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.core.spi.ServiceLookup;
 import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.StoredClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The engine's view of services and clients, decoded from the stored documents and cached, so that a token
  * request costs no store read for them. Changes made through this process invalidate the cache at once;
  * changes made elsewhere (another node, the offline CLI) are seen after {@code ttl}. Unknown IDs are cached
  * too, so that requests for random client IDs cannot turn into a stream of store reads.
+ *
+ * <p>Keys are chosen by whoever sends a request, so the caches are bounded by weight (roughly bytes: the key,
+ * the stored document and a fixed overhead per entry), not by count: a flood of unknown IDs evicts old entries
+ * instead of growing the heap. The engine refuses client IDs longer than any alias before it gets here.</p>
  */
 public final class Directory implements ServiceLookup, ClientLookup {
+    /** Weight budgets, in approximate bytes: about 64 MiB of heap for all three caches together. */
+    static final long SERVICE_WEIGHT = 16L * 1024 * 1024;
+    static final long CLIENT_WEIGHT = 32L * 1024 * 1024;
+    static final long ALIAS_WEIGHT = 16L * 1024 * 1024;
+    /** What an entry costs besides its key's characters and its document: cache node, key, Optional, model. */
+    static final int ENTRY_OVERHEAD = 160;
+
     private record ClientKey(long serviceId, long clientId) {
     }
 
     private record AliasKey(long serviceId, String alias) {
     }
 
-    private final LoadingCache<Long, Optional<ServiceEntry>> services;
-    private final LoadingCache<ClientKey, Optional<Client>> clients;
-    private final LoadingCache<AliasKey, Optional<Client>> aliases;
+    /** A cache value with its weight, computed once when it is loaded. */
+    private record Weighed<T>(Optional<T> value, int weight) {
+    }
 
-    public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl) {
-        this.services = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
+    private final LoadingCache<Long, Weighed<ServiceEntry>> services;
+    private final LoadingCache<ClientKey, Weighed<Client>> clients;
+    private final LoadingCache<AliasKey, Weighed<Client>> aliases;
+
+    /** @param issuanceLimits each service's issuance limit, asked when the service is loaded */
+    public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
+            LongFunction<IssuanceLimit> issuanceLimits) {
+        this(serviceRegistry, clientRegistry, ttl, issuanceLimits, SERVICE_WEIGHT, CLIENT_WEIGHT, ALIAS_WEIGHT);
+    }
+
+    Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
+            LongFunction<IssuanceLimit> issuanceLimits, long serviceWeight, long clientWeight, long aliasWeight) {
+        this.services = Caffeine.newBuilder().maximumWeight(serviceWeight).expireAfterWrite(ttl)
+                .weigher((Long id, Weighed<ServiceEntry> entry) -> entry.weight())
                 .build(id -> serviceRegistry.find(id)
-                        .map(stored -> new ServiceEntry(ServiceDocuments.model(stored.id(), stored.document()),
-                                stored.apiSecretHash())));
-        this.clients = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
-                .build(key -> clientRegistry.find(key.serviceId(), key.clientId()).map(ClientDocuments::model));
-        this.aliases = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
-                .build(key -> clientRegistry.findByAlias(key.serviceId(), key.alias()).map(ClientDocuments::model));
+                        .map(stored -> new Weighed<>(Optional.of(new ServiceEntry(
+                                ServiceDocuments.model(stored.id(), stored.document()), stored.apiSecretHash(),
+                                issuanceLimits.apply(stored.id()))), weight(0, stored.document())))
+                        .orElseGet(() -> new Weighed<>(Optional.empty(), ENTRY_OVERHEAD)));
+        this.clients = Caffeine.newBuilder().maximumWeight(clientWeight).expireAfterWrite(ttl)
+                .weigher((ClientKey key, Weighed<Client> entry) -> entry.weight())
+                .build(key -> client(clientRegistry.find(key.serviceId(), key.clientId()), 0));
+        this.aliases = Caffeine.newBuilder().maximumWeight(aliasWeight).expireAfterWrite(ttl)
+                .weigher((AliasKey key, Weighed<Client> entry) -> entry.weight())
+                .build(key -> client(clientRegistry.findByAlias(key.serviceId(), key.alias()), key.alias().length()));
     }
 
     public Optional<ServiceEntry> serviceEntry(long serviceId) {
-        return services.get(serviceId);
+        return services.get(serviceId).value();
     }
 
     @Override
@@ -50,12 +80,12 @@ public final class Directory implements ServiceLookup, ClientLookup {
 
     @Override
     public Optional<Client> findClient(long serviceId, long clientId) {
-        return clients.get(new ClientKey(serviceId, clientId));
+        return clients.get(new ClientKey(serviceId, clientId)).value();
     }
 
     @Override
     public Optional<Client> findClientByAlias(long serviceId, String alias) {
-        return aliases.get(new AliasKey(serviceId, alias));
+        return aliases.get(new AliasKey(serviceId, alias)).value();
     }
 
     void serviceChanged(long serviceId) {
@@ -67,5 +97,23 @@ public final class Directory implements ServiceLookup, ClientLookup {
     void clientsChanged(long serviceId) {
         clients.asMap().keySet().removeIf(key -> key.serviceId() == serviceId);
         aliases.asMap().keySet().removeIf(key -> key.serviceId() == serviceId);
+    }
+
+    /** How many alias entries are cached (for tests of what attacker-chosen IDs leave behind). */
+    long cachedAliases() {
+        aliases.cleanUp();
+        return aliases.estimatedSize();
+    }
+
+    private static Weighed<Client> client(Optional<StoredClient> stored, int keyCharacters) {
+        return stored.map(found -> new Weighed<>(Optional.of(ClientDocuments.model(found)),
+                        weight(keyCharacters, found.document())))
+                .orElseGet(() -> new Weighed<>(Optional.empty(), weight(keyCharacters, "")));
+    }
+
+    /** Documents are decoded into models of a similar size; twice the characters covers both. */
+    private static int weight(int keyCharacters, String document) {
+        long weight = ENTRY_OVERHEAD + 2L * keyCharacters + 2L * document.length();
+        return (int) Math.min(weight, Integer.MAX_VALUE);
     }
 }

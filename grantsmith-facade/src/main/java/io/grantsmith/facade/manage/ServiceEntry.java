@@ -2,7 +2,11 @@ package io.grantsmith.facade.manage;
 
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.IssuanceLimit;
 
-/** A service as the API edge needs it on every call: its configuration and the hash of its API secret. */
-public record ServiceEntry(Service service, TokenHash apiSecretHash) {
+/**
+ * A service as the API edge needs it on every call: its configuration, the hash of its API secret and its
+ * issuance limit (kept here so that a token request reaches it without a lookup).
+ */
+public record ServiceEntry(Service service, TokenHash apiSecretHash, IssuanceLimit issuance) {
 }

@@ -7,10 +7,15 @@ import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.error.IssuanceLimitedException;
+import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.model.Service;
+import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.manage.Directory;
+import io.grantsmith.facade.manage.ServiceEntry;
 
 /** Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} for one service. */
 public final class TokenApi {
@@ -24,14 +29,17 @@ public final class TokenApi {
         this.responses = responses;
     }
 
-    /** @throws ApiFailure 404 when the service does not exist */
+    /**
+     * @throws ApiFailure 404 when the service does not exist; 429 when the service has reached its issuance limit
+     *                    (the request was not processed)
+     */
     public TokenResponse token(long serviceId, TokenRequest request) {
-        return responses.toResponse(engine.process(service(serviceId), request));
+        return responses.toResponse(process(serviceId, request));
     }
 
     /** Like {@link #token}, but only what a token endpoint sends to its client (see {@link TokenAnswer}). */
     public TokenAnswer answer(long serviceId, TokenRequest request) {
-        return responses.toAnswer(engine.process(service(serviceId), request));
+        return responses.toAnswer(process(serviceId, request));
     }
 
     public TokenIssueResponse issue(long serviceId, TokenIssueRequest request) {
@@ -40,6 +48,31 @@ public final class TokenApi {
 
     public TokenFailResponse fail(long serviceId, TokenFailRequest request) {
         return responses.toResponse(engine.fail(service(serviceId), request));
+    }
+
+    /**
+     * Finishes a password grant whose user credentials the built-in authorization server rejected: the ticket is
+     * used up as by {@code /auth/token/fail}, and the client gets {@code invalid_grant} (RFC 6749 §5.2).
+     */
+    public TokenAnswer rejectCredentials(long serviceId, String ticket) {
+        return responses.toCredentialsRefusal(engine.fail(service(serviceId), new TokenFailRequest()
+                .setTicket(ticket).setReason(TokenFailRequest.Reason.INVALID_RESOURCE_OWNER_CREDENTIALS)));
+    }
+
+    /** The error body for {@code error}, as the service's token endpoint sends it to clients. */
+    public String errorContent(long serviceId, OAuthError error) {
+        return responses.errorContent(service(serviceId), error);
+    }
+
+    private TokenResult process(long serviceId, TokenRequest request) {
+        ServiceEntry entry = directory.serviceEntry(serviceId)
+                .orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
+        try {
+            return engine.process(entry.service(), request, entry.issuance());
+        } catch (IssuanceLimitedException e) {
+            long seconds = RetryAfter.seconds(e.retryAfter());
+            throw ApiFailure.retryAfter(seconds, ApiResultCode.ISSUANCE_LIMITED, seconds);
+        }
     }
 
     private Service service(long serviceId) {

@@ -4,7 +4,9 @@ import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.ClientIdentity;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.IssuedToken;
@@ -53,17 +55,37 @@ public final class TokenResponses {
     /** The action and the client's body only; see {@link TokenAnswer}. */
     public TokenAnswer toAnswer(TokenResult result) {
         if (result instanceof TokenResult.Ok ok) {
-            return new TokenAnswer(TokenResponse.Action.OK, content.token(ok.issuance()), null, null, null, null);
+            return TokenAnswer.of(TokenResponse.Action.OK, content.token(ok.issuance()));
         }
         if (result instanceof TokenResult.Password password) {
-            return new TokenAnswer(TokenResponse.Action.PASSWORD, null, password.ticket(), password.username(),
-                    password.password(), null);
+            return new TokenAnswer(TokenResponse.Action.PASSWORD, null, new TokenAnswer.PasswordStep(
+                    password.ticket(), password.facts().client().client().id(), password.username(),
+                    password.password()), null);
         }
         TokenResponse.Action action = result instanceof TokenResult.BadRequest ? TokenResponse.Action.BAD_REQUEST
                 : result instanceof TokenResult.InvalidClient ? TokenResponse.Action.INVALID_CLIENT
                 : TokenResponse.Action.INTERNAL_SERVER_ERROR;
-        return new TokenAnswer(action, content.error(result.facts().service(), refusal(result)), null, null, null,
-                null);
+        return TokenAnswer.of(action, content.error(result.facts().service(), refusal(result)));
+    }
+
+    /**
+     * A password grant refused at the built-in token endpoint because the user's credentials are wrong:
+     * {@code invalid_grant}, as RFC 6749 §5.2 says, with the result of {@code /auth/token/fail} (which itself keeps
+     * Authlete's {@code invalid_request}). Any other outcome of the fail call is passed on unchanged.
+     */
+    public TokenAnswer toCredentialsRefusal(TokenFailResult result) {
+        OAuthError error = result.error();
+        if (result instanceof TokenFailResult.BadRequest) {
+            return TokenAnswer.of(TokenResponse.Action.BAD_REQUEST, content.error(result.facts().service(),
+                    new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())));
+        }
+        return TokenAnswer.of(TokenResponse.Action.INTERNAL_SERVER_ERROR,
+                content.error(result.facts().service(), error));
+    }
+
+    /** An error body for the service's clients, with the service's choices about description and URI. */
+    public String errorContent(Service service, OAuthError error) {
+        return content.error(service, error);
     }
 
     public TokenIssueResponse toResponse(TokenIssueResult result) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * The built-in authorization server's users, per service, with Argon2id password hashes. Verifying an unknown
  * user costs as much as verifying a known one, so response times do not reveal which usernames exist.
+ * Passwords that strangers send are checked with {@link #check}, within {@link PasswordLimits}.
  */
 public final class UserDirectory {
     static final int MAX_USERNAME_LENGTH = 255;
@@ -21,13 +22,25 @@ public final class UserDirectory {
     private final UserRegistry users;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final VerificationGate gate;
+    private final FailedAttempts attempts;
     private final String decoyHash;
 
-    public UserDirectory(ServiceRegistry services, UserRegistry users, PasswordHasher hasher, Clock clock) {
+    public UserDirectory(ServiceRegistry services, UserRegistry users, PasswordHasher hasher, Clock clock,
+            PasswordLimits limits) {
+        this(services, users, hasher, clock,
+                new VerificationGate(limits.effectiveVerifications(), limits.verificationWait()),
+                new FailedAttempts(limits, clock));
+    }
+
+    UserDirectory(ServiceRegistry services, UserRegistry users, PasswordHasher hasher, Clock clock,
+            VerificationGate gate, FailedAttempts attempts) {
         this.services = services;
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
+        this.gate = gate;
+        this.attempts = attempts;
         this.decoyHash = hasher.hash("decoy password, never matches a lookup");
     }
 
@@ -51,9 +64,45 @@ public final class UserDirectory {
         return users.delete(serviceId, username);
     }
 
-    /** The subject of the user when the password is right; empty otherwise (unknown user included). */
+    /**
+     * Checks a password that a client sent for a user, within the {@link PasswordLimits}: throttled attempts and
+     * attempts that find every verification slot taken are refused without verifying anything.
+     *
+     * @param clientId the authenticated client that sent it (throttling is per client)
+     */
+    public PasswordCheck check(long serviceId, long clientId, String username, String password) {
+        if (!plausible(username, password)) {
+            return PasswordCheck.REJECTED; // no user has such credentials: nothing to verify, nothing to count
+        }
+        Optional<PasswordCheck.Throttled> throttled = attempts.peek(serviceId, clientId, username);
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        if (!gate.enter()) {
+            return new PasswordCheck.Busy(VerificationGate.RETRY_AFTER);
+        }
+        try {
+            throttled = attempts.begin(serviceId, clientId, username);
+            if (throttled.isPresent()) {
+                return throttled.get();
+            }
+            Optional<String> subject = authenticate(serviceId, username, password);
+            if (subject.isEmpty()) {
+                return PasswordCheck.REJECTED;
+            }
+            attempts.succeeded(serviceId, clientId, username);
+            return new PasswordCheck.Accepted(subject.get());
+        } finally {
+            gate.leave();
+        }
+    }
+
+    /**
+     * The subject of the user when the password is right; empty otherwise (unknown user included). This is the
+     * bare verification, without the limits of {@link #check}: for callers that bound it themselves.
+     */
     public Optional<String> authenticate(long serviceId, String username, String password) {
-        if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
+        if (!plausible(username, password)) {
             return Optional.empty();
         }
         Optional<StoredUser> user = users.find(serviceId, username);
@@ -63,6 +112,12 @@ public final class UserDirectory {
         }
         return hasher.verify(password, user.get().passwordHash()) ? Optional.of(user.get().subject())
                 : Optional.empty();
+    }
+
+    /** Within the limits every stored user satisfies; longer values are refused without hashing them. */
+    private static boolean plausible(String username, String password) {
+        return username != null && password != null && username.length() <= MAX_USERNAME_LENGTH
+                && password.length() <= MAX_PASSWORD_LENGTH;
     }
 
     private static void validate(String username, String password, String subject) {

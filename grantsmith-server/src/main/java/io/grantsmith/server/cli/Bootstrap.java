@@ -39,7 +39,10 @@ final class Bootstrap {
                         .refreshGracePeriod(tuning.refreshGrace())
                         .ticketLifetime(tuning.ticketLifetime())
                         .errorUriBase(tuning.errorUriBase)
-                        .housekeepingInterval(tuning.purgeInterval());
+                        .housekeepingInterval(tuning.purgeInterval())
+                        .passwordLimits(tuning.passwordLimits())
+                        .issuanceRate(tuning.issuanceRate())
+                        .maxClientsPerService(tuning.maxClientsPerService());
             }
             return builder.build();
         } catch (RuntimeException e) {

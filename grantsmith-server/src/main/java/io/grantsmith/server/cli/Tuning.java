@@ -1,6 +1,8 @@
 package io.grantsmith.server.cli;
 
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.limits.IssuanceRate;
+import io.grantsmith.facade.users.PasswordLimits;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -29,6 +31,44 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     String errorUriBase;
 
+    @Option(names = "--password-verifications", paramLabel = "N", defaultValue = "0",
+            description = "Password verifications (Argon2id, 19 MiB each) that may run at once at /as; 0 for one "
+                    + "per processor, at most one per 64 MiB of heap (default: ${DEFAULT-VALUE}).")
+    int passwordVerifications;
+
+    @Option(names = "--password-verification-wait", paramLabel = "MILLISECONDS", defaultValue = "200",
+            description = "How long a password attempt waits for a free verification before it is answered 503 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long passwordVerificationWaitMillis;
+
+    @Option(names = "--password-throttle", paramLabel = "true|false", arity = "1", defaultValue = "true",
+            description = "Throttle failed password attempts per username and client, and per client "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean passwordThrottle;
+
+    @Option(names = "--password-user-failures", paramLabel = "N", defaultValue = "5",
+            description = "Failed attempts in a row per username and client before each further one must wait "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int passwordUserFailures;
+
+    @Option(names = "--password-backoff-max", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The longest wait after failed attempts; it starts at 1 s and doubles "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long passwordBackoffMaxSeconds;
+
+    @Option(names = "--password-client-failures", paramLabel = "N", defaultValue = "600",
+            description = "Failed password attempts per client per minute (default: ${DEFAULT-VALUE}).")
+    int passwordClientFailures;
+
+    @Option(names = "--issuance-rate", paramLabel = "N", defaultValue = "50000",
+            description = "Token requests per second per service, in bursts of up to a second's worth; beyond it "
+                    + "the token endpoints answer 429. 0 for no limit (default: ${DEFAULT-VALUE}).")
+    long issuanceRate;
+
+    @Option(names = "--max-clients-per-service", paramLabel = "N", defaultValue = "100000",
+            description = "How many clients one service may have (default: ${DEFAULT-VALUE}).")
+    int maxClientsPerService;
+
     /**
      * The longest any of these settings may be: they are seconds to minutes in practice, and near
      * {@code Long.MAX_VALUE} the times computed from them would overflow.
@@ -49,6 +89,34 @@ public final class Tuning {
 
     Duration purgeInterval() {
         return inRange(purgeIntervalSeconds, 1, "--purge-interval");
+    }
+
+    PasswordLimits passwordLimits() {
+        atLeast(passwordVerifications, 0, "--password-verifications");
+        if (passwordVerificationWaitMillis < 0 || passwordVerificationWaitMillis > 60_000) {
+            throw new IllegalArgumentException("--password-verification-wait must be 0 to 60000 milliseconds");
+        }
+        atLeast(passwordUserFailures, 0, "--password-user-failures");
+        atLeast(passwordClientFailures, 1, "--password-client-failures");
+        return new PasswordLimits(passwordVerifications, Duration.ofMillis(passwordVerificationWaitMillis),
+                passwordThrottle, passwordUserFailures, inRange(passwordBackoffMaxSeconds, 1, "--password-backoff-max"),
+                passwordClientFailures);
+    }
+
+    IssuanceRate issuanceRate() {
+        atLeast(issuanceRate, 0, "--issuance-rate");
+        return IssuanceRate.perSecond(issuanceRate);
+    }
+
+    int maxClientsPerService() {
+        atLeast(maxClientsPerService, 1, "--max-clients-per-service");
+        return maxClientsPerService;
+    }
+
+    private static void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
+        }
     }
 
     private static Duration inRange(long seconds, long min, String option) {

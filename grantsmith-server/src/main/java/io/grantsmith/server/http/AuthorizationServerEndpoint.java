@@ -1,24 +1,29 @@
 package io.grantsmith.server.http;
 
-import io.grantsmith.api.dto.TokenFailRequest;
-import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
+import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.token.TokenAnswer;
 import io.grantsmith.facade.token.TokenApi;
+import io.grantsmith.facade.users.PasswordCheck;
 import io.grantsmith.facade.users.UserDirectory;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * {@code POST /as/{serviceId}/token}: a standard RFC 6749 token endpoint. It forwards the client's request
- * to the engine in-process and maps the engine's {@code action} to HTTP as Authlete's documentation says.
- * For the password grant it checks the user against the built-in user directory and finishes with
- * issue or fail itself.
+ * to the engine in-process and maps the engine's {@code action} to HTTP as Authlete's documentation says
+ * ({@link ActionHandling}). For the password grant it checks the user against the built-in user directory,
+ * within its limits, and finishes with issue or fail itself.
  */
 final class AuthorizationServerEndpoint {
     /** A token request is a few hundred bytes; client assertions make it a few kilobytes. */
@@ -66,14 +71,16 @@ final class AuthorizationServerEndpoint {
         }
         TokenAnswer answer = tokens.answer(serviceId, request);
         metrics.tokenAction("/as/token", answer.action().name());
-        switch (answer.action()) {
-            case OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());
-            case BAD_REQUEST -> send(exchange, 400, answer.responseContent(), answer.dpopNonce());
-            case INTERNAL_SERVER_ERROR -> send(exchange, 500, answer.responseContent(), answer.dpopNonce());
-            case INVALID_CLIENT -> sendInvalidClient(exchange, answer, usedHeader);
-            case PASSWORD -> finishPasswordGrant(exchange, serviceId, answer);
-            default -> refuse(exchange, 400, "unsupported_grant_type",
-                    "The grant type is not supported by this authorization server.");
+        switch (ActionHandling.of(answer.action())) {
+            case SEND_OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());
+            case SEND_BAD_REQUEST -> send(exchange, 400, answer.responseContent(), answer.dpopNonce());
+            case SEND_SERVER_ERROR -> send(exchange, 500, answer.responseContent(), answer.dpopNonce());
+            case SEND_INVALID_CLIENT -> sendInvalidClient(exchange, answer, usedHeader);
+            case FINISH_PASSWORD -> finishPasswordGrant(exchange, serviceId, answer);
+            case REFUSE_GRANT_TYPE -> sendError(exchange, serviceId, OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+                    ResultCode.GRANT_TYPE_NOT_IMPLEMENTED, grantTypeOf(answer.action()).wireValue());
+            case REFUSE_NATIVE_SSO -> sendError(exchange, serviceId, OAuthErrorCode.INVALID_GRANT,
+                    ResultCode.NATIVE_SSO_NOT_SUPPORTED);
         }
     }
 
@@ -87,19 +94,49 @@ final class AuthorizationServerEndpoint {
         }
     }
 
+    /**
+     * Checks the user's password and issues or refuses. An attempt refused before its password was checked
+     * (throttled, or every verification slot busy) leaves its ticket to expire: the ticket was never shown to
+     * anyone, and using it up would double the store writes of a flood of such attempts.
+     */
     private void finishPasswordGrant(Exchange exchange, long serviceId, TokenAnswer answer) {
-        Optional<String> subject = users.authenticate(serviceId, answer.username(), answer.password());
-        if (subject.isPresent()) {
+        TokenAnswer.PasswordStep step = answer.password();
+        PasswordCheck check = users.check(serviceId, step.clientId(), step.username(), step.password());
+        if (check instanceof PasswordCheck.Accepted accepted) {
             TokenIssueResponse issued = tokens.issue(serviceId,
-                    new TokenIssueRequest().setTicket(answer.ticket()).setSubject(subject.get()));
+                    new TokenIssueRequest().setTicket(step.ticket()).setSubject(accepted.subject()));
             int status = issued.getAction() == TokenIssueResponse.Action.OK ? 200 : 500;
             send(exchange, status, issued.getResponseContent(), answer.dpopNonce());
+        } else if (check instanceof PasswordCheck.Rejected) {
+            TokenAnswer refusal = tokens.rejectCredentials(serviceId, step.ticket());
+            int status = refusal.action() == TokenResponse.Action.BAD_REQUEST ? 400 : 500;
+            send(exchange, status, refusal.responseContent(), answer.dpopNonce());
+        } else if (check instanceof PasswordCheck.Throttled throttled) {
+            sendRetryLater(exchange, serviceId, 429, OAuthErrorCode.INVALID_GRANT, throttled.code(),
+                    throttled.retryAfter());
+        } else if (check instanceof PasswordCheck.Busy busy) {
+            sendRetryLater(exchange, serviceId, 503, OAuthErrorCode.TEMPORARILY_UNAVAILABLE,
+                    ResultCode.PASSWORD_VERIFICATION_BUSY, busy.retryAfter());
         } else {
-            TokenFailResponse failed = tokens.fail(serviceId, new TokenFailRequest().setTicket(answer.ticket())
-                    .setReason(TokenFailRequest.Reason.INVALID_RESOURCE_OWNER_CREDENTIALS));
-            int status = failed.getAction() == TokenFailResponse.Action.BAD_REQUEST ? 400 : 500;
-            send(exchange, status, failed.getResponseContent(), answer.dpopNonce());
+            throw new IllegalStateException("unmapped password check " + check);
         }
+    }
+
+    /** A 400 of this endpoint's own, with a result code, in the service's error format. */
+    private void sendError(Exchange exchange, long serviceId, OAuthErrorCode error, ResultCode code, Object... args) {
+        send(exchange, 400, tokens.errorContent(serviceId, new OAuthError(error, code.message(args))), null);
+    }
+
+    /** A refusal that asks the client to come back later: its result message and Retry-After name the wait. */
+    private void sendRetryLater(Exchange exchange, long serviceId, int status, OAuthErrorCode error, ResultCode code,
+            Duration wait) {
+        long seconds = RetryAfter.seconds(wait);
+        send(exchange, status, tokens.errorContent(serviceId, new OAuthError(error, code.message(seconds))), null,
+                HttpHeader.RETRY_AFTER.asString(), Long.toString(seconds));
+    }
+
+    private static GrantType grantTypeOf(TokenResponse.Action action) {
+        return action == TokenResponse.Action.TOKEN_EXCHANGE ? GrantType.TOKEN_EXCHANGE : GrantType.JWT_BEARER;
     }
 
     private static void refuse(Exchange exchange, int status, String error, String description) {

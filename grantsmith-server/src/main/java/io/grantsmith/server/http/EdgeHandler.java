@@ -84,10 +84,13 @@ final class EdgeHandler extends Handler.Abstract {
             // RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer
             case 401 -> new String[] {"WWW-Authenticate",
                     (path.startsWith("/api/auth/") ? "Basic" : "Bearer") + " realm=\"grantsmith\""};
-            default -> new String[0];
+            default -> failure.retryAfterSeconds() > 0
+                    ? new String[] {"Retry-After", Long.toString(failure.retryAfterSeconds())} : new String[0];
         };
         if (path.startsWith("/as/")) {
-            String error = status >= 500 ? "server_error" : "invalid_request";
+            // 429 and 503 say "not now" (a limit, an overload), not that the request is wrong
+            String error = status == 429 || status == 503 ? "temporarily_unavailable"
+                    : status >= 500 ? "server_error" : "invalid_request";
             exchange.sendJsonNoStore(status, ErrorBodies.oauth(error, failure.resultMessage(apiName)), headers);
         } else {
             exchange.sendJson(status, ErrorBodies.api(failure, apiName), headers);

@@ -45,6 +45,38 @@ class CliConfigurationTest {
     }
 
     @Test
+    void whenTenantLimitsAreConfiguredByEnvironmentOrFileThenServeUsesThem() throws IOException {
+        Path file = properties("issuance-rate=250\nmax-clients-per-service=10\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_MAX_CLIENTS_PER_SERVICE", "20");
+
+        assertThat(serveOption("--issuance-rate", environment, "serve", "--config", file.toString())).isEqualTo(250L);
+        assertThat(serveOption("--issuance-rate", Map.of(), "serve")).isEqualTo(50_000L);
+        assertThat(serveOption("--max-clients-per-service", environment, "serve", "--config", file.toString()))
+                .isEqualTo(20);
+        assertThat(serveOption("--max-clients-per-service", Map.of(), "serve", "--config", file.toString()))
+                .isEqualTo(10);
+        assertThat(serveOption("--max-clients-per-service", Map.of(), "serve")).isEqualTo(100_000);
+    }
+
+    @Test
+    void whenPasswordLimitsAreConfiguredByEnvironmentOrFileThenServeUsesThem() throws IOException {
+        Path file = properties("password-throttle=false\npassword-backoff-max=300\n");
+        Map<String, String> environment = Map.of("GRANTSMITH_PASSWORD_USER_FAILURES", "3",
+                "GRANTSMITH_PASSWORD_VERIFICATION_WAIT", "50");
+
+        assertThat(serveOption("--password-throttle", environment, "serve", "--config", file.toString()))
+                .isEqualTo(false);
+        assertThat(serveOption("--password-throttle", Map.of(), "serve")).isEqualTo(true);
+        assertThat(serveOption("--password-backoff-max", environment, "serve", "--config", file.toString()))
+                .isEqualTo(300L);
+        assertThat(serveOption("--password-user-failures", environment, "serve")).isEqualTo(3);
+        assertThat(serveOption("--password-verification-wait", environment, "serve")).isEqualTo(50L);
+        assertThat(serveOption("--password-backoff-max", Map.of(), "serve")).isEqualTo(60L);
+        assertThat(serveOption("--password-client-failures", Map.of(), "serve")).isEqualTo(600);
+        assertThat(serveOption("--password-verifications", Map.of(), "serve")).isEqualTo(0);
+    }
+
+    @Test
     void whenDataDirectoryComesFromEachSourceThenCommandsUseTheOneWithPrecedence() throws IOException {
         Path fromFile = dir.resolve("file-data");
         Path fromEnvironment = dir.resolve("env-data");

@@ -59,12 +59,28 @@ class AuthorizationServerEndpointTest {
         assertThat(token.get("expires_in").isIntegralNumber()).isTrue();
     }
 
+    /** RFC 6749 §5.2: wrong resource owner credentials are invalid_grant (Authlete's /auth/token/fail keeps invalid_request). */
     @ParameterizedTest
     @ValueSource(strings = {"username=alice&password=wrong", "username=mallory&password=correct+horse"})
-    void whenPasswordWrongOrUserUnknownThen400WithA067301(String credentials) {
-        SERVER.asToken(service, client, "grant_type=password&" + credentials)
-                .assertOAuthError(400, "invalid_request", "A067301")
+    void whenPasswordWrongOrUserUnknownThen400InvalidGrantWithA067301(String credentials) {
+        Reply reply = SERVER.asToken(service, client, "grant_type=password&" + credentials)
+                .assertOAuthError(400, "invalid_grant", "A067301")
                 .assertNoChallenge();
+
+        assertThat(reply.text("error_uri")).isEqualTo("https://docs.authlete.com/#A067301");
+    }
+
+    @Test
+    void whenClientIdIsLongerThanAnyAliasThenInvalidClientA048391() {
+        SERVER.post("/as/" + service.id() + "/token")
+                .form("grant_type=client_credentials&client_id=" + "x".repeat(60 * 1024)).send()
+                .assertOAuthError(400, "invalid_client", "A048391")
+                .assertNoChallenge();
+        Reply inHeader = SERVER.post("/as/" + service.id() + "/token").basic("x".repeat(201), "secret")
+                .form("grant_type=client_credentials").send()
+                .assertOAuthError(401, "invalid_client", "A048391");
+
+        assertThat(inHeader.header("WWW-Authenticate")).startsWith("Basic realm=");
     }
 
     @Test
