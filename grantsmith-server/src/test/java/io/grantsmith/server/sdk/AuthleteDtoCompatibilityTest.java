@@ -189,6 +189,7 @@ class AuthleteDtoCompatibilityTest {
         for (Class<?> ours : DTOS) {
             Object written = new Populator(true).populate(ours);
             String json = WireJson.mapper().writeValueAsString(written);
+            assertThat(json).as("every member of %s is populated", ours.getSimpleName()).doesNotContain(":null");
             Object read = Utils.fromJson(json, sdkCounterpart(ours));
             compare(written, read, ours.getSimpleName(), problems);
         }
@@ -262,6 +263,15 @@ class AuthleteDtoCompatibilityTest {
         }
     }
 
+    /** Our class of the same name as an SDK class, or null when we have none (a member of ours only in part). */
+    private static Class<?> ourCounterpart(Class<?> sdk) {
+        try {
+            return Class.forName(OUR_PACKAGE + sdk.getName().substring(SDK_PACKAGE.length()));
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     /** The JSON members of a class as Gson and our mapper see them: instance fields, superclasses included. */
     private static Map<String, Field> members(Class<?> type) {
         Map<String, Field> fields = new LinkedHashMap<>();
@@ -327,7 +337,7 @@ class AuthleteDtoCompatibilityTest {
      * numbers that count up, {@code true}, two-element arrays, nested objects, enum constants that the SDK knows.
      */
     private static final class Populator {
-        private static final int MAX_DEPTH = 4;
+        private static final int MAX_DEPTH = 6;
         private final boolean ours;
         private int counter;
 
@@ -394,10 +404,15 @@ class AuthleteDtoCompatibilityTest {
             return object(type, depth);
         }
 
-        /** A constant that the SDK knows, so that both sides can hold it. */
+        /** A constant that both sides know (a missing one is the enum test's to report). */
         private Object constant(Class<?> type, int n) {
-            List<String> known = new ArrayList<>(constantNames(ours ? sdkCounterpart(type) : type));
-            return sdkConstant(type, known.get(n % known.size()));
+            Class<?> ourType = ours ? type : ourCounterpart(type);
+            Class<?> sdkType = ours ? sdkCounterpart(type) : type;
+            List<String> known = new ArrayList<>(constantNames(sdkType));
+            if (ourType != null) {
+                known.retainAll(constantNames(ourType));
+            }
+            return known.isEmpty() ? null : sdkConstant(type, known.get(n % known.size()));
         }
 
         private static boolean hasNoArgConstructor(Class<?> type) {
