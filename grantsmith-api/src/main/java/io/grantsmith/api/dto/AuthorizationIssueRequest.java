@@ -22,11 +22,11 @@ public final class AuthorizationIssueRequest {
     private String idtHeaderParams;
     private AuthzDetails authorizationDetails;
     private String[] consentedClaims;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String claimsForTx;
-    /** JSON each */
+    /** Each a JSON object, as a string. */
     private String[] verifiedClaimsForTx;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String jwtAtClaims;
     /** A caller-chosen access token value (response types containing {@code token}). */
     private String accessToken;

@@ -7,8 +7,7 @@ import io.grantsmith.api.types.Prompt;
 /**
  * Response from {@code /auth/authorization}. Every field of Authlete's {@code AuthorizationResponse}; the
  * {@code action} says what the authorization server does next, and {@code ticket} is the input to
- * {@code /auth/authorization/issue} or {@code /fail}. Claim lists may carry {@code #lang} tags; {@code authTime}
- * values are seconds since the epoch, {@code maxAge} is seconds (0 = no constraint).
+ * {@code /auth/authorization/issue} or {@code /fail}. Claim names may carry {@code #lang} tags.
  */
 public final class AuthorizationResponse extends ApiResponse {
     private Action action;
@@ -38,13 +37,13 @@ public final class AuthorizationResponse extends ApiResponse {
     /** Deprecated by Authlete in favour of {@code prompts}. */
     private Prompt lowestPrompt;
     private Prompt[] prompts;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String requestObjectPayload;
-    /** JSON: the {@code id_token} member of the {@code claims} parameter. */
+    /** The {@code id_token} member of the {@code claims} parameter, as a JSON string. */
     private String idTokenClaims;
-    /** JSON: the {@code userinfo} member of the {@code claims} parameter. */
+    /** The {@code userinfo} member of the {@code claims} parameter, as a JSON string. */
     private String userInfoClaims;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String transformedClaims;
     private String[] resources;
     private AuthzDetails authorizationDetails;
@@ -56,7 +55,7 @@ public final class AuthorizationResponse extends ApiResponse {
     private String[] requestedClaimsForTx;
     private StringArray[] requestedVerifiedClaimsForTx;
     private CredentialOfferInfo credentialOfferInfo;
-    /** JSON array */
+    /** A JSON array, as a string. */
     private String issuableCredentials;
     /** When true, {@code /auth/authorization/issue} must be given a {@code sessionId}. */
     private boolean nativeSsoRequested;

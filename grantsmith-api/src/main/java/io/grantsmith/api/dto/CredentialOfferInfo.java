@@ -6,7 +6,7 @@ package io.grantsmith.api.dto;
  */
 public final class CredentialOfferInfo {
     private String identifier;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String credentialOffer;
     private String credentialIssuer;
     private String[] credentialConfigurationIds;

@@ -41,7 +41,7 @@ public final class IntrospectionResponse extends ApiResponse {
     private boolean forCredentialIssuance;
     private String cnonce;
     private long cnonceExpiresAt;
-    /** JSON array */
+    /** A JSON array, as a string. */
     private String issuableCredentials;
     private String dpopNonce;
     private boolean responseSigningRequired;

@@ -9,9 +9,9 @@ public final class UserInfoIssueRequest {
     private String claims;
     /** The {@code sub} to report when it should differ from the token's subject. */
     private String sub;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String claimsForTx;
-    /** JSON each */
+    /** Each a JSON object, as a string. */
     private String[] verifiedClaimsForTx;
     private String requestSignature;
     private Pair[] headers;

@@ -20,9 +20,9 @@ public final class UserInfoResponse extends ApiResponse {
     private boolean clientEntityIdUsed;
     private String metadataDocumentLocation;
     private boolean metadataDocumentUsed;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String userInfoClaims;
-    /** JSON */
+    /** A JSON object, as a string. */
     private String transformedClaims;
     private String[] consentedClaims;
     private String[] requestedClaimsForTx;
