@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.store.memory.MemoryStores;
+import io.grantsmith.testkit.FastSigningKeys;
 import io.grantsmith.testkit.MutableClock;
 import java.util.Base64;
 
@@ -17,6 +18,7 @@ final class FacadeFixture implements AutoCloseable {
             .stores(new MemoryStores())
             .clock(clock)
             .adminToken(ADMIN_TOKEN)
+            .keyGenerator(new FastSigningKeys())
             .build();
 
     static ObjectNode json(String text) {
