@@ -7,6 +7,7 @@ import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.server.http.HttpServer;
+import io.grantsmith.testkit.FastSigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +103,8 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private void start(Path directory, boolean owned) {
         dataDir = directory;
         ownsDataDir = owned;
-        grantsmith = Grantsmith.builder().stores(stores.apply(directory)).clock(clock).adminToken(adminToken).build();
+        grantsmith = Grantsmith.builder().stores(stores.apply(directory)).clock(clock).adminToken(adminToken)
+                .keyGenerator(new FastSigningKeys()).build();
         server = new HttpServer(grantsmith, "127.0.0.1", 0);
         try {
             server.start();
