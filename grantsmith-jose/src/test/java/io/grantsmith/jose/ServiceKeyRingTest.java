@@ -282,4 +282,21 @@ class ServiceKeyRingTest {
 
         assertThat(set.getKeys()).singleElement().satisfies(key -> assertThat(key.isPrivate()).isTrue());
     }
+
+    @Test
+    void whenKeysChangeElsewhereThenTheRingPicksThemUpWithinItsTtlWithoutAnInvalidation() throws Exception {
+        ServiceKeyRing quick = new ServiceKeyRing(store, clock, Duration.ofMillis(20));
+        TestKeys.insert(store, SERVICE, TestKeys.of(SigningAlgorithm.ES256), KeyState.CURRENT, clock.instant());
+        assertThat(quick.algorithms(SERVICE)).containsExactly(SigningAlgorithm.ES256);
+
+        // another process (a node, the offline CLI) adds a key: nobody tells this ring
+        TestKeys.insert(store, SERVICE, TestKeys.of(SigningAlgorithm.EdDSA), KeyState.CURRENT, clock.instant());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (quick.algorithms(SERVICE).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling for a background reload, bounded; not a timing assertion
+        }
+        assertThat(quick.algorithms(SERVICE)).containsExactlyInAnyOrder(SigningAlgorithm.ES256, SigningAlgorithm.EdDSA);
+        assertThat(quick.keysParsed()).as("the unchanged key kept its parse").isEqualTo(2);
+    }
 }

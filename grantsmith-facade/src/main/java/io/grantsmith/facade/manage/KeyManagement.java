@@ -236,7 +236,8 @@ public final class KeyManagement {
         if (plan.imported() == null && plan.defaultKey() == null) {
             return;
         }
-        Duration publication = services.find(serviceId).map(this::publication).orElse(minimumPublication);
+        Duration publication = plan.imported() == null ? minimumPublication
+                : services.find(serviceId).map(this::publication).orElse(minimumPublication);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             List<KeyChange> changes = plan.imported() == null
