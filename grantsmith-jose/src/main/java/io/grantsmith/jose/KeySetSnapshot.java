@@ -101,10 +101,6 @@ final class KeySetSnapshot {
         return published.values().stream().filter(key -> key.stored().algorithm() == algorithm).toList();
     }
 
-    java.util.Collection<ParsedKey> published() {
-        return published.values();
-    }
-
     Set<SigningAlgorithm> algorithms() {
         return algorithms;
     }
