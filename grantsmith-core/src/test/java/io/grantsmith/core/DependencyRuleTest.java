@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core is pure: it depends on the JDK and grantsmith-api only. This reads every compiled class of the module
- * and fails when one refers to a package of HTTP, JSON, JDBC or logging libraries (class references are kept as
- * plain strings in the constant pool, so a byte search finds them).
+ * and fails when one refers to a package of HTTP, JSON, JDBC, JOSE, crypto or logging libraries (class references
+ * are kept as plain strings in the constant pool, so a byte search finds them).
  */
 class DependencyRuleTest {
     private static final List<String> FORBIDDEN = List.of("java/sql/", "javax/sql/", "com/fasterxml/",
             "org/eclipse/jetty/", "jakarta/servlet/", "javax/servlet/", "org/slf4j/", "ch/qos/logback/",
             "com/github/benmanes/", "com/zaxxer/", "org/flywaydb/", "org/sqlite/", "io/grantsmith/facade/",
-            "io/grantsmith/server/", "io/grantsmith/store/");
+            "io/grantsmith/server/", "io/grantsmith/store/", "io/grantsmith/jose/", "com/nimbusds/",
+            "com/google/crypto/tink/", "com/google/protobuf/", "org/bouncycastle/");
 
     @Test
     void whenCoreClassesAreCompiledThenTheyReferToNoLibraryOutsideTheJdkAndTheApi() throws IOException {
@@ -41,5 +42,23 @@ class DependencyRuleTest {
 
         assertThat(checked).as("classes checked").isGreaterThan(50);
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void whenCoreIsOnTheClasspathThenNoJoseLibraryComesWithIt() {
+        // the signing ports' implementations live in grantsmith-jose; core's own dependencies must not pull them in
+        for (String library : List.of("com.nimbusds.jose.JWSObject", "com.google.crypto.tink.subtle.Ed25519Sign",
+                "com.fasterxml.jackson.databind.ObjectMapper")) {
+            assertThat(isLoadable(library)).as(library).isFalse();
+        }
+    }
+
+    private static boolean isLoadable(String className) {
+        try {
+            Class.forName(className, false, DependencyRuleTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.grantsmith.facade;
 
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
+import io.grantsmith.core.jose.JwtSigner;
+import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.spi.StoreStatistic;
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.access.AdminToken;
@@ -13,12 +15,16 @@ import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
 import io.grantsmith.facade.manage.Ids;
+import io.grantsmith.facade.manage.KeyManagement;
 import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.jose.JwkGenerator;
+import io.grantsmith.jose.ServiceKeyRing;
+import io.grantsmith.jose.SigningKeyGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Grantsmith without HTTP: the token API, service and client management and the user directory over one
+ * Grantsmith without HTTP: the token API, service, client and key management and the user directory over one
  * store. The HTTP server is a thin edge over this; Java applications can embed it directly.
  *
  * <pre>{@code
@@ -46,6 +52,8 @@ public final class Grantsmith implements AutoCloseable {
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
+    private final ServiceKeyRing keyRing;
+    private final KeyManagement keyManagement;
     private final Janitor janitor;
 
     private Grantsmith(Builder builder) {
@@ -69,7 +77,11 @@ public final class Grantsmith implements AutoCloseable {
                 .build();
         this.tokens = new TokenApi(directory, engine,
                 new TokenResponses(new ResponseContent(builder.errorUriBase)));
-        this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock);
+        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
+        this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
+                builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
+                builder.retiredKeyPublication);
+        this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock, keyManagement);
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
@@ -77,7 +89,7 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(directory, adminToken.hash());
         this.janitor = builder.housekeepingInterval == null ? null
-                : new Janitor(stores.housekeeping(), builder.clock, builder.housekeepingInterval);
+                : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
 
     public static Builder builder() {
@@ -98,6 +110,21 @@ public final class Grantsmith implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Services' signing keys: the JWK Set endpoints, the key list and rotation. */
+    public KeyManagement keys() {
+        return keyManagement;
+    }
+
+    /** Signs JWTs with the services' current keys (parsed once, cached; see {@link ServiceKeyRing}). */
+    public JwtSigner jwtSigner() {
+        return keyRing;
+    }
+
+    /** Verifies JWTs the services signed, such as an {@code id_token_hint}. */
+    public JwtVerifier jwtVerifier() {
+        return keyRing;
     }
 
     public ApiAccess access() {
@@ -145,6 +172,8 @@ public final class Grantsmith implements AutoCloseable {
          * when lowered.
          */
         public static final IssuanceRate DEFAULT_ISSUANCE_RATE = IssuanceRate.perSecond(50_000);
+        /** Authlete's default ID token lifetime: a retired key is published at least that long. */
+        public static final Duration DEFAULT_RETIRED_KEY_PUBLICATION = Duration.ofDays(1);
 
         private Stores stores;
         private KeyMaterial keys;
@@ -159,6 +188,8 @@ public final class Grantsmith implements AutoCloseable {
         private PasswordLimits passwordLimits = PasswordLimits.DEFAULTS;
         private IssuanceRate issuanceRate = DEFAULT_ISSUANCE_RATE;
         private int maxClientsPerService = ClientManagement.DEFAULT_MAX_CLIENTS_PER_SERVICE;
+        private SigningKeyGenerator keyGenerator;
+        private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
 
         private Builder() {
         }
@@ -223,6 +254,12 @@ public final class Grantsmith implements AutoCloseable {
             return this;
         }
 
+        /** Where new signing keys come from; by default they are generated ({@link JwkGenerator}). */
+        public Builder keyGenerator(SigningKeyGenerator value) {
+            keyGenerator = value;
+            return this;
+        }
+
         /**
          * How fast each service may have tokens issued; {@link IssuanceRate#UNLIMITED} for no limit. Token requests
          * beyond it are answered with HTTP 429 and are not processed.
@@ -238,6 +275,18 @@ public final class Grantsmith implements AutoCloseable {
                 throw new IllegalArgumentException("maxClientsPerService must be positive");
             }
             maxClientsPerService = value;
+            return this;
+        }
+
+        /**
+         * How long a key retired by a rotation stays published at least (default one day); a service's
+         * {@code idTokenDuration}, and its {@code accessTokenDuration} when it signs access tokens, lengthen it.
+         */
+        public Builder retiredKeyPublication(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("retiredKeyPublication must not be negative");
+            }
+            retiredKeyPublication = value;
             return this;
         }
 

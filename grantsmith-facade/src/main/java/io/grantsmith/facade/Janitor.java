@@ -1,6 +1,7 @@
 package io.grantsmith.facade;
 
 import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceKeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired tokens, tickets and rotated refresh tokens in the background, in small batches so that
- * the store's writer is never held for long, until a pass finds nothing more to delete.
+ * Deletes expired tokens, tickets and rotated refresh tokens, and retired signing keys whose publication has
+ * ended, in the background, in small batches so that the store's writer is never held for long, until a pass
+ * finds nothing more to delete.
  */
 final class Janitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Janitor.class);
@@ -20,11 +22,13 @@ final class Janitor implements AutoCloseable {
     static final int MAX_BATCHES_PER_PASS = 100;
 
     private final Housekeeping housekeeping;
+    private final ServiceKeyStore keys;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    Janitor(Housekeeping housekeeping, Clock clock, Duration interval) {
+    Janitor(Housekeeping housekeeping, ServiceKeyStore keys, Clock clock, Duration interval) {
         this.housekeeping = housekeeping;
+        this.keys = keys;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "grantsmith-janitor");
@@ -46,6 +50,7 @@ final class Janitor implements AutoCloseable {
                     break;
                 }
             }
+            total += keys.purgeRetired(clock.instant(), BATCH); // a few per rotation: one batch is plenty
             if (total > 0) {
                 LOG.debug("purged {} expired rows", total);
             }

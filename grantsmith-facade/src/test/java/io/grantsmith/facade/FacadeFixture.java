@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.store.memory.MemoryStores;
+import io.grantsmith.testkit.FastSigningKeys;
 import io.grantsmith.testkit.MutableClock;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
@@ -25,7 +26,8 @@ final class FacadeFixture implements AutoCloseable {
         grantsmith = settings.apply(Grantsmith.builder()
                 .stores(new MemoryStores())
                 .clock(clock)
-                .adminToken(ADMIN_TOKEN)).build();
+                .adminToken(ADMIN_TOKEN)
+                .keyGenerator(new FastSigningKeys())).build();
     }
 
     static ObjectNode json(String text) {

@@ -2,6 +2,7 @@ package io.grantsmith.server;
 
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.StoreException;
@@ -67,6 +68,11 @@ public final class BrokenStores implements Stores {
     @Override
     public SettingsStore settings() {
         return delegate.settings();
+    }
+
+    @Override
+    public ServiceKeyStore keys() {
+        return delegate.keys();
     }
 
     @Override

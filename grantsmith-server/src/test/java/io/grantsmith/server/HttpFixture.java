@@ -7,6 +7,7 @@ import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.server.http.HttpServer;
+import io.grantsmith.testkit.FastSigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         dataDir = directory;
         ownsDataDir = owned;
         grantsmith = settings.apply(Grantsmith.builder().stores(stores.apply(directory)).clock(clock)
-                .adminToken(adminToken)).build();
+                .adminToken(adminToken).keyGenerator(new FastSigningKeys())).build();
         server = new HttpServer(grantsmith, "127.0.0.1", 0);
         try {
             server.start();

@@ -10,6 +10,7 @@ import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.StoreException;
@@ -73,6 +74,11 @@ public final class FailingStores implements Stores {
     @Override
     public ServiceRegistry services() {
         return delegate.services();
+    }
+
+    @Override
+    public ServiceKeyStore keys() {
+        return delegate.keys();
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface Stores extends AutoCloseable {
 
     SettingsStore settings();
 
+    /** The services' signing keys. */
+    ServiceKeyStore keys();
+
     Housekeeping housekeeping();
 
     /** Whether the store can serve requests right now (for health checks). */

@@ -6,7 +6,8 @@ import java.util.Locale;
  * Result codes of API-level failures: the call was not processed, so the API answers with an HTTP error
  * status and a {@code {resultCode, resultMessage}} body instead of a DTO. As in Authlete, messages start with
  * the API path. Group 001 holds Authlete's own codes; groups 191 (request handling) and 192 (management) are
- * Grantsmith's, listed in docs/RESULT-CODES.md.
+ * Grantsmith's, as are the sequence numbers 90-99 of Authlete's group 110 (service JWK Sets); all are listed in
+ * docs/RESULT-CODES.md.
  */
 public enum ApiResultCode {
     SERVER_ERROR("A001101", 500, "%s, Server error."),
@@ -26,7 +27,11 @@ public enum ApiResultCode {
     CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),
     INVALID_VALUE("A192203", 400, "%s, %s"),
     ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service."),
-    CLIENT_LIMIT_REACHED("A192205", 403, "%s, The service already has %d clients, the most a service may have.");
+    CLIENT_LIMIT_REACHED("A192205", 403, "%s, The service already has %d clients, the most a service may have."),
+
+    JWKS_INVALID("A110291", 400, "%s, The JWK Set in 'jwks' cannot be used: %s"),
+    KEYS_CHANGED("A110292", 409, "%s, The service's keys were changed by a concurrent request; try again."),
+    ALGORITHM_UNSUPPORTED("A110293", 400, "%s, The signing algorithm '%s' is not supported; use RS256, PS256, ES256 or EdDSA.");
 
     private final String code;
     private final int httpStatus;

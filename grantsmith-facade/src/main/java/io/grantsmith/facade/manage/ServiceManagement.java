@@ -23,52 +23,75 @@ public final class ServiceManagement {
     private final Directory directory;
     private final Ids ids;
     private final Clock clock;
+    private final KeyManagement keys;
 
-    public ServiceManagement(ServiceRegistry registry, Directory directory, Ids ids, Clock clock) {
+    public ServiceManagement(ServiceRegistry registry, Directory directory, Ids ids, Clock clock, KeyManagement keys) {
         this.registry = registry;
         this.directory = directory;
         this.ids = ids;
         this.clock = clock;
+        this.keys = keys;
     }
 
-    /** Creates a service; the answer carries {@code apiKey} (the service ID) and, this once, {@code apiSecret}. */
+    /**
+     * Creates a service; the answer carries {@code apiKey} (the service ID) and, this once, {@code apiSecret}. The
+     * keys of its {@code jwks} are imported; without one, an RS256 key is generated.
+     */
     public ObjectNode create(JsonNode body) {
         ObjectNode document = ServiceDocuments.prepare(body);
+        KeyManagement.Plan plan = keys.plan(null, document);
         String apiSecret = ids.newSecret();
         Instant now = clock.instant();
         for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
             StoredService stored = new StoredService(ids.newServiceId(), TokenHasher.hash(apiSecret),
                     Documents.write(document), now, now);
             if (registry.insert(stored)) {
+                applyToNewService(stored.id(), plan);
                 directory.serviceChanged(stored.id());
-                return ServiceDocuments.view(stored, apiSecret);
+                return keys.withPublicKeys(stored.id(), ServiceDocuments.view(stored, apiSecret));
             }
         }
         throw new IllegalStateException("no free service ID after " + MAX_ID_ATTEMPTS + " random draws");
     }
 
-    public ObjectNode get(long serviceId) {
-        return ServiceDocuments.view(find(serviceId), null);
+    /** A service whose keys cannot be stored must not stay behind without them. */
+    private void applyToNewService(long serviceId, KeyManagement.Plan plan) {
+        try {
+            keys.apply(serviceId, plan);
+        } catch (RuntimeException e) {
+            registry.delete(serviceId);
+            throw e;
+        }
     }
 
-    /** Replaces the service's settings with the body (Authlete's update replaces; it does not merge). */
+    public ObjectNode get(long serviceId) {
+        return keys.withPublicKeys(serviceId, ServiceDocuments.view(find(serviceId), null));
+    }
+
+    /**
+     * Replaces the service's settings with the body (Authlete's update replaces; it does not merge). A
+     * {@code jwks} replaces the service's keys; without one they stay as they are.
+     */
     public ObjectNode update(long serviceId, JsonNode body) {
         StoredService existing = find(serviceId);
         ObjectNode document = ServiceDocuments.prepare(body);
+        KeyManagement.Plan plan = keys.plan(serviceId, document);
         StoredService updated = new StoredService(serviceId, existing.apiSecretHash(), Documents.write(document),
                 existing.createdAt(), clock.instant());
         if (!registry.update(updated)) {
             throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
         }
+        keys.apply(serviceId, plan);
         directory.serviceChanged(serviceId);
-        return ServiceDocuments.view(updated, null);
+        return keys.withPublicKeys(serviceId, ServiceDocuments.view(updated, null));
     }
 
-    /** Deletes the service with its clients and users. Its tokens stop working and expire in place. */
+    /** Deletes the service with its clients, users and keys. Its tokens stop working and expire in place. */
     public void delete(long serviceId) {
         if (!registry.delete(serviceId)) {
             throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
         }
+        keys.serviceDeleted(serviceId);
         directory.serviceChanged(serviceId);
     }
 
@@ -79,7 +102,8 @@ public final class ServiceManagement {
         response.put("end", paging.end());
         response.put("totalCount", registry.count());
         ArrayNode services = response.putArray("services");
-        registry.list(paging.start(), paging.end()).forEach(stored -> services.add(ServiceDocuments.view(stored, null)));
+        registry.list(paging.start(), paging.end())
+                .forEach(stored -> services.add(keys.withPublicKeys(stored.id(), ServiceDocuments.view(stored, null))));
         return response;
     }
 

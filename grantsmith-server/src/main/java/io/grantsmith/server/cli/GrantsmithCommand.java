@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "grantsmith", mixinStandardHelpOptions = true, versionProvider = GrantsmithCommand.Version.class,
         description = "Self-hosted, Authlete-compatible OAuth 2.0 token engine.",
         subcommands = {ServeCommand.class, ServiceCommand.class, ClientCommand.class, UserCommand.class,
-                AdminCommand.class, CommandLine.HelpCommand.class})
+                KeysCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class GrantsmithCommand implements Runnable {
     private final ConfigDefaults config;
     private final StoreFactory storeFactory;

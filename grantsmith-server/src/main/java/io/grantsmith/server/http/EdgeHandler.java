@@ -83,7 +83,8 @@ final class EdgeHandler extends Handler.Abstract {
             case 405 -> new String[] {"Allow", String.join(", ", allowedMethods)};
             // RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer
             case 401 -> new String[] {"WWW-Authenticate",
-                    (path.startsWith("/api/auth/") ? "Basic" : "Bearer") + " realm=\"grantsmith\""};
+                    (path.startsWith("/api/auth/") || path.equals("/api/service/jwks/get") ? "Basic" : "Bearer")
+                            + " realm=\"grantsmith\""};
             default -> failure.retryAfterSeconds() > 0
                     ? new String[] {"Retry-After", Long.toString(failure.retryAfterSeconds())} : new String[0];
         };

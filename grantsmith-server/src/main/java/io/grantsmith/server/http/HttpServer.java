@@ -65,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
         new TokenApiEndpoints(grantsmith.tokens(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
+        new KeyEndpoints(grantsmith.keys(), authentication).register(router);
         return router;
     }
 

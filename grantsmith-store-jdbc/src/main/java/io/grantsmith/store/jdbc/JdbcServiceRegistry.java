@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Services; deleting one deletes its clients and users in the same write. */
+/** Services; deleting one deletes its clients, users and signing keys in the same write. */
 final class JdbcServiceRegistry implements ServiceRegistry {
     private final GroupCommitWriter writer;
     private final ReadPool reads;
@@ -55,6 +55,7 @@ final class JdbcServiceRegistry implements ServiceRegistry {
         return writer.submit("deleteService", context -> {
             context.update(ClientSql.DELETE_OF_SERVICE, id);
             context.update(UserSql.DELETE_OF_SERVICE, id);
+            context.update(KeySql.DELETE_OF_SERVICE, id);
             return context.update(ServiceSql.DELETE, id) == 1;
         });
     }

@@ -2,6 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.StoreException;
@@ -35,6 +36,7 @@ public final class JdbcStores implements Stores {
     private final JdbcClientRegistry clients;
     private final JdbcUserRegistry users;
     private final JdbcSettingsStore settings;
+    private final JdbcServiceKeys keys;
     private final JdbcHousekeeping housekeeping;
 
     private JdbcStores(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
@@ -49,6 +51,7 @@ public final class JdbcStores implements Stores {
         this.clients = new JdbcClientRegistry(writer, reads, sealer);
         this.users = new JdbcUserRegistry(writer, reads);
         this.settings = new JdbcSettingsStore(writer, reads);
+        this.keys = new JdbcServiceKeys(writer, reads, sealer);
         this.housekeeping = new JdbcHousekeeping(writer);
     }
 
@@ -108,6 +111,11 @@ public final class JdbcStores implements Stores {
     @Override
     public SettingsStore settings() {
         return settings;
+    }
+
+    @Override
+    public ServiceKeyStore keys() {
+        return keys;
     }
 
     @Override

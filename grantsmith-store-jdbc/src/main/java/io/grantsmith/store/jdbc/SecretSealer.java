@@ -1,5 +1,6 @@
 package io.grantsmith.store.jdbc;
 
+import io.grantsmith.core.jose.PrivateJwk;
 import io.grantsmith.core.model.ClientSecret;
 import io.grantsmith.core.spi.StoreException;
 import java.nio.ByteBuffer;
@@ -75,6 +76,63 @@ final class SecretSealer {
                 Arrays.fill(plain, (byte) 0);
             }
         }
+    }
+
+    // ---- services' private signing keys (JWKs) ------------------------------------------------------------
+    // Same format and key as client secrets; the associated data names another purpose and binds the sealed key to
+    // its service and key ID, so that neither a client secret's blob nor another key's opens as this key.
+
+    private static final byte[] KEY_PURPOSE = "grantsmith service signing key".getBytes(StandardCharsets.US_ASCII);
+
+    byte[] sealPrivateKey(long serviceId, String kid, PrivateJwk jwk) {
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        byte[] plain = jwk.reveal().getBytes(StandardCharsets.UTF_8);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(keyAssociatedData(serviceId, kid));
+            byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
+            sealed[0] = VERSION;
+            System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
+            cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
+            return sealed;
+        } catch (GeneralSecurityException e) {
+            throw new StoreException("sealing a signing key of service " + serviceId + " failed", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Opens a key sealed for {@code serviceId} and {@code kid}; fails with {@link StoreException}, never returns garbage. */
+    PrivateJwk unsealPrivateKey(long serviceId, String kid, byte[] sealed) {
+        if (sealed.length < MIN_LENGTH || sealed[0] != VERSION) {
+            throw new StoreException("a sealed signing key of service " + serviceId + " has an unknown format");
+        }
+        byte[] plain = null;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_LENGTH));
+            cipher.updateAAD(keyAssociatedData(serviceId, kid));
+            plain = cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
+            return PrivateJwk.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (AEADBadTagException e) {
+            throw new StoreException("a sealed signing key of service " + serviceId
+                    + " does not open: wrong sealing key, or the row was altered or moved", e);
+        } catch (GeneralSecurityException e) {
+            throw new StoreException("unsealing a signing key of service " + serviceId + " failed", e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    /** {@code version | purpose | service ID | kid length | kid}: the length keeps the encoding unambiguous. */
+    private static byte[] keyAssociatedData(long serviceId, String kid) {
+        byte[] kidBytes = kid.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + KEY_PURPOSE.length + Long.BYTES + Integer.BYTES + kidBytes.length)
+                .put(VERSION).put(KEY_PURPOSE).putLong(serviceId).putInt(kidBytes.length).put(kidBytes).array();
     }
 
     private Cipher cipher(int mode, byte[] nonce, long clientId) throws GeneralSecurityException {

@@ -16,12 +16,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Services, clients, users and settings in memory, under one lock. */
+/** Services, clients, users and settings in memory, under one lock; deleting a service deletes its keys too. */
 final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserRegistry, SettingsStore {
     private final Map<Long, StoredService> services = new TreeMap<>();
     private final Map<Long, StoredClient> clients = new TreeMap<>();
     private final Map<String, StoredUser> users = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
+    private final MemoryServiceKeys keys;
+
+    MemoryRegistries(MemoryServiceKeys keys) {
+        this.keys = keys;
+    }
 
     // ---- services ----
 
@@ -44,6 +49,7 @@ final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserReg
     public synchronized boolean delete(long serviceId) {
         clients.values().removeIf(client -> client.serviceId() == serviceId);
         users.values().removeIf(user -> user.serviceId() == serviceId);
+        keys.deleteService(serviceId);
         return services.remove(serviceId) != null;
     }
 

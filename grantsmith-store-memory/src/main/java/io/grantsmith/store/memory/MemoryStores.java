@@ -2,6 +2,7 @@ package io.grantsmith.store.memory;
 
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.Stores;
@@ -11,11 +12,12 @@ import io.grantsmith.core.spi.UserRegistry;
 
 /**
  * Every storage port in memory: nothing survives the process. For tests and for embedding where tokens need
- * not outlive the JVM. Client secrets are kept in clear (there is no disk to protect them on).
+ * not outlive the JVM. Client secrets and private keys are kept in clear (there is no disk to protect them on).
  */
 public final class MemoryStores implements Stores {
     private final MemoryTokenStore tokens = new MemoryTokenStore();
-    private final MemoryRegistries registries = new MemoryRegistries();
+    private final MemoryServiceKeys keys = new MemoryServiceKeys();
+    private final MemoryRegistries registries = new MemoryRegistries(keys);
 
     @Override
     public TokenStore tokens() {
@@ -45,6 +47,11 @@ public final class MemoryStores implements Stores {
     @Override
     public SettingsStore settings() {
         return registries;
+    }
+
+    @Override
+    public ServiceKeyStore keys() {
+        return keys;
     }
 
     @Override

@@ -1,0 +1,11 @@
+package io.grantsmith.store.memory;
+
+import io.grantsmith.core.spi.Stores;
+import io.grantsmith.testkit.KeyStoreContract;
+
+class MemoryKeyStoreContractTest extends KeyStoreContract {
+    @Override
+    protected Stores openStores() {
+        return new MemoryStores();
+    }
+}
