@@ -54,8 +54,8 @@ class ReopenDurabilityTest {
         }
 
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.tokens().findAccessToken(Records.lookup(access))).contains(access);
-            assertThat(stores.tokens().findAccessToken(Records.lookup(grantAccess))).contains(grantAccess);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).contains(access);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grantAccess))).contains(grantAccess);
             assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).contains(refresh);
             assertThat(stores.services().find(7)).contains(service);
             StoredClient found = stores.clients().find(7, 701).orElseThrow();
