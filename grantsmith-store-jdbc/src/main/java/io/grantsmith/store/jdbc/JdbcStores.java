@@ -65,7 +65,7 @@ public final class JdbcStores implements Stores {
         Connection writerConnection = database.openWriter(); // first, so that WAL is on before anything else
         ReadPool reads = null;
         try {
-            int migrationsApplied = database.migrate();
+            int migrationsApplied = database.migrate(new ResealClientSecretsMigration(sealer));
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
                     settings.maxBatch(), settings.queueCapacity());

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -87,19 +88,38 @@ final class SqliteDatabase {
         }
     }
 
-    /** Applies pending migrations; returns how many ran (zero when the schema is current). */
-    int migrate() {
+    /**
+     * Applies pending migrations: the SQL files in {@link #MIGRATIONS} and {@code javaMigrations}, which need
+     * something a file cannot hold (the sealing key). Returns how many ran (zero when the schema is current).
+     */
+    int migrate(JavaMigration... javaMigrations) {
         try {
             return Flyway.configure()
                     .dataSource(dataSource())
                     .locations(MIGRATIONS)
+                    .javaMigrations(javaMigrations)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw new StoreException("migrating the SQLite schema failed", e);
+            throw new StoreException("migrating the SQLite schema failed: " + reason(e), e);
         }
+    }
+
+    /**
+     * What the operator can act on: the message of a {@link StoreException} in the chain (a Java migration's, such
+     * as a wrong sealing key), else of the innermost cause, rather than Flyway's wrapper alone.
+     */
+    private static String reason(FlywayException e) {
+        Throwable innermost = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreException) {
+                return cause.getMessage();
+            }
+            innermost = cause;
+        }
+        return innermost.getMessage();
     }
 
     Path file() {
