@@ -16,6 +16,7 @@ import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantTypeReader;
@@ -45,6 +46,8 @@ public final class TokenEngine {
     private final Map<GrantType, GrantHandler> handlers;
     private final PasswordGrantCompletion completion;
     private final Clock clock;
+    /** A store that fails, fails every request alike: one stack trace per kind and minute, not one per request. */
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
 
     TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, Map<GrantType, GrantHandler> handlers,
             PasswordGrantCompletion completion, Clock clock) {
@@ -84,11 +87,11 @@ public final class TokenEngine {
         } catch (OAuthException e) {
             return refusal(e, new RequestFacts(service, grantType, client));
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            logFailure("store failure while processing a token request of service ", service, e);
             ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client), serverError(code));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure while processing a token request of service " + service.id(), e);
+            logFailure("unexpected failure while processing a token request of service ", service, e);
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
                     serverError(ResultCode.UNEXPECTED_ERROR));
         }
@@ -102,10 +105,10 @@ public final class TokenEngine {
         } catch (OAuthException e) {
             return new TokenIssueResult.InternalServerError(facts, e.error());
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            logFailure("store failure in /auth/token/issue of service ", service, e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.ISSUE_STORE_FAILED));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/token/issue of service " + service.id(), e);
+            logFailure("unexpected failure in /auth/token/issue of service ", service, e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
         }
     }
@@ -118,12 +121,18 @@ public final class TokenEngine {
         } catch (OAuthException e) {
             return new TokenFailResult.InternalServerError(facts, e.error());
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            logFailure("store failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.FAIL_STORE_FAILED));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/token/fail of service " + service.id(), e);
+            logFailure("unexpected failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
         }
+    }
+
+    /** Logs a failure with its stack trace, unless an identical one was logged within the last minute. */
+    private void logFailure(String what, Service service, RuntimeException e) {
+        failures.record(RepeatedFailures.signatureOf(e)).ifPresent(unlogged -> LOG.log(Level.ERROR, what + service.id()
+                + (unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)"), e));
     }
 
     private static FormParameters parameters(TokenRequest request) {
