@@ -27,7 +27,8 @@ final class Bootstrap {
         String configuredKey = config.setting("master-key");
         KeyMaterial keys = configuredKey != null ? KeyMaterial.fromBase64(configuredKey)
                 : KeyMaterial.loadOrCreate(dataDir.resolve(KEY_FILE), random);
-        Stores stores = root.storeFactory().open(dataDir, keys);
+        Stores stores = root.storeFactory().open(dataDir, keys,
+                tuning != null ? tuning.storeOptions() : StoreOptions.defaults());
         try {
             Grantsmith.Builder builder = Grantsmith.builder()
                     .stores(stores)

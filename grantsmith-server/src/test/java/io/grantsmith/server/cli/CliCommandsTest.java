@@ -27,7 +27,7 @@ class CliCommandsTest {
     @ParameterizedTest(name = "{0} --help")
     @CsvSource(delimiter = '|', value = {
             "|serve,service,client,user,admin",
-            "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime",
+            "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime,--write-timeout",
             "service|create,list", "service create|--name,--scopes,--default-scopes,--grant-types,--json,--data",
             "service list|--start,--end,--data", "client|create,list",
             "client create|--service,--name,--type,--auth-method,--grant-types,--alias,--json",
@@ -153,6 +153,7 @@ class CliCommandsTest {
             "serve --data {data} --ticket-lifetime 9223372036854775807|1|--ticket-lifetime must be at most 86400",
             "serve --data {data} --refresh-grace -1|1|--refresh-grace must not be negative",
             "serve --data {data} --refresh-grace 86401|1|--refresh-grace must be at most 86400",
+            "serve --data {data} --write-timeout 0|1|--write-timeout must be positive",
             "user add --data {data} --service 1 --username bob --password-stdin|1|no password on standard input",
             "service list --config {data}/missing.properties|2|cannot read the configuration",
             "service create --data {data} --scopes a,b --default-scopes c|1|the default scope 'c' is not one of"})
