@@ -67,7 +67,7 @@ public final class JdbcStores implements Stores {
     static JdbcStores openSqlite(SqliteSettings settings, UnaryOperator<Connection> wrap) {
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         SqliteDatabase database = new SqliteDatabase(settings.file(), (int) settings.busyTimeout().toMillis());
-        database.createDirectories();
+        database.createPrivately();
         // first, so that WAL is on before anything else
         Connection writerConnection = wrap.apply(database.openWriter());
         ReadPool reads = null;
