@@ -1,5 +1,6 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.server.metrics.ServerMetrics;
@@ -24,6 +25,7 @@ final class EdgeHandler extends Handler.Abstract {
 
     private final Router router;
     private final ServerMetrics metrics;
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
 
     EdgeHandler(Router router, ServerMetrics metrics) {
         this.router = router;
@@ -48,7 +50,10 @@ final class EdgeHandler extends Handler.Abstract {
         } catch (ApiFailure failure) {
             sendFailure(exchange, path, apiName, failure, match.allowedMethods());
         } catch (Throwable unexpected) {
-            LOG.error("unexpected failure handling {} {}", request.getMethod(), apiName, unexpected);
+            // A broken store fails every request alike: one stack trace per kind and minute, not one per request.
+            failures.record(RepeatedFailures.signatureOf(unexpected)).ifPresent(unlogged -> LOG.error(
+                    "unexpected failure handling {} {}{}", request.getMethod(), apiName,
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", unexpected));
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
         if (!exchange.isSent()) {

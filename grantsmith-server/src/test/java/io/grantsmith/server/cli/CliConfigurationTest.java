@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.server.Cli;
 import io.grantsmith.server.config.ConfigDefaults;
+import io.grantsmith.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -113,6 +116,26 @@ class CliConfigurationTest {
         assertThat(unconfigured.err()).contains("Generated the admin token");
     }
 
+    @Test
+    void whenWriteTimeoutIsConfiguredThenTheServerOpensItsStoreWithIt() throws Exception {
+        Path file = properties("write-timeout=7\n");
+        AtomicReference<StoreOptions> opened = new AtomicReference<>();
+        ConfigDefaults config = ConfigDefaults.load(Map.of(), file);
+        GrantsmithCommand root = new GrantsmithCommand(config, (data, keys, options) -> {
+            opened.set(options);
+            return new MemoryStores();
+        });
+        Tuning tuning = new Tuning();
+        new CommandLine(tuning).setDefaultValueProvider(config).parseArgs();
+        DataOptions data = new DataOptions();
+        data.dataDir = dir.resolve("data");
+
+        Bootstrap.open(root, data, tuning).close();
+
+        assertThat(opened.get().writeTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(serveOption("--write-timeout", Map.of(), "serve")).isEqualTo(5L);
+    }
+
     private Path properties(String content) throws IOException {
         return Files.writeString(dir.resolve("grantsmith.properties"), content);
     }
@@ -121,7 +144,7 @@ class CliConfigurationTest {
     private static Object serveOption(String option, Map<String, String> environment, String... args)
             throws IOException {
         ConfigDefaults config = ConfigDefaults.load(environment, ConfigDefaults.configFile(args, environment));
-        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys) -> {
+        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
             throw new AssertionError("parsing opens no store");
         })).setDefaultValueProvider(config);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
