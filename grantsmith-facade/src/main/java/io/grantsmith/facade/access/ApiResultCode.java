@@ -3,8 +3,9 @@ package io.grantsmith.facade.access;
 import java.util.Locale;
 
 /**
- * Result codes of API-level failures: the call was not processed, so the API answers with an HTTP error
- * status and a {@code {resultCode, resultMessage}} body instead of a DTO. As in Authlete, messages start with
+ * Result codes of API-level outcomes. Mostly failures: the call was not processed, so the API answers with an HTTP
+ * error status and a {@code {resultCode, resultMessage}} body instead of a DTO; a few report the success of a call
+ * that answers no document ({@link #SECRET_ROTATED}). As in Authlete, messages start with
  * the API path. Group 001 holds Authlete's own codes; groups 191 (request handling) and 192 (management) are
  * Grantsmith's, listed in docs/RESULT-CODES.md.
  */
@@ -20,11 +21,14 @@ public enum ApiResultCode {
     BODY_TOO_LARGE("A191204", 413, "%s, The request body is larger than %d bytes."),
     BODY_MALFORMED("A191205", 400, "%s, The request body is malformed: %s."),
     BODY_MISSING("A191206", 400, "%s, The request body is empty."),
+    BODY_TOO_SLOW("A191207", 408, "%s, The request body arrived too slowly."),
 
     SERVICE_NOT_FOUND("A192201", 404, "%s, The service (API Key = %s) does not exist."),
     CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),
     INVALID_VALUE("A192203", 400, "%s, %s"),
-    ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service.");
+    ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service."),
+
+    SECRET_ROTATED("A192001", 200, "%s, The API secret of the service (API Key = %d) was replaced.");
 
     private final String code;
     private final int httpStatus;
