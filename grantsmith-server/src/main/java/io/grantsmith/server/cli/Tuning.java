@@ -51,7 +51,7 @@ public final class Tuning {
         return inRange(purgeIntervalSeconds, 1, "--purge-interval");
     }
 
-    private static Duration inRange(long seconds, long min, String option) {
+    static Duration inRange(long seconds, long min, String option) {
         if (seconds < min) {
             throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
         }
