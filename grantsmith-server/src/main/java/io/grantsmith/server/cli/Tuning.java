@@ -129,7 +129,7 @@ public final class Tuning {
         return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"));
     }
 
-    private static Duration inRange(long seconds, long min, String option) {
+    static Duration inRange(long seconds, long min, String option) {
         if (seconds < min) {
             throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.server.Cli;
 import io.grantsmith.server.config.ConfigDefaults;
+import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,15 +103,17 @@ class CliConfigurationTest {
 
     @Test
     void whenAdminTokenIsConfiguredThenNoTokenIsGeneratedOrShown() throws IOException {
-        Path file = properties("admin-token=configured-token-0123456789\n");
+        Path file = properties("admin-token=configured-token-0123456789abcdefghij\n");
 
         Cli.Result fromFile = Cli.run(Map.of(), "service", "list", "--config", file.toString(), "--data",
                 dir.resolve("a").toString());
-        Cli.Result fromEnvironment = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "another-token-0123456789"),
+        Cli.Result fromEnvironment = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "another-token-0123456789abcdefghijkl"),
                 "service", "list", "--data", dir.resolve("b").toString());
 
         Cli.Result unconfigured = Cli.run(Map.of(), "service", "list", "--data", dir.resolve("c").toString());
 
+        assertThat(fromFile.exitCode()).isZero();
+        assertThat(fromEnvironment.exitCode()).isZero();
         assertThat(fromFile.err()).doesNotContain("Generated the admin token");
         assertThat(fromEnvironment.err()).doesNotContain("Generated the admin token");
         assertThat(unconfigured.err()).contains("Generated the admin token");
@@ -124,7 +127,7 @@ class CliConfigurationTest {
         GrantsmithCommand root = new GrantsmithCommand(config, (data, keys, options) -> {
             opened.set(options);
             return new MemoryStores();
-        });
+        }, false);
         Tuning tuning = new Tuning();
         new CommandLine(tuning).setDefaultValueProvider(config).parseArgs();
         DataOptions data = new DataOptions();
@@ -146,8 +149,34 @@ class CliConfigurationTest {
         ConfigDefaults config = ConfigDefaults.load(environment, ConfigDefaults.configFile(args, environment));
         CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
             throw new AssertionError("parsing opens no store");
-        })).setDefaultValueProvider(config);
+        }, false)).setDefaultValueProvider(config);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         return parsed.subcommand().commandSpec().findOption(option).getValue();
+    }
+
+    @Test
+    void whenEdgeLimitsAreNotGivenThenTheServerDefaultsApplyAndEachCanComeFromTheEnvironment() {
+        EdgeOptions defaults = serveMixin(Map.of(), "serve");
+        EdgeOptions configured = serveMixin(Map.of("GRANTSMITH_IDLE_TIMEOUT", "5", "GRANTSMITH_HEADER_TIMEOUT", "3",
+                "GRANTSMITH_MIN_REQUEST_DATA_RATE", "0", "GRANTSMITH_MAX_CONNECTIONS", "77"), "serve");
+
+        assertThat(defaults.limits()).isEqualTo(EdgeLimits.DEFAULTS);
+        assertThat(configured.limits()).isEqualTo(EdgeLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(5))
+                .withHeaderTimeout(Duration.ofSeconds(3)).withMinRequestDataRate(0).withMaxConnections(77));
+    }
+
+    /** The edge options of {@code serve} after parsing, with defaults applied as {@code Main} does. */
+    private static EdgeOptions serveMixin(Map<String, String> environment, String... args) {
+        ConfigDefaults config;
+        try {
+            config = ConfigDefaults.load(environment, null);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
+            throw new AssertionError("parsing opens no store");
+        }, false)).setDefaultValueProvider(config);
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        return ((ServeCommand) parsed.subcommand().commandSpec().userObject()).edge;
     }
 }
