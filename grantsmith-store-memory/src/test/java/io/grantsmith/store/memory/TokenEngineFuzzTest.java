@@ -21,7 +21,7 @@ import java.util.Arrays;
  * for that input, so that the refresh grant is reached beyond "unknown token".
  */
 class TokenEngineFuzzTest {
-    static final String REFRESH_TOKEN = "{refresh_token}";
+    private static final String REFRESH_TOKEN = "{refresh_token}";
     /** Memory stores keep every issued token: start afresh now and then. */
     private static final int EXECUTIONS_PER_FIXTURE = 20_000;
 
