@@ -105,7 +105,7 @@ public final class HttpServer implements AutoCloseable {
      * Errors Jetty itself answers (unparsable requests, oversized headers): JSON, never an HTML page or trace;
      * in Authlete's shape under {@code /api/}, in OAuth's elsewhere.
      */
-    private static final class JsonErrorHandler extends ErrorHandler {
+    static final class JsonErrorHandler extends ErrorHandler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
