@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.grantsmith.core.error.Quoted;
@@ -35,6 +38,10 @@ public final class WireJson {
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH).build());
+        // Authlete's documents spell "not set" as null or "" alike: "" for an enum or a list means unset, not an error.
+        for (LogicalType type : new LogicalType[] {LogicalType.Enum, LogicalType.Array, LogicalType.Collection}) {
+            MAPPER.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        }
     }
 
     private WireJson() {

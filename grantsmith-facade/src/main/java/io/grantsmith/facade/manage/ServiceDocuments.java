@@ -19,7 +19,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A service's stored document: the JSON the caller gave (every member kept, so that settings Grantsmith does
@@ -77,7 +79,7 @@ public final class ServiceDocuments {
     /** The engine's view of a stored service. */
     public static Service model(long id, String document) {
         ObjectNode tree = Documents.parse(document);
-        io.grantsmith.api.dto.Service service = Documents.bind(tree, io.grantsmith.api.dto.Service.class);
+        io.grantsmith.api.dto.Service service = Documents.bindStored(tree, io.grantsmith.api.dto.Service.class);
         return Service.builder(id)
                 .name(service.getServiceName() == null ? "" : service.getServiceName())
                 .grantTypes(enumSet(service.getSupportedGrantTypes()))
@@ -151,7 +153,8 @@ public final class ServiceDocuments {
     }
 
     static <E extends Enum<E>> Set<E> enumSet(E[] values) {
-        return values == null ? Set.of() : Set.copyOf(Arrays.asList(values));
+        return values == null ? Set.of()
+                : Arrays.stream(values).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     private static ScopeCatalog scopes(Scope[] scopes) {

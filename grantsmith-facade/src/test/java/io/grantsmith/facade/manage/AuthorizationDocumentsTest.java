@@ -10,10 +10,13 @@ import io.grantsmith.api.types.Prompt;
 import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.api.types.ResponseType;
 import io.grantsmith.api.types.SubjectType;
+import io.grantsmith.api.types.ClientAuthMethod;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.AuthorizationSettings;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.ClientMetadata;
 import io.grantsmith.core.model.IdTokenAudType;
+import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.StoredClient;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
@@ -160,6 +163,23 @@ class AuthorizationDocumentsTest {
 
         assertThat(service.get("issuer").asText()).isEqualTo("http://localhost:8080");
         assertThat(client.get("redirectUris").get(0).asText()).isEqualTo("com.example.app:/cb");
+    }
+
+    @Test
+    void whenAStoredDocumentHoldsMembersThatAreTypedTodayButWereNotThenItStillReadsAndItsOtherSettingsHold() {
+        // release 0.1 stored members it did not act on as given: protocol spellings, objects, numbers
+        Service service = ServiceDocuments.model(1, "{\"serviceName\":\"old\",\"accessTokenDuration\":300,"
+                + "\"supportedGrantTypes\":[\"CLIENT_CREDENTIALS\",\"SOMETHING_NEW\"],"
+                + "\"supportedResponseTypes\":[\"code\"],\"jwksUri\":{\"x\":1},\"idTokenDuration\":\"long\","
+                + "\"supportedDisplays\":\"PAGE\",\"pkceRequired\":true}");
+        Client client = ClientDocuments.model(stored("{\"clientName\":[\"a\"],\"subjectType\":\"pairwise\","
+                + "\"grantTypes\":[\"CLIENT_CREDENTIALS\"],\"defaultMaxAge\":\"1h\",\"tokenAuthMethod\":\"CLIENT_SECRET_POST\"}"));
+
+        assertThat(service.accessTokenDuration()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(service.supportedGrantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
+        assertThat(service.authorization().pkceRequired()).isTrue();
+        assertThat(client.grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
+        assertThat(client.tokenAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
     }
 
     private static StoredClient stored(String document) {
