@@ -60,7 +60,7 @@ public final class ClientDocuments {
     /** The engine's view of a stored client. */
     public static Client model(StoredClient stored) {
         ObjectNode tree = Documents.parse(stored.document());
-        io.grantsmith.api.dto.Client client = Documents.bind(tree, io.grantsmith.api.dto.Client.class);
+        io.grantsmith.api.dto.Client client = Documents.bindStored(tree, io.grantsmith.api.dto.Client.class);
         ClientType type = typeOf(client);
         ClientAuthMethod method = authMethodOf(client);
         ClientExtension extension = client.getExtension() != null ? client.getExtension() : new ClientExtension();

@@ -35,6 +35,32 @@ final class Documents {
         }
     }
 
+    /**
+     * Binds a stored document to a DTO, reading a member of the wrong type as absent (its default) instead of
+     * failing: a document stored before the DTO had that member was never checked against its type, and refusing
+     * to read it would make its service or client unusable. Documents being stored are checked with {@link #bind}.
+     */
+    static <T> T bindStored(ObjectNode document, Class<T> type) {
+        ObjectNode readable = document;
+        for (int attempt = 0; attempt <= document.size(); attempt++) {
+            try {
+                return WireJson.mapper().treeToValue(readable, type);
+            } catch (JsonMappingException e) {
+                String member = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+                if (member == null || !readable.has(member)) {
+                    throw new IllegalStateException("a stored document cannot be read", e);
+                }
+                if (readable == document) {
+                    readable = document.deepCopy();
+                }
+                readable.remove(member);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored document cannot be read", e);
+            }
+        }
+        throw new IllegalStateException("a stored document cannot be read");
+    }
+
     static ObjectNode parse(String document) {
         try {
             return (ObjectNode) WireJson.mapper().readTree(document);
