@@ -83,12 +83,13 @@ final class EdgeHandler extends Handler.Abstract {
             case 405 -> new String[] {"Allow", String.join(", ", allowedMethods)};
             // RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer
             case 401 -> new String[] {"WWW-Authenticate",
-                    (path.startsWith("/api/auth/") || path.equals("/api/service/jwks/get") ? "Basic" : "Bearer")
+                    (path.startsWith("/api/auth/") || path.equals("/api/service/jwks/get")
+                            || path.equals("/api/service/configuration") ? "Basic" : "Bearer")
                             + " realm=\"grantsmith\""};
             default -> failure.retryAfterSeconds() > 0
                     ? new String[] {"Retry-After", Long.toString(failure.retryAfterSeconds())} : new String[0];
         };
-        if (path.startsWith("/as/")) {
+        if (path.startsWith("/as/") || path.startsWith("/.well-known/")) { // the built-in server's, OAuth-shaped
             // 429 and 503 say "not now" (a limit, an overload), not that the request is wrong
             String error = status == 429 || status == 503 ? "temporarily_unavailable"
                     : status >= 500 ? "server_error" : "invalid_request";

@@ -70,7 +70,8 @@ final class KeyEndpoints {
                 "Cache-Control", "public, max-age=" + PUBLIC_MAX_AGE_SECONDS);
     }
 
-    private static boolean flag(Exchange exchange, String name) {
+    /** A true/false query parameter; absent or empty is false, anything else a 400. */
+    static boolean flag(Exchange exchange, String name) {
         String value = exchange.queryParameter(name);
         if (value == null || value.isEmpty()) {
             return false;

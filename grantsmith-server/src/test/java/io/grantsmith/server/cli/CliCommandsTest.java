@@ -28,7 +28,8 @@ class CliCommandsTest {
     @CsvSource(delimiter = '|', value = {
             "|serve,service,client,user,admin",
             "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime,"
-                    + "--password-verifications,--password-throttle,--issuance-rate,--max-clients-per-service",
+                    + "--password-verifications,--password-throttle,--issuance-rate,--max-clients-per-service,"
+                    + "--public-url",
             "service|create,list", "service create|--name,--scopes,--default-scopes,--grant-types,--json,--data",
             "service list|--start,--end,--data", "client|create,list",
             "client create|--service,--name,--type,--auth-method,--grant-types,--alias,--json",
@@ -160,6 +161,8 @@ class CliCommandsTest {
             "serve --data {data} --password-verification-wait 60001|1|--password-verification-wait must be 0 to",
             "serve --data {data} --password-backoff-max 0|1|--password-backoff-max must be positive",
             "serve --data {data} --password-throttle maybe|2|Invalid value for option '--password-throttle'",
+            "serve --data {data} --public-url ftp://login.example.com|1|--public-url: The public URL",
+            "serve --data {data} --public-url https://login.example.com?x=1|1|must not have a query",
             "user add --data {data} --service 1 --username bob --password-stdin|1|no password on standard input",
             "service list --config {data}/missing.properties|2|cannot read the configuration",
             "service create --data {data} --scopes a,b --default-scopes c|1|the default scope 'c' is not one of"})
