@@ -20,6 +20,7 @@ import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
 import io.grantsmith.core.grant.SettingSupport;
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.core.request.GrantTypeReader;
@@ -52,6 +53,8 @@ public final class TokenEngine {
     private final Map<GrantType, GrantHandler> handlers;
     private final PasswordGrantCompletion completion;
     private final Clock clock;
+    /** A store that fails, fails every request alike: one stack trace per kind and minute, not one per request. */
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
 
     TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, Map<GrantType, GrantHandler> handlers,
             PasswordGrantCompletion completion, Clock clock) {
@@ -119,11 +122,11 @@ public final class TokenEngine {
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
                     serverError(e.code()));
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            logFailure("store failure while processing a token request of service ", service, e);
             ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client), serverError(code));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure while processing a token request of service " + service.id(), e);
+            logFailure("unexpected failure while processing a token request of service ", service, e);
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
                     serverError(ResultCode.UNEXPECTED_ERROR));
         }
@@ -140,10 +143,10 @@ public final class TokenEngine {
             LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
             return new TokenIssueResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            logFailure("store failure in /auth/token/issue of service ", service, e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.ISSUE_STORE_FAILED));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/token/issue of service " + service.id(), e);
+            logFailure("unexpected failure in /auth/token/issue of service ", service, e);
             return new TokenIssueResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
         }
     }
@@ -159,10 +162,10 @@ public final class TokenEngine {
             LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
             return new TokenFailResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            logFailure("store failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.FAIL_STORE_FAILED));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/token/fail of service " + service.id(), e);
+            logFailure("unexpected failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
         }
     }
@@ -173,6 +176,12 @@ public final class TokenEngine {
         } catch (StoreException e) {
             throw new StoreFailure(ResultCode.CLIENT_LOOKUP_FAILED, e);
         }
+    }
+
+    /** Logs a failure with its stack trace, unless an identical one was logged within the last minute. */
+    private void logFailure(String what, Service service, RuntimeException e) {
+        failures.record(RepeatedFailures.signatureOf(e)).ifPresent(unlogged -> LOG.log(Level.ERROR, what + service.id()
+                + (unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)"), e));
     }
 
     private static FormParameters parameters(TokenRequest request) {

@@ -84,18 +84,19 @@ public final class Grantsmith implements AutoCloseable {
                 .build();
         this.tokens = new TokenApi(directory, engine,
                 new TokenResponses(new ResponseContent(builder.errorUriBase)));
+        this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
+        this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
+                builder.credentialRecheck);
         this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
         this.discovery = new Discovery(directory, keyRing, publicUrl);
-        this.services = new ServiceManagement(stores.services(), directory, ids, builder.clock, keyManagement);
+        this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock, keyManagement);
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
-        this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
-        this.access = new ApiAccess(directory, adminToken.hash());
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -180,11 +181,14 @@ public final class Grantsmith implements AutoCloseable {
     }
 
     /**
-     * Replaces the stored admin token with a new one and returns it. A running server keeps accepting the old
-     * one until it restarts; a configured token ({@code GRANTSMITH_ADMIN_TOKEN}) takes precedence over it.
+     * Replaces the stored admin token with a new one and returns it. The old one is refused at once here and, by a
+     * server running over the same store, within {@link Builder#credentialRecheck}; a configured token
+     * ({@code GRANTSMITH_ADMIN_TOKEN}) takes precedence over it.
      */
     public String resetAdminToken() {
-        return AdminToken.replace(stores.settings(), ids).generated().orElseThrow();
+        String token = AdminToken.replace(stores.settings(), ids);
+        access.adminTokenChanged();
+        return token;
     }
 
     public boolean isHealthy() {
@@ -217,6 +221,8 @@ public final class Grantsmith implements AutoCloseable {
         public static final IssuanceRate DEFAULT_ISSUANCE_RATE = IssuanceRate.perSecond(50_000);
         /** Authlete's default ID token lifetime: a retired key is published at least that long. */
         public static final Duration DEFAULT_RETIRED_KEY_PUBLICATION = Duration.ofDays(1);
+        /** How long API credentials are trusted before they are read from the store again. */
+        public static final Duration DEFAULT_CREDENTIAL_RECHECK = Duration.ofSeconds(2);
 
         private Stores stores;
         private KeyMaterial keys;
@@ -225,6 +231,7 @@ public final class Grantsmith implements AutoCloseable {
         private SecureRandom random;
         private String errorUriBase = DEFAULT_ERROR_URI_BASE;
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
+        private Duration credentialRecheck = DEFAULT_CREDENTIAL_RECHECK;
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
         private Duration refreshGracePeriod = TokenEngineBuilder.DEFAULT_REFRESH_GRACE_PERIOD;
         private Duration housekeepingInterval;
@@ -261,7 +268,10 @@ public final class Grantsmith implements AutoCloseable {
             return this;
         }
 
-        /** The admin token to accept; without one, a token is generated on first use and its hash stored. */
+        /**
+         * The admin token to accept, at least 32 characters; without one, a token is generated on first use and its
+         * hash stored.
+         */
         public Builder adminToken(String value) {
             adminToken = value;
             return this;
@@ -285,6 +295,15 @@ public final class Grantsmith implements AutoCloseable {
         /** How long service and client settings are cached before changes made elsewhere become visible. */
         public Builder cacheTtl(Duration value) {
             cacheTtl = value;
+            return this;
+        }
+
+        /**
+         * How long the admin token's and the API secrets' hashes are trusted before they are read again, so that a
+         * reset or rotation made by another process over the same store takes effect within it.
+         */
+        public Builder credentialRecheck(Duration value) {
+            credentialRecheck = value;
             return this;
         }
 

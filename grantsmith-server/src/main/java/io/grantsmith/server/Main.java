@@ -3,6 +3,7 @@ package io.grantsmith.server;
 import io.grantsmith.server.cli.GrantsmithCommand;
 import io.grantsmith.server.cli.StoreFactory;
 import io.grantsmith.server.config.ConfigDefaults;
+import java.io.Console;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -16,13 +17,23 @@ public final class Main {
         System.exit(run(args, System.getenv(), SqliteStoreFactory::open));
     }
 
-    /** Runs one command and returns its exit code (tests call this instead of {@link #main}). */
+    /** Runs one command and returns its exit code. */
     public static int run(String[] args, Map<String, String> environment, StoreFactory stores) {
+        return run(args, environment, stores, isInteractive());
+    }
+
+    /**
+     * Runs one command and returns its exit code (tests call this instead of {@link #main}).
+     *
+     * @param interactive whether a person is at a terminal, to whom a generated admin token may be shown
+     */
+    public static int run(String[] args, Map<String, String> environment, StoreFactory stores, boolean interactive) {
         CommandLine commandLine;
         try {
             Path configFile = ConfigDefaults.configFile(args, environment);
             ConfigDefaults config = ConfigDefaults.load(environment, configFile);
-            commandLine = new CommandLine(new GrantsmithCommand(config, stores)).setDefaultValueProvider(config);
+            commandLine = new CommandLine(new GrantsmithCommand(config, stores, interactive))
+                    .setDefaultValueProvider(config);
         } catch (Exception e) {
             System.err.println("grantsmith: cannot read the configuration: " + e.getMessage());
             return 2;
@@ -32,6 +43,23 @@ public final class Main {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Whether standard input and output are a terminal, not a pipe, a file, journald or a container's log. Up to
+     * Java 21 {@link System#console()} is null unless they are; from Java 22 it may return a console for redirected
+     * streams too, and {@code Console.isTerminal()} (looked up reflectively, as the build targets Java 17) tells.
+     */
+    static boolean isInteractive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** A one-line explanation for the operator; API-level failures carry their result message. */

@@ -2,6 +2,7 @@ package io.grantsmith.server;
 
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.server.cli.StoreOptions;
 import io.grantsmith.store.jdbc.JdbcStores;
 import io.grantsmith.store.jdbc.SealingKey;
 import io.grantsmith.store.jdbc.SqliteSettings;
@@ -15,7 +16,11 @@ final class SqliteStoreFactory {
     }
 
     static Stores open(Path dataDir, KeyMaterial keys) {
+        return open(dataDir, keys, StoreOptions.defaults());
+    }
+
+    static Stores open(Path dataDir, KeyMaterial keys, StoreOptions options) {
         return JdbcStores.openSqlite(SqliteSettings.defaults(dataDir.resolve(DATABASE_FILE),
-                SealingKey.of(keys.sealingKey())));
+                SealingKey.of(keys.sealingKey())).withWriteTimeout(options.writeTimeout()));
     }
 }

@@ -6,6 +6,7 @@ import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
 import io.grantsmith.testkit.FastSigningKeys;
 import java.io.IOException;
@@ -46,6 +47,8 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private final Clock clock;
     private final String adminToken;
     private final UnaryOperator<Grantsmith.Builder> settings;
+    private EdgeLimits limits = EdgeLimits.DEFAULTS;
+    private String metricsToken;
     private Path dataDir;
     private boolean ownsDataDir;
     private Grantsmith grantsmith;
@@ -93,6 +96,18 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         return fixture;
     }
 
+    /** Serve with these edge limits instead of the defaults (call before the server starts). */
+    public HttpFixture limits(EdgeLimits value) {
+        limits = value;
+        return this;
+    }
+
+    /** Accept this metrics token on {@code /metrics} (call before the server starts). */
+    public HttpFixture metricsToken(String value) {
+        metricsToken = value;
+        return this;
+    }
+
     private static Stores openSqlite(Path dataDir) {
         try {
             return SqliteStoreFactory.open(dataDir, KeyMaterial.loadOrCreate(dataDir.resolve("master.key"),
@@ -117,7 +132,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         ownsDataDir = owned;
         grantsmith = settings.apply(Grantsmith.builder().stores(stores.apply(directory)).clock(clock)
                 .adminToken(adminToken).keyGenerator(new FastSigningKeys())).build();
-        server = new HttpServer(grantsmith, "127.0.0.1", 0);
+        server = new HttpServer(grantsmith, "127.0.0.1", 0, limits, metricsToken, false);
         try {
             server.start();
             grantsmith.listening(baseUrl()); // as 'grantsmith serve' does: the public URL unless one is configured
@@ -152,6 +167,10 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
 
     public int port() {
         return server.port();
+    }
+
+    public HttpServer server() {
+        return server;
     }
 
     public String baseUrl() {

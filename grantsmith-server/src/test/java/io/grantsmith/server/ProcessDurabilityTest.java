@@ -38,6 +38,7 @@ class ProcessDurabilityTest {
         ConcurrentLinkedQueue<String> acknowledgedInFlight = new ConcurrentLinkedQueue<>();
         try (ServerProcess first = ServerProcess.start(data)) {
             adminToken = first.generatedAdminToken().orElseThrow(() -> new AssertionError(first.log()));
+            assertThat(first.log()).as("the server's log stream").doesNotContain(adminToken);
             HttpTarget http = first.http();
             JsonNode service = http.post("/api/service/create").bearer(adminToken)
                     .json("{\"serviceName\":\"durable\",\"supportedScopes\":[{\"name\":\"read\"}]}").send()

@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code grantsmith serve} in a JVM of its own, on the test classpath, so that tests can kill it outright. The
- * port and a generated admin token are read from what the server prints on stderr.
+ * port is read from what the server prints on stderr, and a generated admin token from the file that stderr names.
  */
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Grantsmith listening on http://127\\.0\\.0\\.1:(\\d+)");
-    private static final Pattern TOKEN = Pattern.compile("^    (\\S{43})$");
+    private static final Pattern TOKEN_FILE = Pattern.compile("Generated the admin token and wrote it to (\\S+) \\(");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Process process;
@@ -37,12 +39,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve --port 0 --data dataDir} and waits until it listens. */
     public static ServerProcess start(Path dataDir) throws IOException {
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with these {@code GRANTSMITH_*} variables in its environment. */
+    public static ServerProcess start(Path dataDir, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(),
                 "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("GRANTSMITH_"));
+        builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start());
         server.awaitPort();
         return server;
@@ -67,9 +75,9 @@ public final class ServerProcess implements AutoCloseable {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 log.append(line).append('\n');
-                Matcher token = TOKEN.matcher(line);
-                if (token.matches()) {
-                    generatedToken = token.group(1);
+                Matcher tokenFile = TOKEN_FILE.matcher(line);
+                if (tokenFile.find()) {
+                    generatedToken = Files.readString(Path.of(tokenFile.group(1))).strip();
                 }
                 Matcher listening = LISTENING.matcher(line);
                 if (listening.find()) {

@@ -154,6 +154,20 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
     }
 
     @Test
+    void whenAnotherServiceChoseTheSameAccessTokenThenThisServiceMayChooseItToo() {
+        Service other = Service.builder(EngineFixture.OTHER_SERVICE_ID).build();
+        issuance(fixture.process(other, basic(TestClients.OTHER_SERVICE_ID, TestClients.OTHER_SERVICE_SECRET, GRANT)
+                .setAccessToken(CHOSEN_TOKEN)));
+
+        Issuance mine = issuance(fixture.process(request().setAccessToken(CHOSEN_TOKEN)));
+
+        assertThat(mine.accessToken().value()).isEqualTo(CHOSEN_TOKEN);
+        assertThat(fixture.accessToken(CHOSEN_TOKEN).orElseThrow().clientId()).isEqualTo(3001);
+        assertThat(fixture.accessToken(EngineFixture.OTHER_SERVICE_ID, CHOSEN_TOKEN).orElseThrow().clientId())
+                .isEqualTo(3009);
+    }
+
+    @Test
     void whenOpenidIsRequestedThenItIsSilentlyDropped() {
         Issuance issuance = issuance(fixture.process(request("scope", "openid read")));
 

@@ -124,9 +124,14 @@ public final class EngineFixture {
         return engine.fail(service, request);
     }
 
-    /** The stored access token with this value, found the way the store finds a presented value. */
+    /** The standard service's stored access token with this value, found the way the store finds a presented value. */
     public Optional<AccessTokenRecord> accessToken(String value) {
-        return stores.tokens().findAccessToken(TokenLookup.of(value));
+        return accessToken(SERVICE_ID, value);
+    }
+
+    /** The stored access token of {@code serviceId} with this value. */
+    public Optional<AccessTokenRecord> accessToken(long serviceId, String value) {
+        return stores.tokens().findAccessToken(serviceId, TokenLookup.of(value));
     }
 
     public Optional<RefreshTokenRecord> refreshToken(String value) {

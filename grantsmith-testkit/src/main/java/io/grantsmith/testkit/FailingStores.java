@@ -123,8 +123,8 @@ public final class FailingStores implements Stores {
         }
 
         @Override
-        public Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup) {
-            return call(Operation.FIND_ACCESS_TOKEN, () -> delegate.tokens().findAccessToken(lookup));
+        public Optional<AccessTokenRecord> findAccessToken(long serviceId, TokenLookup lookup) {
+            return call(Operation.FIND_ACCESS_TOKEN, () -> delegate.tokens().findAccessToken(serviceId, lookup));
         }
 
         @Override

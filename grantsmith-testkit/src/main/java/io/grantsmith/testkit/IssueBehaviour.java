@@ -227,6 +227,22 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
     }
 
     @Test
+    void whenAnotherServiceChoseTheSameAccessTokenThenTheTicketIssuesItHereToo() {
+        Service other = Service.builder(EngineFixture.OTHER_SERVICE_ID).build();
+        String otherTicket = EngineAssertions.password(fixture.process(other, basic(TestClients.OTHER_SERVICE_ID,
+                TestClients.OTHER_SERVICE_SECRET, "grant_type", "password", "username", EngineFixture.USERNAME,
+                "password", EngineFixture.PASSWORD))).ticket();
+        issued(fixture.issue(other, issueRequest(otherTicket, "bob").setAccessToken(CHOSEN_TOKEN)));
+        String ticket = fixture.ticket(EngineFixture.service());
+
+        issued(fixture.issue(issueRequest(ticket, EngineFixture.SUBJECT).setAccessToken(CHOSEN_TOKEN)));
+
+        assertThat(fixture.accessToken(CHOSEN_TOKEN).orElseThrow().subject()).isEqualTo(EngineFixture.SUBJECT);
+        assertThat(fixture.accessToken(EngineFixture.OTHER_SERVICE_ID, CHOSEN_TOKEN).orElseThrow().subject())
+                .isEqualTo("bob");
+    }
+
+    @Test
     void whenSubjectIsExactlyOneHundredPrintableCharactersThenItIsAccepted() {
         String subject = "~".repeat(50) + " ".repeat(49) + "!";
 

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Ready-made token rows for store tests; each call makes a fresh, unique, increasing key and a fresh hash. */
 public final class Records {
     public static final long SERVICE = 1001L;
+    /** A second service, for what must stay apart between services. */
+    public static final long OTHER_SERVICE = 1002L;
     public static final long CLIENT = 5001L;
     private static final AtomicLong KEYS = new AtomicLong(1L << 40);
 
@@ -51,10 +53,16 @@ public final class Records {
                 List.of(new TokenProperty("tenant", "acme", false), new TokenProperty("secret", "s", true)), false);
     }
 
-    /** An access token whose value the caller chose: it carries no key, so stores find it by hash. */
+    /** An access token of {@link #SERVICE} whose value the caller chose: it carries no key, so stores find it by hash. */
     public static AccessTokenRecord callerChosenAccessToken(Instant now, Duration lifetime, TokenHash hash) {
+        return callerChosenAccessToken(SERVICE, now, lifetime, hash);
+    }
+
+    /** A caller-chosen access token of {@code serviceId}. */
+    public static AccessTokenRecord callerChosenAccessToken(long serviceId, Instant now, Duration lifetime,
+            TokenHash hash) {
         AccessTokenRecord token = accessToken(now, lifetime, null);
-        return new AccessTokenRecord(freshKey(), hash, true, token.serviceId(), token.clientId(), token.subject(),
+        return new AccessTokenRecord(freshKey(), hash, true, serviceId, token.clientId(), token.subject(),
                 token.scopes(), token.resources(), token.grantType(), token.issuedAt(), token.expiresAt(),
                 token.family(), token.properties(), token.clientIdAliasUsed());
     }

@@ -62,7 +62,7 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().saveAccessToken(token)).isEqualTo(SaveOutcome.SAVED);
 
-        assertThat(stores.tokens().findAccessToken(Records.lookup(token))).contains(token);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(token))).contains(token);
     }
 
     @Test
@@ -72,7 +72,7 @@ public abstract class StoreContract {
         AccessTokenRecord clash = withKey(Records.accessToken(NOW, HOUR, null), first.key());
 
         assertThat(stores.tokens().saveAccessToken(clash)).isEqualTo(SaveOutcome.DUPLICATE);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(first))).contains(first);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(first))).contains(first);
     }
 
     @Test
@@ -83,7 +83,52 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().saveAccessToken(Records.callerChosenAccessToken(NOW, HOUR, chosen)))
                 .isEqualTo(SaveOutcome.DUPLICATE);
-        assertThat(stores.tokens().findAccessToken(new TokenLookup(0, chosen))).contains(first);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(0, chosen))).contains(first);
+    }
+
+    @Test
+    void whenTwoServicesChooseTheSameValueThenEachKeepsAndFindsItsOwnToken() {
+        TokenHash chosen = Records.freshHash();
+        AccessTokenRecord mine = Records.callerChosenAccessToken(Records.SERVICE, NOW, HOUR, chosen);
+        AccessTokenRecord theirs = Records.callerChosenAccessToken(Records.OTHER_SERVICE, NOW, HOUR, chosen);
+
+        assertThat(stores.tokens().saveAccessToken(mine)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(stores.tokens().saveAccessToken(theirs)).isEqualTo(SaveOutcome.SAVED);
+
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(0, chosen))).contains(mine);
+        assertThat(stores.tokens().findAccessToken(Records.OTHER_SERVICE, new TokenLookup(0, chosen)))
+                .contains(theirs);
+        assertThat(stores.tokens().findAccessToken(Records.OTHER_SERVICE + 1, new TokenLookup(0, chosen))).isEmpty();
+        assertThat(stores.tokens().saveAccessToken(Records.callerChosenAccessToken(Records.OTHER_SERVICE, NOW, HOUR,
+                chosen))).as("still unique within a service").isEqualTo(SaveOutcome.DUPLICATE);
+    }
+
+    @Test
+    void whenATokenIsLookedUpForAnotherServiceThenItIsNotFound() {
+        AccessTokenRecord generated = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord chosen = Records.callerChosenAccessToken(NOW, HOUR, Records.freshHash());
+        stores.tokens().saveAccessToken(generated);
+        stores.tokens().saveAccessToken(chosen);
+
+        assertThat(stores.tokens().findAccessToken(Records.OTHER_SERVICE, Records.lookup(generated))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.OTHER_SERVICE, Records.lookup(chosen))).isEmpty();
+    }
+
+    @Test
+    void whenARefreshUsesAValueThatAnotherServiceChoseThenItApplies() {
+        Grant grant = saveGrant();
+        TokenHash chosen = Records.freshHash();
+        stores.tokens().saveAccessToken(Records.callerChosenAccessToken(Records.OTHER_SERVICE, NOW, HOUR, chosen));
+        AccessTokenRecord sameValue = Records.callerChosenAccessToken(NOW, HOUR, chosen);
+        AccessTokenRecord newAccess = new AccessTokenRecord(sameValue.key(), chosen, true, grant.access.serviceId(),
+                grant.access.clientId(), grant.access.subject(), grant.access.scopes(), grant.access.resources(),
+                grant.access.grantType(), NOW.plusSeconds(1), NOW.plus(HOUR), grant.family, List.of(), false);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Rotate(grant.refresh.key(),
+                Records.successorOf(grant.refresh, NOW.plusSeconds(1), HOUR), newAccess, NOW.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(0, chosen))).contains(newAccess);
     }
 
     @Test
@@ -92,9 +137,9 @@ public abstract class StoreContract {
         RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, access.family());
         stores.tokens().saveGrant(access, refresh);
 
-        assertThat(stores.tokens().findAccessToken(new TokenLookup(access.key(), Records.freshHash()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(access.key(), Records.freshHash()))).isEmpty();
         assertThat(stores.tokens().findRefreshToken(new TokenLookup(refresh.key(), Records.freshHash()))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(new TokenLookup(0, access.hash())))
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(0, access.hash())))
                 .as("a generated token is found by its key, not by its hash alone").isEmpty();
         assertThat(stores.tokens().findRefreshToken(refresh.key())).contains(refresh);
         assertThat(stores.tokens().findRefreshToken(Records.freshKey())).isEmpty();
@@ -107,7 +152,7 @@ public abstract class StoreContract {
         stores.tokens().saveAccessToken(generated);
         stores.tokens().saveAccessToken(chosen);
 
-        assertThat(stores.tokens().findAccessToken(new TokenLookup(generated.key(), chosen.hash()))).contains(chosen);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(generated.key(), chosen.hash()))).contains(chosen);
     }
 
     @Test
@@ -118,7 +163,7 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.SAVED);
 
-        assertThat(stores.tokens().findAccessToken(Records.lookup(access))).contains(access);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).contains(access);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).contains(refresh);
     }
 
@@ -141,7 +186,7 @@ public abstract class StoreContract {
                 NOW, NOW.plus(HOUR), null, List.of(), false);
         stores.tokens().saveAccessToken(bare);
 
-        assertThat(stores.tokens().findAccessToken(Records.lookup(bare))).contains(bare);
+        assertThat(stores.tokens().findAccessToken(bare.serviceId(), Records.lookup(bare))).contains(bare);
     }
 
     // ---- refresh writes -----------------------------------------------------------------------------------
@@ -161,8 +206,8 @@ public abstract class StoreContract {
         assertThat(old.rotatedAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(old.successorKey()).isEqualTo(successor.key());
         assertThat(stores.tokens().findRefreshToken(Records.lookup(successor))).contains(successor);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).contains(newAccess);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(newAccess))).contains(newAccess);
     }
 
     @Test
@@ -175,7 +220,7 @@ public abstract class StoreContract {
         assertThat(stores.tokens().applyRefresh(second)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(((RefreshWrite.Rotate) second).successor())))
                 .isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(second.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(second.accessToken()))).isEmpty();
     }
 
     @Test
@@ -204,8 +249,8 @@ public abstract class StoreContract {
         assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(successor))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isPresent();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(other))).contains(other);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(other))).contains(other);
     }
 
     @Test
@@ -226,8 +271,8 @@ public abstract class StoreContract {
         assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(other.refresh))).contains(other.refresh);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(newAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isPresent();
     }
 
     @Test
@@ -245,8 +290,8 @@ public abstract class StoreContract {
         assertThat(kept.state()).isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(kept.expiresAt()).isEqualTo(later);
         assertThat(kept.properties()).isEqualTo(properties);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(newAccess))).contains(newAccess);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(newAccess))).contains(newAccess);
     }
 
     @Test
@@ -261,9 +306,9 @@ public abstract class StoreContract {
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))).contains(rotate.successor());
-        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).contains(rotate.accessToken());
-        assertThat(stores.tokens().findAccessToken(Records.lookup(replayAccess))).contains(replayAccess);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken()))).contains(rotate.accessToken());
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(replayAccess))).contains(replayAccess);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
     }
 
     @Test
@@ -281,9 +326,9 @@ public abstract class StoreContract {
                 rotate.successor().key(), third, thirdAccess, NOW.plusSeconds(3)));
 
         assertThat(outcome).isEqualTo(RefreshWriteOutcome.APPLIED);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(replayAccess))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(thirdAccess))).contains(thirdAccess);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(replayAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(thirdAccess))).contains(thirdAccess);
     }
 
     @Test
@@ -312,10 +357,10 @@ public abstract class StoreContract {
                 .isEqualTo(RefreshTokenState.REVOKED);
         assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor())).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.REVOKED);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(rotate.accessToken()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken()))).isEmpty();
         assertThat(stores.tokens().findRefreshToken(Records.lookup(otherFamily.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(otherFamily.access))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(otherFamily.access))).isPresent();
     }
 
     @Test
@@ -405,13 +450,13 @@ public abstract class StoreContract {
         int purged = stores.housekeeping().purgeExpired(NOW, 1000);
 
         assertThat(purged).isEqualTo(4);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(expiredAccess))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(expiredFamilyAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(expiredAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(expiredFamilyAccess))).isEmpty();
         assertThat(stores.tokens().findRefreshToken(Records.lookup(expiredRefresh))).isEmpty();
         assertThat(stores.tickets().useTicket(expiredTicket.hash(), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(liveAccess))).isPresent();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(live.access))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(liveAccess))).isPresent();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(live.access))).isPresent();
         assertThat(stores.tokens().findRefreshToken(Records.lookup(live.refresh))).isPresent();
         assertThat(stores.tickets().useTicket(liveTicket.hash(), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.USED);

@@ -72,7 +72,7 @@ public final class PasswordGrantCompletion {
         TokenValue accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
                 ResultCode.ISSUE_ACCESS_TOKEN_INVALID);
         if (accessTokenValue.callerChosen()
-                && tokens.findAccessToken(new TokenLookup(0, accessTokenValue.hash())).isPresent()) {
+                && tokens.findAccessToken(service.id(), new TokenLookup(0, accessTokenValue.hash())).isPresent()) {
             // The caller's mistake too: report it while the ticket is unused, so that the caller can retry.
             // (A value taken between this check and the save below still fails safely, after the ticket is used.)
             throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);

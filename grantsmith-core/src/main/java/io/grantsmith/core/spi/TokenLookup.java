@@ -6,7 +6,7 @@ import io.grantsmith.core.token.TokenHasher;
 
 /**
  * How a store finds a presented token: by the row key its value carries, checked against the value's hash; or,
- * for a caller-chosen access token (which carries no key), by the hash alone.
+ * for a caller-chosen access token (which carries no key), by the hash within its service.
  *
  * @param key the row key of the value, or 0 when the value is not of {@link TokenFormat}
  */

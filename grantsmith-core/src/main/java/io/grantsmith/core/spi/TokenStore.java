@@ -11,17 +11,22 @@ import java.util.Optional;
  * inside one write, and must have made the write durable before returning.
  */
 public interface TokenStore {
-    /** Stores an access token issued without a refresh token. */
+    /**
+     * Stores an access token issued without a refresh token. {@link SaveOutcome#DUPLICATE} when its key is taken,
+     * or when it is caller-chosen and its service already has a caller-chosen token with the same hash.
+     */
     SaveOutcome saveAccessToken(AccessTokenRecord accessToken);
 
     /** Stores an access token and the refresh token that starts its family, both or neither. */
     SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken);
 
     /**
-     * The access token a presented value names: the row with the lookup's key whose hash matches, or for a
-     * value without a key, the caller-chosen token with that hash.
+     * The access token of {@code serviceId} that a presented value names: the service's row with the lookup's
+     * key whose hash matches, or for a value without a key, the service's caller-chosen token with that hash.
+     * Caller-chosen values are unique per service, not across services (as in Authlete), so the service is part
+     * of the lookup; a token of another service is never found.
      */
-    Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup);
+    Optional<AccessTokenRecord> findAccessToken(long serviceId, TokenLookup lookup);
 
     /** The refresh token a presented value names: the row with the lookup's key, if its hash matches. */
     Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup);

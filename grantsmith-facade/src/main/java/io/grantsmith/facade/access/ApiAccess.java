@@ -1,24 +1,41 @@
 package io.grantsmith.facade.access;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.ServiceRegistry;
+import io.grantsmith.core.spi.SettingsStore;
+import io.grantsmith.core.spi.StoredService;
 import io.grantsmith.core.token.TokenHasher;
-import io.grantsmith.facade.manage.Directory;
-import io.grantsmith.facade.manage.ServiceEntry;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Checks API credentials. v3 calls present a Bearer token: the admin token (any service) or a service's API
  * secret (that service only). v2 calls present the service's API key and secret with HTTP Basic. Presented
  * values are hashed and compared in constant time with stored hashes; nothing presented is kept or logged.
+ *
+ * <p>The stored hashes are cached for {@code recheck} only (seconds), not for the directory's TTL: a credential
+ * replaced by another process (the offline {@code admin reset-token} or {@code service rotate-secret} beside a
+ * running server) is refused, and its successor accepted, within that time. Changes made through this process
+ * apply at once ({@link #serviceSecretChanged}, {@link #adminTokenChanged}).
  */
 public final class ApiAccess {
-    private final Directory directory;
-    private final TokenHash adminTokenHash;
+    private final TokenHash configuredAdmin;
+    private final LoadingCache<Long, Optional<TokenHash>> serviceSecrets;
+    private final LoadingCache<Boolean, Optional<TokenHash>> storedAdmin;
 
-    public ApiAccess(Directory directory, TokenHash adminTokenHash) {
-        this.directory = directory;
-        this.adminTokenHash = adminTokenHash;
+    /**
+     * @param configuredAdmin the hash of the configured admin token, or null to use the stored one
+     * @param recheck         how long a stored hash is trusted before it is read again
+     */
+    public ApiAccess(ServiceRegistry services, SettingsStore settings, TokenHash configuredAdmin, Duration recheck) {
+        this.configuredAdmin = configuredAdmin;
+        this.serviceSecrets = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(recheck)
+                .build(id -> services.find(id).map(StoredService::apiSecretHash));
+        this.storedAdmin = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(recheck)
+                .build(key -> AdminToken.stored(settings));
     }
 
     /**
@@ -29,7 +46,7 @@ public final class ApiAccess {
      */
     public Caller bearer(String token, Long serviceId) {
         TokenHash presented = TokenHasher.hash(token);
-        if (sameHash(presented, adminTokenHash)) {
+        if (isAdmin(presented)) {
             return Caller.ADMIN;
         }
         if (serviceId != null && matchesServiceSecret(serviceId, presented)) {
@@ -56,9 +73,27 @@ public final class ApiAccess {
         return Caller.service(serviceId);
     }
 
+    /** The service's API secret was replaced or the service deleted here: check its next call against the store. */
+    public void serviceSecretChanged(long serviceId) {
+        serviceSecrets.invalidate(serviceId);
+    }
+
+    /** The stored admin token was replaced here: check the next call against the store. */
+    public void adminTokenChanged() {
+        storedAdmin.invalidateAll();
+    }
+
+    private boolean isAdmin(TokenHash presented) {
+        if (configuredAdmin != null) {
+            return sameHash(presented, configuredAdmin);
+        }
+        Optional<TokenHash> stored = storedAdmin.get(Boolean.TRUE);
+        return stored.isPresent() && sameHash(presented, stored.get());
+    }
+
     private boolean matchesServiceSecret(long serviceId, TokenHash presented) {
-        Optional<ServiceEntry> entry = directory.serviceEntry(serviceId);
-        return entry.isPresent() && sameHash(presented, entry.get().apiSecretHash());
+        Optional<TokenHash> secret = serviceSecrets.get(serviceId);
+        return secret.isPresent() && sameHash(presented, secret.get());
     }
 
     private static boolean sameHash(TokenHash a, TokenHash b) {

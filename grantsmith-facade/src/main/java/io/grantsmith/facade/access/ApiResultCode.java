@@ -3,8 +3,9 @@ package io.grantsmith.facade.access;
 import java.util.Locale;
 
 /**
- * Result codes of API-level failures: the call was not processed, so the API answers with an HTTP error
- * status and a {@code {resultCode, resultMessage}} body instead of a DTO. As in Authlete, messages start with
+ * Result codes of API-level outcomes. Mostly failures: the call was not processed, so the API answers with an HTTP
+ * error status and a {@code {resultCode, resultMessage}} body instead of a DTO; a few report the success of a call
+ * that answers no document ({@link #SECRET_ROTATED}). As in Authlete, messages start with
  * the API path. Group 001 holds Authlete's own codes; groups 191 (request handling) and 192 (management) are
  * Grantsmith's, as are the sequence numbers 90-99 of Authlete's group 110 (service JWK Sets); all are listed in
  * docs/RESULT-CODES.md.
@@ -22,6 +23,7 @@ public enum ApiResultCode {
     BODY_MALFORMED("A191205", 400, "%s, The request body is malformed: %s."),
     BODY_MISSING("A191206", 400, "%s, The request body is empty."),
     ISSUANCE_LIMITED("A191207", 429, "%s, The service has reached its token issuance limit; retry in %d seconds."),
+    BODY_TOO_SLOW("A191208", 408, "%s, The request body arrived too slowly."),
 
     SERVICE_NOT_FOUND("A192201", 404, "%s, The service (API Key = %s) does not exist."),
     CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),
@@ -33,7 +35,9 @@ public enum ApiResultCode {
 
     JWKS_INVALID("A110291", 400, "%s, The JWK Set in 'jwks' cannot be used: %s"),
     KEYS_CHANGED("A110292", 409, "%s, The service's keys were changed by a concurrent request; try again."),
-    ALGORITHM_UNSUPPORTED("A110293", 400, "%s, The signing algorithm '%s' is not supported; use RS256, PS256, ES256 or EdDSA.");
+    ALGORITHM_UNSUPPORTED("A110293", 400, "%s, The signing algorithm '%s' is not supported; use RS256, PS256, ES256 or EdDSA."),
+
+    SECRET_ROTATED("A192001", 200, "%s, The API secret of the service (API Key = %d) was replaced.");
 
     private final String code;
     private final int httpStatus;

@@ -23,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyMaterial {
     private static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final byte[] master;
 
@@ -33,7 +35,13 @@ public final class KeyMaterial {
         this.master = master.clone();
     }
 
-    /** The key in {@code file} (base64), creating the file with a fresh random key (mode 0600) if it is missing. */
+    /**
+     * The key in {@code file} (base64), creating the file with a fresh random key (mode 0600, in a directory created
+     * 0700) if it is missing.
+     *
+     * @throws IOException also when the file is readable or writable by group or others: such a key may have been
+     *                     read already, and a server must not start on it unnoticed
+     */
     public static KeyMaterial loadOrCreate(Path file, SecureRandom random) throws IOException {
         if (!Files.exists(file)) {
             try {
@@ -42,7 +50,20 @@ public final class KeyMaterial {
                 // another process created it first: use theirs
             }
         }
+        requireOwnerOnly(file);
         return fromBase64(Files.readString(file, StandardCharsets.US_ASCII).trim());
+    }
+
+    private static void requireOwnerOnly(Path file) throws IOException {
+        if (!isPosix(file)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (permissions.stream().anyMatch(permission -> !OWNER_ONLY_FILE.contains(permission))) {
+            throw new IOException("the master key " + file + " is open to group or others ("
+                    + PosixFilePermissions.toString(permissions) + "); anyone who read it can decrypt the client "
+                    + "secrets. Make it private (chmod 600 " + file + "), and consider the key exposed");
+        }
     }
 
     public static KeyMaterial fromBase64(String encoded) {
@@ -85,15 +106,19 @@ public final class KeyMaterial {
 
     private static void write(Path file, String content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-        boolean posix = parent.getFileSystem().supportedFileAttributeViews().contains("posix");
+        boolean posix = isPosix(parent);
         if (posix) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         } else {
+            Files.createDirectories(parent);
             Files.createFile(file);
         }
         Files.writeString(file, content + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     @Override

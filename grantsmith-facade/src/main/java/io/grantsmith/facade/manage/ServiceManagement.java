@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.core.spi.ServiceRegistry;
 import io.grantsmith.core.spi.StoredService;
 import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.json.WireJson;
@@ -14,20 +15,30 @@ import java.time.Instant;
 
 /**
  * {@code /service/create}, {@code /get}, {@code /update}, {@code /delete} and {@code /get/list} in Authlete's
- * Service JSON shape. The API secret is generated here, returned once by creation, and kept only as a hash.
+ * Service JSON shape, and {@code /service/secret/rotate}. The API secret is generated here, returned once by
+ * creation (or rotation), and kept only as a hash.
  */
 public final class ServiceManagement {
     private static final int MAX_ID_ATTEMPTS = 8;
 
     private final ServiceRegistry registry;
     private final Directory directory;
+    private final ApiAccess access;
     private final Ids ids;
     private final Clock clock;
     private final KeyManagement keys;
 
-    public ServiceManagement(ServiceRegistry registry, Directory directory, Ids ids, Clock clock, KeyManagement keys) {
+    /**
+     * Update, rotation and deletion each read the row and write it whole: serialised here, so that an update
+     * running beside a rotation cannot write the old secret's hash back.
+     */
+    private final Object rowLock = new Object();
+
+    public ServiceManagement(ServiceRegistry registry, Directory directory, ApiAccess access, Ids ids, Clock clock,
+            KeyManagement keys) {
         this.registry = registry;
         this.directory = directory;
+        this.access = access;
         this.ids = ids;
         this.clock = clock;
         this.keys = keys;
@@ -48,6 +59,7 @@ public final class ServiceManagement {
             if (registry.insert(stored)) {
                 applyToNewService(stored.id(), plan);
                 directory.serviceChanged(stored.id());
+                access.serviceSecretChanged(stored.id());
                 return keys.withPublicKeys(stored.id(), ServiceDocuments.view(stored, apiSecret));
             }
         }
@@ -73,26 +85,56 @@ public final class ServiceManagement {
      * {@code jwks} replaces the service's keys; without one they stay as they are.
      */
     public ObjectNode update(long serviceId, JsonNode body) {
-        StoredService existing = find(serviceId);
         ObjectNode document = ServiceDocuments.prepare(body);
-        KeyManagement.Plan plan = keys.plan(serviceId, document);
-        StoredService updated = new StoredService(serviceId, existing.apiSecretHash(), Documents.write(document),
-                existing.createdAt(), clock.instant());
-        if (!registry.update(updated)) {
-            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        synchronized (rowLock) {
+            StoredService existing = find(serviceId);
+            KeyManagement.Plan plan = keys.plan(serviceId, document);
+            StoredService updated = new StoredService(serviceId, existing.apiSecretHash(), Documents.write(document),
+                    existing.createdAt(), clock.instant());
+            if (!registry.update(updated)) {
+                throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+            }
+            keys.apply(serviceId, plan);
+            directory.serviceChanged(serviceId);
+            return keys.withPublicKeys(serviceId, ServiceDocuments.view(updated, null));
         }
-        keys.apply(serviceId, plan);
-        directory.serviceChanged(serviceId);
-        return keys.withPublicKeys(serviceId, ServiceDocuments.view(updated, null));
+    }
+
+    /**
+     * Replaces the service's API secret with a new one and answers it, this once, as
+     * {@code {resultCode, resultMessage, apiKey, apiSecret}}. The old secret is refused from now on, on v3 (Bearer)
+     * and v2 (Basic) paths alike; tokens already issued keep working.
+     */
+    public ObjectNode rotateSecret(long serviceId, String apiName) {
+        String apiSecret = ids.newSecret();
+        synchronized (rowLock) {
+            StoredService existing = find(serviceId);
+            StoredService rotated = new StoredService(serviceId, TokenHasher.hash(apiSecret), existing.document(),
+                    existing.createdAt(), clock.instant());
+            if (!registry.update(rotated)) {
+                throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+            }
+            access.serviceSecretChanged(serviceId);
+            directory.serviceChanged(serviceId);
+        }
+        ObjectNode response = WireJson.mapper().createObjectNode();
+        response.put("resultCode", ApiResultCode.SECRET_ROTATED.code());
+        response.put("resultMessage", ApiResultCode.SECRET_ROTATED.message(apiName, serviceId));
+        response.put("apiKey", serviceId);
+        response.put("apiSecret", apiSecret);
+        return response;
     }
 
     /** Deletes the service with its clients, users and keys. Its tokens stop working and expire in place. */
     public void delete(long serviceId) {
-        if (!registry.delete(serviceId)) {
-            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        synchronized (rowLock) {
+            if (!registry.delete(serviceId)) {
+                throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+            }
+            access.serviceSecretChanged(serviceId);
+            directory.serviceChanged(serviceId);
         }
         keys.serviceDeleted(serviceId);
-        directory.serviceChanged(serviceId);
     }
 
     /** Services ordered by ID; {@code start} inclusive, {@code end} exclusive, as Authlete pages lists. */

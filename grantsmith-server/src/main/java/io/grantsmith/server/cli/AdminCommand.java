@@ -13,8 +13,9 @@ final class AdminCommand {
     GrantsmithCommand root;
 
     @Command(name = "reset-token", mixinStandardHelpOptions = true,
-            description = "Generate a new admin token and print it; the old one stops working (a running server "
-                    + "accepts the new one after a restart). Refused while the token is configured (GRANTSMITH_ADMIN_TOKEN).")
+            description = "Generate a new admin token and print it on standard output; the old one stops working at "
+                    + "once, and within two seconds on a server running over the same data directory. Refused while "
+                    + "the token is configured (GRANTSMITH_ADMIN_TOKEN).")
     static final class ResetToken implements Callable<Integer> {
         @ParentCommand
         AdminCommand parent;

@@ -4,8 +4,10 @@ import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.server.config.ConfigDefaults;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /** Opens Grantsmith over the data directory: the master key, the store, and the configured settings. */
@@ -13,6 +15,16 @@ final class Bootstrap {
     static final String KEY_FILE = "master.key";
 
     private Bootstrap() {
+    }
+
+    /** Creates the data directory, if missing, readable by its owner only (0700): it holds the keys and the data. */
+    private static void createPrivately(Path dataDir) throws IOException {
+        if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dataDir);
+        }
     }
 
     /**
@@ -23,11 +35,12 @@ final class Bootstrap {
         ConfigDefaults config = root.config();
         SecureRandom random = new SecureRandom();
         Path dataDir = data.dataDir.toAbsolutePath().normalize();
-        Files.createDirectories(dataDir);
+        createPrivately(dataDir);
         String configuredKey = config.setting("master-key");
         KeyMaterial keys = configuredKey != null ? KeyMaterial.fromBase64(configuredKey)
                 : KeyMaterial.loadOrCreate(dataDir.resolve(KEY_FILE), random);
-        Stores stores = root.storeFactory().open(dataDir, keys);
+        Stores stores = root.storeFactory().open(dataDir, keys,
+                tuning != null ? tuning.storeOptions() : StoreOptions.defaults());
         try {
             Grantsmith.Builder builder = Grantsmith.builder()
                     .stores(stores)

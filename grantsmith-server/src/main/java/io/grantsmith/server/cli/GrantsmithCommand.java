@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.server.config.ConfigDefaults;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,15 +20,24 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, ServiceCommand.class, ClientCommand.class, UserCommand.class,
                 KeysCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class GrantsmithCommand implements Runnable {
+    /** The file, in the data directory, that a generated admin token goes to when no one is at a terminal. */
+    static final String ADMIN_TOKEN_FILE = "admin-token";
+
     private final ConfigDefaults config;
     private final StoreFactory storeFactory;
+    private final boolean interactive;
 
     @Spec
     CommandSpec spec;
 
-    public GrantsmithCommand(ConfigDefaults config, StoreFactory storeFactory) {
+    /**
+     * @param interactive whether a person is at a terminal (standard input and output are one): a generated admin
+     *                    token is then shown on standard output; otherwise it goes to a file only its owner can read
+     */
+    public GrantsmithCommand(ConfigDefaults config, StoreFactory storeFactory, boolean interactive) {
         this.config = config;
         this.storeFactory = storeFactory;
+        this.interactive = interactive;
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class GrantsmithCommand implements Runnable {
      */
     int offline(DataOptions data, OfflineAction action) throws Exception {
         try (Grantsmith grantsmith = Bootstrap.open(this, data, null)) {
-            announceAdminToken(grantsmith);
+            announceAdminToken(grantsmith, data);
             return action.run(grantsmith);
         }
     }
@@ -85,17 +96,34 @@ public final class GrantsmithCommand implements Runnable {
         out().flush();
     }
 
-    /** Shows the admin token if this start generated it: it is never shown again. */
-    void announceAdminToken(Grantsmith grantsmith) {
+    /**
+     * Hands over the admin token if this start generated it: it is never shown again. It goes to the terminal when
+     * a person is at one, otherwise to a file that only this user can read, and never to standard error, which
+     * under systemd or in a container is the log stream (journald, container logs) that many people can read.
+     */
+    void announceAdminToken(Grantsmith grantsmith, DataOptions data) {
         grantsmith.generatedAdminToken().ifPresent(token -> {
-            err().println();
-            err().println("Generated the admin token. It is shown only now; only its hash is kept.");
-            err().println("Use it as 'Authorization: Bearer <token>' on the API (e.g. to create services):");
-            err().println();
-            err().println("    " + token);
-            err().println();
-            err().println("Set GRANTSMITH_ADMIN_TOKEN to choose your own, or run 'grantsmith admin reset-token'.");
-            err().println();
+            if (interactive) {
+                out().println();
+                out().println("Generated the admin token. It is shown only now; only its hash is kept.");
+                out().println("Use it as 'Authorization: Bearer <token>' on the API (e.g. to create services):");
+                out().println();
+                out().println("    " + token);
+                out().println();
+                out().println("Set GRANTSMITH_ADMIN_TOKEN to choose your own, or run 'grantsmith admin reset-token'.");
+                out().println();
+                out().flush();
+                return;
+            }
+            Path file = data.dataDir.toAbsolutePath().normalize().resolve(ADMIN_TOKEN_FILE);
+            try {
+                OwnerOnlyFile.write(file, token + "\n");
+                err().println("Generated the admin token and wrote it to " + file + " (readable by its owner only); "
+                        + "only its hash is kept. Move it somewhere safe and delete the file.");
+            } catch (IOException e) {
+                err().println("grantsmith: generated the admin token but could not write it to " + file + " ("
+                        + e.getMessage() + "); run 'grantsmith admin reset-token' to make a new one.");
+            }
             err().flush();
         });
     }

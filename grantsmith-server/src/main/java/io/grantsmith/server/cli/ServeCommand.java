@@ -1,6 +1,7 @@
 package io.grantsmith.server.cli;
 
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -26,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Tuning tuning;
 
+    @Mixin
+    EdgeOptions edge;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}). "
                     + "Serve plain HTTP behind a TLS-terminating proxy only.")
@@ -41,9 +45,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EdgeLimits limits = edge.limits();
         Grantsmith grantsmith = Bootstrap.open(root, data, tuning);
-        HttpServer server = new HttpServer(grantsmith, host, port, noopRoute);
+        HttpServer server;
         try {
+            server = new HttpServer(grantsmith, host, port, limits, root.config().setting("metrics-token"), noopRoute);
             if (port != 0) {
                 grantsmith.listening(listenerUrl(host, port)); // before the first request can arrive
             }
@@ -56,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, grantsmith), "grantsmith-shutdown"));
-        root.announceAdminToken(grantsmith);
+        root.announceAdminToken(grantsmith, data);
         LOG.info("Grantsmith listening on http://{}:{}, public URL {} (data: {})", host, server.port(),
                 grantsmith.publicUrl(), data.dataDir.toAbsolutePath().normalize());
         if (!grantsmith.publicUrl().isConfigured() && isWildcard(host)) {

@@ -10,9 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code grantsmith service create|list}: services, offline (directly on the data directory). */
-@Command(name = "service", mixinStandardHelpOptions = true, description = "Create and list services offline.",
-        subcommands = {ServiceCommand.Create.class, ServiceCommand.ListServices.class})
+/** {@code grantsmith service create|list|rotate-secret}: services, offline (directly on the data directory). */
+@Command(name = "service", mixinStandardHelpOptions = true,
+        description = "Create and list services, and rotate their API secrets, offline.",
+        subcommands = {ServiceCommand.Create.class, ServiceCommand.ListServices.class, ServiceCommand.RotateSecret.class})
 final class ServiceCommand {
     @ParentCommand
     GrantsmithCommand root;
@@ -87,6 +88,26 @@ final class ServiceCommand {
         @Override
         public Integer call() throws Exception {
             return parent.root.printOffline(data, grantsmith -> grantsmith.services().list(range.paging()));
+        }
+    }
+
+    @Command(name = "rotate-secret", mixinStandardHelpOptions = true,
+            description = "Replace a service's apiSecret and print the new one (shown only now). The old secret stops "
+                    + "working at once here and within two seconds on a server running over the same data directory.")
+    static final class RotateSecret implements Callable<Integer> {
+        @ParentCommand
+        ServiceCommand parent;
+
+        @Mixin
+        DataOptions data;
+
+        @Mixin
+        ServiceOption service;
+
+        @Override
+        public Integer call() throws Exception {
+            return parent.root.printOffline(data,
+                    grantsmith -> grantsmith.services().rotateSecret(service.serviceId, "/service/secret/rotate"));
         }
     }
 }

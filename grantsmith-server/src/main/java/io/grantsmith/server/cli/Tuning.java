@@ -27,6 +27,12 @@ public final class Tuning {
             description = "How often expired tokens and tickets are deleted (default: ${DEFAULT-VALUE}).")
     long purgeIntervalSeconds;
 
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long a request waits for its write to be committed; then it fails (server_error) "
+                    + "and /health reports the store not ready while the writer stays stuck (default: "
+                    + "${DEFAULT-VALUE}).")
+    long writeTimeoutSeconds;
+
     @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -139,7 +145,11 @@ public final class Tuning {
         }
     }
 
-    private static Duration inRange(long seconds, long min, String option) {
+    StoreOptions storeOptions() {
+        return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"));
+    }
+
+    static Duration inRange(long seconds, long min, String option) {
         if (seconds < min) {
             throw new IllegalArgumentException(option + (min == 0 ? " must not be negative" : " must be positive"));
         }

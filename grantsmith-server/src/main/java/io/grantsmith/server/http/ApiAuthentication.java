@@ -1,14 +1,19 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.error.Quoted;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import java.security.MessageDigest;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Authenticates API calls from their {@code Authorization} header: v3 paths take a Bearer token (the admin
  * token or the service's API secret), v2 paths HTTP Basic with the service's API key and secret. An SDK
  * configured for DPoP sends {@code DPoP <token>}; the token is checked the same way (the proof is not).
+ * A 401 names the scheme that was asked for.
  */
 final class ApiAuthentication {
     private final ApiAccess access;
@@ -29,14 +34,41 @@ final class ApiAuthentication {
         access.bearer(token(exchange), null);
     }
 
-    /** The service of a v2 call, from its API key and secret. */
+    /**
+     * Checks that a call comes from the administrator or presents {@code routeToken}, a token valid on this route
+     * only (the metrics token); 401 otherwise.
+     *
+     * @param routeToken the hash of the route's own token, or null when it has none
+     */
+    void adminOr(Exchange exchange, TokenHash routeToken) {
+        String token = token(exchange);
+        if (routeToken != null && MessageDigest.isEqual(TokenHasher.hash(token).bytes(), routeToken.bytes())) {
+            return;
+        }
+        access.bearer(token, null);
+    }
+
+    /** The service of a v2 call, from its API key and secret. A 401 asks for HTTP Basic. */
     long v2Service(Exchange exchange) {
+        exchange.challengeWithBasic();
         String header = singleAuthorization(exchange);
         AuthorizationHeader.Basic basic = AuthorizationHeader.basic(header, false);
         if (basic == null) {
             throw new ApiFailure(ApiResultCode.AUTHORIZATION_MALFORMED);
         }
         return access.keyAndSecret(basic.user(), basic.password()).serviceId();
+    }
+
+    /**
+     * The service of a v2 call that also names it in the path ({@code {serviceId}}): its own API key and secret
+     * only, as a service's secret is valid for that service only.
+     */
+    long v2ServiceNamed(Exchange exchange) {
+        long named = serviceIdOf(exchange);
+        if (v2Service(exchange) != named) {
+            throw new ApiFailure(ApiResultCode.CREDENTIALS_INVALID);
+        }
+        return named;
     }
 
     private static String token(Exchange exchange) {
@@ -71,6 +103,6 @@ final class ApiAuthentication {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, io.grantsmith.core.error.Quoted.of(value));
+        throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, Quoted.of(value));
     }
 }

@@ -40,7 +40,9 @@ public final class ApiBodies {
             }
             try {
                 return WireJson.mapper().readTree(body);
-            } catch (JsonProcessingException e) {
+            } catch (IOException e) {
+                // not only JsonProcessingException: bytes that look like UTF-32 (leading NULs) make the parser
+                // decode UTF-32, which fails with a CharConversionException
                 throw new ApiFailure(ApiResultCode.BODY_MALFORMED, "it is not valid JSON");
             }
         }

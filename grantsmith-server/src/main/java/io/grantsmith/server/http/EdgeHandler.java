@@ -1,10 +1,14 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,17 +21,31 @@ import org.slf4j.LoggerFactory;
  * The single Jetty handler: routes each request to its endpoint and turns every failure into a JSON
  * response in the shape its path speaks (Authlete API errors under {@code /api}, OAuth errors under
  * {@code /as}). Nothing escapes as an HTML page or a stack trace. Runs endpoints on Jetty's worker threads,
- * which may block (the store acknowledges a token only once it is durable).
+ * which may block (the store acknowledges a token only once it is durable); a request whose body is still on its way
+ * gives its thread back until the body has arrived (see {@link Exchange#body}), so that slow clients cannot hold
+ * the pool.
  */
 final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
+    /** RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer. */
+    private static final String BASIC = "Basic realm=\"grantsmith\"";
+    private static final String BEARER = "Bearer realm=\"grantsmith\"";
+    /**
+     * On every response: API answers carry tokens, secrets and passwords, token endpoint answers tokens, and the
+     * rest (health, metrics, errors) is live state. No cache or proxy may keep any of it.
+     */
+    private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
 
     private final Router router;
     private final ServerMetrics metrics;
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
+    private final long minDataRate;
 
-    EdgeHandler(Router router, ServerMetrics metrics) {
+    EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits) {
         this.router = router;
         this.metrics = metrics;
+        this.minDataRate = limits.minRequestDataRate();
     }
 
     @Override
@@ -36,8 +54,18 @@ final class EdgeHandler extends Handler.Abstract {
         String rawPath = request.getHttpURI().getPath();
         String path = rawPath == null ? "/" : decode(rawPath);
         Router.Match match = router.find(request.getMethod(), path);
+        response.getHeaders().put(NO_STORE).put(NO_CACHE);
         Exchange exchange = new Exchange(request, response, callback,
-                match.route() == null ? Map.of() : match.parameters());
+                match.route() == null ? Map.of() : match.parameters(), minDataRate);
+        dispatch(exchange, match, path, start);
+        return true;
+    }
+
+    /**
+     * Runs the request's endpoint and answers. When the endpoint ends its run waiting for the request body, the
+     * body is awaited without holding this thread and the endpoint runs again once it is complete.
+     */
+    private void dispatch(Exchange exchange, Router.Match match, String path, long start) {
         String apiName = match.route() == null ? path : match.route().apiName();
         try {
             if (match.route() == null) {
@@ -45,25 +73,34 @@ final class EdgeHandler extends Handler.Abstract {
             } else {
                 match.route().endpoint().handle(exchange);
             }
+        } catch (BodyPending pending) {
+            if (exchange.isAwaitingBody() && !exchange.isSent()) {
+                exchange.awaitBody(() -> dispatch(exchange, match, path, start));
+                return;
+            }
+            LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);
+            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         } catch (ApiFailure failure) {
             sendFailure(exchange, path, apiName, failure, match.allowedMethods());
         } catch (Throwable unexpected) {
-            LOG.error("unexpected failure handling {} {}", request.getMethod(), apiName, unexpected);
+            // A broken store fails every request alike: one stack trace per kind and minute, not one per request.
+            failures.record(RepeatedFailures.signatureOf(unexpected)).ifPresent(unlogged -> LOG.error(
+                    "unexpected failure handling {} {}{}", exchange.method(), apiName,
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", unexpected));
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
         if (!exchange.isSent()) {
-            LOG.error("endpoint for {} {} sent no response", request.getMethod(), apiName);
+            LOG.error("endpoint for {} {} sent no response", exchange.method(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
         // Unrouted requests share one route label and their method is one of a fixed set, so that random paths
         // and invented methods cannot create unbounded metric series.
         if (match.route() == null) {
-            metrics.request("other", ServerMetrics.methodLabel(request.getMethod()), exchange.status(),
+            metrics.request("other", ServerMetrics.methodLabel(exchange.method()), exchange.status(),
                     System.nanoTime() - start);
         } else {
             metrics.request(apiName, match.route().method(), exchange.status(), System.nanoTime() - start);
         }
-        return true;
     }
 
     private static void refuseUnrouted(Exchange exchange, Set<String> allowedMethods) {
@@ -81,11 +118,7 @@ final class EdgeHandler extends Handler.Abstract {
         int status = failure.code().httpStatus();
         String[] headers = switch (status) {
             case 405 -> new String[] {"Allow", String.join(", ", allowedMethods)};
-            // RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer
-            case 401 -> new String[] {"WWW-Authenticate",
-                    (path.startsWith("/api/auth/") || path.equals("/api/service/jwks/get")
-                            || path.equals("/api/service/configuration") ? "Basic" : "Bearer")
-                            + " realm=\"grantsmith\""};
+            case 401 -> new String[] {"WWW-Authenticate", exchange.isBasicChallenge() ? BASIC : BEARER};
             default -> failure.retryAfterSeconds() > 0
                     ? new String[] {"Retry-After", Long.toString(failure.retryAfterSeconds())} : new String[0];
         };

@@ -1,14 +1,10 @@
 package io.grantsmith.server.http;
 
 import io.grantsmith.facade.access.ApiFailure;
-import io.grantsmith.facade.access.ApiResultCode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -21,25 +17,24 @@ import org.eclipse.jetty.util.Fields;
  * methods that send a complete response. Wraps Jetty's core API so that endpoints stay free of it.
  */
 public final class Exchange {
-    /**
-     * An oversized body up to this size is read and discarded before the 413 goes out, so that a client still
-     * sending it receives the answer; a larger one gets the answer with {@code Connection: close} instead.
-     */
-    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
-
     private final Request request;
     private final Response response;
     private final Callback callback;
     private final Map<String, String> pathParameters;
+    private final long minDataRate;
+    private BodyReader bodyReader;
+    private boolean basicChallenge;
     private boolean sent;
     private int status;
     private boolean closeAfterResponse;
 
-    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
+            long minDataRate) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParameters = pathParameters;
+        this.minDataRate = minDataRate;
     }
 
     public String method() {
@@ -82,53 +77,44 @@ public final class Exchange {
     /**
      * The request body, read completely but never beyond {@code maxBytes}.
      *
+     * <p>When the body has not fully arrived yet, this ends the endpoint's run (with {@link BodyPending}, which the
+     * edge catches): the edge waits for the rest without holding a thread and then runs the endpoint again from the
+     * start, when this method returns the complete body. An endpoint therefore does nothing that matters before it
+     * has its body.
+     *
      * @throws ApiFailure 413 when the body is larger; 400 when it cannot be read (broken chunked encoding, a body
-     *                    shorter than its {@code Content-Length}): that is the client's fault, not a server error
+     *                    shorter than its {@code Content-Length}): that is the client's fault, not a server error;
+     *                    408 when it arrives more slowly than the minimum data rate
      */
     public byte[] body(int maxBytes) {
-        long declared = request.getLength();
-        try (InputStream in = Request.asInputStream(request)) {
-            if (declared > maxBytes) {
-                throw tooLarge(in, declared, maxBytes);
-            }
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge(in, -1, maxBytes);
-            }
-            return body;
-        } catch (IOException e) {
-            throw unreadable();
-        } catch (RuntimeException e) {
-            if (e instanceof HttpException) {
-                throw unreadable();
-            }
-            throw e;
+        if (bodyReader == null) {
+            bodyReader = new BodyReader(request, maxBytes, minDataRate);
+            bodyReader.readAvailable();
         }
+        if (!bodyReader.isComplete()) {
+            throw BodyPending.INSTANCE;
+        }
+        closeAfterResponse |= bodyReader.closeConnection();
+        return bodyReader.body();
     }
 
-    /**
-     * Discards the rest of an oversized body when it is small enough, so that the client, which may still be
-     * sending it, receives the 413; otherwise the answer will close the connection.
-     *
-     * @param declared the declared length, or -1 when unknown (chunked)
-     */
-    private ApiFailure tooLarge(InputStream in, long declared, int maxBytes) throws IOException {
-        if (declared > DRAIN_LIMIT) {
-            closeAfterResponse = true;
-        } else {
-            // read(), not skip(): this stream's skip() may return 0 while more content is still on its way
-            byte[] discard = new byte[16 * 1024];
-            long remaining = DRAIN_LIMIT;
-            for (int read = in.read(discard); read >= 0 && remaining > 0; read = in.read(discard)) {
-                remaining -= read;
-            }
-            closeAfterResponse = remaining <= 0; // more than the limit after all
-        }
-        return new ApiFailure(ApiResultCode.BODY_TOO_LARGE, maxBytes);
+    /** Whether the endpoint ended its run waiting for the body ({@link #body} threw {@link BodyPending}). */
+    boolean isAwaitingBody() {
+        return bodyReader != null && !bodyReader.isComplete();
     }
 
-    private static ApiFailure unreadable() {
-        return new ApiFailure(ApiResultCode.BODY_MALFORMED, "it could not be read completely");
+    /** Waits for the rest of the body without holding a thread, then runs {@code continuation}. */
+    void awaitBody(Runnable continuation) {
+        bodyReader.readRest(continuation);
+    }
+
+    /** A 401 to this request asks for HTTP Basic (the v2 API) rather than a Bearer token. */
+    void challengeWithBasic() {
+        basicChallenge = true;
+    }
+
+    boolean isBasicChallenge() {
+        return basicChallenge;
     }
 
     public boolean isSent() {

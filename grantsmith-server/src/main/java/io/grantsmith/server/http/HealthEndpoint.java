@@ -26,6 +26,6 @@ final class HealthEndpoint {
 
     private void answer(Exchange exchange) {
         boolean healthy = grantsmith.isHealthy();
-        exchange.sendJson(healthy ? 200 : 503, healthy ? UP : DOWN, "Cache-Control", "no-store");
+        exchange.sendJson(healthy ? 200 : 503, healthy ? UP : DOWN);
     }
 }

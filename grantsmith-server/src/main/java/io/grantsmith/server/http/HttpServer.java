@@ -1,14 +1,17 @@
 package io.grantsmith.server.http;
 
 import io.grantsmith.core.error.Quoted;
+import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.facade.access.ConfiguredToken;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -22,22 +25,25 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (a reverse proxy or load balancer), as OAuth requires TLS on the wire.
  */
 public final class HttpServer implements AutoCloseable {
-    /**
-     * Worker threads. Token requests block while their batch commits, so the pool must exceed the number of
-     * requests in flight; idle threads cost little.
-     */
-    static final int MAX_THREADS = 400;
-
     private final Server server;
     private final ServerConnector connector;
 
     public HttpServer(Grantsmith grantsmith, String host, int port) {
-        this(grantsmith, host, port, false);
+        this(grantsmith, host, port, EdgeLimits.DEFAULTS, null, false);
     }
 
-    /** @param noopRoute also serve {@code POST /bench/noop}, the benchmark's baseline */
-    public HttpServer(Grantsmith grantsmith, String host, int port, boolean noopRoute) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 16);
+    /**
+     * @param limits       timeouts, rates and sizes that keep slow clients from tying the server up
+     * @param metricsToken a token that may read {@code /metrics} and nothing else (at least 32 characters), or null
+     * @param noopRoute    also serve {@code POST /bench/noop}, the benchmark's baseline
+     * @throws IllegalArgumentException when the metrics token is too short
+     */
+    public HttpServer(Grantsmith grantsmith, String host, int port, EdgeLimits limits, String metricsToken,
+            boolean noopRoute) {
+        TokenHash metricsTokenHash = metricsToken == null ? null : ConfiguredToken.hash("metrics token", metricsToken);
+        // Token requests block on a worker thread while their batch commits, so the pool must exceed the number of
+        // requests in flight; idle threads cost little. Bodies are read before a request takes a thread for long.
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(16, limits.maxThreads()));
         threads.setName("grantsmith-http");
         this.server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
@@ -46,22 +52,25 @@ public final class HttpServer implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
-        Router router = routes(grantsmith, metrics);
+        Router router = routes(grantsmith, metrics, metricsTokenHash);
         if (noopRoute) {
             new NoopEndpoint().register(router);
         }
-        server.setHandler(new EdgeHandler(router, metrics));
+        server.setHandler(new EdgeHandler(router, metrics, limits));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }
 
-    static Router routes(Grantsmith grantsmith, ServerMetrics metrics) {
+    static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken) {
         Router router = new Router();
         ApiAuthentication authentication = new ApiAuthentication(grantsmith.access());
         new HealthEndpoint(grantsmith).register(router);
-        new MetricsEndpoint(metrics, authentication).register(router);
+        new MetricsEndpoint(metrics, authentication, metricsToken).register(router);
         new TokenApiEndpoints(grantsmith.tokens(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
@@ -79,6 +88,11 @@ public final class HttpServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Connections open now (accepted and not yet closed). */
+    public int openConnections() {
+        return connector.getConnectedEndPoints().size();
+    }
+
     public void join() throws InterruptedException {
         server.join();
     }
@@ -92,7 +106,7 @@ public final class HttpServer implements AutoCloseable {
      * Errors Jetty itself answers (unparsable requests, oversized headers): JSON, never an HTML page or trace;
      * in Authlete's shape under {@code /api/}, in OAuth's elsewhere.
      */
-    private static final class JsonErrorHandler extends ErrorHandler {
+    static final class JsonErrorHandler extends ErrorHandler {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;

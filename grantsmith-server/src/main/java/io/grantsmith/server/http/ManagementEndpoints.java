@@ -1,15 +1,20 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.error.Quoted;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Paging;
 import io.grantsmith.facade.manage.ServiceManagement;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
- * Service and client management in Authlete's JSON shapes. Creating and listing services takes the admin
- * token; everything on {@code /api/{serviceId}/…} takes the admin token or that service's API secret.
+ * Service and client management in Authlete's JSON shapes. Creating and listing services and rotating a service's
+ * API secret take the admin token; everything on {@code /api/{serviceId}/…} takes the admin token or that service's
+ * API secret (v3, Bearer). Client management and reading the service are also served on Authlete's v2 paths
+ * ({@code /api/client/…}, {@code /api/service/get}) with HTTP Basic API key and secret, as authlete-php and older
+ * SDKs call them: the same documents and result codes.
  */
 final class ManagementEndpoints {
     private final ServiceManagement services;
@@ -31,8 +36,6 @@ final class ManagementEndpoints {
             authentication.admin(exchange);
             exchange.sendJson(200, ApiBodies.write(services.list(paging(exchange))));
         }));
-        router.add(new Route("GET", "/api/{serviceId}/service/get", "/service/get", exchange ->
-                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v3Service(exchange))))));
         router.add(new Route("POST", "/api/{serviceId}/service/update", "/service/update", exchange -> {
             long serviceId = authentication.v3Service(exchange);
             exchange.sendJson(200, ApiBodies.write(services.update(serviceId, ApiBodies.read(exchange, Set.of()))));
@@ -41,30 +44,64 @@ final class ManagementEndpoints {
             services.delete(authentication.v3Service(exchange));
             exchange.sendNoContent();
         }));
+        // Only the administrator: a stolen service secret must not be able to lock the service's owner out.
+        router.add(new Route("POST", "/api/{serviceId}/service/secret/rotate", "/service/secret/rotate", exchange -> {
+            long serviceId = ApiAuthentication.serviceIdOf(exchange);
+            authentication.admin(exchange);
+            exchange.sendJson(200, ApiBodies.write(services.rotateSecret(serviceId, "/service/secret/rotate")));
+        }));
 
-        router.add(new Route("POST", "/api/{serviceId}/client/create", "/client/create", exchange -> {
-            long serviceId = authentication.v3Service(exchange);
+        router.add(new Route("GET", "/api/{serviceId}/service/get", "/service/get", exchange ->
+                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v3Service(exchange))))));
+        router.add(new Route("GET", "/api/service/get", "/service/get", exchange ->
+                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v2Service(exchange))))));
+        // authlete-java-common's v2 getService(apiKey) names the service in the path; its own key and secret may read it
+        router.add(new Route("GET", "/api/service/get/{serviceId}", "/service/get", exchange ->
+                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v2ServiceNamed(exchange))))));
+
+        registerClients(router, "/api/{serviceId}", authentication::v3Service);
+        registerClients(router, "/api", authentication::v2Service);
+    }
+
+    private void registerClients(Router router, String prefix, ToLongFunction<Exchange> service) {
+        router.add(new Route("POST", prefix + "/client/create", "/client/create", exchange -> {
+            long serviceId = service.applyAsLong(exchange);
             exchange.sendJson(200, ApiBodies.write(clients.create(serviceId, ApiBodies.read(exchange, Set.of()))));
         }));
-        router.add(new Route("GET", "/api/{serviceId}/client/get/list", "/client/get/list", exchange -> {
-            long serviceId = authentication.v3Service(exchange);
+        // The literal 'list' wins over the '{clientId}' of the next route (the router prefers literal segments).
+        router.add(new Route("GET", prefix + "/client/get/list", "/client/get/list", exchange -> {
+            long serviceId = service.applyAsLong(exchange);
+            refuseDeveloperFilter(exchange);
             exchange.sendJson(200, ApiBodies.write(clients.list(serviceId, paging(exchange))));
         }));
-        router.add(new Route("GET", "/api/{serviceId}/client/get/{clientId}", "/client/get", exchange -> {
-            long serviceId = authentication.v3Service(exchange);
+        router.add(new Route("GET", prefix + "/client/get/{clientId}", "/client/get", exchange -> {
+            long serviceId = service.applyAsLong(exchange);
             exchange.sendJson(200, ApiBodies.write(clients.get(serviceId, exchange.pathParameter("clientId"))));
         }));
-        router.add(new Route("POST", "/api/{serviceId}/client/update/{clientId}", "/client/update", exchange -> {
-            long serviceId = authentication.v3Service(exchange);
+        router.add(new Route("POST", prefix + "/client/update/{clientId}", "/client/update", exchange -> {
+            long serviceId = service.applyAsLong(exchange);
             long clientId = numericClientId(exchange);
             exchange.sendJson(200,
                     ApiBodies.write(clients.update(serviceId, clientId, ApiBodies.read(exchange, Set.of()))));
         }));
-        router.add(new Route("DELETE", "/api/{serviceId}/client/delete/{clientId}", "/client/delete", exchange -> {
-            long serviceId = authentication.v3Service(exchange);
+        router.add(new Route("DELETE", prefix + "/client/delete/{clientId}", "/client/delete", exchange -> {
+            long serviceId = service.applyAsLong(exchange);
             clients.delete(serviceId, exchange.pathParameter("clientId"));
             exchange.sendNoContent();
         }));
+    }
+
+    /**
+     * Authlete filters the list by the clients' {@code developer}; Grantsmith keeps no developers, so a list narrowed
+     * to one is refused rather than answered with every client. An empty value (authlete-php sends one) filters
+     * nothing.
+     */
+    private static void refuseDeveloperFilter(Exchange exchange) {
+        String developer = exchange.queryParameter("developer");
+        if (developer != null && !developer.isEmpty()) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE,
+                    "The query parameter 'developer' is not supported: clients have no developer here.");
+        }
     }
 
     private static Paging paging(Exchange exchange) {
@@ -88,7 +125,7 @@ final class ManagementEndpoints {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ApiFailure(ApiResultCode.CLIENT_NOT_FOUND, io.grantsmith.core.error.Quoted.of(value));
+            throw new ApiFailure(ApiResultCode.CLIENT_NOT_FOUND, Quoted.of(value));
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /metrics}: every meter in Prometheus' text format. It takes the admin token (Prometheus sends it with
+ * {@code GET /metrics}: every meter in Prometheus' text format. It takes the metrics token, a read-only credential
+ * valid here and nowhere else, or the admin token (Prometheus sends either with
  * {@code authorization: credentials: <token>} in the scrape configuration): request counts by route reveal how the
  * server is used.
  */
@@ -13,17 +15,19 @@ final class MetricsEndpoint {
 
     private final ServerMetrics metrics;
     private final ApiAuthentication authentication;
+    private final TokenHash metricsToken;
 
-    MetricsEndpoint(ServerMetrics metrics, ApiAuthentication authentication) {
+    /** @param metricsToken the hash of the configured metrics token, or null when only the admin token may scrape */
+    MetricsEndpoint(ServerMetrics metrics, ApiAuthentication authentication, TokenHash metricsToken) {
         this.metrics = metrics;
         this.authentication = authentication;
+        this.metricsToken = metricsToken;
     }
 
     void register(Router router) {
         router.add(new Route("GET", "/metrics", "/metrics", exchange -> {
-            authentication.admin(exchange);
-            exchange.send(200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8),
-                    "Cache-Control", "no-store");
+            authentication.adminOr(exchange, metricsToken);
+            exchange.send(200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
         }));
     }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.server.Cli;
 import io.grantsmith.server.config.ConfigDefaults;
+import io.grantsmith.server.http.EdgeLimits;
+import io.grantsmith.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -99,18 +103,40 @@ class CliConfigurationTest {
 
     @Test
     void whenAdminTokenIsConfiguredThenNoTokenIsGeneratedOrShown() throws IOException {
-        Path file = properties("admin-token=configured-token-0123456789\n");
+        Path file = properties("admin-token=configured-token-0123456789abcdefghij\n");
 
         Cli.Result fromFile = Cli.run(Map.of(), "service", "list", "--config", file.toString(), "--data",
                 dir.resolve("a").toString());
-        Cli.Result fromEnvironment = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "another-token-0123456789"),
+        Cli.Result fromEnvironment = Cli.run(Map.of("GRANTSMITH_ADMIN_TOKEN", "another-token-0123456789abcdefghijkl"),
                 "service", "list", "--data", dir.resolve("b").toString());
 
         Cli.Result unconfigured = Cli.run(Map.of(), "service", "list", "--data", dir.resolve("c").toString());
 
+        assertThat(fromFile.exitCode()).isZero();
+        assertThat(fromEnvironment.exitCode()).isZero();
         assertThat(fromFile.err()).doesNotContain("Generated the admin token");
         assertThat(fromEnvironment.err()).doesNotContain("Generated the admin token");
         assertThat(unconfigured.err()).contains("Generated the admin token");
+    }
+
+    @Test
+    void whenWriteTimeoutIsConfiguredThenTheServerOpensItsStoreWithIt() throws Exception {
+        Path file = properties("write-timeout=7\n");
+        AtomicReference<StoreOptions> opened = new AtomicReference<>();
+        ConfigDefaults config = ConfigDefaults.load(Map.of(), file);
+        GrantsmithCommand root = new GrantsmithCommand(config, (data, keys, options) -> {
+            opened.set(options);
+            return new MemoryStores();
+        }, false);
+        Tuning tuning = new Tuning();
+        new CommandLine(tuning).setDefaultValueProvider(config).parseArgs();
+        DataOptions data = new DataOptions();
+        data.dataDir = dir.resolve("data");
+
+        Bootstrap.open(root, data, tuning).close();
+
+        assertThat(opened.get().writeTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(serveOption("--write-timeout", Map.of(), "serve")).isEqualTo(5L);
     }
 
     private Path properties(String content) throws IOException {
@@ -121,10 +147,36 @@ class CliConfigurationTest {
     private static Object serveOption(String option, Map<String, String> environment, String... args)
             throws IOException {
         ConfigDefaults config = ConfigDefaults.load(environment, ConfigDefaults.configFile(args, environment));
-        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys) -> {
+        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
             throw new AssertionError("parsing opens no store");
-        })).setDefaultValueProvider(config);
+        }, false)).setDefaultValueProvider(config);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         return parsed.subcommand().commandSpec().findOption(option).getValue();
+    }
+
+    @Test
+    void whenEdgeLimitsAreNotGivenThenTheServerDefaultsApplyAndEachCanComeFromTheEnvironment() {
+        EdgeOptions defaults = serveMixin(Map.of(), "serve");
+        EdgeOptions configured = serveMixin(Map.of("GRANTSMITH_IDLE_TIMEOUT", "5", "GRANTSMITH_HEADER_TIMEOUT", "3",
+                "GRANTSMITH_MIN_REQUEST_DATA_RATE", "0", "GRANTSMITH_MAX_CONNECTIONS", "77"), "serve");
+
+        assertThat(defaults.limits()).isEqualTo(EdgeLimits.DEFAULTS);
+        assertThat(configured.limits()).isEqualTo(EdgeLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(5))
+                .withHeaderTimeout(Duration.ofSeconds(3)).withMinRequestDataRate(0).withMaxConnections(77));
+    }
+
+    /** The edge options of {@code serve} after parsing, with defaults applied as {@code Main} does. */
+    private static EdgeOptions serveMixin(Map<String, String> environment, String... args) {
+        ConfigDefaults config;
+        try {
+            config = ConfigDefaults.load(environment, null);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
+            throw new AssertionError("parsing opens no store");
+        }, false)).setDefaultValueProvider(config);
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        return ((ServeCommand) parsed.subcommand().commandSpec().userObject()).edge;
     }
 }

@@ -123,6 +123,9 @@ class HostileRequestsTest {
                 Arguments.of("raw bytes that are not UTF-8 in JSON", (Supplier<Reply>) () -> SERVER
                         .post(service.path("/auth/token")).bearer(service.apiSecret())
                         .body("application/json", bytes("{\"parameters\":\"", 0xFF, 0xFE, '"', '}')).send()),
+                Arguments.of("NUL bytes that make the JSON parser read UTF-32", (Supplier<Reply>) () -> SERVER
+                        .post(service.path("/auth/token")).bearer(service.apiSecret())
+                        .body("application/json", bytes("", 0, 0, 0, '[', '1', ',', '2', ']')).send()),
                 Arguments.of("a byte-order mark before the JSON", (Supplier<Reply>) () -> SERVER
                         .post(service.path("/auth/token")).bearer(service.apiSecret())
                         .body("application/json", bytes("", 0xEF, 0xBB, 0xBF, '{', '}')).send()),

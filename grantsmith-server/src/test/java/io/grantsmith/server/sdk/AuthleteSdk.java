@@ -24,13 +24,18 @@ final class AuthleteSdk {
         return AuthleteApiFactory.create(configuration);
     }
 
-    /** API v2: HTTP Basic with the service's API key and secret. */
+    /**
+     * API v2: HTTP Basic with the service's API key and secret. They are also set as the service owner's, which the
+     * SDK sends to {@code /api/service/get/{apiKey}}.
+     */
     static AuthleteApi v2(HttpFixture server, long serviceId, String apiSecret) {
         return AuthleteApiFactory.create(new AuthleteSimpleConfiguration()
                 .setApiVersion("V2")
                 .setBaseUrl(server.baseUrl())
                 .setServiceApiKey(Long.toString(serviceId))
-                .setServiceApiSecret(apiSecret));
+                .setServiceApiSecret(apiSecret)
+                .setServiceOwnerApiKey(Long.toString(serviceId))
+                .setServiceOwnerApiSecret(apiSecret));
     }
 
     /** What a token endpoint passes on: the client's form body, and its Basic credentials. */

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.common.api.AuthleteApi;
 import com.authlete.common.api.AuthleteApiException;
+import com.authlete.common.dto.Client;
+import com.authlete.common.dto.ClientListResponse;
+import com.authlete.common.dto.Scope;
+import com.authlete.common.dto.Service;
 import com.authlete.common.dto.TokenFailRequest;
 import com.authlete.common.dto.TokenFailResponse;
 import com.authlete.common.dto.TokenIssueRequest;
 import com.authlete.common.dto.TokenIssueResponse;
 import com.authlete.common.dto.TokenResponse;
+import com.authlete.common.types.ClientAuthMethod;
+import com.authlete.common.types.ClientType;
+import com.authlete.common.types.GrantType;
 import io.grantsmith.server.HttpFixture;
 import io.grantsmith.server.HttpFixture.ClientRef;
 import io.grantsmith.server.HttpFixture.ServiceRef;
@@ -18,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Authlete's Java SDK 4.33 on API v2 paths ({@code /api/auth/token…}) with HTTP Basic API key and secret. */
+/**
+ * Authlete's Java SDK 4.33 on API v2 paths ({@code /api/auth/token…}, {@code /api/client/…},
+ * {@code /api/service/get/{apiKey}}) with HTTP Basic API key and secret.
+ */
 class AuthleteSdkV2Test {
     @RegisterExtension
     static final HttpFixture SERVER = HttpFixture.sqlite();
@@ -92,6 +102,72 @@ class AuthleteSdkV2Test {
                 .isInstanceOfSatisfying(AuthleteApiException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(401);
                     assertThat(e.getResponseBody()).contains("A001292");
+                });
+    }
+
+    @Test
+    void whenClientIsCreatedReadUpdatedListedAndDeletedOnV2ThenEachStepIsVisible() {
+        ServiceRef mine = SERVER.service("");
+        AuthleteApi sdk = AuthleteSdk.v2(SERVER, mine.id(), mine.apiSecret());
+
+        Client created = sdk.createClient(new Client().setClientName("v2 client")
+                .setClientType(ClientType.CONFIDENTIAL).setGrantTypes(new GrantType[] {GrantType.CLIENT_CREDENTIALS}));
+        assertThat(created.getClientId()).isPositive();
+        assertThat(created.getClientSecret()).hasSize(43);
+        assertThat(created.getTokenAuthMethod()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+
+        Client fetched = sdk.getClient(created.getClientId());
+        assertThat(fetched.getClientName()).isEqualTo("v2 client");
+        assertThat(fetched.getClientSecret()).isEqualTo(created.getClientSecret());
+
+        Client updated = sdk.updateClient(fetched.setClientName("renamed").setTokenAuthMethod(
+                ClientAuthMethod.CLIENT_SECRET_POST));
+        assertThat(updated.getClientName()).isEqualTo("renamed");
+        assertThat(updated.getClientSecret()).isEqualTo(created.getClientSecret());
+        assertThat(sdk.getClient(created.getClientId()).getTokenAuthMethod())
+                .isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
+
+        ClientListResponse list = sdk.getClientList();
+        assertThat(list.getTotalCount()).isEqualTo(1);
+        assertThat(list.getClients()).extracting(Client::getClientId).containsExactly(created.getClientId());
+        assertThat(AuthleteSdk.v3(SERVER, mine.id(), mine.apiSecret()).getClient(created.getClientId())
+                .getClientName()).as("the same client on v3").isEqualTo("renamed");
+
+        sdk.deleteClient(created.getClientId());
+        assertThat(sdk.getClientList().getTotalCount()).isZero();
+        assertThatThrownBy(() -> sdk.getClient(created.getClientId()))
+                .isInstanceOfSatisfying(AuthleteApiException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(404);
+                    assertThat(e.getResponseBody()).contains("A192202");
+                });
+    }
+
+    @Test
+    void whenServiceIsReadOnV2ThenItsDocumentComesBackWithoutTheSecret() {
+        Service fetched = api.getService(service.id());
+
+        assertThat(fetched.getApiKey()).isEqualTo(service.id());
+        assertThat(fetched.getApiSecret()).isNull();
+        assertThat(fetched.getSupportedScopes()).extracting(Scope::getName).containsExactly("read", "write");
+    }
+
+    @Test
+    void whenV2ManagementCredentialsAreWrongThenTheSdkGets401() {
+        ServiceRef other = SERVER.service("");
+        AuthleteApi wrong = AuthleteSdk.v2(SERVER, service.id(), "wrong");
+        AuthleteApi otherService = AuthleteSdk.v2(SERVER, other.id(), other.apiSecret());
+
+        assertThatThrownBy(() -> wrong.getClientList()).isInstanceOfSatisfying(AuthleteApiException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(401));
+        assertThatThrownBy(() -> otherService.getService(service.id()))
+                .isInstanceOfSatisfying(AuthleteApiException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(401);
+                    assertThat(e.getResponseBody()).contains("A001292");
+                });
+        assertThatThrownBy(() -> otherService.getClient(Long.parseLong(client.id())))
+                .isInstanceOfSatisfying(AuthleteApiException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(404);
+                    assertThat(e.getResponseBody()).contains("A192202");
                 });
     }
 }

@@ -11,6 +11,12 @@ public interface GroupCommitMetrics {
     /** Writes that failed with an error (not counting expected outcomes such as a duplicate). */
     long opsFailed();
 
+    /**
+     * Writes whose callers stopped waiting at the write timeout: withdrawn before they ran, or (rarely) still running
+     * and perhaps committed later.
+     */
+    long opsTimedOut();
+
     /** Writes waiting for the writer right now. */
     int queueDepth();
 }

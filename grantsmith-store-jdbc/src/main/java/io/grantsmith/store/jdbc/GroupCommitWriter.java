@@ -1,9 +1,12 @@
 package io.grantsmith.store.jdbc;
 
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.core.spi.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,62 +27,111 @@ import org.slf4j.LoggerFactory;
  * the transaction that contains it has committed, so an acknowledged write is durable. The thread takes the
  * first waiting write, drains up to {@code maxBatch - 1} more without waiting, runs them all in one transaction
  * and commits once: many requests share one fsync. If one write of the batch fails, the others are run again
- * together without it and it is retried alone, so one bad write fails only its own caller. If the transaction
- * itself fails (BEGIN or COMMIT: the lock is held elsewhere beyond the busy timeout, the disk is full), every
- * write of the batch fails at once: retrying each alone would make each pay the busy timeout again.
+ * together without it and it is retried alone, so one bad write fails only its own caller.
+ *
+ * <p>If the database itself fails (BEGIN or COMMIT fails: the lock is held elsewhere beyond the busy timeout, the
+ * disk is full; or a statement fails with an I/O error or a full disk), every write of the batch fails at once:
+ * retrying each alone would make each pay the busy timeout again. The writer then rebuilds its connection (the
+ * driver closes a statement after most errors, and SQLite may leave the failed transaction open), so that it
+ * recovers by itself once the cause is gone, and it reports itself not ready until a transaction commits again.
+ *
+ * <p>A caller waits at most {@code writeTimeout}. A write that is still queued by then is withdrawn and never
+ * runs; one that the writer has already taken may still commit after its caller was told it failed.
  */
 final class GroupCommitWriter implements GroupCommitMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     /** How often blocked callers look whether the writer thread is still there. */
-    private static final long LIVENESS_CHECK_MILLIS = 200;
+    private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** The row the health probe writes, to learn whether the database takes writes again. */
+    private static final Params PROBE_ROW = Params.of().text("store.writer.probe").text("written by the health probe");
 
-    private final Connection connection;
+    private final ConnectionSource connections;
     private final TransactionSql transactions;
     private final int maxBatch;
+    private final Duration writeTimeout;
+    private final long writeTimeoutNanos;
     private final WriteQueue<PendingWrite<?>> queue;
-    private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null);
+    private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null, Duration.ZERO);
     private final Context context = new Context();
     private final Thread thread;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final AtomicLong opsCommitted = new AtomicLong();
     private final AtomicLong opsFailed = new AtomicLong();
+    private final AtomicLong opsTimedOut = new AtomicLong();
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
+    /** The writer thread's connection; null after a failure until the next batch reopens it. */
+    private Connection connection;
+    /** When the running batch started ({@code System.nanoTime()}), or 0 while the writer waits for work. */
+    private volatile long batchStartedAt;
+    /** The database failed the last transaction, and none has committed since. */
+    private volatile boolean failing;
+    /** Writes failed by the database since it began failing (writer thread only). */
+    private long failedWhileFailing;
 
-    private GroupCommitWriter(Connection connection, TransactionSql transactions, int maxBatch, int queueCapacity) {
-        this.connection = connection;
+    private GroupCommitWriter(Connection first, ConnectionSource connections, TransactionSql transactions,
+            int maxBatch, int queueCapacity, Duration writeTimeout) {
+        this.connection = first;
+        this.connections = connections;
         this.transactions = transactions;
         this.maxBatch = maxBatch;
+        this.writeTimeout = writeTimeout;
+        this.writeTimeoutNanos = writeTimeout.toNanos();
         this.queue = new WriteQueue<>(queueCapacity);
         this.thread = new Thread(this::run, "grantsmith-sqlite-writer");
         // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
         thread.setDaemon(true);
     }
 
-    /** Starts the writer thread on {@code connection}, which it owns from now on and closes in {@link #close}. */
-    static GroupCommitWriter start(Connection connection, TransactionSql transactions, int maxBatch,
-            int queueCapacity) {
-        GroupCommitWriter writer = new GroupCommitWriter(connection, transactions, maxBatch, queueCapacity);
+    /**
+     * Starts the writer thread on {@code first}, which it owns from now on; after the database failed under it,
+     * it replaces the connection with one from {@code connections}. Callers wait at most {@code writeTimeout}.
+     */
+    static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
+            int maxBatch, int queueCapacity, Duration writeTimeout) {
+        GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, maxBatch, queueCapacity,
+                writeTimeout);
         writer.thread.start();
         return writer;
     }
 
     /**
      * Runs {@code op} in the next group transaction and returns its result once that transaction has committed.
-     * Blocks while the queue is full (backpressure) and while the transaction runs.
+     * Blocks while the queue is full (backpressure) and while the transaction runs, at most the write timeout.
      *
      * @param name names the operation in errors and logs; must not contain values
+     * @throws StoreException when the write failed, or did not commit within the write timeout
      */
     <T> T submit(String name, WriteOp<T> op) {
-        if (closing.get()) {
-            throw closed(name);
-        }
-        PendingWrite<T> write = new PendingWrite<>(name, op);
-        enqueue(write);
-        return await(write);
+        return submit(name, op, writeTimeout);
     }
 
     boolean isAlive() {
         return thread.isAlive() && !closing.get();
+    }
+
+    /** Whether the running batch has taken longer than callers may wait: the disk or a lock holds the writer. */
+    boolean isStalled() {
+        long startedAt = batchStartedAt;
+        return startedAt != 0 && System.nanoTime() - startedAt > writeTimeoutNanos;
+    }
+
+    /** Whether the database failed the last transaction (and none has committed since). */
+    boolean isFailing() {
+        return failing;
+    }
+
+    /**
+     * Writes one small row and reports whether it committed within {@code timeout}: after a failure, whether the
+     * database takes writes again. A commit ends the failing state; so does any other write's.
+     */
+    boolean probe(Duration timeout) {
+        try {
+            submit("healthProbe", context -> context.update(SettingsSql.PUT, PROBE_ROW), timeout);
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     @Override
@@ -97,6 +150,11 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     }
 
     @Override
+    public long opsTimedOut() {
+        return opsTimedOut.get();
+    }
+
+    @Override
     public int queueDepth() {
         return queue.size();
     }
@@ -112,7 +170,7 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         // The stop marker queues behind every write accepted so far, so those are all committed first.
         while (thread.isAlive()) {
             try {
-                if (queue.offer(stop, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (queue.offer(stop, LIVENESS_CHECK_NANOS, TimeUnit.NANOSECONDS)) {
                     break;
                 }
                 // the queue is full: the writer is draining it
@@ -132,11 +190,7 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             straggler.fail(closed(straggler.name));
         }
         context.closeStatements();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("Closing the SQLite writer connection failed", e);
-        }
+        closeConnection();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -144,11 +198,28 @@ final class GroupCommitWriter implements GroupCommitMetrics {
 
     // ---- calling threads ----------------------------------------------------------------------------------
 
-    private void enqueue(PendingWrite<?> write) {
+    /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
+    <T> T submit(String name, WriteOp<T> op, Duration timeout) {
+        if (closing.get()) {
+            throw closed(name);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PendingWrite<T> write = new PendingWrite<>(name, op, timeout);
+        enqueue(write, deadline);
+        return await(write, deadline);
+    }
+
+    private void enqueue(PendingWrite<?> write, long deadline) {
         try {
-            while (!queue.offer(write, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(write, Math.min(LIVENESS_CHECK_NANOS, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS)) {
                 if (!isAlive()) {
                     throw closed(write.name);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    opsTimedOut.incrementAndGet();
+                    throw new StoreException(write.name + " was not written: the writer's queue stayed full for "
+                            + millis(write.timeout));
                 }
             }
         } catch (InterruptedException e) {
@@ -161,12 +232,16 @@ final class GroupCommitWriter implements GroupCommitMetrics {
         }
     }
 
-    private <T> T await(PendingWrite<T> write) {
+    private <T> T await(PendingWrite<T> write, long deadline) {
         boolean interrupted = false;
         try {
             while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return timedOut(write);
+                }
                 try {
-                    return write.done.get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    return write.done.get(Math.min(left, LIVENESS_CHECK_NANOS), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     if (!thread.isAlive()) {
                         // Nobody will run it any more: queued or not, fail it unless its outcome is already set.
@@ -174,12 +249,11 @@ final class GroupCommitWriter implements GroupCommitMetrics {
                         write.fail(closed(write.name));
                     }
                 } catch (InterruptedException e) {
-                    // The write may be in the open transaction already; its outcome is known within milliseconds,
+                    // The write may be in the open transaction already; its outcome is known within the deadline,
                     // and reporting it truthfully is worth more than returning early.
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    throw new StoreException(cause.getMessage(), cause);
+                    throw outcome(e);
                 }
             }
         } finally {
@@ -187,6 +261,39 @@ final class GroupCommitWriter implements GroupCommitMetrics {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The deadline passed. A write the writer has not taken yet is withdrawn: it will never run. One it has taken
+     * may still commit; the caller is told so, and (never having seen the result) cannot use what it would create.
+     */
+    private <T> T timedOut(PendingWrite<T> write) {
+        if (write.withdraw()) {
+            queue.remove(write);
+            opsTimedOut.incrementAndGet();
+            throw new StoreException(write.name + " was not written: it waited for the writer for "
+                    + millis(write.timeout) + " and was withdrawn");
+        }
+        if (write.done.isDone()) {
+            try {
+                return write.done.getNow(null);
+            } catch (RuntimeException e) {
+                throw outcome(e);
+            }
+        }
+        opsTimedOut.incrementAndGet();
+        throw new StoreException(write.name + " did not commit within " + millis(write.timeout)
+                + "; the writer is running it and it may still commit");
+    }
+
+    /** The failure a completed write carries, thrown on the caller's thread (so with the caller's stack too). */
+    private static StoreException outcome(Exception wrapped) {
+        Throwable cause = wrapped.getCause() != null ? wrapped.getCause() : wrapped;
+        return new StoreException(cause.getMessage(), cause);
+    }
+
+    private static String millis(Duration timeout) {
+        return timeout.toMillis() + " ms";
     }
 
     private static StoreException closed(String name) {
@@ -204,6 +311,9 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             // more writes was measured to cost 10-50 % throughput at 16 and 64 submitters without a better p99.
             queue.drainTo(batch, maxBatch - 1);
             stopping = closing.get() && batch.remove(stop);
+            // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
+            batch.removeIf(write -> !write.claim());
+            batchStartedAt = Math.max(1, System.nanoTime());
             try {
                 if (!batch.isEmpty()) {
                     execute(batch);
@@ -216,6 +326,8 @@ final class GroupCommitWriter implements GroupCommitMetrics {
                 // An Error ends the thread, but not its callers, and must not leave the write lock held.
                 abandon(batch, fatal);
                 throw fatal;
+            } finally {
+                batchStartedAt = 0;
             }
             batch.clear();
         }
@@ -229,30 +341,54 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     private void execute(List<PendingWrite<?>> writes) {
         BatchFailure failure = runInOneTransaction(writes);
         if (failure == null) {
-            batchesCommitted.incrementAndGet();
-            opsCommitted.addAndGet(writes.size());
-            writes.forEach(PendingWrite::complete);
+            committed(writes);
+        } else if (failure.ofTheDatabase()) {
+            databaseFailed(writes, failure.cause());
         } else if (writes.size() == 1) {
             fail(writes.get(0), failure.cause());
-        } else if (failure.failedWrite() < 0) {
-            LOG.warn("A group transaction of {} writes failed: {}", writes.size(), failure.cause().toString());
-            writes.forEach(write -> fail(write, failure.cause()));
         } else {
             PendingWrite<?> failed = writes.get(failure.failedWrite());
             List<PendingWrite<?>> others = new ArrayList<>(writes);
             others.remove(failure.failedWrite());
-            LOG.warn("Write {} failed in a group transaction of {} ({}); the others run again without it",
-                    failed.name, writes.size(), failure.cause().toString());
+            LOG.debug("Write {} failed in a group transaction of {}; the others run again without it", failed.name,
+                    writes.size());
             execute(others);
             // once more alone, in case its failure was not its own doing
             execute(List.of(failed));
         }
     }
 
+    private void committed(List<PendingWrite<?>> writes) {
+        batchesCommitted.incrementAndGet();
+        opsCommitted.addAndGet(writes.size());
+        if (failing) {
+            failing = false;
+            failures.drain();
+            LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing);
+            failedWhileFailing = 0;
+        }
+        writes.forEach(PendingWrite::complete);
+    }
+
+    /** The database failed the transaction: every write of it fails, as a retry alone would fail too. */
+    private void databaseFailed(List<PendingWrite<?>> writes, Exception cause) {
+        failing = true;
+        failedWhileFailing += writes.size();
+        opsFailed.addAndGet(writes.size());
+        // One line per kind of failure and minute: a full disk fails every write, and a line per write (let alone a
+        // stack trace) would fill what little space is left.
+        failures.record(RepeatedFailures.signatureOf(cause)).ifPresent(unlogged -> LOG.warn(
+                "The database failed a transaction of {} writes, which all fail: {}{}", writes.size(), cause.toString(),
+                unlogged == 0 ? "" : " (and " + unlogged + " more failed transactions like it since the last report)"));
+        LOG.debug("The database failed a transaction", cause);
+        writes.forEach(write -> write.fail(cause));
+    }
+
     private void fail(PendingWrite<?> write, Exception cause) {
-        // One line per failed write: a full disk fails a whole batch, and 256 stack traces would bury it.
         opsFailed.incrementAndGet();
-        LOG.warn("Write {} failed: {}", write.name, cause.toString());
+        failures.record(write.name + ": " + RepeatedFailures.signatureOf(cause)).ifPresent(unlogged -> LOG.warn(
+                "Write {} failed: {}{}", write.name, cause.toString(),
+                unlogged == 0 ? "" : " (and " + unlogged + " more like it since the last report)"));
         LOG.debug("Write {} failed", write.name, cause);
         write.fail(cause);
     }
@@ -261,6 +397,9 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes) {
         int running = -1;
         try {
+            if (connection == null) {
+                connection = connections.open();
+            }
             context.execute(transactions.begin());
             for (running = 0; running < writes.size(); running++) {
                 writes.get(running).run(context);
@@ -269,44 +408,92 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             context.execute(transactions.commit());
             return null;
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            return new BatchFailure(running, e);
+            boolean ofTheDatabase = running < 0 || DatabaseFailures.isOfTheDatabase(e);
+            recover(ofTheDatabase);
+            return new BatchFailure(running, e, ofTheDatabase);
         }
     }
 
     private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
         batch.forEach(write -> write.fail(cause)); // a no-op for writes already completed
-        rollbackQuietly();
+        recover(true);
     }
 
-    private void rollbackQuietly() {
-        try {
-            context.execute(transactions.rollback());
-        } catch (SQLException | RuntimeException rollbackFailure) {
-            // SQLite has already rolled back by itself after some errors (e.g. a full disk), or none was open
-            LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
+    /**
+     * Leaves the connection ready for the next transaction after a failed one. sqlite-jdbc closes a statement after
+     * most errors, so no prepared statement is reused; the rollback runs on a fresh statement. After a failure of
+     * the database, or when the rollback fails (SQLite may leave a transaction open after a failed COMMIT, or have
+     * rolled back by itself), the connection is replaced: closing it ends whatever transaction it held.
+     */
+    private void recover(boolean reopen) {
+        context.closeStatements();
+        if (connection == null) {
+            return;
         }
+        boolean rolledBack;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(transactions.rollback());
+            rolledBack = true;
+        } catch (SQLException | RuntimeException rollbackFailure) {
+            LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
+            rolledBack = false;
+        }
+        if (reopen || !rolledBack) {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Closing the SQLite writer connection failed", e);
+        }
+        connection = null;
     }
 
     /**
      * Why a group transaction did not commit.
      *
-     * @param failedWrite the index of the write that failed, or -1 when the transaction itself (BEGIN, COMMIT)
-     *                    failed
+     * @param failedWrite   the index of the write that failed, or -1 when the transaction itself (BEGIN, COMMIT)
+     *                      failed
+     * @param ofTheDatabase whether the database failed rather than the write (see {@link DatabaseFailures})
      */
-    private record BatchFailure(int failedWrite, Exception cause) {
+    private record BatchFailure(int failedWrite, Exception cause, boolean ofTheDatabase) {
     }
 
     /** One submitted write: the operation, its result until the commit, and the caller's future. */
     private static final class PendingWrite<T> {
+        private static final int QUEUED = 0;
+        private static final int CLAIMED = 1;
+        private static final int WITHDRAWN = 2;
+
         final String name;
         final WriteOp<T> op;
+        /** How long its caller waits. */
+        final Duration timeout;
         final CompletableFuture<T> done = new CompletableFuture<>();
+        /** Whether the writer took it or its caller gave up first: exactly one of them wins. */
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
         private T result;
 
-        PendingWrite(String name, WriteOp<T> op) {
+        PendingWrite(String name, WriteOp<T> op, Duration timeout) {
             this.name = name;
             this.op = op;
+            this.timeout = timeout;
+        }
+
+        /** For the writer: true if the write is its to run, false if its caller withdrew it. */
+        boolean claim() {
+            return state.compareAndSet(QUEUED, CLAIMED);
+        }
+
+        /** For the caller: true if the write will never run, false if the writer took it already. */
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
         }
 
         void run(WriteContext context) throws SQLException {
@@ -376,7 +563,7 @@ final class GroupCommitWriter implements GroupCommitMetrics {
             for (PreparedStatement statement : statements.values()) {
                 try {
                     statement.close();
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
                     LOG.debug("Closing a writer statement failed", e);
                 }
             }

@@ -100,17 +100,18 @@ final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private byte[] sealedSecret(StoredClient client) {
-        return client.secret() == null ? null : sealer.seal(client.clientId(), client.secret());
+        return client.secret() == null ? null : sealer.seal(client.serviceId(), client.clientId(), client.secret());
     }
 
     private StoredClient client(ResultSet row) throws SQLException {
+        long serviceId = row.getLong("service_id");
         long clientId = row.getLong("client_id");
         byte[] sealed = row.getBytes("sealed_secret");
         return new StoredClient(
-                row.getLong("service_id"),
+                serviceId,
                 clientId,
                 row.getString("alias"),
-                sealed == null ? null : sealer.unseal(clientId, sealed),
+                sealed == null ? null : sealer.unseal(serviceId, clientId, sealed),
                 row.getString("document"),
                 instant(row, "created_at"),
                 instant(row, "modified_at"));

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class JdbcStores implements Stores {
         this.writer = writer;
         this.reads = reads;
         this.migrationsApplied = migrationsApplied;
-        this.health = new HealthProbe(writer::isAlive, reads, System::nanoTime);
+        this.health = new HealthProbe(writer, reads, System::nanoTime);
         JsonColumns json = new JsonColumns();
         this.tokens = new JdbcTokenStore(writer, reads, new TokenRows(json), json);
         this.tickets = new JdbcTicketStore(writer, json);
@@ -62,16 +63,23 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the file cannot be opened or migrated
      */
     public static JdbcStores openSqlite(SqliteSettings settings) {
+        return openSqlite(settings, UnaryOperator.identity());
+    }
+
+    /** For tests: as {@link #openSqlite(SqliteSettings)}, with every writer connection wrapped by {@code wrap}. */
+    static JdbcStores openSqlite(SqliteSettings settings, UnaryOperator<Connection> wrap) {
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         SqliteDatabase database = new SqliteDatabase(settings.file(), (int) settings.busyTimeout().toMillis());
-        database.createDirectories();
-        Connection writerConnection = database.openWriter(); // first, so that WAL is on before anything else
+        database.createPrivately();
+        // first, so that WAL is on before anything else
+        Connection writerConnection = wrap.apply(database.openWriter());
         ReadPool reads = null;
         try {
-            int migrationsApplied = database.migrate();
+            int migrationsApplied = database.migrate(new ResealClientSecretsMigration(sealer));
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
-            GroupCommitWriter writer = GroupCommitWriter.start(writerConnection, TransactionSql.sqlite(),
-                    settings.maxBatch(), settings.queueCapacity());
+            GroupCommitWriter writer = GroupCommitWriter.start(writerConnection,
+                    () -> wrap.apply(database.openWriter()),
+                    TransactionSql.sqlite(), settings.maxBatch(), settings.queueCapacity(), settings.writeTimeout());
             LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
             return new JdbcStores(writer, reads, sealer, migrationsApplied);
         } catch (RuntimeException e) {
@@ -134,6 +142,8 @@ public final class JdbcStores implements Stores {
                         StoreStatistic.Kind.COUNTER, metrics::opsCommitted),
                 new StoreStatistic("store.writer.failures", "Writes that failed with an error",
                         StoreStatistic.Kind.COUNTER, metrics::opsFailed),
+                new StoreStatistic("store.writer.timeouts", "Writes whose callers stopped waiting at the write timeout",
+                        StoreStatistic.Kind.COUNTER, metrics::opsTimedOut),
                 new StoreStatistic("store.writer.queue", "Writes waiting for the writer",
                         StoreStatistic.Kind.GAUGE, metrics::queueDepth));
     }

@@ -53,12 +53,12 @@ final class JdbcTokenStore implements TokenStore {
 
     /** By key and hash; a value without a key, or one whose key finds nothing, may be caller-chosen. */
     @Override
-    public Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup) {
+    public Optional<AccessTokenRecord> findAccessToken(long serviceId, TokenLookup lookup) {
         Optional<AccessTokenRecord> byKey = lookup.key() == 0 ? Optional.empty()
                 : reads.first("findAccessToken", TokenSql.FIND_ACCESS,
-                        Params.of().integer(lookup.key()).blob(lookup.hash().bytes()), rows::access);
+                        Params.of().integer(lookup.key()).blob(lookup.hash().bytes()).integer(serviceId), rows::access);
         return byKey.isPresent() ? byKey : reads.first("findAccessToken", TokenSql.FIND_CALLER_CHOSEN_ACCESS,
-                Params.of().blob(lookup.hash().bytes()), rows::access);
+                Params.of().integer(serviceId).blob(lookup.hash().bytes()), rows::access);
     }
 
     @Override

@@ -15,13 +15,18 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals client secrets for storage with AES-256-GCM: {@code version (1) | nonce (12) | ciphertext | tag (16)}.
- * The associated data binds a sealed value to its client ID, so copying it to another client's row makes it
- * fail to open instead of giving that client a known secret. Nonces are random: secrets are sealed rarely (when
- * a client is written), far below the 2^32 seals per key at which random 96-bit nonces would become a risk.
+ * Seals client secrets for storage with AES-256-GCM: {@code format (1) | nonce (12) | ciphertext | tag (16)}.
+ * The associated data binds a sealed value to its service and client ID, so copying it to another client's row,
+ * or moving the row to another service, makes it fail to open instead of giving that client a known secret.
+ * Nonces are random: secrets are sealed rarely (when a client is written), far below the 2^32 seals per key at
+ * which random 96-bit nonces would become a risk.
+ *
+ * <p>Format 2 is current. Format 1 (release 0.1) bound the client ID only; {@link ResealClientSecretsMigration}
+ * reseals such rows once, and nothing else opens format 1.
  */
 final class SecretSealer {
-    private static final byte VERSION = 1;
+    static final byte FORMAT = 2;
+    static final byte FORMAT_1 = 1;
     private static final byte[] PURPOSE = "grantsmith client secret".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE_LENGTH = 12;
     private static final int TAG_BITS = 128;
@@ -37,14 +42,14 @@ final class SecretSealer {
         this.random = random;
     }
 
-    byte[] seal(long clientId, ClientSecret secret) {
+    byte[] seal(long serviceId, long clientId, ClientSecret secret) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
         byte[] plain = secret.reveal().getBytes(StandardCharsets.UTF_8);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, clientId);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData(serviceId, clientId));
             byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
-            sealed[0] = VERSION;
+            sealed[0] = FORMAT;
             System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
             cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
             return sealed;
@@ -55,15 +60,28 @@ final class SecretSealer {
         }
     }
 
-    /** Opens a value sealed for {@code clientId}; fails with {@link StoreException}, never returns garbage. */
-    ClientSecret unseal(long clientId, byte[] sealed) {
-        if (sealed.length < MIN_LENGTH || sealed[0] != VERSION) {
+    /**
+     * Opens a value sealed for {@code clientId} of {@code serviceId}; fails with {@link StoreException}, never
+     * returns garbage.
+     */
+    ClientSecret unseal(long serviceId, long clientId, byte[] sealed) {
+        return open(clientId, sealed, FORMAT, associatedData(serviceId, clientId));
+    }
+
+    /** Opens a value in format 1, which bound the client ID only: for {@link ResealClientSecretsMigration}. */
+    ClientSecret unsealFormat1(long clientId, byte[] sealed) {
+        return open(clientId, sealed, FORMAT_1, ByteBuffer.allocate(1 + PURPOSE.length + Long.BYTES)
+                .put(FORMAT_1).put(PURPOSE).putLong(clientId).array());
+    }
+
+    private ClientSecret open(long clientId, byte[] sealed, byte format, byte[] associatedData) {
+        if (sealed.length < MIN_LENGTH || sealed[0] != format) {
             throw new StoreException("the sealed secret of client " + clientId + " has an unknown format");
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
         byte[] plain = null;
         try {
-            plain = cipher(Cipher.DECRYPT_MODE, nonce, clientId)
+            plain = cipher(Cipher.DECRYPT_MODE, nonce, associatedData)
                     .doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
             return ClientSecret.of(new String(plain, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
@@ -89,11 +107,9 @@ final class SecretSealer {
         random.nextBytes(nonce);
         byte[] plain = jwk.reveal().getBytes(StandardCharsets.UTF_8);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(keyAssociatedData(serviceId, kid));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, keyAssociatedData(serviceId, kid));
             byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
-            sealed[0] = VERSION;
+            sealed[0] = FORMAT;
             System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
             cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
             return sealed;
@@ -106,15 +122,14 @@ final class SecretSealer {
 
     /** Opens a key sealed for {@code serviceId} and {@code kid}; fails with {@link StoreException}, never returns garbage. */
     PrivateJwk unsealPrivateKey(long serviceId, String kid, byte[] sealed) {
-        if (sealed.length < MIN_LENGTH || sealed[0] != VERSION) {
+        if (sealed.length < MIN_LENGTH || sealed[0] != FORMAT) {
             throw new StoreException("a sealed signing key of service " + serviceId + " has an unknown format");
         }
         byte[] plain = null;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_LENGTH));
-            cipher.updateAAD(keyAssociatedData(serviceId, kid));
-            plain = cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
+            byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
+            plain = cipher(Cipher.DECRYPT_MODE, nonce, keyAssociatedData(serviceId, kid))
+                    .doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
             return PrivateJwk.of(new String(plain, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
             throw new StoreException("a sealed signing key of service " + serviceId
@@ -128,22 +143,22 @@ final class SecretSealer {
         }
     }
 
-    /** {@code version | purpose | service ID | kid length | kid}: the length keeps the encoding unambiguous. */
+    /** {@code format | purpose | service ID | kid length | kid}: the length keeps the encoding unambiguous. */
     private static byte[] keyAssociatedData(long serviceId, String kid) {
         byte[] kidBytes = kid.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(1 + KEY_PURPOSE.length + Long.BYTES + Integer.BYTES + kidBytes.length)
-                .put(VERSION).put(KEY_PURPOSE).putLong(serviceId).putInt(kidBytes.length).put(kidBytes).array();
+                .put(FORMAT).put(KEY_PURPOSE).putLong(serviceId).putInt(kidBytes.length).put(kidBytes).array();
     }
 
-    private Cipher cipher(int mode, byte[] nonce, long clientId) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(associatedData(clientId));
+        cipher.updateAAD(associatedData);
         return cipher;
     }
 
-    private static byte[] associatedData(long clientId) {
-        return ByteBuffer.allocate(1 + PURPOSE.length + Long.BYTES)
-                .put(VERSION).put(PURPOSE).putLong(clientId).array();
+    private static byte[] associatedData(long serviceId, long clientId) {
+        return ByteBuffer.allocate(1 + PURPOSE.length + 2 * Long.BYTES)
+                .put(FORMAT).put(PURPOSE).putLong(serviceId).putLong(clientId).array();
     }
 }

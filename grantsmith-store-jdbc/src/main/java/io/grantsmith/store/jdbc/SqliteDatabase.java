@@ -4,12 +4,21 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grantsmith.core.spi.StoreException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -21,6 +30,10 @@ final class SqliteDatabase {
     /** Migrations per dialect, so that a PostgreSQL set can live beside this one. */
     static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     private final Path file;
     private final int busyTimeoutMillis;
 
@@ -29,16 +42,59 @@ final class SqliteDatabase {
         this.busyTimeoutMillis = busyTimeoutMillis;
     }
 
-    /** Creates missing parent directories of the database file. */
-    void createDirectories() {
+    /**
+     * Makes the database private before anything opens it: missing parent directories are created 0700, a missing
+     * database file is created empty 0600 (SQLite gives its -wal and -shm files the database file's mode), and an
+     * existing database, -wal or -shm file open to group or others (as release 0.1 left them, under a usual umask)
+     * is made 0600, with a warning. On file systems without POSIX permissions nothing is changed.
+     */
+    void createPrivately() {
         Path parent = file.getParent();
         try {
+            if (!isPosix()) {
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                return;
+            }
             if (parent != null) {
-                Files.createDirectories(parent);
+                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            }
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            } catch (FileAlreadyExistsException existing) {
+                // an existing database: checked below
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                makeOwnerOnly(Path.of(file + suffix));
             }
         } catch (IOException e) {
-            throw new StoreException("creating the directory of the SQLite database failed", e);
+            throw new StoreException("making the SQLite database " + file + " private failed", e);
         }
+    }
+
+    private static void makeOwnerOnly(Path path) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(path);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : permissions) {
+            if (OWNER_ONLY_FILE.contains(permission)) {
+                ownerOnly.add(permission);
+            }
+        }
+        if (!ownerOnly.equals(permissions)) {
+            Files.setPosixFilePermissions(path, ownerOnly);
+            LOG.warn("{} was open to group or others ({}); made it {} (owner only)", path,
+                    PosixFilePermissions.toString(permissions), PosixFilePermissions.toString(ownerOnly));
+        }
+    }
+
+    private boolean isPosix() {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**
@@ -87,19 +143,38 @@ final class SqliteDatabase {
         }
     }
 
-    /** Applies pending migrations; returns how many ran (zero when the schema is current). */
-    int migrate() {
+    /**
+     * Applies pending migrations: the SQL files in {@link #MIGRATIONS} and {@code javaMigrations}, which need
+     * something a file cannot hold (the sealing key). Returns how many ran (zero when the schema is current).
+     */
+    int migrate(JavaMigration... javaMigrations) {
         try {
             return Flyway.configure()
                     .dataSource(dataSource())
                     .locations(MIGRATIONS)
+                    .javaMigrations(javaMigrations)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw new StoreException("migrating the SQLite schema failed", e);
+            throw new StoreException("migrating the SQLite schema failed: " + reason(e), e);
         }
+    }
+
+    /**
+     * What the operator can act on: the message of a {@link StoreException} in the chain (a Java migration's, such
+     * as a wrong sealing key), else of the innermost cause, rather than Flyway's wrapper alone.
+     */
+    private static String reason(FlywayException e) {
+        Throwable innermost = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreException) {
+                return cause.getMessage();
+            }
+            innermost = cause;
+        }
+        return innermost.getMessage();
     }
 
     Path file() {

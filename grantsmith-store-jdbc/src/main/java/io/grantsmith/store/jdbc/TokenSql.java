@@ -11,14 +11,19 @@ final class TokenSql {
     static final String ACCESS_COLUMNS = "token_key, hash, caller_chosen, service_id, client_id, subject, scopes, "
             + "resources, grant_type, issued_at, expires_at, family, properties, client_id_alias_used";
 
-    /** Conflicts on the key, or for a caller-chosen value on the hash, insert nothing (update count 0). */
+    /**
+     * Conflicts on the key, or for a caller-chosen value on its hash within its service, insert nothing (update
+     * count 0).
+     */
     static final String INSERT_ACCESS = "INSERT INTO access_tokens (" + ACCESS_COLUMNS + ") VALUES ("
             + Sql.placeholders(14) + ") ON CONFLICT DO NOTHING";
 
-    static final String FIND_ACCESS = "SELECT " + ACCESS_COLUMNS + " FROM access_tokens WHERE token_key = ? AND hash = ?";
+    static final String FIND_ACCESS = "SELECT " + ACCESS_COLUMNS
+            + " FROM access_tokens WHERE token_key = ? AND hash = ? AND service_id = ?";
 
+    /** Caller-chosen values are unique per service (index access_tokens_caller_chosen, migration V2). */
     static final String FIND_CALLER_CHOSEN_ACCESS = "SELECT " + ACCESS_COLUMNS
-            + " FROM access_tokens WHERE hash = ? AND caller_chosen = 1";
+            + " FROM access_tokens WHERE service_id = ? AND hash = ? AND caller_chosen = 1";
 
     /** The family's other access tokens; the new one (inserted just before) stays. */
     static final String DELETE_FAMILY_ACCESS_EXCEPT = "DELETE FROM access_tokens WHERE family = ? AND token_key <> ?";

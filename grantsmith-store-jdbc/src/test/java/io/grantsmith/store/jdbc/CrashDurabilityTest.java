@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.TokenLookup;
+import io.grantsmith.testkit.Records;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class CrashDurabilityTest {
         try (JdbcStores stores = TestStores.open(file)) {
             for (String line : lines) {
                 String[] fields = line.split(" ");
-                assertThat(stores.tokens().findAccessToken(lookup(fields[1]))).as("access token of %s", line)
+                assertThat(stores.tokens().findAccessToken(Records.SERVICE, lookup(fields[1]))).as("access token of %s", line)
                         .isPresent();
                 if (fields[0].equals("g")) {
                     assertThat(stores.tokens().findRefreshToken(lookup(fields[2]))).as("refresh token of %s", line)

@@ -114,9 +114,9 @@ class GroupCommitWriterTest {
             assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(SaveOutcome.SAVED);
         }
         for (AccessTokenRecord token : good) {
-            assertThat(stores.tokens().findAccessToken(Records.lookup(token))).contains(token);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(token))).contains(token);
         }
-        assertThat(stores.tokens().findAccessToken(Records.lookup(poisonRow))).as("the failed write's insert").isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(poisonRow))).as("the failed write's insert").isEmpty();
         assertThat(stores.groupCommitMetrics().opsFailed()).isEqualTo(1);
         // the gate's own write, then the six good writes together again without the poison
         assertThat(stores.groupCommitMetrics().batchesCommitted() - batchesBefore).isEqualTo(2);
@@ -248,7 +248,7 @@ class GroupCommitWriterTest {
         AccessTokenRecord late = Records.accessToken(NOW, HOUR, null);
         assertThatThrownBy(() -> stores.tokens().saveAccessToken(late))
                 .isInstanceOf(StoreException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> stores.tokens().findAccessToken(Records.lookup(late)))
+        assertThatThrownBy(() -> stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(late)))
                 .isInstanceOf(StoreException.class).hasMessageContaining("closed");
         assertThat(stores.isHealthy()).isFalse();
         stores.close(); // idempotent

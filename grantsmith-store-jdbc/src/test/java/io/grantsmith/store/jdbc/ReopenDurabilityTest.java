@@ -54,8 +54,8 @@ class ReopenDurabilityTest {
         }
 
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.tokens().findAccessToken(Records.lookup(access))).contains(access);
-            assertThat(stores.tokens().findAccessToken(Records.lookup(grantAccess))).contains(grantAccess);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).contains(access);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grantAccess))).contains(grantAccess);
             assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).contains(refresh);
             assertThat(stores.services().find(7)).contains(service);
             StoredClient found = stores.clients().find(7, 701).orElseThrow();
@@ -89,9 +89,7 @@ class ReopenDurabilityTest {
             stores.clients().insert(new StoredClient(7, 701, "web", ClientSecret.of(SECRET), "{}", NOW, NOW));
         }
 
-        SqliteSettings otherKey = new SqliteSettings(file, SealingKey.of(TestStores.filled(9)),
-                SqliteSettings.DEFAULT_READ_POOL_SIZE, SqliteSettings.DEFAULT_MAX_BATCH,
-                SqliteSettings.DEFAULT_QUEUE_CAPACITY, SqliteSettings.DEFAULT_BUSY_TIMEOUT);
+        SqliteSettings otherKey = SqliteSettings.defaults(file, SealingKey.of(TestStores.filled(9)));
         try (JdbcStores stores = JdbcStores.openSqlite(otherKey)) {
             assertThatThrownBy(() -> stores.clients().find(7, 701))
                     .isInstanceOf(StoreException.class)

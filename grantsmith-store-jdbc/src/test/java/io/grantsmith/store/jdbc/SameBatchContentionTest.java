@@ -77,11 +77,11 @@ class SameBatchContentionTest {
         for (RefreshWrite.Rotate rotation : rotations) {
             boolean won = rotation == winner;
             assertThat(stores.tokens().findRefreshToken(Records.lookup(rotation.successor())).isPresent()).isEqualTo(won);
-            assertThat(stores.tokens().findAccessToken(Records.lookup(rotation.accessToken())).isPresent()).isEqualTo(won);
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotation.accessToken())).isPresent()).isEqualTo(won);
         }
         assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ROTATED);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(firstAccess))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(firstAccess))).isEmpty();
     }
 
     @Test
@@ -115,9 +115,9 @@ class SameBatchContentionTest {
                 () -> stores.tokens().saveAccessToken(after)));
 
         assertThat(outcomes).containsExactlyInAnyOrder(SaveOutcome.SAVED, SaveOutcome.DUPLICATE, SaveOutcome.SAVED);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(orphan))).isEmpty();
-        assertThat(stores.tokens().findAccessToken(Records.lookup(before))).contains(before);
-        assertThat(stores.tokens().findAccessToken(Records.lookup(after))).contains(after);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(orphan))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(before))).contains(before);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(after))).contains(after);
         assertThat(stores.groupCommitMetrics().opsFailed()).isZero();
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SchemaTest {
     /** The versions of the migration files, in the order Flyway applies them. */
-    private static final List<String> MIGRATIONS = List.of("1", "5");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5");
 
     @TempDir
     Path directory;
@@ -62,7 +62,7 @@ class SchemaTest {
             assertThat(plan(stores, TicketSql.PURGE)).contains("tickets_expires_at");
             assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("INTEGER PRIMARY KEY");
             assertThat(plan(stores, TokenSql.FIND_REFRESH)).contains("INTEGER PRIMARY KEY");
-            assertThat(plan(stores, TokenSql.FIND_CALLER_CHOSEN_ACCESS)).contains("access_tokens_caller_chosen_hash");
+            assertThat(plan(stores, TokenSql.FIND_CALLER_CHOSEN_ACCESS)).contains("access_tokens_caller_chosen");
         }
     }
 

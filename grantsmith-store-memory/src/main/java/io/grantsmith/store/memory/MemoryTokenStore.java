@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  */
 final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     private final Map<Long, AccessTokenRecord> accessTokens = new HashMap<>();
-    private final Map<TokenHash, Long> callerChosenAccessTokens = new HashMap<>();
+    /** Caller-chosen values are unique per service, so they are indexed by service and hash. */
+    private final Map<CallerChosen, Long> callerChosenAccessTokens = new HashMap<>();
     private final Map<Long, RefreshTokenRecord> refreshTokens = new HashMap<>();
     private final Map<TokenHash, Ticket> tickets = new HashMap<>();
     private final Map<FamilyId, Set<Long>> accessTokensByFamily = new HashMap<>();
@@ -54,12 +55,12 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     }
 
     @Override
-    public synchronized Optional<AccessTokenRecord> findAccessToken(TokenLookup lookup) {
+    public synchronized Optional<AccessTokenRecord> findAccessToken(long serviceId, TokenLookup lookup) {
         AccessTokenRecord byKey = accessTokens.get(lookup.key());
-        if (byKey != null && byKey.hash().equals(lookup.hash())) {
+        if (byKey != null && byKey.hash().equals(lookup.hash()) && byKey.serviceId() == serviceId) {
             return Optional.of(byKey);
         }
-        Long key = callerChosenAccessTokens.get(lookup.hash());
+        Long key = callerChosenAccessTokens.get(new CallerChosen(serviceId, lookup.hash()));
         return key == null ? Optional.empty() : Optional.ofNullable(accessTokens.get(key));
     }
 
@@ -136,16 +137,16 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
                 + purge(tickets, ticket -> ticket.expiresAt().isBefore(now), limit);
     }
 
-    /** Whether the token's key, or for a caller-chosen value its hash, is in use. */
+    /** Whether the token's key, or for a caller-chosen value its hash within its service, is in use. */
     private boolean isTaken(AccessTokenRecord token) {
         return accessTokens.containsKey(token.key())
-                || (token.callerChosen() && callerChosenAccessTokens.containsKey(token.hash()));
+                || (token.callerChosen() && callerChosenAccessTokens.containsKey(CallerChosen.of(token)));
     }
 
     private void putAccessToken(AccessTokenRecord token) {
         accessTokens.put(token.key(), token);
         if (token.callerChosen()) {
-            callerChosenAccessTokens.put(token.hash(), token.key());
+            callerChosenAccessTokens.put(CallerChosen.of(token), token.key());
         }
         if (token.family() != null) {
             accessTokensByFamily.computeIfAbsent(token.family(), family -> new HashSet<>()).add(token.key());
@@ -158,7 +159,7 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
             for (Long key : keys) {
                 AccessTokenRecord removed = accessTokens.remove(key);
                 if (removed != null && removed.callerChosen()) {
-                    callerChosenAccessTokens.remove(removed.hash());
+                    callerChosenAccessTokens.remove(CallerChosen.of(removed));
                 }
             }
         }
@@ -174,5 +175,12 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
             }
         }
         return removed;
+    }
+
+    /** The identity of a caller-chosen access token: its hash within its service. */
+    private record CallerChosen(long serviceId, TokenHash hash) {
+        static CallerChosen of(AccessTokenRecord token) {
+            return new CallerChosen(token.serviceId(), token.hash());
+        }
     }
 }
