@@ -72,8 +72,7 @@ final class DiscoveryEndpoints {
 
     private void builtIn(Exchange exchange) {
         long serviceId = ApiAuthentication.serviceIdOf(exchange);
-        exchange.sendJson(200, discovery.builtInConfiguration(serviceId).getBytes(StandardCharsets.UTF_8),
-                "Cache-Control", "public, max-age=" + PUBLIC_MAX_AGE_SECONDS,
-                "Access-Control-Allow-Origin", "*");
+        exchange.sendPublic(200, "application/json",
+                discovery.builtInConfiguration(serviceId).getBytes(StandardCharsets.UTF_8), PUBLIC_MAX_AGE_SECONDS);
     }
 }

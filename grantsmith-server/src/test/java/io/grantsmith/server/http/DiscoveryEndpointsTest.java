@@ -64,6 +64,7 @@ class DiscoveryEndpointsTest {
         assertThat(reply.header("Content-Type")).isEqualTo("application/json");
         assertThat(reply.header("Cache-Control")).isEqualTo("public, max-age=300");
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(reply.headers("Pragma")).as("a cacheable document says nothing else").isEmpty();
         JsonNode document = reply.json();
         String issuer = issuer(oidc);
         // OpenID Connect Discovery §4.3: the document's issuer + /.well-known/openid-configuration is where it came from
