@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import * as oauth from 'oauth4webapi';
 
-const NAMES = ['token-endpoint', 'client-id', 'client-secret', 'auth', 'scope', 'username', 'password'];
+const NAMES = ['token-endpoint', 'issuer', 'algorithm', 'client-id', 'client-secret', 'auth', 'scope', 'username',
+  'password'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -27,10 +28,14 @@ export function settings(required) {
   if (missing.length) {
     usage(`missing ${missing.map((name) => `--${name}`).join(', ')}`);
   }
-  const endpoint = new URL(result['token-endpoint']);
   // Plain HTTP is allowed below (allowInsecureRequests), so only ever talk to this machine.
-  if (endpoint.protocol !== 'http:' || !LOOPBACK.has(endpoint.hostname)) {
-    usage(`--token-endpoint must be http:// on a loopback address, not ${endpoint.origin}`);
+  for (const name of ['token-endpoint', 'issuer']) {
+    if (result[name] !== undefined) {
+      const url = new URL(result[name]);
+      if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
+        usage(`--${name} must be http:// on a loopback address, not ${url.origin}`);
+      }
+    }
   }
   return result;
 }
@@ -99,7 +104,8 @@ function summarize(token) {
   return outcome;
 }
 
-async function describe(err) {
+/** What the library made of a failed exchange: an OAuth error, a challenge, a refusal or another failure. */
+export async function describe(err) {
   if (err instanceof oauth.ResponseBodyError) {
     return { outcome: 'error', status: err.status, error: err.error, error_description: err.error_description };
   }

@@ -8,6 +8,8 @@ import io.grantsmith.core.spi.StoreStatistic;
 import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
+import io.grantsmith.facade.discovery.Discovery;
+import io.grantsmith.facade.discovery.PublicUrl;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
@@ -55,6 +57,9 @@ public final class Grantsmith implements AutoCloseable {
     private final ServiceKeyRing keyRing;
     private final KeyManagement keyManagement;
     private final Janitor janitor;
+    private final PublicUrl publicUrl;
+    private final Directory directory;
+    private final Discovery discovery;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -63,8 +68,10 @@ public final class Grantsmith implements AutoCloseable {
         this.ids = new Ids(random);
         IssuanceBuckets issuance = new IssuanceBuckets(builder.issuanceRate,
                 builder.cacheTtl.multipliedBy(2).plusMinutes(1));
-        Directory directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
-                issuance::forService);
+        this.publicUrl = builder.publicUrl != null ? PublicUrl.configured(builder.publicUrl)
+                : PublicUrl.fromListener();
+        this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
+                issuance::forService, publicUrl::builtInIssuer);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
                 .tokens(stores.tokens())
@@ -84,6 +91,7 @@ public final class Grantsmith implements AutoCloseable {
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
+        this.discovery = new Discovery(directory, keyRing, publicUrl);
         this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock, keyManagement);
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
@@ -130,6 +138,41 @@ public final class Grantsmith implements AutoCloseable {
 
     public ApiAccess access() {
         return access;
+    }
+
+    /**
+     * The engine's cached view of services and clients: {@code directory().findService(id)} is a service's model,
+     * whose {@code authorization().issuer()} is its effective issuer.
+     */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** Services' discovery documents: Authlete's {@code /service/configuration} and the built-in server's. */
+    public Discovery discovery() {
+        return discovery;
+    }
+
+    /**
+     * The base URL clients reach this server at: the built-in authorization server's issuers are
+     * {@code <public-url>/as/<serviceId>} ({@link PublicUrl#builtInIssuer}), and so is the issuer of every service
+     * whose document names none ({@code service.authorization().issuer()} is that effective issuer).
+     */
+    public PublicUrl publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * Reports the URL the HTTP listener is reachable at once it is bound (with the real port when it was started on
+     * port 0). It becomes the public URL unless one is configured; services are then read again, so that their
+     * issuers follow.
+     *
+     * @throws IllegalArgumentException when the URL is not an absolute http or https URL
+     */
+    public void listening(String listenerUrl) {
+        if (publicUrl.listening(listenerUrl)) {
+            directory.servicesChanged();
+        }
     }
 
     /** The admin token, if this start generated it; it is shown now and never again. */
@@ -197,8 +240,21 @@ public final class Grantsmith implements AutoCloseable {
         private int maxClientsPerService = ClientManagement.DEFAULT_MAX_CLIENTS_PER_SERVICE;
         private SigningKeyGenerator keyGenerator;
         private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
+        private String publicUrl;
 
         private Builder() {
+        }
+
+        /**
+         * The base URL clients use to reach this server, e.g. {@code https://login.example.com}; without one, the
+         * HTTP listener's URL once it is bound ({@link Grantsmith#listening}).
+         *
+         * @throws IllegalArgumentException when it is not an absolute http or https URL without user information,
+         *                                  query and fragment
+         */
+        public Builder publicUrl(String value) {
+            publicUrl = value == null ? null : PublicUrl.normalize(value);
+            return this;
         }
 
         public Builder stores(Stores value) {

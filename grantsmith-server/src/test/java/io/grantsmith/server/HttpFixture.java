@@ -135,6 +135,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         server = new HttpServer(grantsmith, "127.0.0.1", 0, limits, metricsToken, false);
         try {
             server.start();
+            grantsmith.listening(baseUrl()); // as 'grantsmith serve' does: the public URL unless one is configured
         } catch (Exception e) {
             grantsmith.close();
             throw new IllegalStateException("the test server did not start", e);

@@ -92,7 +92,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpTarget http() {
-        return new HttpTarget("http://127.0.0.1:" + port.join());
+        return new HttpTarget(baseUrl());
+    }
+
+    /** {@code http://127.0.0.1:<the port it listens on>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port.join();
     }
 
     /** The admin token this start generated and printed, if it did. */

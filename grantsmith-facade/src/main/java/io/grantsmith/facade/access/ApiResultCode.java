@@ -30,6 +30,8 @@ public enum ApiResultCode {
     INVALID_VALUE("A192203", 400, "%s, %s"),
     ALIAS_TAKEN("A192204", 409, "%s, The client ID alias '%s' is already used by another client of the service."),
     CLIENT_LIMIT_REACHED("A192205", 403, "%s, The service already has %d clients, the most a service may have."),
+    PATCH_INVALID("A192206", 400, "%s, The JSON Patch cannot be applied: %s."),
+    ISSUER_NOT_BUILT_IN("A192207", 404, "%s, The service (API Key = %d) names the issuer '%s', not %s: the built-in authorization server does not act for it."),
 
     JWKS_INVALID("A110291", 400, "%s, The JWK Set in 'jwks' cannot be used: %s"),
     KEYS_CHANGED("A110292", 409, "%s, The service's keys were changed by a concurrent request; try again."),

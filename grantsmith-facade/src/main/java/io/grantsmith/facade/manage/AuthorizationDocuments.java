@@ -34,10 +34,22 @@ final class AuthorizationDocuments {
 
     /** @param strict refuse wrong members (a document to store) rather than read them as absent (a stored one) */
     static AuthorizationSettings service(JsonNode document, boolean strict) {
+        return service(document, strict, null);
+    }
+
+    /**
+     * @param strict        refuse wrong members (a document to store) rather than read them as absent (a stored one)
+     * @param defaultIssuer the issuer of a service whose document names none (the built-in authorization server's,
+     *                      {@code <public-url>/as/<serviceId>}), or null when there is no public URL
+     */
+    static AuthorizationSettings service(JsonNode document, boolean strict, String defaultIssuer) {
         Members members = new Members(document, strict);
         String issuer = members.string("issuer");
         if (issuer != null && !isIssuer(issuer)) {
             issuer = members.refuse("issuer", "an http or https URL without query and fragment", null);
+        }
+        if (issuer == null || issuer.isEmpty()) {
+            issuer = defaultIssuer;
         }
         AuthorizationSettings.Builder settings = AuthorizationSettings.builder()
                 .issuer(issuer)

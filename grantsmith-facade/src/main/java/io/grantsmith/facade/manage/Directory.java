@@ -46,20 +46,36 @@ public final class Directory implements ServiceLookup, ClientLookup {
     private final LoadingCache<ClientKey, Weighed<Client>> clients;
     private final LoadingCache<AliasKey, Weighed<Client>> aliases;
 
-    /** @param issuanceLimits each service's issuance limit, asked when the service is loaded */
+    /**
+     * Services have only the issuer their documents name.
+     *
+     * @param issuanceLimits each service's issuance limit, asked when the service is loaded
+     */
     public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
             LongFunction<IssuanceLimit> issuanceLimits) {
-        this(serviceRegistry, clientRegistry, ttl, issuanceLimits, SERVICE_WEIGHT, CLIENT_WEIGHT, ALIAS_WEIGHT);
+        this(serviceRegistry, clientRegistry, ttl, issuanceLimits, serviceId -> null);
+    }
+
+    /**
+     * @param issuanceLimits each service's issuance limit, asked when the service is loaded
+     * @param defaultIssuers the issuer of a service whose document names none (the built-in authorization
+     *                       server's), or null; asked when the service is loaded
+     */
+    public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
+            LongFunction<IssuanceLimit> issuanceLimits, LongFunction<String> defaultIssuers) {
+        this(serviceRegistry, clientRegistry, ttl, issuanceLimits, defaultIssuers, SERVICE_WEIGHT, CLIENT_WEIGHT,
+                ALIAS_WEIGHT);
     }
 
     Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
-            LongFunction<IssuanceLimit> issuanceLimits, long serviceWeight, long clientWeight, long aliasWeight) {
+            LongFunction<IssuanceLimit> issuanceLimits, LongFunction<String> defaultIssuers, long serviceWeight,
+            long clientWeight, long aliasWeight) {
         this.services = Caffeine.newBuilder().maximumWeight(serviceWeight).expireAfterWrite(ttl)
                 .weigher((Long id, Weighed<ServiceEntry> entry) -> entry.weight())
                 .build(id -> serviceRegistry.find(id)
-                        .map(stored -> new Weighed<>(Optional.of(new ServiceEntry(
-                                ServiceDocuments.model(stored.id(), stored.document()), stored.apiSecretHash(),
-                                issuanceLimits.apply(stored.id()))), weight(0, stored.document())))
+                        .map(stored -> new Weighed<>(Optional.of(ServiceDocuments.entry(stored,
+                                defaultIssuers.apply(stored.id()), issuanceLimits.apply(stored.id()))),
+                                weight(0, stored.document())))
                         .orElseGet(() -> new Weighed<>(Optional.empty(), ENTRY_OVERHEAD)));
         this.clients = Caffeine.newBuilder().maximumWeight(clientWeight).expireAfterWrite(ttl)
                 .weigher((ClientKey key, Weighed<Client> entry) -> entry.weight())
@@ -86,6 +102,14 @@ public final class Directory implements ServiceLookup, ClientLookup {
     @Override
     public Optional<Client> findClientByAlias(long serviceId, String alias) {
         return aliases.get(new AliasKey(serviceId, alias)).value();
+    }
+
+    /**
+     * Every service's settings may have changed (the public URL, and with it the issuer of services whose documents
+     * name none): they are loaded again when next used.
+     */
+    public void servicesChanged() {
+        services.invalidateAll();
     }
 
     void serviceChanged(long serviceId) {

@@ -11,6 +11,7 @@ import io.grantsmith.core.model.RefreshPolicy;
 import io.grantsmith.core.model.ScopeCatalog;
 import io.grantsmith.core.model.ScopeDefinition;
 import io.grantsmith.core.model.Service;
+import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.core.spi.StoredService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,10 +77,27 @@ public final class ServiceDocuments {
         return view;
     }
 
-    /** The engine's view of a stored service. */
+    /** The engine's view of a stored service whose issuer is only what its document names. */
     public static Service model(long id, String document) {
         ObjectNode tree = Documents.parse(document);
+        return model(id, tree, Documents.bindStored(tree, io.grantsmith.api.dto.Service.class), null);
+    }
+
+    /**
+     * A stored service as the directory keeps it: the engine's view, whose issuer is its document's {@code issuer}
+     * or else {@code defaultIssuer}, and the members only discovery reads.
+     *
+     * @param defaultIssuer the built-in authorization server's issuer for the service, or null without a public URL
+     */
+    static ServiceEntry entry(StoredService stored, String defaultIssuer, IssuanceLimit issuance) {
+        ObjectNode tree = Documents.parse(stored.document());
         io.grantsmith.api.dto.Service service = Documents.bindStored(tree, io.grantsmith.api.dto.Service.class);
+        return new ServiceEntry(model(stored.id(), tree, service, defaultIssuer), stored.apiSecretHash(), issuance,
+                DiscoverySettings.of(service));
+    }
+
+    private static Service model(long id, ObjectNode tree, io.grantsmith.api.dto.Service service,
+            String defaultIssuer) {
         return Service.builder(id)
                 .name(service.getServiceName() == null ? "" : service.getServiceName())
                 .grantTypes(enumSet(service.getSupportedGrantTypes()))
@@ -98,7 +116,7 @@ public final class ServiceDocuments {
                 .errorUriOmitted(service.isErrorUriOmitted())
                 .attributes(attributes(service.getAttributes()))
                 .unsupportedSettings(UnsupportedSettingReader.read(tree, UnsupportedSettingReader.OF_SERVICES))
-                .authorization(AuthorizationDocuments.service(tree, false))
+                .authorization(AuthorizationDocuments.service(tree, false, defaultIssuer))
                 .build();
     }
 

@@ -21,7 +21,7 @@ class DirectoryTest {
     void whenUnknownAliasesFloodTheCacheThenItKeepsWithinItsWeight() {
         long budget = 100_000;
         Directory directory = new Directory(stores.services(), stores.clients(), Duration.ofMinutes(1),
-                id -> IssuanceLimit.UNLIMITED, budget, budget, budget);
+                id -> IssuanceLimit.UNLIMITED, id -> null, budget, budget, budget);
         int entryWeight = Directory.ENTRY_OVERHEAD + 2 * 200;
 
         for (int i = 0; i < 2_000; i++) {

@@ -55,7 +55,8 @@ final class Bootstrap {
                         .housekeepingInterval(tuning.purgeInterval())
                         .passwordLimits(tuning.passwordLimits())
                         .issuanceRate(tuning.issuanceRate())
-                        .maxClientsPerService(tuning.maxClientsPerService());
+                        .maxClientsPerService(tuning.maxClientsPerService())
+                        .publicUrl(tuning.publicUrl());
             }
             return builder.build();
         } catch (RuntimeException e) {

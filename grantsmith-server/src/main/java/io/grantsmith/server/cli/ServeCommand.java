@@ -50,17 +50,41 @@ final class ServeCommand implements Callable<Integer> {
         HttpServer server;
         try {
             server = new HttpServer(grantsmith, host, port, limits, root.config().setting("metrics-token"), noopRoute);
+            if (port != 0) {
+                grantsmith.listening(listenerUrl(host, port)); // before the first request can arrive
+            }
             server.start();
+            if (port == 0) {
+                grantsmith.listening(listenerUrl(host, server.port())); // no client knew the port before
+            }
         } catch (Exception e) {
             grantsmith.close();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, grantsmith), "grantsmith-shutdown"));
         root.announceAdminToken(grantsmith, data);
-        LOG.info("Grantsmith listening on http://{}:{} (data: {})", host, server.port(),
-                data.dataDir.toAbsolutePath().normalize());
+        LOG.info("Grantsmith listening on http://{}:{}, public URL {} (data: {})", host, server.port(),
+                grantsmith.publicUrl(), data.dataDir.toAbsolutePath().normalize());
+        if (!grantsmith.publicUrl().isConfigured() && isWildcard(host)) {
+            LOG.warn("--public-url is not set, so issuers and endpoint URLs use {}; set it to the URL clients use",
+                    grantsmith.publicUrl());
+        }
         server.join();
         return 0;
+    }
+
+    /**
+     * The URL of a listener bound to {@code host} and {@code port}, the default public URL: a wildcard address
+     * names no host a client could use, so it becomes {@code localhost}; an IPv6 address is put in brackets.
+     */
+    static String listenerUrl(String host, int port) {
+        String name = isWildcard(host) ? "localhost"
+                : host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + name + ":" + port;
+    }
+
+    private static boolean isWildcard(String host) {
+        return host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 
     /** Stops taking requests, lets those in flight finish, then flushes and closes the store. */

@@ -1,6 +1,7 @@
 package io.grantsmith.server.cli;
 
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.facade.discovery.PublicUrl;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.users.PasswordLimits;
 import java.time.Duration;
@@ -75,6 +76,13 @@ public final class Tuning {
             description = "How many clients one service may have (default: ${DEFAULT-VALUE}).")
     int maxClientsPerService;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The base URL clients use to reach this server, e.g. https://login.example.com (behind a "
+                    + "TLS-terminating proxy, the proxy's URL). The built-in authorization server's issuers are "
+                    + "<public-url>/as/<serviceId>, and so is the issuer of every service whose document names none "
+                    + "(default: http://<host>:<port> of the listener).")
+    String publicUrl;
+
     /**
      * The longest any of these settings may be: they are seconds to minutes in practice, and near
      * {@code Long.MAX_VALUE} the times computed from them would overflow.
@@ -112,6 +120,18 @@ public final class Tuning {
     IssuanceRate issuanceRate() {
         atLeast(issuanceRate, 0, "--issuance-rate");
         return IssuanceRate.perSecond(issuanceRate);
+    }
+
+    /** The configured public URL in canonical form, or null when it comes from the listener. */
+    String publicUrl() {
+        if (publicUrl == null || publicUrl.isEmpty()) {
+            return null;
+        }
+        try {
+            return PublicUrl.normalize(publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--public-url: " + e.getMessage(), e);
+        }
     }
 
     int maxClientsPerService() {

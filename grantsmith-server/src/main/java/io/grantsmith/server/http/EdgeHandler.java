@@ -122,7 +122,7 @@ final class EdgeHandler extends Handler.Abstract {
             default -> failure.retryAfterSeconds() > 0
                     ? new String[] {"Retry-After", Long.toString(failure.retryAfterSeconds())} : new String[0];
         };
-        if (path.startsWith("/as/")) {
+        if (path.startsWith("/as/") || path.startsWith("/.well-known/")) { // the built-in server's, OAuth-shaped
             // 429 and 503 say "not now" (a limit, an overload), not that the request is wrong
             String error = status == 429 || status == 503 ? "temporarily_unavailable"
                     : status >= 500 ? "server_error" : "invalid_request";

@@ -144,6 +144,17 @@ public final class Exchange {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /**
+     * Sends a public document that browsers and proxies may cache ({@code Cache-Control: public, max-age=...}) and
+     * that web applications on any origin may read ({@code Access-Control-Allow-Origin: *}), without the
+     * {@code Pragma: no-cache} every other response carries.
+     */
+    public void sendPublic(int status, String contentType, byte[] body, int maxAgeSeconds) {
+        response.getHeaders().remove(HttpHeader.PRAGMA);
+        send(status, contentType, body, HttpHeader.CACHE_CONTROL.asString(), "public, max-age=" + maxAgeSeconds,
+                HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN.asString(), "*");
+    }
+
     public void sendJson(int status, byte[] body, String... headers) {
         send(status, "application/json", body, headers);
     }

@@ -66,11 +66,11 @@ final class KeyEndpoints {
     private void publicJwks(Exchange exchange) {
         long serviceId = ApiAuthentication.serviceIdOf(exchange);
         String set = keys.jwks(serviceId, false, false).orElse("{\"keys\":[]}");
-        exchange.send(200, JWK_SET_TYPE, set.getBytes(StandardCharsets.UTF_8),
-                "Cache-Control", "public, max-age=" + PUBLIC_MAX_AGE_SECONDS);
+        exchange.sendPublic(200, JWK_SET_TYPE, set.getBytes(StandardCharsets.UTF_8), PUBLIC_MAX_AGE_SECONDS);
     }
 
-    private static boolean flag(Exchange exchange, String name) {
+    /** A true/false query parameter; absent or empty is false, anything else a 400. */
+    static boolean flag(Exchange exchange, String name) {
         String value = exchange.queryParameter(name);
         if (value == null || value.isEmpty()) {
             return false;

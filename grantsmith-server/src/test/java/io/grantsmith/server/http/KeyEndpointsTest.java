@@ -108,6 +108,8 @@ class KeyEndpointsTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).isEqualTo("application/jwk-set+json");
         assertThat(reply.header("Cache-Control")).isEqualTo("public, max-age=300");
+        assertThat(reply.headers("Pragma")).as("no Pragma: no-cache beside a public Cache-Control").isEmpty();
+        assertThat(reply.header("Access-Control-Allow-Origin")).as("browser applications fetch it").isEqualTo("*");
         assertThat(publicSet(reply).getKeys()).hasSize(1);
         assertThat(Json.parse(reply.body())).isEqualTo(Json.parse(SERVER.get(service.path("/service/jwks/get"))
                 .bearer(service.apiSecret()).send().body()));

@@ -15,6 +15,7 @@ import io.grantsmith.api.dto.IntrospectionResponse;
 import io.grantsmith.api.dto.RevocationRequest;
 import io.grantsmith.api.dto.RevocationResponse;
 import io.grantsmith.api.dto.Service;
+import io.grantsmith.api.dto.ServiceConfigurationRequest;
 import io.grantsmith.api.dto.StandardIntrospectionRequest;
 import io.grantsmith.api.dto.StandardIntrospectionResponse;
 import io.grantsmith.api.dto.TokenFailRequest;
@@ -66,7 +67,7 @@ class AuthleteDtoCompatibilityTest {
             StandardIntrospectionRequest.class, StandardIntrospectionResponse.class,
             RevocationRequest.class, RevocationResponse.class,
             TokenRequest.class, TokenResponse.class, TokenIssueRequest.class, TokenIssueResponse.class,
-            TokenFailRequest.class, TokenFailResponse.class);
+            TokenFailRequest.class, TokenFailResponse.class, ServiceConfigurationRequest.class);
 
     /**
      * Classes that hold only part of the SDK's members: the management API keeps the rest of the document as JSON.
