@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.json.WireJson;
+import java.io.IOException;
 
 /** Reading and writing the JSON documents that the management API stores for services and clients. */
 final class Documents {
