@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Grantsmith listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern TOKEN_FILE = Pattern.compile("Generated the admin token and wrote it to (\\S+) \\(");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How long a child JVM may take to start listening or to die: generous, since a start took 47 s on a loaded
+     * CI-like machine; a healthy start takes a second or two and never waits it out.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
     private final StringBuffer log = new StringBuffer();

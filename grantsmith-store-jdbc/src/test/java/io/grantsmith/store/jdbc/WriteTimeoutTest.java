@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WriteTimeoutTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration HOUR = Duration.ofHours(1);
+    /** Bounds every wait for another thread: generous for a loaded CI machine; a passing test never waits it out. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
     Path directory;
@@ -56,13 +58,15 @@ class WriteTimeoutTest {
 
         Future<SaveOutcome> save = pool.submit(() -> stores.tokens().saveAccessToken(token));
 
-        assertThatThrownBy(() -> save.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> save.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(StoreException.class).hasMessageContaining("withdrawn");
         assertThat(stores.isHealthy()).as("healthy while the writer hangs").isFalse();
         release.countDown();
         assertThat(eventually(() -> stores.isHealthy())).as("healthy once the writer goes on").isTrue();
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(token))).isEmpty();
-        assertThat(stores.groupCommitMetrics().opsTimedOut()).isEqualTo(2); // the hanging write's caller too
+        // The hanging write's caller timed out too; its thread may count it a little after this one.
+        assertThat(eventually(() -> stores.groupCommitMetrics().opsTimedOut() == 2)).isTrue();
+        assertThat(stores.groupCommitMetrics().opsTimedOut()).isEqualTo(2);
         assertThat(stores.tokens().saveAccessToken(token)).isEqualTo(SaveOutcome.SAVED);
     }
 
@@ -86,8 +90,10 @@ class WriteTimeoutTest {
      */
     @Test
     void whenARunningRotationOutlastsTheTimeoutThenItsCallerFailsButTheFamilyStaysWhole() throws Exception {
+        // The rotation's deadline runs from its submission; the writer must take it before then (the test queues
+        // one more write and opens the hold first), so the timeout leaves room for a loaded machine.
         stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(
-                Duration.ofSeconds(3)));
+                Duration.ofSeconds(5)));
         FamilyId family = FamilyId.random();
         AccessTokenRecord firstAccess = Records.accessToken(NOW, HOUR, family);
         RefreshTokenRecord refresh = Records.refreshToken(NOW, Duration.ofDays(1), family);
@@ -101,20 +107,29 @@ class WriteTimeoutTest {
             block(holdOpen);
             return null;
         }));
-        assertThat(holdEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(holdEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         Future<RefreshWriteOutcome> rotation = pool.submit(() -> stores.tokens().applyRefresh(
                 new RefreshWrite.Rotate(refresh.key(), successor, newAccess, NOW.plusSeconds(1))));
         awaitQueued(1);
+        CountDownLatch slowEntered = new CountDownLatch(1);
         pool.submit(() -> stores.writer().submit("slow", context -> {
+            slowEntered.countDown();
             block(release); // runs after the rotation, in the same transaction
             return null;
         }));
         awaitQueued(2);
         holdOpen.countDown();
+        assertThat(slowEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("rotation and slow write taken")
+                .isTrue();
 
-        assertThatThrownBy(() -> rotation.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(StoreException.class).hasMessageContaining("may still commit");
+        assertThatThrownBy(() -> rotation.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(StoreException.class)
+                .hasMessageContaining("may still commit");
         release.countDown();
+        // The store may read healthy before the batch that holds the rotation commits (the batch has not yet run
+        // beyond the timeout): wait for the commit itself, which is what the assertions below read.
+        assertThat(eventually(() -> rotatedState(refresh) == RefreshTokenState.ROTATED))
+                .as("the rotation committed once the writer went on").isTrue();
         assertThat(eventually(() -> stores.isHealthy())).isTrue();
 
         RefreshTokenRecord rotated = stores.tokens().findRefreshToken(Records.lookup(refresh)).orElseThrow();
@@ -127,6 +142,10 @@ class WriteTimeoutTest {
                 NOW.plusSeconds(2)))).isEqualTo(RefreshWriteOutcome.APPLIED);
     }
 
+    private RefreshTokenState rotatedState(RefreshTokenRecord refresh) {
+        return stores.tokens().findRefreshToken(Records.lookup(refresh)).map(RefreshTokenRecord::state).orElse(null);
+    }
+
     /** Holds the writer thread inside a write until {@link #release} opens. */
     private void hangTheWriter() throws InterruptedException {
         CountDownLatch entered = new CountDownLatch(1);
@@ -135,7 +154,7 @@ class WriteTimeoutTest {
             block(release);
             return null;
         }));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).as("writer held").isTrue();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("writer held").isTrue();
     }
 
     /** Waits inside a write; an interrupt (the pool shutting down) ends the wait. */
@@ -153,7 +172,7 @@ class WriteTimeoutTest {
     }
 
     private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
