@@ -39,6 +39,9 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; ex
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# ok_rps RESULT-LINE: answers the legit stream got that were not errors, per second (a 429 is not throughput kept)
+ok_rps() { python3 -c "import re,sys; v=dict(re.findall(r'(\w+)=([\d.]+)', sys.argv[1])); \
+print(round((float(v['requests']) - float(v['non2xx_or_3xx'])) / float(v['duration_s']), 1))" "$1"; }
 # CPU seconds the server has used so far (user + system), to tell its own cost from the machine's noise
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$SERVER_PID/stat"; }
 
@@ -83,7 +86,7 @@ legit() { CLIENT_ID="$CID_B" CLIENT_SECRET="$CSECRET_B" timeout $((LD + 20)) wrk
 health() { timeout $((LD + 20)) python3 "$HERE/slow_clients.py" health 127.0.0.1 "$PORT" "$LD" 20; }
 attacker() {  # attacker MODE CONNS URL [ENV=VALUE...]: one wrk attacker in the background, for ATTACK_SECONDS
   local mode=$1 conns=$2 url=$3; shift 3
-  env MODE="$mode" "$@" timeout $((AD + 30)) wrk -t2 -c"$conns" -d"${AD}s" --timeout 5s -s "$HERE/abuse.lua" "$url" \
+  env MODE="$mode" "$@" /usr/bin/time -f "ATTACKER_CPU %U %S" timeout $((AD + 30)) wrk -t2 -c"$conns" -d"${AD}s" --timeout 5s -s "$HERE/abuse.lua" "$url" \
     > "$OUT/attack-$mode" 2>&1 &
   ATTACK_PIDS+=($!)
 }
@@ -98,13 +101,13 @@ CLIENT_ID="$CID_A" CLIENT_SECRET="$CSECRET_A" wrk -t1 -c"$LC" -d5s -s "$PEERS/wr
 
 # run ATTACK: the legit stream alone, then the attack; one result line per attack in $OUT/rows
 run() {
-  local attack=$1 before during hp answers c0 c1 cpu_alone cpu_attacked
+  local attack=$1 before during hp answers attacker_cpu c0 c1 cpu_alone cpu_attacked
   sleep 3   # what the previous attack left behind (closing connections, throttles) settles
   c0=$(cpu); before=$(legit); c1=$(cpu); cpu_alone=$(python3 -c "print(round($c1 - $c0, 1))")
   case "$attack" in
     password) attacker password "$AC" "$URL_B" PUBLIC_ID="$PUBLIC_ID" USERNAME=alice ;;
     slow-bodies)
-      timeout $((AD + 30)) python3 "$HERE/slow_clients.py" trickle 127.0.0.1 "$PORT" "/as/$SID_B/token" "$SLOW" "$AD" \
+      /usr/bin/time -f "ATTACKER_CPU %U %S" timeout $((AD + 30)) python3 "$HERE/slow_clients.py" trickle 127.0.0.1 "$PORT" "/as/$SID_B/token" "$SLOW" "$AD" \
         > "$OUT/attack-trickle" 2>&1 &
       ATTACK_PIDS+=($!) ;;
     long-ids)
@@ -118,12 +121,14 @@ run() {
   c0=$(cpu); during=$(legit); c1=$(cpu); wait "$hp" || true; cpu_attacked=$(python3 -c "print(round($c1 - $c0, 1))")
   wait_attackers
   answers=$(cat "$OUT"/attack-* 2>/dev/null | grep -hE '^(ANSWERS|TRICKLE)' | sed 's/^/  /')
+  attacker_cpu=$(cat "$OUT"/attack-* 2>/dev/null | awk '/^ATTACKER_CPU/{s += $2 + $3} END{printf "%.1f", s}')
   rm -f "$OUT"/attack-*
-  echo "$attack|$(echo "$before" | field rps)|$(echo "$during" | field rps)|$(field p99_ms < "$OUT/health")|$load_during|$cpu_alone / $cpu_attacked|$(echo "$answers" | tr '\n' ';')" >> "$OUT/rows"
+  echo "$attack|$(ok_rps "$before")|$(ok_rps "$during")|$(field p99_ms < "$OUT/health")|$load_during|$cpu_alone / $cpu_attacked|$attacker_cpu|$(echo "$answers" | tr '\n' ';')" >> "$OUT/rows"
   echo "# $attack: legit alone: $before"
   echo "#   during: $during"
   echo "#   health: $(cat "$OUT/health"); load average $load_during; server CPU s alone / attacked: $cpu_alone / $cpu_attacked"
   echo "$answers" | sed 's/^/#/'
+  echo "#   attackers' own CPU (on this machine too): $attacker_cpu s in ${AD} s"
 }
 
 for attack in $ONLY; do run "$attack"; done
@@ -133,10 +138,10 @@ echo "# server log lines with an exception: $(grep -cE 'OutOfMemoryError|Excepti
 echo
 python3 - "$OUT/rows" <<'PY'
 import re, sys
-print("| attack | legit req/s before | during | kept | /health p99 during | load avg (1/5/15 min) | server CPU s alone / attacked | attacker answers by status |")
-print("|---|--:|--:|--:|--:|---|---|---|")
+print("| attack | legit 2xx/s before | during | kept | /health p99 during | load avg (1/5/15 min) | server CPU s alone / attacked | attackers' CPU s | attacker answers by status |")
+print("|---|--:|--:|--:|--:|---|---|--:|---|")
 for line in open(sys.argv[1]):
-    attack, before, during, p99, load, cpu, answers = line.rstrip("\n").split("|", 6)
+    attack, before, during, p99, load, cpu, attacker_cpu, answers = line.rstrip("\n").split("|", 7)
     kept = f"{100 * float(during) / float(before):.0f} %" if before and during else "-"
     parts = []
     for a in filter(None, (x.strip() for x in answers.split(";"))):
@@ -145,5 +150,5 @@ for line in open(sys.argv[1]):
             parts.append(f"{mode}: {statuses.replace(',', ', ')}")
         elif a.startswith("TRICKLE"):
             parts.append("tricklers: " + ", ".join(a.split()[1:]))
-    print(f"| {attack} | {float(before or 0):,.0f} | {float(during or 0):,.0f} | {kept} | {p99} ms | {load} | {cpu} | {'; '.join(parts)} |")
+    print(f"| {attack} | {float(before or 0):,.0f} | {float(during or 0):,.0f} | {kept} | {p99} ms | {load} | {cpu} | {attacker_cpu} | {'; '.join(parts)} |")
 PY
