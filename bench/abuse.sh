@@ -27,8 +27,14 @@ OUT=$(mktemp -d /tmp/grantsmith-abuse-out.XXXXXX)
 SERVER_PID=""; ATTACK_PIDS=()
 (( LD + 3 <= AD )) || { echo "ATTACK_SECONDS must exceed LEGIT_SECONDS by 3 (the attack settles first)" >&2; exit 2; }
 
+# kill_tree PID: the process and its descendants (an attacker runs as time -> timeout -> wrk)
+kill_tree() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
 cleanup() {
-  for pid in "${ATTACK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${ATTACK_PIDS[@]}"; do kill_tree "$pid"; done
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   rm -rf "$DATA" "$OUT"
 }
@@ -36,7 +42,6 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 "$ROOT/bin/grantsmith" --version >/dev/null   # builds the jar when it is missing or stale
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # ok_rps RESULT-LINE: answers the legit stream got that were not errors, per second (a 429 is not throughput kept)
@@ -74,11 +79,13 @@ read -r CID_A CSECRET_A <<< "$(create_client "$SID_A" "$SECRET_A" '{"clientName"
 echo 'correct horse battery' | GRANTSMITH_JAVA_OPTS="-Xmx128m" "$ROOT/bin/grantsmith" user add --data "$DATA" \
   --service "$SID_B" --username alice --password-stdin > "$OUT/cli.log" 2>&1 || { cat "$OUT/cli.log"; exit 1; }
 # The user is seen once the server's cache of the service expires; a right password must work before the flood.
+SIGNED_IN=0
 for _ in $(seq 1 40); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' -d grant_type=password -d client_id="$PUBLIC_ID" -d username=alice \
-    --data-urlencode 'password=correct horse battery' "$BASE/as/$SID_B/token")" = 200 ] && break
+    --data-urlencode 'password=correct horse battery' "$BASE/as/$SID_B/token")" = 200 ] && { SIGNED_IN=1; break; }
   sleep 1
 done
+[ "$SIGNED_IN" = 1 ] || echo "# WARNING: alice's password grant did not succeed within 40 s; the flood runs all the same"
 URL_B="$BASE/as/$SID_B/token"
 
 legit() { CLIENT_ID="$CID_B" CLIENT_SECRET="$CSECRET_B" timeout $((LD + 20)) wrk -t1 -c"$LC" -d"${LD}s" \
