@@ -1,6 +1,6 @@
 package io.grantsmith.testkit;
 
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
