@@ -25,6 +25,11 @@ public abstract class EngineBehaviourSuite {
         return opened;
     }
 
+    /** The stores of this test's engine, for a test that builds an engine of its own over them. */
+    protected Stores stores() {
+        return stores;
+    }
+
     @BeforeEach
     void openEngine() throws Exception {
         stores = decorate(openStores());
