@@ -2,6 +2,7 @@ package io.grantsmith.core;
 
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientAuthenticators;
 import io.grantsmith.core.clientauth.ClientIdentifier;
 import io.grantsmith.core.grant.ClientCredentialsGrantHandler;
 import io.grantsmith.core.grant.GrantHandler;
@@ -36,6 +37,7 @@ public final class TokenEngineBuilder {
     private SecureRandom random;
     private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
     private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
+    private ClientAuthenticators clientAuthenticators = ClientAuthenticators.defaults();
 
     TokenEngineBuilder() {
     }
@@ -87,6 +89,15 @@ public final class TokenEngineBuilder {
         return this;
     }
 
+    /**
+     * The client authentication methods the engine implements; {@link ClientAuthenticators#defaults()} unless set.
+     * Add one with {@code ClientAuthenticators.defaults().with(...)}.
+     */
+    public TokenEngineBuilder clientAuthenticators(ClientAuthenticators value) {
+        clientAuthenticators = Objects.requireNonNull(value, "clientAuthenticators");
+        return this;
+    }
+
     public TokenEngine build() {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(tokens, "tokens");
@@ -99,7 +110,7 @@ public final class TokenEngineBuilder {
         register(handlers, new PasswordGrantHandler(tickets, values, ticketLifetime));
         register(handlers, new RefreshTokenGrantHandler(tokens, values, new RefreshTokenSuccessors(rotationSecret),
                 refreshGracePeriod));
-        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(), handlers,
+        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(clientAuthenticators), handlers,
                 new PasswordGrantCompletion(clients, tokens, tickets, values), clock);
     }
 

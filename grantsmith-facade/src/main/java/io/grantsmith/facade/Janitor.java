@@ -1,7 +1,7 @@
 package io.grantsmith.facade;
 
-import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.ServiceKeyStore;
+import io.grantsmith.registry.Housekeeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.registry.Housekeeping;
 import io.grantsmith.store.jdbc.JdbcStores;
-import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.store.jdbc.SealingKey;
 import io.grantsmith.store.jdbc.SqliteSettings;
+import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.testkit.Records;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.grantsmith.server;
 
-import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.server.cli.StoreOptions;
 import io.grantsmith.store.jdbc.JdbcStores;
 import io.grantsmith.store.jdbc.SealingKey;

@@ -1,15 +1,15 @@
 package io.grantsmith.server;
 
-import io.grantsmith.core.spi.ClientRegistry;
-import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.ServiceKeyStore;
-import io.grantsmith.core.spi.ServiceRegistry;
-import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.spi.StoreException;
-import io.grantsmith.core.spi.Stores;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
-import io.grantsmith.core.spi.UserRegistry;
+import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.SettingsStore;
+import io.grantsmith.registry.Stores;
+import io.grantsmith.registry.UserRegistry;
 import io.grantsmith.store.memory.MemoryStores;
 import java.lang.reflect.Proxy;
 

@@ -2,10 +2,10 @@ package io.grantsmith.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.json.WireJson;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
 import io.grantsmith.testkit.FastSigningKeys;

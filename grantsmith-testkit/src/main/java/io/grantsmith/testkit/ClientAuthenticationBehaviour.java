@@ -15,14 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.clientauth.ClientAssertion;
+import io.grantsmith.core.clientauth.ClientAuthenticationMethod;
+import io.grantsmith.core.clientauth.ClientAuthenticationRefusals;
+import io.grantsmith.core.clientauth.ClientAuthenticators;
+import io.grantsmith.core.clientauth.PresentedCredentials;
 import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.ClientIdentity;
 import io.grantsmith.core.result.TokenResult;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -215,6 +224,51 @@ public abstract class ClientAuthenticationBehaviour extends EngineBehaviourSuite
 
         EngineAssertions.invalidClient(result, ResultCode.CLIENT_AUTH_METHOD_NOT_SUPPORTED);
         assertThat(result.result().text()).contains("'" + method.wireValue() + "'");
+    }
+
+    @Test
+    void whenAnEmbedderRegistersAnAuthenticatorThenItsClientsAuthenticateWithItThroughTheEngine() {
+        TokenEngine engine = TokenEngine.builder().clients(fixture.clients()).tokens(stores().tokens())
+                .tickets(stores().tickets()).rotationSecret(EngineFixture.ROTATION_SECRET).clock(fixture.clock())
+                .clientAuthenticators(ClientAuthenticators.defaults().with(new AssertionNamingTheClient()))
+                .build();
+        String[] assertion = {"client_assertion_type", ClientAssertion.JWT_BEARER};
+
+        TokenResult accepted = engine.process(EngineFixture.service(), body(withGrant(concat(assertion,
+                "client_id", TestClients.PRIVATE_KEY_JWT_ID, "client_assertion", "signed-by-3007"))));
+        TokenResult refused = engine.process(EngineFixture.service(), body(withGrant(concat(assertion,
+                "client_id", TestClients.PRIVATE_KEY_JWT_ID, "client_assertion", "signed-by-3001"))));
+        TokenResult withBasicToo = engine.process(EngineFixture.service(), basic(TestClients.PRIVATE_KEY_JWT_ID,
+                "jwt-secret", withGrant(concat(assertion, "client_assertion", "signed-by-3007"))));
+
+        ClientIdentity client = EngineAssertions.password(accepted).facts().client();
+        assertThat(client.client().id()).isEqualTo(3007);
+        assertThat(client.authMethod()).isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+        EngineAssertions.invalidClient(refused, ResultCode.CLIENT_SECRET_WRONG);
+        assertThat(withBasicToo.result().code()).isEqualTo(ResultCode.MULTIPLE_CLIENT_AUTH_METHODS);
+        // the engine of the fixture, with the default methods only, still does not support it
+        EngineAssertions.invalidClient(fixture.process(body(withGrant(concat(assertion,
+                "client_id", TestClients.PRIVATE_KEY_JWT_ID, "client_assertion", "signed-by-3007")))),
+                ResultCode.CLIENT_AUTH_METHOD_NOT_SUPPORTED);
+    }
+
+    /** A stand-in private_key_jwt, registered from outside the engine: "signed-by-{client ID}" is valid. */
+    private static final class AssertionNamingTheClient implements ClientAuthenticationMethod {
+        @Override
+        public ClientAuthMethod method() {
+            return ClientAuthMethod.PRIVATE_KEY_JWT;
+        }
+
+        @Override
+        public void authenticate(Service service, Client client, PresentedCredentials credentials) {
+            if (credentials.hasHeaderSecret() || credentials.hasBodySecret()) {
+                throw ClientAuthenticationRefusals.multipleMethods();
+            }
+            if (!credentials.hasAssertion() || !ClientAssertion.JWT_BEARER.equals(credentials.assertion().type())
+                    || !credentials.assertion().value().equals("signed-by-" + client.id())) {
+                throw OAuthException.invalidClient(ResultCode.CLIENT_SECRET_WRONG);
+            }
+        }
     }
 
     private static Accepted accepted(String name, TokenRequest request, long clientId, ClientAuthMethod method,

@@ -1,6 +1,6 @@
 package io.grantsmith.testkit;
 
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -23,6 +23,11 @@ public abstract class EngineBehaviourSuite {
     /** The stores the engine is given: those {@link #openStores()} opened, or a suite's wrapper of them. */
     protected Stores decorate(Stores opened) {
         return opened;
+    }
+
+    /** The stores of this test's engine, for a test that builds an engine of its own over them. */
+    protected Stores stores() {
+        return stores;
     }
 
     @BeforeEach

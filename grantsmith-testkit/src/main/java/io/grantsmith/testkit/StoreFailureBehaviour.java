@@ -16,7 +16,7 @@ import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.TokenResult;
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.testkit.FailingStores.Operation;
 import org.junit.jupiter.api.Test;
 

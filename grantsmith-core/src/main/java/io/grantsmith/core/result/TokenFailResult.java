@@ -1,5 +1,6 @@
 package io.grantsmith.core.result;
 
+import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.ResultMessage;
 
@@ -9,13 +10,24 @@ public sealed interface TokenFailResult {
 
     OAuthError error();
 
+    /** The {@code action} of Authlete's response, declared by each record. */
+    TokenFailResponse.Action action();
+
     default ResultMessage result() {
         return error().result();
     }
 
     record BadRequest(RequestFacts facts, OAuthError error) implements TokenFailResult {
+        @Override
+        public TokenFailResponse.Action action() {
+            return TokenFailResponse.Action.BAD_REQUEST;
+        }
     }
 
     record InternalServerError(RequestFacts facts, OAuthError error) implements TokenFailResult {
+        @Override
+        public TokenFailResponse.Action action() {
+            return TokenFailResponse.Action.INTERNAL_SERVER_ERROR;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.grantsmith.core.result;
 
+import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.model.Scopes;
@@ -13,8 +14,18 @@ public sealed interface TokenResult {
     /** The result code and message of this outcome. */
     ResultMessage result();
 
+    /**
+     * The {@code action} of Authlete's response. Each record declares its own, so a new outcome does not compile
+     * until it has one.
+     */
+    TokenResponse.Action action();
+
     /** Tokens were issued ({@code OK}). */
     record Ok(RequestFacts facts, ResultMessage result, Issuance issuance) implements TokenResult {
+        @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.OK;
+        }
     }
 
     /**
@@ -29,6 +40,11 @@ public sealed interface TokenResult {
         }
 
         @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.PASSWORD;
+        }
+
+        @Override
         public String toString() {
             return "Password[facts=" + facts + ", result=" + result + ", username=" + username + "]";
         }
@@ -36,6 +52,11 @@ public sealed interface TokenResult {
 
     /** The client's request is wrong ({@code BAD_REQUEST}). */
     record BadRequest(RequestFacts facts, OAuthError error) implements TokenResult {
+        @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.BAD_REQUEST;
+        }
+
         @Override
         public ResultMessage result() {
             return error.result();
@@ -45,6 +66,11 @@ public sealed interface TokenResult {
     /** Client authentication failed ({@code INVALID_CLIENT}). */
     record InvalidClient(RequestFacts facts, OAuthError error) implements TokenResult {
         @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.INVALID_CLIENT;
+        }
+
+        @Override
         public ResultMessage result() {
             return error.result();
         }
@@ -52,6 +78,11 @@ public sealed interface TokenResult {
 
     /** The caller's request was wrong or the server failed ({@code INTERNAL_SERVER_ERROR}). */
     record InternalServerError(RequestFacts facts, OAuthError error) implements TokenResult {
+        @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.INTERNAL_SERVER_ERROR;
+        }
+
         @Override
         public ResultMessage result() {
             return error.result();

@@ -26,9 +26,9 @@ class ClientIdentifierTest {
     void whenClientIdIsLongerThanAnyAliasThenItIsRefusedBeforeAnyLookup() {
         String longest = "a".repeat(Client.MAX_ALIAS_LENGTH + 1);
 
-        OAuthException inHeader = refusal(service(true), new PresentedCredentials(longest, "x", null, null, false));
+        OAuthException inHeader = refusal(service(true), PresentedCredentials.of(longest, "x", null, null));
         OAuthException inBody = refusal(service(true),
-                new PresentedCredentials(null, null, "9".repeat(64 * 1024), null, false));
+                PresentedCredentials.of(null, null, "9".repeat(64 * 1024), null));
 
         for (OAuthException refusal : new OAuthException[] {inHeader, inBody}) {
             assertThat(refusal.kind()).isEqualTo(FailureKind.INVALID_CLIENT);
@@ -42,7 +42,7 @@ class ClientIdentifierTest {
     @Test
     void whenClientIdIsAsLongAsTheLongestAliasThenItIsLookedUp() {
         OAuthException refusal = refusal(service(true),
-                new PresentedCredentials("a".repeat(Client.MAX_ALIAS_LENGTH), "x", null, null, false));
+                PresentedCredentials.of("a".repeat(Client.MAX_ALIAS_LENGTH), "x", null, null));
 
         assertThat(refusal.error().result().code()).isEqualTo(ResultCode.CLIENT_NOT_FOUND);
         assertThat(lookup.byAlias).isEqualTo(1);
@@ -50,9 +50,9 @@ class ClientIdentifierTest {
 
     @Test
     void whenServiceDisablesAliasesThenNoAliasIsLookedUp() {
-        OAuthException byAlias = refusal(service(false), new PresentedCredentials("my-app", "s", null, null, false));
+        OAuthException byAlias = refusal(service(false), PresentedCredentials.of("my-app", "s", null, null));
         OAuthException byUnknownNumber = refusal(service(false),
-                new PresentedCredentials("123456", "s", null, null, false));
+                PresentedCredentials.of("123456", "s", null, null));
 
         assertThat(byAlias.error().result().code()).isEqualTo(ResultCode.CLIENT_ID_ALIAS_NOT_ENABLED);
         assertThat(byUnknownNumber.error().result().code()).isEqualTo(ResultCode.CLIENT_NOT_FOUND);
@@ -63,7 +63,7 @@ class ClientIdentifierTest {
     @Test
     void whenServiceEnablesAliasesThenTheAliasFindsTheClient() {
         ClientIdentity identity = identifier.identify(service(true),
-                new PresentedCredentials("my-app", "s", null, null, false), GrantType.CLIENT_CREDENTIALS);
+                PresentedCredentials.of("my-app", "s", null, null), GrantType.CLIENT_CREDENTIALS);
 
         assertThat(identity.client().id()).isEqualTo(4242);
         assertThat(identity.aliasUsed()).isTrue();

@@ -1,9 +1,9 @@
 package io.grantsmith.facade.access;
 
 import io.grantsmith.core.model.TokenHash;
-import io.grantsmith.core.spi.SettingsStore;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.facade.manage.Ids;
+import io.grantsmith.registry.SettingsStore;
 import java.util.Base64;
 import java.util.Optional;
 

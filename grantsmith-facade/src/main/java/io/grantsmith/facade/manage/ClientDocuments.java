@@ -6,7 +6,7 @@ import io.grantsmith.api.dto.ClientExtension;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.ClientType;
 import io.grantsmith.core.model.Client;
-import io.grantsmith.core.spi.StoredClient;
+import io.grantsmith.registry.StoredClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

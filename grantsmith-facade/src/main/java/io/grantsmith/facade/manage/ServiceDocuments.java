@@ -12,7 +12,7 @@ import io.grantsmith.core.model.ScopeCatalog;
 import io.grantsmith.core.model.ScopeDefinition;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.IssuanceLimit;
-import io.grantsmith.core.spi.StoredService;
+import io.grantsmith.registry.StoredService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

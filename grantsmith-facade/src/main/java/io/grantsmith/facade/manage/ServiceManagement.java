@@ -3,13 +3,13 @@ package io.grantsmith.facade.manage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grantsmith.core.spi.ServiceRegistry;
-import io.grantsmith.core.spi.StoredService;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.json.WireJson;
+import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.StoredService;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -31,23 +31,18 @@ public final class TokenResponses {
         TokenResponse response = new TokenResponse();
         result(response, result.result());
         facts(response, result.facts());
+        response.setAction(result.action());
         if (result instanceof TokenResult.Ok ok) {
-            response.setAction(TokenResponse.Action.OK);
             issuance(response, ok.issuance());
             response.setResponseContent(content.token(ok.issuance()));
         } else if (result instanceof TokenResult.Password password) {
-            response.setAction(TokenResponse.Action.PASSWORD)
-                    .setTicket(password.ticket())
+            response.setTicket(password.ticket())
                     .setUsername(password.username())
                     .setPassword(password.password())
                     .setScopes(WireValues.scopes(password.scopes()))
                     .setResources(WireValues.strings(password.resources()));
-        } else if (result instanceof TokenResult.BadRequest refusal) {
-            refusal(response, TokenResponse.Action.BAD_REQUEST, result.facts(), refusal.error());
-        } else if (result instanceof TokenResult.InvalidClient refusal) {
-            refusal(response, TokenResponse.Action.INVALID_CLIENT, result.facts(), refusal.error());
-        } else if (result instanceof TokenResult.InternalServerError refusal) {
-            refusal(response, TokenResponse.Action.INTERNAL_SERVER_ERROR, result.facts(), refusal.error());
+        } else {
+            response.setResponseContent(content.error(result.facts().service(), refusal(result)));
         }
         return response;
     }
@@ -62,10 +57,7 @@ public final class TokenResponses {
                     password.ticket(), password.facts().client().client().id(), password.username(),
                     password.password()), null);
         }
-        TokenResponse.Action action = result instanceof TokenResult.BadRequest ? TokenResponse.Action.BAD_REQUEST
-                : result instanceof TokenResult.InvalidClient ? TokenResponse.Action.INVALID_CLIENT
-                : TokenResponse.Action.INTERNAL_SERVER_ERROR;
-        return TokenAnswer.of(action, content.error(result.facts().service(), refusal(result)));
+        return TokenAnswer.of(result.action(), content.error(result.facts().service(), refusal(result)));
     }
 
     /**
@@ -75,12 +67,13 @@ public final class TokenResponses {
      */
     public TokenAnswer toCredentialsRefusal(TokenFailResult result) {
         OAuthError error = result.error();
-        if (result instanceof TokenFailResult.BadRequest) {
-            return TokenAnswer.of(TokenResponse.Action.BAD_REQUEST, content.error(result.facts().service(),
-                    new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())));
-        }
-        return TokenAnswer.of(TokenResponse.Action.INTERNAL_SERVER_ERROR,
-                content.error(result.facts().service(), error));
+        Service service = result.facts().service();
+        return switch (result.action()) {
+            case BAD_REQUEST -> TokenAnswer.of(TokenResponse.Action.BAD_REQUEST,
+                    content.error(service, new OAuthError(OAuthErrorCode.INVALID_GRANT, error.result())));
+            case INTERNAL_SERVER_ERROR -> TokenAnswer.of(TokenResponse.Action.INTERNAL_SERVER_ERROR,
+                    content.error(service, error));
+        };
     }
 
     /** An error body for the service's clients, with the service's choices about description and URI. */
@@ -101,12 +94,12 @@ public final class TokenResponses {
                     .setClientIdAliasUsed(client.aliasUsed())
                     .setClientAttributes(WireValues.attributes(client.client().attributes()));
         }
+        response.setAction(result.action());
         if (result instanceof TokenIssueResult.Ok ok) {
             Issuance issuance = ok.issuance();
             IssuedToken access = issuance.accessToken();
             IssuedToken refresh = issuance.refreshToken();
-            response.setAction(TokenIssueResponse.Action.OK)
-                    .setResponseContent(content.token(issuance))
+            response.setResponseContent(content.token(issuance))
                     .setAccessToken(access.value())
                     .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
                     .setAccessTokenDuration(access.duration().getSeconds())
@@ -121,17 +114,14 @@ public final class TokenResponses {
                         .setRefreshTokenDuration(refresh.duration().getSeconds());
             }
         } else if (result instanceof TokenIssueResult.InternalServerError refusal) {
-            response.setAction(TokenIssueResponse.Action.INTERNAL_SERVER_ERROR)
-                    .setResponseContent(content.error(facts.service(), refusal.error()));
+            response.setResponseContent(content.error(facts.service(), refusal.error()));
         }
         return response;
     }
 
     public TokenFailResponse toResponse(TokenFailResult result) {
         TokenFailResponse response = new TokenFailResponse()
-                .setAction(result instanceof TokenFailResult.BadRequest
-                        ? TokenFailResponse.Action.BAD_REQUEST
-                        : TokenFailResponse.Action.INTERNAL_SERVER_ERROR)
+                .setAction(result.action())
                 .setResponseContent(content.error(result.facts().service(), result.error()));
         response.setResultCode(result.result().code().code());
         response.setResultMessage(result.result().formatted());
@@ -184,10 +174,5 @@ public final class TokenResponses {
             return refusal.error();
         }
         return ((TokenResult.InternalServerError) result).error();
-    }
-
-    private void refusal(TokenResponse response, TokenResponse.Action action, RequestFacts facts, OAuthError error) {
-        response.setAction(action);
-        response.setResponseContent(content.error(facts.service(), error));
     }
 }

@@ -1,11 +1,11 @@
 package io.grantsmith.facade.users;
 
 import io.grantsmith.core.grant.SubjectRules;
-import io.grantsmith.core.spi.ServiceRegistry;
-import io.grantsmith.core.spi.StoredUser;
-import io.grantsmith.core.spi.UserRegistry;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.StoredUser;
+import io.grantsmith.registry.UserRegistry;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package io.grantsmith.facade.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.core.error.ResultCode;
-import io.grantsmith.core.spi.StoredService;
-import io.grantsmith.core.spi.StoredUser;
 import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.registry.StoredService;
+import io.grantsmith.registry.StoredUser;
 import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;

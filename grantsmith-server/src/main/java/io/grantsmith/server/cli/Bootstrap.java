@@ -1,8 +1,8 @@
 package io.grantsmith.server.cli;
 
-import io.grantsmith.core.spi.Stores;
 import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.keys.KeyMaterial;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.server.config.ConfigDefaults;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
 
 /**
  * What the built-in token endpoint does with each action of the engine, as Authlete's documentation describes it
- * for an authorization server. The switch has no default: a new action does not compile until it is mapped here,
+ * for an authorization server. The switches have no default: a new action does not compile until it is mapped here,
  * and {@code ActionHandlingTest} lists the mapping as documented.
  */
 enum ActionHandling {
@@ -36,6 +37,27 @@ enum ActionHandling {
             case PASSWORD -> FINISH_PASSWORD;
             case TOKEN_EXCHANGE, JWT_BEARER -> REFUSE_GRANT_TYPE;
             case NATIVE_SSO -> REFUSE_NATIVE_SSO;
+        };
+    }
+
+    /** The status of the token response after {@code /auth/token/issue} finished a password grant. */
+    static int statusAfterIssue(TokenIssueResponse.Action action) {
+        return switch (action) {
+            case OK -> 200;
+            case INTERNAL_SERVER_ERROR -> 500;
+        };
+    }
+
+    /**
+     * The status of the token response after {@code /auth/token/fail} refused a password grant, whose answer can
+     * only be a refusal: the engine never answers the fail call with another action.
+     */
+    static int statusAfterFail(TokenResponse.Action action) {
+        return switch (of(action)) {
+            case SEND_BAD_REQUEST -> 400;
+            case SEND_SERVER_ERROR -> 500;
+            case SEND_OK, SEND_INVALID_CLIENT, FINISH_PASSWORD, REFUSE_GRANT_TYPE, REFUSE_NATIVE_SSO ->
+                    throw new IllegalStateException("not an outcome of /auth/token/fail: " + action);
         };
     }
 }

@@ -105,12 +105,12 @@ final class AuthorizationServerEndpoint {
         if (check instanceof PasswordCheck.Accepted accepted) {
             TokenIssueResponse issued = tokens.issue(serviceId,
                     new TokenIssueRequest().setTicket(step.ticket()).setSubject(accepted.subject()));
-            int status = issued.getAction() == TokenIssueResponse.Action.OK ? 200 : 500;
-            send(exchange, status, issued.getResponseContent(), answer.dpopNonce());
+            send(exchange, ActionHandling.statusAfterIssue(issued.getAction()), issued.getResponseContent(),
+                    answer.dpopNonce());
         } else if (check instanceof PasswordCheck.Rejected) {
             TokenAnswer refusal = tokens.rejectCredentials(serviceId, step.ticket());
-            int status = refusal.action() == TokenResponse.Action.BAD_REQUEST ? 400 : 500;
-            send(exchange, status, refusal.responseContent(), answer.dpopNonce());
+            send(exchange, ActionHandling.statusAfterFail(refusal.action()), refusal.responseContent(),
+                    answer.dpopNonce());
         } else if (check instanceof PasswordCheck.Throttled throttled) {
             sendRetryLater(exchange, serviceId, 429, OAuthErrorCode.INVALID_GRANT, throttled.code(),
                     throttled.retryAfter());
@@ -136,7 +136,12 @@ final class AuthorizationServerEndpoint {
     }
 
     private static GrantType grantTypeOf(TokenResponse.Action action) {
-        return action == TokenResponse.Action.TOKEN_EXCHANGE ? GrantType.TOKEN_EXCHANGE : GrantType.JWT_BEARER;
+        return switch (action) {
+            case TOKEN_EXCHANGE -> GrantType.TOKEN_EXCHANGE;
+            case JWT_BEARER -> GrantType.JWT_BEARER;
+            case OK, ID_TOKEN_REISSUABLE, BAD_REQUEST, INTERNAL_SERVER_ERROR, INVALID_CLIENT, PASSWORD, NATIVE_SSO ->
+                    throw new IllegalStateException("not an action the grant type is refused for: " + action);
+        };
     }
 
     private static void refuse(Exchange exchange, int status, String error, String description) {

@@ -1,6 +1,6 @@
 package io.grantsmith.server.metrics;
 
-import io.grantsmith.core.spi.StoreStatistic;
+import io.grantsmith.registry.StoreStatistic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

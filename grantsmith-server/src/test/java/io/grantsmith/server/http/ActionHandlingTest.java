@@ -1,7 +1,9 @@
 package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,6 +37,28 @@ class ActionHandlingTest {
     void whenEngineReturnsAnActionThenTheEndpointAnswersAsDocumented(TokenResponse.Action action) {
         assertThat(DOCUMENTED).as("documented handling of %s", action).containsKey(action);
         assertThat(ActionHandling.of(action)).isEqualTo(DOCUMENTED.get(action));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenIssueResponse.Action.class)
+    void whenIssueFinishesAPasswordGrantThenEveryActionHasAStatus(TokenIssueResponse.Action action) {
+        Map<TokenIssueResponse.Action, Integer> documented = Map.of(TokenIssueResponse.Action.OK, 200,
+                TokenIssueResponse.Action.INTERNAL_SERVER_ERROR, 500);
+
+        assertThat(documented).as("documented status after issue with %s", action).containsKey(action);
+        assertThat(ActionHandling.statusAfterIssue(action)).isEqualTo(documented.get(action));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenResponse.Action.class)
+    void whenFailRefusesAPasswordGrantThenOnlyRefusalsHaveAStatus(TokenResponse.Action action) {
+        if (action == TokenResponse.Action.BAD_REQUEST || action == TokenResponse.Action.INTERNAL_SERVER_ERROR) {
+            assertThat(ActionHandling.statusAfterFail(action))
+                    .isEqualTo(action == TokenResponse.Action.BAD_REQUEST ? 400 : 500);
+        } else {
+            assertThatThrownBy(() -> ActionHandling.statusAfterFail(action))
+                    .isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.grantsmith.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grantsmith.core.spi.StoreStatistic;
+import io.grantsmith.registry.StoreStatistic;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

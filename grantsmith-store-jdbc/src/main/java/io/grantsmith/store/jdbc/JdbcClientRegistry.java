@@ -3,8 +3,8 @@ package io.grantsmith.store.jdbc;
 import static io.grantsmith.store.jdbc.Columns.instant;
 import static io.grantsmith.store.jdbc.Columns.millis;
 
-import io.grantsmith.core.spi.ClientRegistry;
-import io.grantsmith.core.spi.StoredClient;
+import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.StoredClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import static io.grantsmith.store.jdbc.Columns.millis;
 
-import io.grantsmith.core.spi.Housekeeping;
+import io.grantsmith.registry.Housekeeping;
 import java.time.Instant;
 
 /** Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long. */

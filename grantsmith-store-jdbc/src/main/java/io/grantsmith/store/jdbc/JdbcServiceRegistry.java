@@ -4,8 +4,8 @@ import static io.grantsmith.store.jdbc.Columns.instant;
 import static io.grantsmith.store.jdbc.Columns.millis;
 
 import io.grantsmith.core.model.TokenHash;
-import io.grantsmith.core.spi.ServiceRegistry;
-import io.grantsmith.core.spi.StoredService;
+import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.StoredService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.grantsmith.store.jdbc;
 
-import io.grantsmith.core.spi.SettingsStore;
+import io.grantsmith.registry.SettingsStore;
 import java.util.Optional;
 
 /** Server-wide settings as name/value rows; a put replaces the value. */

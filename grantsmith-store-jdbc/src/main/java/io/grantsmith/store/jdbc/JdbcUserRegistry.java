@@ -3,8 +3,8 @@ package io.grantsmith.store.jdbc;
 import static io.grantsmith.store.jdbc.Columns.instant;
 import static io.grantsmith.store.jdbc.Columns.millis;
 
-import io.grantsmith.core.spi.StoredUser;
-import io.grantsmith.core.spi.UserRegistry;
+import io.grantsmith.registry.StoredUser;
+import io.grantsmith.registry.UserRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

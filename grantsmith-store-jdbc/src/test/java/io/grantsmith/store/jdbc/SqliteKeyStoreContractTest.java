@@ -7,7 +7,7 @@ import io.grantsmith.core.jose.KeyState;
 import io.grantsmith.core.jose.SigningAlgorithm;
 import io.grantsmith.core.spi.KeyChange;
 import io.grantsmith.core.spi.StoreException;
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.testkit.KeyStoreContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

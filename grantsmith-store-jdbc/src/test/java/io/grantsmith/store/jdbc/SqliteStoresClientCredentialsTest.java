@@ -1,6 +1,6 @@
 package io.grantsmith.store.jdbc;
 
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.testkit.ClientCredentialsBehaviour;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package io.grantsmith.store.memory;
 
-import io.grantsmith.core.spi.ClientRegistry;
-import io.grantsmith.core.spi.ServiceRegistry;
-import io.grantsmith.core.spi.SettingsStore;
-import io.grantsmith.core.spi.StoredClient;
-import io.grantsmith.core.spi.StoredService;
-import io.grantsmith.core.spi.StoredUser;
-import io.grantsmith.core.spi.UserRegistry;
+import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.SettingsStore;
+import io.grantsmith.registry.StoredClient;
+import io.grantsmith.registry.StoredService;
+import io.grantsmith.registry.StoredUser;
+import io.grantsmith.registry.UserRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.grantsmith.store.memory;
 
-import io.grantsmith.core.spi.Stores;
+import io.grantsmith.registry.Stores;
 import io.grantsmith.testkit.TicketBehaviour;
 
 class MemoryStoresTicketTest extends TicketBehaviour {

@@ -1,5 +1,8 @@
-package io.grantsmith.core.spi;
+package io.grantsmith.registry;
 
+import io.grantsmith.core.spi.ServiceKeyStore;
+import io.grantsmith.core.spi.TicketStore;
+import io.grantsmith.core.spi.TokenStore;
 import java.util.List;
 
 /** Everything one store implementation provides, opened together and closed together. */

@@ -1,4 +1,4 @@
-package io.grantsmith.core.spi;
+package io.grantsmith.registry;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.grantsmith.core.spi;
+package io.grantsmith.registry;
 
 import io.grantsmith.core.model.TokenHash;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.grantsmith.core.spi;
+package io.grantsmith.registry;
 
 import java.time.Instant;
 import java.util.Objects;
