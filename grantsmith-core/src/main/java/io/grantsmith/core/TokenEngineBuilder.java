@@ -1,13 +1,12 @@
 package io.grantsmith.core;
 
-import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.clientauth.ClientAuthenticator;
 import io.grantsmith.core.clientauth.ClientIdentifier;
-import io.grantsmith.core.grant.ClientCredentialsGrantHandler;
+import io.grantsmith.core.grant.EngineServices;
 import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.GrantHandlers;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
-import io.grantsmith.core.grant.PasswordGrantHandler;
-import io.grantsmith.core.grant.RefreshTokenGrantHandler;
+import io.grantsmith.core.grant.StandardGrants;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
@@ -17,8 +16,9 @@ import io.grantsmith.core.token.TokenValues;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /** Assembles a {@link TokenEngine} from its ports and settings. */
@@ -36,6 +36,7 @@ public final class TokenEngineBuilder {
     private SecureRandom random;
     private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
     private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
+    private final List<GrantHandler.Factory> grants = new ArrayList<>(StandardGrants.FACTORIES);
 
     TokenEngineBuilder() {
     }
@@ -87,6 +88,22 @@ public final class TokenEngineBuilder {
         return this;
     }
 
+    /**
+     * The grants the engine serves, replacing those registered so far ({@link StandardGrants#FACTORIES} by
+     * default). Each factory makes its handler once, in {@link #build()}; two handlers of one grant type fail it.
+     */
+    public TokenEngineBuilder grants(Collection<? extends GrantHandler.Factory> factories) {
+        grants.clear();
+        factories.forEach(this::grant);
+        return this;
+    }
+
+    /** One more grant (an extension grant, or a built-in one after {@link #grants} removed it). */
+    public TokenEngineBuilder grant(GrantHandler.Factory factory) {
+        grants.add(Objects.requireNonNull(factory, "factory"));
+        return this;
+    }
+
     public TokenEngine build() {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(tokens, "tokens");
@@ -94,17 +111,11 @@ public final class TokenEngineBuilder {
         Objects.requireNonNull(rotationSecret, "rotationSecret");
         SecureRandom secureRandom = random != null ? random : new SecureRandom();
         TokenValues values = new TokenValues(secureRandom, new TokenIds(clock, secureRandom));
-        Map<GrantType, GrantHandler> handlers = new EnumMap<>(GrantType.class);
-        register(handlers, new ClientCredentialsGrantHandler(tokens, values));
-        register(handlers, new PasswordGrantHandler(tickets, values, ticketLifetime));
-        register(handlers, new RefreshTokenGrantHandler(tokens, values, new RefreshTokenSuccessors(rotationSecret),
-                refreshGracePeriod));
-        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(), handlers,
+        EngineServices services = new EngineServices(clients, tokens, tickets, values,
+                new RefreshTokenSuccessors(rotationSecret), ticketLifetime, refreshGracePeriod, clock);
+        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(),
+                GrantHandlers.create(grants, services),
                 new PasswordGrantCompletion(clients, tokens, tickets, values), clock);
-    }
-
-    private static void register(Map<GrantType, GrantHandler> handlers, GrantHandler handler) {
-        handlers.put(handler.grantType(), handler);
     }
 
     private static Duration requirePositive(Duration value, String name) {

@@ -39,14 +39,14 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
     private final TokenStore tokens;
     private final TokenValues values;
 
-    public ClientCredentialsGrantHandler(TokenStore tokens, TokenValues values) {
-        this.tokens = tokens;
-        this.values = values;
+    public ClientCredentialsGrantHandler(EngineServices services) {
+        this.tokens = services.tokens();
+        this.values = services.values();
     }
 
     @Override
-    public GrantType grantType() {
-        return GrantType.CLIENT_CREDENTIALS;
+    public String grantType() {
+        return GrantType.CLIENT_CREDENTIALS.wireValue();
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class PasswordGrantCompletion {
         if (!client.mayUse(GrantType.PASSWORD)) {
             return Optional.of(ResultCode.ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT.message(client.id()));
         }
-        return SettingSupport.refusal(service, client, GrantType.PASSWORD, ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
+        return SettingSupport.refusal(service, client, GrantType.PASSWORD.wireValue(), ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
                 ResultCode.ISSUE_CLIENT_SETTING_UNSUPPORTED);
     }
 

@@ -56,17 +56,16 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshTokenSuccessors successors;
     private final Duration gracePeriod;
 
-    public RefreshTokenGrantHandler(TokenStore tokens, TokenValues values, RefreshTokenSuccessors successors,
-            Duration gracePeriod) {
-        this.tokens = tokens;
-        this.values = values;
-        this.successors = successors;
-        this.gracePeriod = gracePeriod;
+    public RefreshTokenGrantHandler(EngineServices services) {
+        this.tokens = services.tokens();
+        this.values = services.values();
+        this.successors = services.refreshSuccessors();
+        this.gracePeriod = services.refreshGracePeriod();
     }
 
     @Override
-    public GrantType grantType() {
-        return GrantType.REFRESH_TOKEN;
+    public String grantType() {
+        return GrantType.REFRESH_TOKEN.wireValue();
     }
 
     @Override
