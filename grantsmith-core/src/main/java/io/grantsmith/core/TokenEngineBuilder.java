@@ -6,10 +6,14 @@ import io.grantsmith.core.grant.EngineServices;
 import io.grantsmith.core.grant.GrantHandler;
 import io.grantsmith.core.grant.GrantHandlers;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
+import io.grantsmith.core.grant.SenderBinding;
 import io.grantsmith.core.grant.StandardGrants;
+import io.grantsmith.core.grant.TokenIssuance;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.token.AccessTokenFormat;
+import io.grantsmith.core.token.OpaqueAccessTokens;
 import io.grantsmith.core.token.RefreshTokenSuccessors;
 import io.grantsmith.core.token.TokenIds;
 import io.grantsmith.core.token.TokenValues;
@@ -36,6 +40,7 @@ public final class TokenEngineBuilder {
     private SecureRandom random;
     private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
     private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
+    private AccessTokenFormat accessTokenFormat = OpaqueAccessTokens.INSTANCE;
     private final List<GrantHandler.Factory> grants = new ArrayList<>(StandardGrants.FACTORIES);
 
     TokenEngineBuilder() {
@@ -88,6 +93,12 @@ public final class TokenEngineBuilder {
         return this;
     }
 
+    /** How access token values are made, for every grant ({@link OpaqueAccessTokens} by default). */
+    public TokenEngineBuilder accessTokenFormat(AccessTokenFormat value) {
+        accessTokenFormat = Objects.requireNonNull(value, "accessTokenFormat");
+        return this;
+    }
+
     /**
      * The grants the engine serves, replacing those registered so far ({@link StandardGrants#FACTORIES} by
      * default). Each factory makes its handler once, in {@link #build()}; two handlers of one grant type fail it.
@@ -111,11 +122,11 @@ public final class TokenEngineBuilder {
         Objects.requireNonNull(rotationSecret, "rotationSecret");
         SecureRandom secureRandom = random != null ? random : new SecureRandom();
         TokenValues values = new TokenValues(secureRandom, new TokenIds(clock, secureRandom));
-        EngineServices services = new EngineServices(clients, tokens, tickets, values,
+        TokenIssuance issuance = new TokenIssuance(tokens, values, accessTokenFormat, SenderBinding.NONE);
+        EngineServices services = new EngineServices(clients, tokens, tickets, values, issuance,
                 new RefreshTokenSuccessors(rotationSecret), ticketLifetime, refreshGracePeriod, clock);
         return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(),
-                GrantHandlers.create(grants, services),
-                new PasswordGrantCompletion(clients, tokens, tickets, values), clock);
+                GrantHandlers.create(grants, services), new PasswordGrantCompletion(services), clock);
     }
 
     private static Duration requirePositive(Duration value, String name) {

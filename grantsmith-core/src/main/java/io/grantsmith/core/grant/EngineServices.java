@@ -13,6 +13,7 @@ import java.util.Objects;
  * What the engine hands every {@link GrantHandler.Factory}: its ports, its token values and its settings. A grant
  * handler takes what it needs from here, so that adding a grant never changes how the engine is assembled.
  *
+ * @param issuance           the one step that mints, binds and saves new tokens
  * @param refreshSuccessors  derives a rotated refresh token's successor (from the engine's rotation secret)
  * @param ticketLifetime     how long a ticket of a grant finished by the authorization server stays usable
  * @param refreshGracePeriod how long an idempotent service answers a retry with a rotated-away refresh token
@@ -22,6 +23,7 @@ public record EngineServices(
         TokenStore tokens,
         TicketStore tickets,
         TokenValues values,
+        TokenIssuance issuance,
         RefreshTokenSuccessors refreshSuccessors,
         Duration ticketLifetime,
         Duration refreshGracePeriod,
@@ -32,6 +34,7 @@ public record EngineServices(
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(issuance, "issuance");
         Objects.requireNonNull(refreshSuccessors, "refreshSuccessors");
         Objects.requireNonNull(ticketLifetime, "ticketLifetime");
         Objects.requireNonNull(refreshGracePeriod, "refreshGracePeriod");

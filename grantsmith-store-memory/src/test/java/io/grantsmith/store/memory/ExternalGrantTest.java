@@ -14,6 +14,8 @@ import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.grant.EngineServices;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.IssuedTokens;
+import io.grantsmith.core.grant.NewTokens;
 import io.grantsmith.core.grant.StandardGrants;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
@@ -22,15 +24,10 @@ import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.ParameterRules;
 import io.grantsmith.core.request.RequiredParameter;
 import io.grantsmith.core.result.Issuance;
-import io.grantsmith.core.result.IssuedToken;
 import io.grantsmith.core.result.TokenResult;
-import io.grantsmith.core.spi.SaveOutcome;
-import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.testkit.EngineAssertions;
 import io.grantsmith.testkit.EngineFixture;
 import io.grantsmith.testkit.TestClients;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +149,10 @@ class ExternalGrantTest {
         return basic(Long.toString(CLIENT_ID), CLIENT_SECRET, parameters);
     }
 
-    /** A toy JWT bearer grant (RFC 7523 in name only): the assertion is taken as the subject, unverified. */
+    /**
+     * A toy JWT bearer grant (RFC 7523 in name only): the assertion is taken as the subject, unverified, and the
+     * token is issued through the engine's one issuance step.
+     */
     static final class AssertionAsSubject implements GrantHandler {
         private static final ParameterRules RULES = ParameterRules.of(Map.of(), Set.of());
         private final EngineServices services;
@@ -181,15 +181,10 @@ class ExternalGrantTest {
             String subject = RequiredParameter.read(context.parameters(), "assertion", ResultCode.PARAMETERS_EMPTY,
                     ResultCode.PARAMETERS_EMPTY);
             Scopes scopes = Scopes.parse(context.parameters().optional("scope"));
-            TokenValue value = services.values().newToken();
-            Instant expiresAt = context.now().plus(Duration.ofMinutes(5));
-            SaveOutcome saved = services.tokens().saveAccessToken(new AccessTokenRecord(value.key(), value.hash(),
-                    false, context.service().id(), context.client().id(), subject, scopes, List.of(),
-                    GrantType.JWT_BEARER, context.now(), expiresAt, null, List.of(), false));
-            assertThat(saved).isEqualTo(SaveOutcome.SAVED);
-            Issuance issuance = new Issuance(context.service().accessTokenType(),
-                    new IssuedToken(value.value(), expiresAt, Duration.ofMinutes(5)), null, subject, scopes, null,
-                    List.of(), List.of(), List.of(), false);
+            IssuedTokens issued = services.issuance().issue(NewTokens.builder(context).subject(subject)
+                    .scopes(scopes).build());
+            Issuance issuance = new Issuance(context.service().accessTokenType(), issued.accessToken(), null,
+                    subject, scopes, null, List.of(), List.of(), List.of(), false);
             return new TokenResult.Ok(context.facts(), ResultCode.CLIENT_CREDENTIALS_OK.message(), issuance);
         }
     }
