@@ -92,6 +92,11 @@ public final class EngineFixture {
         return serviceBuilder().build();
     }
 
+    /** The stores under the engine, for what a test sets up or checks behind its back. */
+    public Stores stores() {
+        return stores;
+    }
+
     public MutableClock clock() {
         return clock;
     }

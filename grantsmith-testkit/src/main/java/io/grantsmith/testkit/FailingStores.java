@@ -34,7 +34,7 @@ public final class FailingStores implements Stores {
     /** The token and ticket operations that can be made to fail. */
     public enum Operation {
         SAVE_ACCESS_TOKEN, SAVE_GRANT, FIND_ACCESS_TOKEN, FIND_REFRESH_TOKEN, FIND_SUCCESSOR, APPLY_REFRESH,
-        REVOKE_FAMILY, SAVE_TICKET, USE_TICKET
+        REVOKE_GRANT, SAVE_TICKET, USE_TICKET
     }
 
     private final Stores delegate;
@@ -143,9 +143,9 @@ public final class FailingStores implements Stores {
         }
 
         @Override
-        public void revokeFamily(FamilyId family) {
-            call(Operation.REVOKE_FAMILY, () -> {
-                delegate.tokens().revokeFamily(family);
+        public void revokeGrant(FamilyId family) {
+            call(Operation.REVOKE_GRANT, () -> {
+                delegate.tokens().revokeGrant(family);
                 return null;
             });
         }

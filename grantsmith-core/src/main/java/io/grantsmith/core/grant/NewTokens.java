@@ -33,6 +33,10 @@ public final class NewTokens {
     private final long requestedRefreshTokenSeconds;
     private final boolean withRefreshToken;
     private final FamilyId family;
+    private final String claims;
+    private final Instant authTime;
+    private final String acr;
+    private final String nonce;
 
     private NewTokens(Builder b) {
         service = Objects.requireNonNull(b.service, "service");
@@ -54,6 +58,10 @@ public final class NewTokens {
         requestedRefreshTokenSeconds = b.requestedRefreshTokenSeconds;
         withRefreshToken = b.withRefreshToken;
         family = b.family;
+        claims = b.claims;
+        authTime = b.authTime;
+        acr = b.acr;
+        nonce = b.nonce;
     }
 
     /** Tokens of the request in {@code context}: its service, client, time and grant type. */
@@ -88,6 +96,12 @@ public final class NewTokens {
     public boolean withRefreshToken() { return withRefreshToken; }
     /** The family an access token of a refresh joins, or null for a new grant. */
     public FamilyId family() { return family; }
+    /** The authorization's claims request (JSON), or null; kept on the grant. */
+    public String claims() { return claims; }
+    /** When the user authenticated, or null; kept on the grant. */
+    public Instant authTime() { return authTime; }
+    public String acr() { return acr; }
+    public String nonce() { return nonce; }
 
     @Override
     public String toString() {
@@ -112,6 +126,10 @@ public final class NewTokens {
         private long requestedRefreshTokenSeconds;
         private boolean withRefreshToken;
         private FamilyId family;
+        private String claims;
+        private Instant authTime;
+        private String acr;
+        private String nonce;
 
         private Builder(Service service, Client client, Instant now, GrantType grantType) {
             this.service = service;
@@ -149,6 +167,16 @@ public final class NewTokens {
 
         /** The family of the refresh token that an access token is renewed from. */
         public Builder family(FamilyId value) { family = value; return this; }
+
+        /** What the user's authorization said, for the grant record (OpenID Connect). */
+        public Builder authentication(String claimsRequest, Instant authenticatedAt, String acrValue,
+                String nonceValue) {
+            claims = claimsRequest;
+            authTime = authenticatedAt;
+            acr = acrValue;
+            nonce = nonceValue;
+            return this;
+        }
 
         public NewTokens build() {
             return new NewTokens(this);

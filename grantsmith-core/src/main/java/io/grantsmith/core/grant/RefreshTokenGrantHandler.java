@@ -135,10 +135,10 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             Instant expiresAt = policy.durationKept() ? record.expiresAt()
                     : context.now().plus(refreshLifetime(context, record));
             refreshToken = new MintedToken(values.withSecret(successors.secretOf(grant.refreshToken())), expiresAt);
-            RefreshTokenRecord successorRecord = new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(),
-                    record.family(), record.serviceId(), record.clientId(), record.subject(), record.scopes(),
-                    record.resources(), record.grantType(), context.now(), expiresAt, renewal.properties(),
-                    record.clientIdAliasUsed(), RefreshTokenState.ACTIVE, null, 0);
+            RefreshTokenRecord successorRecord = RefreshTokenRecord.builder(refreshToken.key(), refreshToken.hash(),
+                            record.grant())
+                    .issuedAt(context.now()).expiresAt(expiresAt).properties(renewal.properties())
+                    .clientIdAliasUsed(record.clientIdAliasUsed()).state(RefreshTokenState.ACTIVE).build();
             accessToken = accessToken(context, renewal, record, refreshToken);
             write = new RefreshWrite.Rotate(record.key(), successorRecord, accessToken.record(), context.now());
         }
@@ -170,7 +170,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 return apply(write, accessToken, context, grant, renewal, record, refreshToken, true);
             }
         }
-        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeFamily(rotated.family()));
+        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeGrant(rotated.family()));
         throw invalidGrant(ResultCode.REFRESH_TOKEN_REUSED);
     }
 

@@ -2,6 +2,7 @@ package io.grantsmith.core.grant;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Service;
@@ -54,7 +55,9 @@ public final class TokenIssuance {
                     refreshToken == null ? null : refreshToken.expiresAt());
             SaveOutcome outcome = refreshToken == null
                     ? tokens.saveAccessToken(accessToken.record())
-                    : tokens.saveGrant(accessToken.record(), refreshRecord(request, family, refreshToken));
+                    : tokens.saveGrant(accessToken.record(), refreshRecord(request,
+                            grant(request, family, accessToken.record().expiresAt(), refreshToken.expiresAt()),
+                            refreshToken));
             if (outcome == SaveOutcome.SAVED) {
                 return new IssuedTokens(accessToken.issued(now), refreshToken == null ? null : refreshToken.issued(now),
                         family);
@@ -87,16 +90,30 @@ public final class TokenIssuance {
                 ? AccessTokenValue.callerChosen(request.callerChosenAccessToken(), values, request.accessTokenInvalid())
                 : format.mint(new AccessTokenContents(service, request.client(), request.subject(), request.scopes(),
                         request.resources(), request.grantType(), now, expiresAt, request.properties()), values);
-        AccessTokenRecord record = new AccessTokenRecord(value.key(), value.hash(), value.callerChosen(), service.id(),
-                request.client().id(), request.subject(), request.scopes(), request.resources(), request.grantType(),
-                now, expiresAt, family, request.properties(), request.clientIdAliasUsed());
+        AccessTokenRecord record = AccessTokenRecord.builder(value.key(), value.hash())
+                .callerChosen(value.callerChosen()).serviceId(service.id()).clientId(request.client().id())
+                .subject(request.subject()).scopes(request.scopes()).resources(request.resources())
+                .grantType(request.grantType()).issuedAt(now).expiresAt(expiresAt).family(family)
+                .properties(request.properties()).clientIdAliasUsed(request.clientIdAliasUsed())
+                .build();
         return new PendingAccessToken(value, binding.bind(record, request));
     }
 
-    private static RefreshTokenRecord refreshRecord(NewTokens request, FamilyId family, MintedToken refreshToken) {
-        return new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(), family, request.service().id(),
-                request.client().id(), request.subject(), request.scopes(), request.resources(), request.grantType(),
-                request.now(), refreshToken.expiresAt(), request.properties(), request.clientIdAliasUsed(),
-                RefreshTokenState.ACTIVE, null, 0);
+    /** The grant a new family's tokens share; kept until the later of their expiries. */
+    private static GrantRecord grant(NewTokens request, FamilyId family, Instant accessExpiresAt,
+            Instant refreshExpiresAt) {
+        return GrantRecord.builder(family).serviceId(request.service().id()).clientId(request.client().id())
+                .subject(request.subject()).scopes(request.scopes()).resources(request.resources())
+                .grantType(request.grantType())
+                .claims(request.claims()).authTime(request.authTime()).acr(request.acr()).nonce(request.nonce())
+                .createdAt(request.now())
+                .expiresAt(accessExpiresAt.isAfter(refreshExpiresAt) ? accessExpiresAt : refreshExpiresAt)
+                .build();
+    }
+
+    private static RefreshTokenRecord refreshRecord(NewTokens request, GrantRecord grant, MintedToken refreshToken) {
+        return RefreshTokenRecord.builder(refreshToken.key(), refreshToken.hash(), grant).issuedAt(request.now())
+                .expiresAt(refreshToken.expiresAt()).properties(request.properties())
+                .clientIdAliasUsed(request.clientIdAliasUsed()).state(RefreshTokenState.ACTIVE).build();
     }
 }

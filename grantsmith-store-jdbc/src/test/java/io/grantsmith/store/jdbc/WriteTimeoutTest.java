@@ -116,6 +116,7 @@ class WriteTimeoutTest {
                 .cause().isInstanceOf(StoreException.class).hasMessageContaining("may still commit");
         release.countDown();
         assertThat(eventually(() -> stores.isHealthy())).isTrue();
+        stores.writer().submit("barrier", context -> null); // commits after the batch of the rotation
 
         RefreshTokenRecord rotated = stores.tokens().findRefreshToken(Records.lookup(refresh)).orElseThrow();
         assertThat(rotated.state()).isEqualTo(RefreshTokenState.ROTATED);
