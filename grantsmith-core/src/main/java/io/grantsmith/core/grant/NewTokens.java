@@ -43,7 +43,8 @@ public final class NewTokens {
         client = Objects.requireNonNull(b.client, "client");
         clientIdAliasUsed = b.clientIdAliasUsed;
         now = Objects.requireNonNull(b.now, "now");
-        grantType = b.grantType;
+        // Stored records name Authlete's grant types: tokens of another extension grant cannot be stored yet.
+        grantType = Objects.requireNonNull(b.grantType, "grantType (one Authlete names)");
         subject = b.subject;
         scopes = Objects.requireNonNull(b.scopes, "scopes");
         resources = List.copyOf(b.resources);
@@ -71,8 +72,8 @@ public final class NewTokens {
     }
 
     /**
-     * @param grantType the grant that starts the family (kept by refreshes), or null for an extension grant
-     *                  Authlete does not name
+     * @param grantType the grant that starts the family (kept by refreshes); stored records name Authlete's grant
+     *                  types, so a grant type Authlete does not name cannot issue tokens yet
      */
     public static Builder builder(Service service, Client client, Instant now, GrantType grantType) {
         return new Builder(service, client, now, grantType);

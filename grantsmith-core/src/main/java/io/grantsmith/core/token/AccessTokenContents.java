@@ -12,7 +12,7 @@ import java.util.List;
  * What a new access token stands for, as a self-contained format (a JWT) would write it into the value.
  *
  * @param subject   the resource owner, or null (client_credentials)
- * @param grantType the grant that started the token's family, or null for a grant Authlete does not name
+ * @param grantType the grant that started the token's family
  * @param resources the audience (RFC 8707 resources)
  */
 public record AccessTokenContents(Service service, Client client, String subject, Scopes scopes,
