@@ -504,6 +504,17 @@ public abstract class StoreContract {
     }
 
     @Test
+    void whenAGrantsIdIsTakenThenSavingItWritesNothing() {
+        Grant grant = saveGrant();
+        AccessTokenRecord access = Records.accessToken(NOW, HOUR, grant.family);
+        RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, grant.family);
+
+        assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
+    }
+
+    @Test
     void whenGrantIsRevokedThenRotationIsRefusedAndWritesNothing() {
         Grant grant = saveGrant();
         stores.tokens().revokeGrant(grant.family);

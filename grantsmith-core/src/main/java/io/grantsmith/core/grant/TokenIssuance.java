@@ -48,8 +48,8 @@ public final class TokenIssuance {
         Instant now = request.now();
         Duration refreshLifetime = TokenLifetimes.refreshToken(request.service(), request.client(), request.scopes(),
                 request.requestedRefreshTokenSeconds());
-        FamilyId family = request.withRefreshToken() ? FamilyId.random() : null;
         for (int attempt = 1; ; attempt++) {
+            FamilyId family = request.withRefreshToken() ? FamilyId.random() : null;
             MintedToken refreshToken = family == null ? null : MintedToken.of(values.newToken(), now, refreshLifetime);
             PendingAccessToken accessToken = accessToken(request, family,
                     refreshToken == null ? null : refreshToken.expiresAt());
