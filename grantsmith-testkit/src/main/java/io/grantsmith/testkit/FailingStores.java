@@ -2,6 +2,7 @@ package io.grantsmith.testkit;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
@@ -135,6 +136,11 @@ public final class FailingStores implements Stores {
         @Override
         public Optional<RefreshTokenRecord> findRefreshToken(long key) {
             return call(Operation.FIND_SUCCESSOR, () -> delegate.tokens().findRefreshToken(key));
+        }
+
+        @Override
+        public Optional<GrantRecord> findGrant(FamilyId family) {
+            return delegate.tokens().findGrant(family);
         }
 
         @Override

@@ -501,6 +501,8 @@ public abstract class StoreContract {
         assertThat(found.grant().acr()).isEqualTo("urn:example:acr:pwd");
         assertThat(found.grant().nonce()).isEqualTo("n-0S6_WzA2Mj");
         assertThat(found).isEqualTo(grant.refresh);
+        assertThat(stores.tokens().findGrant(grant.family)).contains(grant.refresh.grant());
+        assertThat(stores.tokens().findGrant(FamilyId.random())).isEmpty();
     }
 
     @Test
@@ -526,6 +528,7 @@ public abstract class StoreContract {
         RefreshTokenRecord presented = stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow();
         assertThat(presented.state()).isEqualTo(RefreshTokenState.REVOKED);
         assertThat(presented.grant().revoked()).isTrue();
+        assertThat(stores.tokens().findGrant(grant.family).orElseThrow().revoked()).isTrue();
     }
 
     @Test

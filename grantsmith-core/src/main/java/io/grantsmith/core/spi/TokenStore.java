@@ -2,6 +2,7 @@ package io.grantsmith.core.spi;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public interface TokenStore {
 
     /** The refresh token with this row key (a rotated token's successor), whatever its state. */
     Optional<RefreshTokenRecord> findRefreshToken(long key);
+
+    /**
+     * The grant an access or refresh token was issued under ({@link AccessTokenRecord#family()}), as stored now:
+     * what the authorization said (claims, {@code auth_time}, {@code acr}, {@code nonce}) and whether it is revoked.
+     */
+    Optional<GrantRecord> findGrant(FamilyId family);
 
     /** Applies one refresh if its precondition holds; see {@link RefreshWrite}. */
     RefreshWriteOutcome applyRefresh(RefreshWrite write);

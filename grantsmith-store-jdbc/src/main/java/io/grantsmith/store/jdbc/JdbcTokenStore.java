@@ -4,6 +4,7 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
@@ -75,6 +76,11 @@ final class JdbcTokenStore implements TokenStore {
     @Override
     public Optional<RefreshTokenRecord> findRefreshToken(long key) {
         return reads.first("findRefreshToken", TokenSql.FIND_REFRESH_BY_KEY, Params.of().integer(key), rows::refresh);
+    }
+
+    @Override
+    public Optional<GrantRecord> findGrant(FamilyId family) {
+        return reads.first("findGrant", TokenSql.FIND_GRANT, Params.of().blob(Columns.family(family)), rows::grantRow);
     }
 
     /**

@@ -79,20 +79,29 @@ final class TokenRows {
 
     /** The grant of a {@link TokenSql#FIND_REFRESH} row, from its {@code g_} columns. */
     GrantRecord grant(ResultSet row) throws SQLException {
-        return GrantRecord.builder(family(row, "g_id"))
-                .serviceId(row.getLong("g_service_id"))
-                .clientId(row.getLong("g_client_id"))
-                .subject(row.getString("g_subject"))
-                .scopes(Scopes.parse(row.getString("g_scopes")))
-                .resources(json.strings(row.getString("g_resources")))
-                .grantType(GrantType.valueOf(row.getString("g_grant_type")))
-                .claims(row.getString("g_claims"))
-                .authTime(instantOrNull(row, "g_auth_time"))
-                .acr(row.getString("g_acr"))
-                .nonce(row.getString("g_nonce"))
-                .createdAt(instant(row, "g_created_at"))
-                .expiresAt(instant(row, "g_expires_at"))
-                .revoked(row.getBoolean("g_revoked"))
+        return grant(row, "g_");
+    }
+
+    /** A {@link TokenSql#FIND_GRANT} row. */
+    GrantRecord grantRow(ResultSet row) throws SQLException {
+        return grant(row, "");
+    }
+
+    private GrantRecord grant(ResultSet row, String prefix) throws SQLException {
+        return GrantRecord.builder(family(row, prefix + "id"))
+                .serviceId(row.getLong(prefix + "service_id"))
+                .clientId(row.getLong(prefix + "client_id"))
+                .subject(row.getString(prefix + "subject"))
+                .scopes(Scopes.parse(row.getString(prefix + "scopes")))
+                .resources(json.strings(row.getString(prefix + "resources")))
+                .grantType(GrantType.valueOf(row.getString(prefix + "grant_type")))
+                .claims(row.getString(prefix + "claims"))
+                .authTime(instantOrNull(row, prefix + "auth_time"))
+                .acr(row.getString(prefix + "acr"))
+                .nonce(row.getString(prefix + "nonce"))
+                .createdAt(instant(row, prefix + "created_at"))
+                .expiresAt(instant(row, prefix + "expires_at"))
+                .revoked(row.getBoolean(prefix + "revoked"))
                 .build();
     }
 

@@ -49,6 +49,8 @@ final class TokenSql {
     static final String KEEP_GRANT = "UPDATE grants SET expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END "
             + "WHERE id = (SELECT family FROM refresh_tokens WHERE token_key = ?) AND revoked = 0";
 
+    static final String FIND_GRANT = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ?";
+
     static final String REVOKE_GRANT = "UPDATE grants SET revoked = 1 WHERE id = ?";
 
     static final String PURGE_GRANTS = "DELETE FROM grants WHERE id IN "

@@ -57,6 +57,7 @@ class SchemaTest {
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS_EXCEPT)).contains("access_tokens_family");
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS)).contains("access_tokens_family");
             assertThat(plan(stores, TokenSql.REVOKE_GRANT)).contains("PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.FIND_GRANT)).contains("PRIMARY KEY");
             assertThat(plan(stores, TokenSql.KEEP_GRANT)).contains("PRIMARY KEY").doesNotContain("SCAN");
             assertThat(plan(stores, TokenSql.PURGE_GRANTS)).contains("grants_expires_at");
             assertThat(plan(stores, TokenSql.PURGE_ACCESS)).contains("access_tokens_expires_at");

@@ -79,6 +79,11 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
         return refreshToken(key);
     }
 
+    @Override
+    public synchronized Optional<GrantRecord> findGrant(FamilyId family) {
+        return Optional.ofNullable(grants.get(family));
+    }
+
     /** The refresh token with its grant as it stands now; none once the grant is gone (it outlives its tokens). */
     private Optional<RefreshTokenRecord> refreshToken(long key) {
         RefreshTokenRecord stored = refreshTokens.get(key);
