@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -363,6 +364,37 @@ public abstract class StoreContract {
         assertThat(stores.tokens().findRefreshToken(Records.lookup(otherFamily.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(otherFamily.access))).isPresent();
+    }
+
+    @Test
+    void whenARevocationRacesRotationsThenNothingOfTheGrantStaysUsable() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Grant grant = saveGrant();
+            List<RefreshWrite.Rotate> rotations = new ArrayList<>();
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+                rotations.add(rotate);
+                tasks.add(() -> stores.tokens().applyRefresh(rotate));
+            }
+            tasks.add(round % 2, () -> {
+                stores.tokens().revokeGrant(grant.family);
+                return null;
+            });
+
+            Concurrently.run(tasks);
+
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
+                    .isEqualTo(RefreshTokenState.REVOKED);
+            for (RefreshWrite.Rotate rotate : rotations) {
+                assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))
+                        .map(RefreshTokenRecord::state)).as("a successor saved in the race")
+                        .isIn(Optional.empty(), Optional.of(RefreshTokenState.REVOKED));
+                assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken())))
+                        .isEmpty();
+            }
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
+        }
     }
 
     @Test
