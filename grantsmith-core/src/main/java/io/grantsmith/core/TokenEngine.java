@@ -18,6 +18,7 @@ import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.grant.GrantContext;
 import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.GrantHandlers;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
 import io.grantsmith.core.grant.SettingSupport;
 import io.grantsmith.core.log.RepeatedFailures;
@@ -36,7 +37,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,17 +50,17 @@ public final class TokenEngine {
 
     private final ClientIdentifier identifier;
     private final ClientAuthenticator authenticator;
-    private final Map<GrantType, GrantHandler> handlers;
+    private final GrantHandlers grants;
     private final PasswordGrantCompletion completion;
     private final Clock clock;
     /** A store that fails, fails every request alike: one stack trace per kind and minute, not one per request. */
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
 
-    TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, Map<GrantType, GrantHandler> handlers,
+    TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, GrantHandlers grants,
             PasswordGrantCompletion completion, Clock clock) {
         this.identifier = identifier;
         this.authenticator = authenticator;
-        this.handlers = Map.copyOf(handlers);
+        this.grants = grants;
         this.completion = completion;
         this.clock = clock;
     }
@@ -87,22 +87,19 @@ public final class TokenEngine {
         GrantHandler handler = null;
         try {
             FormParameters parameters = parameters(request);
-            grantType = GrantTypeReader.read(parameters, service);
-            handler = handlers.get(grantType);
-            if (handler == null) {
-                throw OAuthException.badRequest(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
-                        ResultCode.GRANT_TYPE_NOT_IMPLEMENTED, grantType.wireValue());
-            }
+            String requested = GrantTypeReader.read(parameters);
+            grantType = grants.checkOffered(requested, service);
+            handler = grants.handlerFor(requested);
             handler.parameterRules().check(parameters);
             PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
             client = identify(service, credentials, grantType);
             ClientIdentifier.requireUnlocked(client);
             client = authenticator.authenticate(service, client, credentials);
-            if (!client.client().mayUse(grantType)) {
+            if (!handler.allowedFor(client.client())) {
                 throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
-                        ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), grantType.wireValue());
+                        ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), requested);
             }
-            Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), grantType,
+            Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), requested,
                     ResultCode.SERVICE_SETTING_UNSUPPORTED, ResultCode.CLIENT_SETTING_UNSUPPORTED);
             if (unsupported.isPresent()) {
                 throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,

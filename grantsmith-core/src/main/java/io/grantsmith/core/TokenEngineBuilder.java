@@ -1,25 +1,29 @@
 package io.grantsmith.core;
 
-import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.clientauth.ClientAuthenticator;
 import io.grantsmith.core.clientauth.ClientAuthenticators;
 import io.grantsmith.core.clientauth.ClientIdentifier;
-import io.grantsmith.core.grant.ClientCredentialsGrantHandler;
+import io.grantsmith.core.grant.EngineServices;
 import io.grantsmith.core.grant.GrantHandler;
+import io.grantsmith.core.grant.GrantHandlers;
 import io.grantsmith.core.grant.PasswordGrantCompletion;
-import io.grantsmith.core.grant.PasswordGrantHandler;
-import io.grantsmith.core.grant.RefreshTokenGrantHandler;
+import io.grantsmith.core.grant.SenderBinding;
+import io.grantsmith.core.grant.StandardGrants;
+import io.grantsmith.core.grant.TokenIssuance;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
+import io.grantsmith.core.token.AccessTokenFormat;
+import io.grantsmith.core.token.OpaqueAccessTokens;
 import io.grantsmith.core.token.RefreshTokenSuccessors;
 import io.grantsmith.core.token.TokenIds;
 import io.grantsmith.core.token.TokenValues;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /** Assembles a {@link TokenEngine} from its ports and settings. */
@@ -38,6 +42,8 @@ public final class TokenEngineBuilder {
     private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
     private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
     private ClientAuthenticators clientAuthenticators = ClientAuthenticators.defaults();
+    private AccessTokenFormat accessTokenFormat = OpaqueAccessTokens.INSTANCE;
+    private final List<GrantHandler.Factory> grants = new ArrayList<>(StandardGrants.FACTORIES);
 
     TokenEngineBuilder() {
     }
@@ -98,6 +104,28 @@ public final class TokenEngineBuilder {
         return this;
     }
 
+    /** How access token values are made, for every grant ({@link OpaqueAccessTokens} by default). */
+    public TokenEngineBuilder accessTokenFormat(AccessTokenFormat value) {
+        accessTokenFormat = Objects.requireNonNull(value, "accessTokenFormat");
+        return this;
+    }
+
+    /**
+     * The grants the engine serves, replacing those registered so far ({@link StandardGrants#FACTORIES} by
+     * default). Each factory makes its handler once, in {@link #build()}; two handlers of one grant type fail it.
+     */
+    public TokenEngineBuilder grants(Collection<? extends GrantHandler.Factory> factories) {
+        grants.clear();
+        factories.forEach(this::grant);
+        return this;
+    }
+
+    /** One more grant (an extension grant, or a built-in one after {@link #grants} removed it). */
+    public TokenEngineBuilder grant(GrantHandler.Factory factory) {
+        grants.add(Objects.requireNonNull(factory, "factory"));
+        return this;
+    }
+
     public TokenEngine build() {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(tokens, "tokens");
@@ -105,17 +133,11 @@ public final class TokenEngineBuilder {
         Objects.requireNonNull(rotationSecret, "rotationSecret");
         SecureRandom secureRandom = random != null ? random : new SecureRandom();
         TokenValues values = new TokenValues(secureRandom, new TokenIds(clock, secureRandom));
-        Map<GrantType, GrantHandler> handlers = new EnumMap<>(GrantType.class);
-        register(handlers, new ClientCredentialsGrantHandler(tokens, values));
-        register(handlers, new PasswordGrantHandler(tickets, values, ticketLifetime));
-        register(handlers, new RefreshTokenGrantHandler(tokens, values, new RefreshTokenSuccessors(rotationSecret),
-                refreshGracePeriod));
-        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(clientAuthenticators), handlers,
-                new PasswordGrantCompletion(clients, tokens, tickets, values), clock);
-    }
-
-    private static void register(Map<GrantType, GrantHandler> handlers, GrantHandler handler) {
-        handlers.put(handler.grantType(), handler);
+        TokenIssuance issuance = new TokenIssuance(tokens, values, accessTokenFormat, SenderBinding.NONE);
+        EngineServices services = new EngineServices(clients, tokens, tickets, values, issuance,
+                new RefreshTokenSuccessors(rotationSecret), ticketLifetime, refreshGracePeriod, clock);
+        return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(clientAuthenticators),
+                GrantHandlers.create(grants, services), new PasswordGrantCompletion(services), clock);
     }
 
     private static Duration requirePositive(Duration value, String name) {

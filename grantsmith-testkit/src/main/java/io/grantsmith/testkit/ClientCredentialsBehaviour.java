@@ -67,10 +67,10 @@ public abstract class ClientCredentialsBehaviour extends EngineBehaviourSuite {
         assertThat(ok.facts().client().aliasUsed()).isFalse();
 
         AccessTokenRecord stored = fixture.accessToken(issuance.accessToken().value()).orElseThrow();
-        assertThat(stored).isEqualTo(new AccessTokenRecord(TokenFormat.keyOf(issuance.accessToken().value()),
-                TokenHasher.hash(issuance.accessToken().value()), false,
-                EngineFixture.SERVICE_ID, 3001, null, Scopes.of("read", "write"), List.of(),
-                GrantType.CLIENT_CREDENTIALS, EngineFixture.START, expiresAt, null, List.of(), false));
+        assertThat(stored).isEqualTo(AccessTokenRecord.builder(TokenFormat.keyOf(issuance.accessToken().value()),
+                        TokenHasher.hash(issuance.accessToken().value()))
+                .serviceId(EngineFixture.SERVICE_ID).clientId(3001).scopes(Scopes.of("read", "write"))
+                .grantType(GrantType.CLIENT_CREDENTIALS).issuedAt(EngineFixture.START).expiresAt(expiresAt).build());
     }
 
     @Test

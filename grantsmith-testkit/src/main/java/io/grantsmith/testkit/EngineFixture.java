@@ -8,6 +8,7 @@ import io.grantsmith.api.dto.TokenFailRequest;
 import io.grantsmith.api.dto.TokenIssueRequest;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.core.TokenEngine;
+import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.ScopeCatalog;
@@ -26,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A {@link TokenEngine} over one store's token and ticket ports, with the {@link TestClients}, a
@@ -67,10 +69,17 @@ public final class EngineFixture {
     private final TokenEngine engine;
 
     public EngineFixture(Stores stores) {
+        this(stores, builder -> { });
+    }
+
+    /** A fixture whose engine {@code customization} changes (its grants, say) before it is built. */
+    public EngineFixture(Stores stores, Consumer<TokenEngineBuilder> customization) {
         this.stores = stores;
         TestClients.registerAll(clients);
-        engine = TokenEngine.builder().clients(clients).tokens(stores.tokens()).tickets(stores.tickets())
-                .rotationSecret(ROTATION_SECRET).clock(clock).build();
+        TokenEngineBuilder builder = TokenEngine.builder().clients(clients).tokens(stores.tokens())
+                .tickets(stores.tickets()).rotationSecret(ROTATION_SECRET).clock(clock);
+        customization.accept(builder);
+        engine = builder.build();
     }
 
     /** The standard service: alias support on, the {@link #SCOPES}, the fixture's durations, rotation on refresh. */
@@ -81,6 +90,11 @@ public final class EngineFixture {
 
     public static Service service() {
         return serviceBuilder().build();
+    }
+
+    /** The stores under the engine, for what a test sets up or checks behind its back. */
+    public Stores stores() {
+        return stores;
     }
 
     public MutableClock clock() {

@@ -2,6 +2,7 @@ package io.grantsmith.testkit;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
@@ -34,7 +35,7 @@ public final class FailingStores implements Stores {
     /** The token and ticket operations that can be made to fail. */
     public enum Operation {
         SAVE_ACCESS_TOKEN, SAVE_GRANT, FIND_ACCESS_TOKEN, FIND_REFRESH_TOKEN, FIND_SUCCESSOR, APPLY_REFRESH,
-        REVOKE_FAMILY, SAVE_TICKET, USE_TICKET
+        REVOKE_GRANT, SAVE_TICKET, USE_TICKET
     }
 
     private final Stores delegate;
@@ -138,14 +139,19 @@ public final class FailingStores implements Stores {
         }
 
         @Override
+        public Optional<GrantRecord> findGrant(FamilyId family) {
+            return delegate.tokens().findGrant(family);
+        }
+
+        @Override
         public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
             return call(Operation.APPLY_REFRESH, () -> delegate.tokens().applyRefresh(write));
         }
 
         @Override
-        public void revokeFamily(FamilyId family) {
-            call(Operation.REVOKE_FAMILY, () -> {
-                delegate.tokens().revokeFamily(family);
+        public void revokeGrant(FamilyId family) {
+            call(Operation.REVOKE_GRANT, () -> {
+                delegate.tokens().revokeGrant(family);
                 return null;
             });
         }

@@ -14,6 +14,7 @@ import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
@@ -71,10 +72,14 @@ public abstract class IssueBehaviour extends EngineBehaviourSuite {
         assertThat(access.grantType()).isEqualTo(GrantType.PASSWORD);
         assertThat(access.expiresAt()).isEqualTo(accessExpiry);
         assertThat(access.properties()).isEqualTo(PROPERTIES);
-        assertThat(refresh).isEqualTo(new RefreshTokenRecord(refresh.key(), refresh.hash(), access.family(),
-                EngineFixture.SERVICE_ID, 3001, EngineFixture.SUBJECT, Scopes.of("read", "write"),
-                List.of(EngineFixture.RESOURCE_A), GrantType.PASSWORD, EngineFixture.START, refreshExpiry, PROPERTIES,
-                false, RefreshTokenState.ACTIVE, null, 0));
+        GrantRecord grant = GrantRecord.builder(access.family()).serviceId(EngineFixture.SERVICE_ID).clientId(3001)
+                .subject(EngineFixture.SUBJECT).scopes(Scopes.of("read", "write"))
+                .resources(List.of(EngineFixture.RESOURCE_A)).grantType(GrantType.PASSWORD)
+                .createdAt(EngineFixture.START)
+                .expiresAt(refreshExpiry.isAfter(accessExpiry) ? refreshExpiry : accessExpiry).build();
+        assertThat(refresh).isEqualTo(RefreshTokenRecord.builder(refresh.key(), refresh.hash(), grant)
+                .issuedAt(EngineFixture.START).expiresAt(refreshExpiry).properties(PROPERTIES)
+                .state(RefreshTokenState.ACTIVE).build());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Scopes;
@@ -24,6 +25,7 @@ public final class Records {
     /** A second service, for what must stay apart between services. */
     public static final long OTHER_SERVICE = 1002L;
     public static final long CLIENT = 5001L;
+    public static final Duration GRANT_LIFETIME = Duration.ofDays(365);
     private static final AtomicLong KEYS = new AtomicLong(1L << 40);
 
     private Records() {
@@ -47,10 +49,13 @@ public final class Records {
     }
 
     public static AccessTokenRecord accessToken(Instant now, Duration lifetime, FamilyId family) {
-        return new AccessTokenRecord(freshKey(), freshHash(), false, SERVICE, CLIENT, family == null ? null : "alice",
-                Scopes.of("read", "write"), List.of("https://api.example.com/"),
-                family == null ? GrantType.CLIENT_CREDENTIALS : GrantType.PASSWORD, now, now.plus(lifetime), family,
-                List.of(new TokenProperty("tenant", "acme", false), new TokenProperty("secret", "s", true)), false);
+        return AccessTokenRecord.builder(freshKey(), freshHash()).serviceId(SERVICE).clientId(CLIENT)
+                .subject(family == null ? null : "alice").scopes(Scopes.of("read", "write"))
+                .resources(List.of("https://api.example.com/"))
+                .grantType(family == null ? GrantType.CLIENT_CREDENTIALS : GrantType.PASSWORD).issuedAt(now)
+                .expiresAt(now.plus(lifetime)).family(family)
+                .properties(List.of(new TokenProperty("tenant", "acme", false), new TokenProperty("secret", "s", true)))
+                .build();
     }
 
     /** An access token of {@link #SERVICE} whose value the caller chose: it carries no key, so stores find it by hash. */
@@ -62,24 +67,36 @@ public final class Records {
     public static AccessTokenRecord callerChosenAccessToken(long serviceId, Instant now, Duration lifetime,
             TokenHash hash) {
         AccessTokenRecord token = accessToken(now, lifetime, null);
-        return new AccessTokenRecord(freshKey(), hash, true, serviceId, token.clientId(), token.subject(),
-                token.scopes(), token.resources(), token.grantType(), token.issuedAt(), token.expiresAt(),
-                token.family(), token.properties(), token.clientIdAliasUsed());
+        return AccessTokenRecord.builder(freshKey(), hash).callerChosen(true).serviceId(serviceId)
+                .clientId(token.clientId()).subject(token.subject()).scopes(token.scopes())
+                .resources(token.resources()).grantType(token.grantType()).issuedAt(token.issuedAt())
+                .expiresAt(token.expiresAt()).properties(token.properties()).build();
     }
 
+    /**
+     * The grant of a family of {@link #SERVICE}, kept for {@link #GRANT_LIFETIME}: longer than any token the tests
+     * issue, so that a refresh write does not change it.
+     */
+    public static GrantRecord grant(Instant now, FamilyId family) {
+        return GrantRecord.builder(family).serviceId(SERVICE).clientId(CLIENT).subject("alice")
+                .scopes(Scopes.of("read", "write")).resources(List.of("https://api.example.com/"))
+                .grantType(GrantType.PASSWORD).claims("{\"userinfo\":{\"email\":null}}")
+                .authTime(now.minusSeconds(30)).acr("urn:example:acr:pwd").nonce("n-0S6_WzA2Mj")
+                .createdAt(now).expiresAt(now.plus(GRANT_LIFETIME)).build();
+    }
+
+    /** The first refresh token of a new grant ({@link #grant}) of {@code family}. */
     public static RefreshTokenRecord refreshToken(Instant now, Duration lifetime, FamilyId family) {
-        return new RefreshTokenRecord(freshKey(), freshHash(), family, SERVICE, CLIENT, "alice",
-                Scopes.of("read", "write"), List.of("https://api.example.com/"), GrantType.PASSWORD, now,
-                now.plus(lifetime), List.of(new TokenProperty("tenant", "acme", false)), true,
-                RefreshTokenState.ACTIVE, null, 0);
+        return RefreshTokenRecord.builder(freshKey(), freshHash(), grant(now, family)).issuedAt(now)
+                .expiresAt(now.plus(lifetime)).properties(List.of(new TokenProperty("tenant", "acme", false)))
+                .clientIdAliasUsed(true).state(RefreshTokenState.ACTIVE).build();
     }
 
-    /** A successor of {@code previous}: same family and grant, new key and hash, issued at {@code now}. */
+    /** A successor of {@code previous}: same grant, new key and hash, issued at {@code now}. */
     public static RefreshTokenRecord successorOf(RefreshTokenRecord previous, Instant now, Duration lifetime) {
-        return new RefreshTokenRecord(freshKey(), freshHash(), previous.family(), previous.serviceId(),
-                previous.clientId(), previous.subject(), previous.scopes(), previous.resources(), previous.grantType(),
-                now, now.plus(lifetime), previous.properties(), previous.clientIdAliasUsed(), RefreshTokenState.ACTIVE,
-                null, 0);
+        return RefreshTokenRecord.builder(freshKey(), freshHash(), previous.grant()).issuedAt(now)
+                .expiresAt(now.plus(lifetime)).properties(previous.properties())
+                .clientIdAliasUsed(previous.clientIdAliasUsed()).state(RefreshTokenState.ACTIVE).build();
     }
 
     public static Ticket ticket(long serviceId, Instant now, Duration lifetime) {

@@ -59,12 +59,26 @@ public abstract class RefreshBehaviour extends EngineBehaviourSuite {
         assertThat(old.state()).isEqualTo(RefreshTokenState.ROTATED);
         assertThat(old.rotatedAt()).isEqualTo(now);
         assertThat(old.successorKey()).isEqualTo(successor.key()).isGreaterThan(old.key());
-        assertThat(successor).isEqualTo(new RefreshTokenRecord(successor.key(), successor.hash(), old.family(),
-                old.serviceId(), old.clientId(), old.subject(), old.scopes(), old.resources(), GrantType.PASSWORD, now,
-                now.plus(EngineFixture.REFRESH_TOKEN_DURATION), old.properties(), false, RefreshTokenState.ACTIVE,
-                null, 0));
+        assertThat(successor).isEqualTo(RefreshTokenRecord.builder(successor.key(), successor.hash(),
+                        old.grant().keptUntil(now.plus(EngineFixture.REFRESH_TOKEN_DURATION)))
+                .issuedAt(now).expiresAt(now.plus(EngineFixture.REFRESH_TOKEN_DURATION)).properties(old.properties())
+                .state(RefreshTokenState.ACTIVE).build());
+        assertThat(successor.grantType()).isEqualTo(GrantType.PASSWORD);
         assertThat(fixture.accessToken(grant.accessToken().value())).isEmpty();
         assertThat(fixture.accessToken(renewed.accessToken().value()).orElseThrow().family()).isEqualTo(old.family());
+    }
+
+    @Test
+    void whenTheGrantIsRevokedThenItsRefreshTokenIsRefusedAndItsAccessTokenIsGone() {
+        Issuance grant = fixture.grant(ROTATING);
+        RefreshTokenRecord refresh = fixture.refreshToken(grant.refreshToken().value()).orElseThrow();
+
+        fixture.stores().tokens().revokeGrant(refresh.family());
+
+        badRequest(fixture.refresh(ROTATING, grant.refreshToken().value()), OAuthErrorCode.INVALID_GRANT,
+                ResultCode.REFRESH_TOKEN_REVOKED);
+        assertThat(fixture.accessToken(grant.accessToken().value())).isEmpty();
+        assertThat(fixture.refreshToken(grant.refreshToken().value()).orElseThrow().grant().revoked()).isTrue();
     }
 
     @Test

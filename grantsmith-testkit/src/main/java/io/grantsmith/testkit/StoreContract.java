@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,9 +121,11 @@ public abstract class StoreContract {
         TokenHash chosen = Records.freshHash();
         stores.tokens().saveAccessToken(Records.callerChosenAccessToken(Records.OTHER_SERVICE, NOW, HOUR, chosen));
         AccessTokenRecord sameValue = Records.callerChosenAccessToken(NOW, HOUR, chosen);
-        AccessTokenRecord newAccess = new AccessTokenRecord(sameValue.key(), chosen, true, grant.access.serviceId(),
-                grant.access.clientId(), grant.access.subject(), grant.access.scopes(), grant.access.resources(),
-                grant.access.grantType(), NOW.plusSeconds(1), NOW.plus(HOUR), grant.family, List.of(), false);
+        AccessTokenRecord newAccess = AccessTokenRecord.builder(sameValue.key(), chosen).callerChosen(true)
+                .serviceId(grant.access.serviceId()).clientId(grant.access.clientId())
+                .subject(grant.access.subject()).scopes(grant.access.scopes()).resources(grant.access.resources())
+                .grantType(grant.access.grantType()).issuedAt(NOW.plusSeconds(1)).expiresAt(NOW.plus(HOUR))
+                .family(grant.family).build();
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Rotate(grant.refresh.key(),
                 Records.successorOf(grant.refresh, NOW.plusSeconds(1), HOUR), newAccess, NOW.plusSeconds(1)));
@@ -181,9 +184,9 @@ public abstract class StoreContract {
 
     @Test
     void whenPropertiesAndSubjectAreAbsentThenTheyRoundTripAsAbsent() {
-        AccessTokenRecord bare = new AccessTokenRecord(Records.freshKey(), Records.freshHash(), false, 7, 8, null,
-                io.grantsmith.core.model.Scopes.empty(), List.of(), io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS,
-                NOW, NOW.plus(HOUR), null, List.of(), false);
+        AccessTokenRecord bare = AccessTokenRecord.builder(Records.freshKey(), Records.freshHash()).serviceId(7)
+                .clientId(8).grantType(io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS).issuedAt(NOW)
+                .expiresAt(NOW.plus(HOUR)).build();
         stores.tokens().saveAccessToken(bare);
 
         assertThat(stores.tokens().findAccessToken(bare.serviceId(), Records.lookup(bare))).contains(bare);
@@ -258,10 +261,9 @@ public abstract class StoreContract {
         Grant grant = saveGrant();
         Grant other = saveGrant();
         RefreshTokenRecord fresh = Records.successorOf(grant.refresh, NOW, HOUR);
-        RefreshTokenRecord clash = new RefreshTokenRecord(other.refresh.key(), fresh.hash(), fresh.family(),
-                fresh.serviceId(), fresh.clientId(), fresh.subject(), fresh.scopes(), fresh.resources(),
-                fresh.grantType(), fresh.issuedAt(), fresh.expiresAt(), fresh.properties(), fresh.clientIdAliasUsed(),
-                fresh.state(), null, 0);
+        RefreshTokenRecord clash = RefreshTokenRecord.builder(other.refresh.key(), fresh.hash(), fresh.grant())
+                .issuedAt(fresh.issuedAt()).expiresAt(fresh.expiresAt()).properties(fresh.properties())
+                .clientIdAliasUsed(fresh.clientIdAliasUsed()).build();
         AccessTokenRecord newAccess = Records.accessToken(NOW, HOUR, grant.family);
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(
@@ -336,7 +338,7 @@ public abstract class StoreContract {
         Grant grant = saveGrant();
         RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
         stores.tokens().applyRefresh(rotate);
-        stores.tokens().revokeFamily(grant.family);
+        stores.tokens().revokeGrant(grant.family);
 
         RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Replay(rotate.successor().key(),
                 Records.accessToken(NOW, HOUR, grant.family), NOW.plusSeconds(2)));
@@ -345,13 +347,14 @@ public abstract class StoreContract {
     }
 
     @Test
-    void whenFamilyRevokedThenEveryRefreshTokenIsRevokedAndItsAccessTokensAreGone() {
+    void whenGrantRevokedThenEveryRefreshTokenIsRevokedAndItsAccessTokensAreGone() {
         Grant grant = saveGrant();
         RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
         stores.tokens().applyRefresh(rotate);
         Grant otherFamily = saveGrant();
 
-        stores.tokens().revokeFamily(grant.family);
+        stores.tokens().revokeGrant(grant.family);
+        stores.tokens().revokeGrant(grant.family);
 
         assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.REVOKED);
@@ -361,6 +364,37 @@ public abstract class StoreContract {
         assertThat(stores.tokens().findRefreshToken(Records.lookup(otherFamily.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ACTIVE);
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(otherFamily.access))).isPresent();
+    }
+
+    @Test
+    void whenARevocationRacesRotationsThenNothingOfTheGrantStaysUsable() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Grant grant = saveGrant();
+            List<RefreshWrite.Rotate> rotations = new ArrayList<>();
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+                rotations.add(rotate);
+                tasks.add(() -> stores.tokens().applyRefresh(rotate));
+            }
+            tasks.add(round % 2, () -> {
+                stores.tokens().revokeGrant(grant.family);
+                return null;
+            });
+
+            Concurrently.run(tasks);
+
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
+                    .isEqualTo(RefreshTokenState.REVOKED);
+            for (RefreshWrite.Rotate rotate : rotations) {
+                assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))
+                        .map(RefreshTokenRecord::state)).as("a successor saved in the race")
+                        .isIn(Optional.empty(), Optional.of(RefreshTokenState.REVOKED));
+                assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken())))
+                        .isEmpty();
+            }
+            assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
+        }
     }
 
     @Test
@@ -483,6 +517,106 @@ public abstract class StoreContract {
 
         assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
                 .isEqualTo(RefreshTokenState.ROTATED);
+    }
+
+    // ---- grants ---------------------------------------------------------------------------------------------
+
+    @Test
+    void whenGrantIsSavedThenItsRefreshTokensCarryIt() {
+        Grant grant = saveGrant();
+
+        RefreshTokenRecord found = stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow();
+
+        assertThat(found.grant()).isEqualTo(grant.refresh.grant());
+        assertThat(found.grant().claims()).isEqualTo("{\"userinfo\":{\"email\":null}}");
+        assertThat(found.grant().authTime()).isEqualTo(NOW.minusSeconds(30));
+        assertThat(found.grant().acr()).isEqualTo("urn:example:acr:pwd");
+        assertThat(found.grant().nonce()).isEqualTo("n-0S6_WzA2Mj");
+        assertThat(found).isEqualTo(grant.refresh);
+        assertThat(stores.tokens().findGrant(grant.family)).contains(grant.refresh.grant());
+        assertThat(stores.tokens().findGrant(FamilyId.random())).isEmpty();
+    }
+
+    @Test
+    void whenAGrantsIdIsTakenThenSavingItWritesNothing() {
+        Grant grant = saveGrant();
+        AccessTokenRecord access = Records.accessToken(NOW, HOUR, grant.family);
+        RefreshTokenRecord refresh = Records.refreshToken(NOW, HOUR, grant.family);
+
+        assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
+    }
+
+    @Test
+    void whenGrantIsRevokedThenRotationIsRefusedAndWritesNothing() {
+        Grant grant = saveGrant();
+        stores.tokens().revokeGrant(grant.family);
+        RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));
+
+        assertThat(stores.tokens().applyRefresh(rotate)).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(rotate.successor()))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(rotate.accessToken()))).isEmpty();
+        RefreshTokenRecord presented = stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow();
+        assertThat(presented.state()).isEqualTo(RefreshTokenState.REVOKED);
+        assertThat(presented.grant().revoked()).isTrue();
+        assertThat(stores.tokens().findGrant(grant.family).orElseThrow().revoked()).isTrue();
+    }
+
+    @Test
+    void whenGrantIsRevokedThenExtensionIsRefused() {
+        Grant grant = saveGrant();
+        stores.tokens().revokeGrant(grant.family);
+        AccessTokenRecord access = Records.accessToken(NOW.plusSeconds(1), HOUR, grant.family);
+
+        RefreshWriteOutcome outcome = stores.tokens().applyRefresh(new RefreshWrite.Extend(grant.refresh.key(),
+                NOW.plus(Duration.ofDays(20)), List.of(), access, NOW.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(RefreshWriteOutcome.PRECONDITION_FAILED);
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(access))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().expiresAt())
+                .isEqualTo(grant.refresh.expiresAt());
+    }
+
+    @Test
+    void whenAGrantIsRevokedThenAnotherGrantIsUntouched() {
+        Grant revoked = saveGrant();
+        Grant other = saveGrant();
+
+        stores.tokens().revokeGrant(revoked.family);
+
+        assertThat(stores.tokens().applyRefresh(rotation(other, NOW.plusSeconds(1))))
+                .isEqualTo(RefreshWriteOutcome.APPLIED);
+    }
+
+    @Test
+    void whenARefreshOutlivesItsGrantThenTheGrantIsKeptUntilTheNewTokensExpire() {
+        Grant grant = saveGrant();
+        Instant later = NOW.plus(Records.GRANT_LIFETIME).plus(Duration.ofDays(30));
+        RefreshTokenRecord successor = Records.successorOf(grant.refresh, NOW.plusSeconds(1),
+                Duration.between(NOW.plusSeconds(1), later));
+
+        stores.tokens().applyRefresh(new RefreshWrite.Rotate(grant.refresh.key(), successor,
+                Records.accessToken(NOW.plusSeconds(1), HOUR, grant.family), NOW.plusSeconds(1)));
+        stores.housekeeping().purgeExpired(NOW.plus(Records.GRANT_LIFETIME).plusSeconds(1), 1000);
+
+        RefreshTokenRecord found = stores.tokens().findRefreshToken(Records.lookup(successor)).orElseThrow();
+        assertThat(found.grant().expiresAt()).isEqualTo(later);
+        assertThat(found.state()).isEqualTo(RefreshTokenState.ACTIVE);
+    }
+
+    @Test
+    void whenAGrantHasExpiredThenPurgingRemovesIt() {
+        FamilyId family = FamilyId.random();
+        Instant issued = NOW.minus(Duration.ofDays(3));
+        RefreshTokenRecord refresh = RefreshTokenRecord.builder(Records.freshKey(), Records.freshHash(),
+                        Records.grant(issued, family).toBuilder().expiresAt(issued.plus(Duration.ofDays(1))).build())
+                .issuedAt(issued).expiresAt(issued.plus(Duration.ofDays(1))).build();
+        stores.tokens().saveGrant(Records.accessToken(issued, HOUR, family), refresh);
+
+        assertThat(stores.housekeeping().purgeExpired(NOW, 1000)).isEqualTo(3);
+        assertThat(stores.housekeeping().purgeExpired(NOW, 1000)).isZero();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
     }
 
     // ---- services, clients, users, settings ---------------------------------------------------------------
@@ -628,9 +762,12 @@ public abstract class StoreContract {
     }
 
     private static AccessTokenRecord withKey(AccessTokenRecord token, long key) {
-        return new AccessTokenRecord(key, token.hash(), token.callerChosen(), token.serviceId(), token.clientId(),
-                token.subject(), token.scopes(), token.resources(), token.grantType(), token.issuedAt(),
-                token.expiresAt(), token.family(), token.properties(), token.clientIdAliasUsed());
+        return AccessTokenRecord.builder(key, token.hash())
+                .callerChosen(token.callerChosen()).serviceId(token.serviceId()).clientId(token.clientId())
+                .subject(token.subject()).scopes(token.scopes()).resources(token.resources())
+                .grantType(token.grantType()).issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
+                .family(token.family()).properties(token.properties()).clientIdAliasUsed(token.clientIdAliasUsed())
+                .build();
     }
 
     private static RefreshWrite.Rotate rotation(Grant grant, Instant at) {

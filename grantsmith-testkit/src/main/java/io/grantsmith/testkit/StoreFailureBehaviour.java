@@ -97,7 +97,7 @@ public abstract class StoreFailureBehaviour extends EngineBehaviourSuite {
     void whenDetectedReuseCannotRevokeTheFamilyThenTheFailedRevocationIsNamed() {
         Issuance grant = fixture.grant(SERVICE);
         issuance(fixture.refresh(SERVICE, grant.refreshToken().value()));
-        failing.fail(Operation.REVOKE_FAMILY);
+        failing.fail(Operation.REVOKE_GRANT);
 
         serverError(fixture.refresh(SERVICE, grant.refreshToken().value()), ResultCode.REFRESH_REVOKE_FAILED);
     }

@@ -6,7 +6,7 @@ import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 
-/** The value of a new access token: the caller's choice when it made one, else a fresh key and 256 random bits. */
+/** The caller's choice of an access token value, and what a duplicate of a new access token means. */
 final class AccessTokenValue {
     /** Generated keys collide only between nodes that drew the same node bits; a few fresh draws settle it. */
     static final int MAX_ATTEMPTS = 3;
@@ -14,10 +14,8 @@ final class AccessTokenValue {
     private AccessTokenValue() {
     }
 
-    static TokenValue choose(String callerChosen, TokenValues values, ResultCode invalid) {
-        if (callerChosen == null || callerChosen.isEmpty()) {
-            return values.newToken();
-        }
+    /** The caller's value under a fresh row key, refused with {@code invalid} when it is no bearer token. */
+    static TokenValue callerChosen(String callerChosen, TokenValues values, ResultCode invalid) {
         if (!TokenValues.isValidCallerChosen(callerChosen)) {
             throw OAuthException.serverError(invalid);
         }

@@ -5,7 +5,6 @@ import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
-import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
@@ -15,12 +14,6 @@ import io.grantsmith.core.request.GrantRequest;
 import io.grantsmith.core.request.ParameterRules;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.TokenResult;
-import io.grantsmith.core.spi.SaveOutcome;
-import io.grantsmith.core.spi.TokenStore;
-import io.grantsmith.core.token.TokenLifetimes;
-import io.grantsmith.core.token.TokenValue;
-import io.grantsmith.core.token.TokenValues;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,17 +29,15 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
             ResultCode.CLIENT_CREDENTIALS_SCOPE_UNSUPPORTED, ResultCode.CLIENT_CREDENTIALS_SCOPE_NOT_REQUESTABLE,
             ResultCode.CLIENT_CREDENTIALS_SCOPE_REQUIRED);
 
-    private final TokenStore tokens;
-    private final TokenValues values;
+    private final TokenIssuance issuance;
 
-    public ClientCredentialsGrantHandler(TokenStore tokens, TokenValues values) {
-        this.tokens = tokens;
-        this.values = values;
+    public ClientCredentialsGrantHandler(EngineServices services) {
+        this.issuance = services.issuance();
     }
 
     @Override
-    public GrantType grantType() {
-        return GrantType.CLIENT_CREDENTIALS;
+    public String grantType() {
+        return GrantType.CLIENT_CREDENTIALS.wireValue();
     }
 
     @Override
@@ -75,25 +66,15 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
         TokenRequest request = context.request();
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.CLIENT_CREDENTIALS_PROPERTIES_TOO_BIG);
-        TokenValue value = AccessTokenValue.choose(request.getAccessToken(), values,
-                ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_INVALID);
-        Duration lifetime = TokenLifetimes.accessToken(service, client, scopes, request.getAccessTokenDuration());
-        MintedToken accessToken;
-        for (int attempt = 1; ; attempt++) {
-            accessToken = MintedToken.of(value, context.now(), lifetime);
-            AccessTokenRecord record = new AccessTokenRecord(accessToken.key(), accessToken.hash(),
-                    value.callerChosen(), service.id(), client.id(), null, scopes, resources,
-                    GrantType.CLIENT_CREDENTIALS, context.now(), accessToken.expiresAt(), null, properties,
-                    context.identity().aliasUsed());
-            if (tokens.saveAccessToken(record) == SaveOutcome.SAVED) {
-                break;
-            }
-            AccessTokenValue.checkRetry(value, attempt, ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_IN_USE);
-            value = values.newToken();
-        }
-        Issuance issuance = new Issuance(service.accessTokenType(), accessToken.issued(context.now()), null, null,
-                scopes, null, resources, resources, properties, false);
-        return new TokenResult.Ok(context.facts(), ResultCode.CLIENT_CREDENTIALS_OK.message(), issuance);
+        IssuedTokens issued = issuance.issue(NewTokens.builder(context)
+                .scopes(scopes).resources(resources).properties(properties)
+                .callerChosenAccessToken(request.getAccessToken(), ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_INVALID,
+                        ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_IN_USE)
+                .requestedLifetimes(request.getAccessTokenDuration(), 0)
+                .build());
+        return new TokenResult.Ok(context.facts(), ResultCode.CLIENT_CREDENTIALS_OK.message(),
+                new Issuance(service.accessTokenType(), issued.accessToken(), null, null, scopes, null, resources,
+                        resources, properties, false));
     }
 
     static GrantRequest.ClientCredentials parse(FormParameters parameters) {

@@ -2,12 +2,20 @@ package io.grantsmith.core.grant;
 
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.ParameterRules;
 import io.grantsmith.core.result.TokenResult;
 
-/** Handles the token requests of one grant type, after the client has been authenticated. */
+/**
+ * Handles the token requests of one grant type, after the client has been authenticated. Handlers come into the
+ * engine from outside ({@link io.grantsmith.core.TokenEngineBuilder#grant}), each made by a {@link Factory}, so
+ * a new grant (an extension grant such as {@code urn:ietf:params:oauth:grant-type:jwt-bearer}) is one class and
+ * edits no engine code.
+ */
 public interface GrantHandler {
-    GrantType grantType();
+    /** The {@code grant_type} value this handler answers, e.g. {@code client_credentials} or an absolute URI. */
+    String grantType();
 
     /** Which parameters may repeat, checked before the client is authenticated. */
     ParameterRules parameterRules();
@@ -16,8 +24,30 @@ public interface GrantHandler {
     ResultCode storeFailure();
 
     /**
+     * Whether {@code service} offers this grant. By default: Authlete's grant type of the same name is among the
+     * service's {@code supportedGrantTypes}. A grant type Authlete does not name cannot be listed there, so its
+     * handler must override this (and {@link #allowedFor}) or it is never offered.
+     */
+    default boolean offeredBy(Service service) {
+        GrantType known = GrantType.fromWireValue(grantType());
+        return known != null && service.supports(known);
+    }
+
+    /** Whether {@code client} may use this grant. By default: the client's {@code grantTypes} name it. */
+    default boolean allowedFor(Client client) {
+        GrantType known = GrantType.fromWireValue(grantType());
+        return known != null && client.mayUse(known);
+    }
+
+    /**
      * Handles the request. Refusals are thrown as {@link io.grantsmith.core.error.OAuthException}; store
      * failures as {@link io.grantsmith.core.spi.StoreException}.
      */
     TokenResult handle(GrantContext context);
+
+    /** Makes a handler from the engine's services, once, when the engine is built (fosite's {@code compose}). */
+    @FunctionalInterface
+    interface Factory {
+        GrantHandler create(EngineServices services);
+    }
 }

@@ -20,11 +20,6 @@ record MintedToken(TokenValue token, Instant expiresAt) {
         return token.hash();
     }
 
-    /** This token expiring no later than {@code notAfter} (service flag {@code tokenExpirationLinked}). */
-    MintedToken notAfter(Instant notAfter) {
-        return expiresAt.isAfter(notAfter) ? new MintedToken(token, notAfter) : this;
-    }
-
     /** The token as a result reports it, with its lifetime counted from {@code now} in whole seconds. */
     IssuedToken issued(Instant now) {
         Duration remaining = Duration.between(now, expiresAt);

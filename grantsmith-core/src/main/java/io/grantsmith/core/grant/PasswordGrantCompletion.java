@@ -9,11 +9,7 @@ import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.error.StoreFailure;
-import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
-import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.model.RefreshTokenRecord;
-import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenProperty;
@@ -23,16 +19,12 @@ import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenFailResult;
 import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.spi.ClientLookup;
-import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TicketUse;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.token.TokenHasher;
-import io.grantsmith.core.token.TokenLifetimes;
-import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +40,14 @@ public final class PasswordGrantCompletion {
     private final TokenStore tokens;
     private final TicketStore tickets;
     private final TokenValues values;
+    private final TokenIssuance issuance;
 
-    public PasswordGrantCompletion(ClientLookup clients, TokenStore tokens, TicketStore tickets, TokenValues values) {
-        this.clients = clients;
-        this.tokens = tokens;
-        this.tickets = tickets;
-        this.values = values;
+    public PasswordGrantCompletion(EngineServices services) {
+        this.clients = services.clients();
+        this.tokens = services.tokens();
+        this.tickets = services.tickets();
+        this.values = services.values();
+        this.issuance = services.issuance();
     }
 
     /**
@@ -69,10 +63,10 @@ public final class PasswordGrantCompletion {
         String subject = SubjectRules.validate(request.getSubject());
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.ISSUE_PROPERTIES_TOO_BIG);
-        TokenValue accessTokenValue = AccessTokenValue.choose(request.getAccessToken(), values,
-                ResultCode.ISSUE_ACCESS_TOKEN_INVALID);
-        if (accessTokenValue.callerChosen()
-                && tokens.findAccessToken(service.id(), new TokenLookup(0, accessTokenValue.hash())).isPresent()) {
+        String callerChosen = request.getAccessToken();
+        if (callerChosen != null && !callerChosen.isEmpty() && tokens.findAccessToken(service.id(), new TokenLookup(0,
+                AccessTokenValue.callerChosen(callerChosen, values, ResultCode.ISSUE_ACCESS_TOKEN_INVALID).hash()))
+                .isPresent()) {
             // The caller's mistake too: report it while the ticket is unused, so that the caller can retry.
             // (A value taken between this check and the save below still fails safely, after the ticket is used.)
             throw OAuthException.serverError(ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
@@ -93,38 +87,17 @@ public final class PasswordGrantCompletion {
         }
 
         boolean withRefreshToken = service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN);
-        Duration accessLifetime = TokenLifetimes.accessToken(service, client, ticket.scopes(),
-                request.getAccessTokenDuration());
-        Duration refreshLifetime = TokenLifetimes.refreshToken(service, client, ticket.scopes(),
-                request.getRefreshTokenDuration());
-        FamilyId family = withRefreshToken ? FamilyId.random() : null;
-        MintedToken accessToken;
-        MintedToken refreshToken;
-        for (int attempt = 1; ; attempt++) {
-            refreshToken = withRefreshToken ? MintedToken.of(values.newToken(), now, refreshLifetime) : null;
-            accessToken = MintedToken.of(accessTokenValue, now, accessLifetime);
-            if (refreshToken != null && service.tokenExpirationLinked()) {
-                accessToken = accessToken.notAfter(refreshToken.expiresAt());
-            }
-            AccessTokenRecord accessRecord = new AccessTokenRecord(accessToken.key(), accessToken.hash(),
-                    accessTokenValue.callerChosen(), service.id(), client.id(), subject, ticket.scopes(),
-                    ticket.resources(), GrantType.PASSWORD, now, accessToken.expiresAt(), family, properties,
-                    ticket.clientIdAliasUsed());
-            SaveOutcome outcome = withRefreshToken
-                    ? tokens.saveGrant(accessRecord, new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(),
-                            family, service.id(), client.id(), subject, ticket.scopes(), ticket.resources(),
-                            GrantType.PASSWORD, now, refreshToken.expiresAt(), properties, ticket.clientIdAliasUsed(),
-                            RefreshTokenState.ACTIVE, null, 0))
-                    : tokens.saveAccessToken(accessRecord);
-            if (outcome == SaveOutcome.SAVED) {
-                break;
-            }
-            AccessTokenValue.checkRetry(accessTokenValue, attempt, ResultCode.ISSUE_ACCESS_TOKEN_IN_USE);
-            accessTokenValue = values.newToken();
-        }
-        Issuance issuance = new Issuance(service.accessTokenType(), accessToken.issued(now),
-                refreshToken == null ? null : refreshToken.issued(now), subject, ticket.scopes(),
-                refreshToken == null ? null : ticket.scopes(), List.of(), ticket.resources(), properties, false);
+        IssuedTokens issued = issuance.issue(NewTokens.builder(service, client, now, GrantType.PASSWORD)
+                .clientIdAliasUsed(ticket.clientIdAliasUsed())
+                .subject(subject).scopes(ticket.scopes()).resources(ticket.resources()).properties(properties)
+                .callerChosenAccessToken(callerChosen, ResultCode.ISSUE_ACCESS_TOKEN_INVALID,
+                        ResultCode.ISSUE_ACCESS_TOKEN_IN_USE)
+                .requestedLifetimes(request.getAccessTokenDuration(), request.getRefreshTokenDuration())
+                .withRefreshToken(withRefreshToken)
+                .build());
+        Issuance issuance = new Issuance(service.accessTokenType(), issued.accessToken(), issued.refreshToken(),
+                subject, ticket.scopes(), issued.refreshToken() == null ? null : ticket.scopes(), List.of(),
+                ticket.resources(), properties, false);
         return new TokenIssueResult.Ok(facts(service, client, ticket), ResultCode.ISSUE_OK.message(), issuance);
     }
 
@@ -144,7 +117,7 @@ public final class PasswordGrantCompletion {
         if (!client.mayUse(GrantType.PASSWORD)) {
             return Optional.of(ResultCode.ISSUE_GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT.message(client.id()));
         }
-        return SettingSupport.refusal(service, client, GrantType.PASSWORD, ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
+        return SettingSupport.refusal(service, client, GrantType.PASSWORD.wireValue(), ResultCode.ISSUE_SERVICE_SETTING_UNSUPPORTED,
                 ResultCode.ISSUE_CLIENT_SETTING_UNSUPPORTED);
     }
 

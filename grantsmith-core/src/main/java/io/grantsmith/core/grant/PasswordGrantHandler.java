@@ -36,15 +36,15 @@ public final class PasswordGrantHandler implements GrantHandler {
     private final TokenValues values;
     private final Duration ticketLifetime;
 
-    public PasswordGrantHandler(TicketStore tickets, TokenValues values, Duration ticketLifetime) {
-        this.tickets = tickets;
-        this.values = values;
-        this.ticketLifetime = ticketLifetime;
+    public PasswordGrantHandler(EngineServices services) {
+        this.tickets = services.tickets();
+        this.values = services.values();
+        this.ticketLifetime = services.ticketLifetime();
     }
 
     @Override
-    public GrantType grantType() {
-        return GrantType.PASSWORD;
+    public String grantType() {
+        return GrantType.PASSWORD.wireValue();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.grantsmith.core.grant;
 
+import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.StoreFailure;
-import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.RefreshPolicy;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
@@ -53,20 +53,21 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     private final TokenStore tokens;
     private final TokenValues values;
+    private final TokenIssuance issuance;
     private final RefreshTokenSuccessors successors;
     private final Duration gracePeriod;
 
-    public RefreshTokenGrantHandler(TokenStore tokens, TokenValues values, RefreshTokenSuccessors successors,
-            Duration gracePeriod) {
-        this.tokens = tokens;
-        this.values = values;
-        this.successors = successors;
-        this.gracePeriod = gracePeriod;
+    public RefreshTokenGrantHandler(EngineServices services) {
+        this.tokens = services.tokens();
+        this.values = services.values();
+        this.issuance = services.issuance();
+        this.successors = services.refreshSuccessors();
+        this.gracePeriod = services.refreshGracePeriod();
     }
 
     @Override
-    public GrantType grantType() {
-        return GrantType.REFRESH_TOKEN;
+    public String grantType() {
+        return GrantType.REFRESH_TOKEN.wireValue();
     }
 
     @Override
@@ -118,29 +119,30 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             RefreshTokenRecord record) {
         Service service = context.service();
         RefreshPolicy policy = service.refreshPolicy();
-        Renewal renewal = Renewal.plan(context, grant, record, values);
+        Renewal renewal = Renewal.plan(context, grant, record);
         MintedToken refreshToken;
+        PendingAccessToken accessToken;
         RefreshWrite write;
         if (policy.kept()) {
             Instant expiresAt = policy.durationReset() ? context.now().plus(refreshLifetime(context, record))
                     : record.expiresAt();
             refreshToken = new MintedToken(new TokenValue(record.key(), grant.refreshToken(), record.hash(), false),
                     expiresAt);
-            AccessTokenRecord accessToken = accessToken(context, renewal, record, refreshToken);
+            accessToken = accessToken(context, renewal, record, refreshToken);
             write = new RefreshWrite.Extend(record.key(), expiresAt, renewal.properties(),
-                    accessToken, context.now());
+                    accessToken.record(), context.now());
         } else {
             Instant expiresAt = policy.durationKept() ? record.expiresAt()
                     : context.now().plus(refreshLifetime(context, record));
             refreshToken = new MintedToken(values.withSecret(successors.secretOf(grant.refreshToken())), expiresAt);
-            RefreshTokenRecord successorRecord = new RefreshTokenRecord(refreshToken.key(), refreshToken.hash(),
-                    record.family(), record.serviceId(), record.clientId(), record.subject(), record.scopes(),
-                    record.resources(), record.grantType(), context.now(), expiresAt, renewal.properties(),
-                    record.clientIdAliasUsed(), RefreshTokenState.ACTIVE, null, 0);
-            write = new RefreshWrite.Rotate(record.key(), successorRecord,
-                    accessToken(context, renewal, record, refreshToken), context.now());
+            RefreshTokenRecord successorRecord = RefreshTokenRecord.builder(refreshToken.key(), refreshToken.hash(),
+                            record.grant())
+                    .issuedAt(context.now()).expiresAt(expiresAt).properties(renewal.properties())
+                    .clientIdAliasUsed(record.clientIdAliasUsed()).state(RefreshTokenState.ACTIVE).build();
+            accessToken = accessToken(context, renewal, record, refreshToken);
+            write = new RefreshWrite.Rotate(record.key(), successorRecord, accessToken.record(), context.now());
         }
-        return apply(write, context, grant, renewal, record, refreshToken, false);
+        return apply(write, accessToken, context, grant, renewal, record, refreshToken, false);
     }
 
     /**
@@ -161,14 +163,14 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                             && found.state() == RefreshTokenState.ACTIVE && !found.isExpiredAt(context.now()));
             if (successor.isPresent()) {
                 RefreshTokenRecord record = successor.get();
-                Renewal renewal = Renewal.plan(context, grant, record, values);
+                Renewal renewal = Renewal.plan(context, grant, record);
                 MintedToken refreshToken = new MintedToken(successorValue, record.expiresAt());
-                RefreshWrite write = new RefreshWrite.Replay(record.key(),
-                        accessToken(context, renewal, record, refreshToken), context.now());
-                return apply(write, context, grant, renewal, record, refreshToken, true);
+                PendingAccessToken accessToken = accessToken(context, renewal, record, refreshToken);
+                RefreshWrite write = new RefreshWrite.Replay(record.key(), accessToken.record(), context.now());
+                return apply(write, accessToken, context, grant, renewal, record, refreshToken, true);
             }
         }
-        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeFamily(rotated.family()));
+        StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeGrant(rotated.family()));
         throw invalidGrant(ResultCode.REFRESH_TOKEN_REUSED);
     }
 
@@ -177,10 +179,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 && rotated.successorKey() != 0 && context.now().isBefore(rotated.rotatedAt().plus(gracePeriod));
     }
 
-    private Optional<TokenResult> apply(RefreshWrite write, GrantContext context, GrantRequest.RefreshToken grant,
-            Renewal renewal, RefreshTokenRecord basis, MintedToken refreshToken, boolean previousRefreshTokenUsed) {
+    private Optional<TokenResult> apply(RefreshWrite write, PendingAccessToken accessToken, GrantContext context,
+            GrantRequest.RefreshToken grant, Renewal renewal, RefreshTokenRecord basis, MintedToken refreshToken,
+            boolean previousRefreshTokenUsed) {
         RefreshWriteOutcome outcome = tokens.applyRefresh(write);
-        if (outcome == RefreshWriteOutcome.DUPLICATE && renewal.accessToken().callerChosen()) {
+        if (outcome == RefreshWriteOutcome.DUPLICATE && accessToken.callerChosen()) {
             throw OAuthException.serverError(ResultCode.REFRESH_ACCESS_TOKEN_IN_USE);
         }
         if (outcome != RefreshWriteOutcome.APPLIED) {
@@ -188,26 +191,25 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             return Optional.empty();
         }
         Instant now = context.now();
-        MintedToken accessToken = new MintedToken(renewal.accessToken(), write.accessToken().expiresAt());
         Issuance issuance = new Issuance(context.service().accessTokenType(), accessToken.issued(now),
                 refreshToken.issued(now), basis.subject(), renewal.scopes(), basis.scopes(), grant.resources(),
                 renewal.resources(), renewal.properties(), previousRefreshTokenUsed);
         return Optional.of(new TokenResult.Ok(context.facts(), ResultCode.REFRESH_OK.message(), issuance));
     }
 
-    private AccessTokenRecord accessToken(GrantContext context, Renewal renewal, RefreshTokenRecord basis,
+    /** The renewed access token, of the basis's family and grant, never outliving the refresh token if linked. */
+    private PendingAccessToken accessToken(GrantContext context, Renewal renewal, RefreshTokenRecord basis,
             MintedToken refreshToken) {
-        Service service = context.service();
-        Duration lifetime = TokenLifetimes.accessToken(service, context.client(), renewal.scopes(),
-                context.request().getAccessTokenDuration());
-        MintedToken minted = MintedToken.of(renewal.accessToken(), context.now(), lifetime);
-        if (service.tokenExpirationLinked()) {
-            minted = minted.notAfter(refreshToken.expiresAt());
-        }
-        return new AccessTokenRecord(minted.key(), minted.hash(), renewal.accessToken().callerChosen(), service.id(),
-                basis.clientId(), basis.subject(), renewal.scopes(),
-                renewal.resources(), basis.grantType(), context.now(), minted.expiresAt(), basis.family(),
-                renewal.properties(), context.identity().aliasUsed());
+        TokenRequest request = context.request();
+        return issuance.accessToken(NewTokens.builder(context.service(), context.client(), context.now(),
+                        basis.grantType())
+                .clientIdAliasUsed(context.identity().aliasUsed())
+                .subject(basis.subject()).scopes(renewal.scopes()).resources(renewal.resources())
+                .properties(renewal.properties()).family(basis.family())
+                .callerChosenAccessToken(request.getAccessToken(), ResultCode.REFRESH_ACCESS_TOKEN_INVALID,
+                        ResultCode.REFRESH_ACCESS_TOKEN_IN_USE)
+                .requestedLifetimes(request.getAccessTokenDuration(), request.getRefreshTokenDuration())
+                .build(), refreshToken.expiresAt());
     }
 
     private static Duration refreshLifetime(GrantContext context, RefreshTokenRecord record) {
@@ -231,13 +233,11 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      * or the grant's own when none are requested; and the grant's properties with the request's merged over.
      * A service that would drop {@code openid} from it (not implemented yet) gets the refresh refused instead.
      */
-    private record Renewal(TokenValue accessToken, Scopes scopes, List<String> resources,
-            List<TokenProperty> properties) {
+    private record Renewal(Scopes scopes, List<String> resources, List<TokenProperty> properties) {
         private static final String OPENID = "openid";
         private static final String OFFLINE_ACCESS = "offline_access";
 
-        static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis,
-                TokenValues values) {
+        static Renewal plan(GrantContext context, GrantRequest.RefreshToken grant, RefreshTokenRecord basis) {
             Scopes scopes = grant.scope().isEmpty() ? basis.scopes() : narrowed(grant.scope(), basis.scopes());
             List<String> resources = ResourceIndicators.narrow(ResourceIndicators.validate(grant.resources()),
                     basis.resources(), ResultCode.REFRESH_RESOURCE_NOT_GRANTED);
@@ -249,9 +249,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             List<TokenProperty> properties = TokenProperties.merge(basis.properties(),
                     TokenProperties.accept(context.request().getProperties(), ResultCode.REFRESH_PROPERTIES_TOO_BIG),
                     ResultCode.REFRESH_PROPERTIES_TOO_BIG);
-            TokenValue value = AccessTokenValue.choose(context.request().getAccessToken(), values,
-                    ResultCode.REFRESH_ACCESS_TOKEN_INVALID);
-            return new Renewal(value, scopes, resources, properties);
+            return new Renewal(scopes, resources, properties);
         }
 
         private static Scopes narrowed(Scopes requested, Scopes granted) {

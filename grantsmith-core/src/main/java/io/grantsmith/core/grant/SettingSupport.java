@@ -1,6 +1,5 @@
 package io.grantsmith.core.grant;
 
-import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.model.Client;
@@ -23,9 +22,9 @@ public final class SettingSupport {
 
     /**
      * The refusal for the first setting (in {@link UnsupportedSetting}'s order, the service's before the client's)
-     * that applies to {@code grantType}, with {@code serviceCode} or {@code clientCode}; empty when none does.
+     * that applies to {@code grantType} (a {@code grant_type} value), with {@code serviceCode} or {@code clientCode}; empty when none does.
      */
-    public static Optional<ResultMessage> refusal(Service service, Client client, GrantType grantType,
+    public static Optional<ResultMessage> refusal(Service service, Client client, String grantType,
             ResultCode serviceCode, ResultCode clientCode) {
         Optional<UnsupportedSetting> ofService = first(service.unsupportedSettings(), grantType);
         if (ofService.isPresent()) {
@@ -35,7 +34,7 @@ public final class SettingSupport {
                 .map(setting -> clientCode.message(setting.member(), client.id()));
     }
 
-    private static Optional<UnsupportedSetting> first(Set<UnsupportedSetting> settings, GrantType grantType) {
+    private static Optional<UnsupportedSetting> first(Set<UnsupportedSetting> settings, String grantType) {
         if (settings.isEmpty()) {
             return Optional.empty();
         }

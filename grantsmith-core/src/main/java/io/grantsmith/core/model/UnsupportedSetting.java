@@ -1,8 +1,7 @@
 package io.grantsmith.core.model;
 
 import io.grantsmith.api.types.GrantType;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A service or client setting that changes what Authlete's token endpoint does for the grants Grantsmith serves,
@@ -30,7 +29,7 @@ public enum UnsupportedSetting {
     OPENID_DROPPED_ON_REFRESH_WITHOUT_OFFLINE_ACCESS("openidDroppedOnRefreshWithoutOfflineAccess", GrantSet.NONE);
 
     private final String member;
-    private final Set<GrantType> grants;
+    private final Predicate<String> grants;
 
     UnsupportedSetting(String member, GrantSet grants) {
         this.member = member;
@@ -42,20 +41,25 @@ public enum UnsupportedSetting {
         return member;
     }
 
-    /** Whether every request of {@code grantType} is refused while the setting is on. */
-    public boolean refuses(GrantType grantType) {
-        return grants.contains(grantType);
+    /**
+     * Whether every request of {@code grantType} (a {@code grant_type} value) is refused while the setting is on.
+     * Grants registered from outside are covered too: they issue tokens through the same step, which would not
+     * bind, sign or revoke them as the setting says.
+     */
+    public boolean refuses(String grantType) {
+        return grants.test(grantType);
     }
 
     private enum GrantSet {
-        ALL(EnumSet.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN)),
-        WITH_SUBJECT(EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN)),
-        NONE(EnumSet.noneOf(GrantType.class));
+        ALL(grantType -> true),
+        /** client_credentials has no subject; every other grant has one. */
+        WITH_SUBJECT(grantType -> !GrantType.CLIENT_CREDENTIALS.wireValue().equals(grantType)),
+        NONE(grantType -> false);
 
-        private final Set<GrantType> types;
+        private final Predicate<String> types;
 
-        GrantSet(Set<GrantType> types) {
-            this.types = Set.copyOf(types);
+        GrantSet(Predicate<String> types) {
+            this.types = types;
         }
     }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One atomic refresh: a conditional change to refresh-token rows together with the new access token.
+ * One atomic refresh: a conditional change to refresh-token rows together with the new access token. Every
+ * variant's precondition also requires the token's grant not to be revoked, and keeps the grant at least until
+ * the new tokens expire.
  * A rotation or an extension removes the access tokens of the family (a refresh invalidates the access tokens
  * issued before it); a replay keeps them. Then {@link #accessToken()} is inserted. The store applies a variant
  * only if its precondition still holds when it runs, so two concurrent refreshes of one token can never both
@@ -28,6 +30,18 @@ public sealed interface RefreshWrite {
     /** The row key of the refresh token that must be ACTIVE and unexpired at {@link #now()} for the write to apply. */
     long guardedKey();
 
+    /** The new expiry of the refresh token the write leaves active, or null when the write changes none. */
+    default Instant refreshTokenExpiresAt() {
+        return null;
+    }
+
+    /** When the last token this write leaves expires: the grant is kept at least until then. */
+    default Instant grantKeptUntil() {
+        Instant access = accessToken().expiresAt();
+        Instant refresh = refreshTokenExpiresAt();
+        return refresh != null && refresh.isAfter(access) ? refresh : access;
+    }
+
     /**
      * Rotation: the presented token must be ACTIVE and unexpired; it becomes ROTATED at {@code now}, pointing at
      * {@code successor} (same family, ACTIVE), which is inserted.
@@ -37,6 +51,11 @@ public sealed interface RefreshWrite {
         @Override
         public long guardedKey() {
             return presentedKey;
+        }
+
+        @Override
+        public Instant refreshTokenExpiresAt() {
+            return successor.expiresAt();
         }
     }
 
@@ -54,6 +73,11 @@ public sealed interface RefreshWrite {
         @Override
         public long guardedKey() {
             return presentedKey;
+        }
+
+        @Override
+        public Instant refreshTokenExpiresAt() {
+            return newExpiresAt;
         }
     }
 

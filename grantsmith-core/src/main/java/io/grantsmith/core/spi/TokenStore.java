@@ -2,6 +2,7 @@ package io.grantsmith.core.spi;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import java.util.Optional;
 
@@ -17,7 +18,10 @@ public interface TokenStore {
      */
     SaveOutcome saveAccessToken(AccessTokenRecord accessToken);
 
-    /** Stores an access token and the refresh token that starts its family, both or neither. */
+    /**
+     * Stores a new grant ({@link RefreshTokenRecord#grant()}), its first access token and the refresh token that
+     * starts its family: all or nothing.
+     */
     SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken);
 
     /**
@@ -28,15 +32,27 @@ public interface TokenStore {
      */
     Optional<AccessTokenRecord> findAccessToken(long serviceId, TokenLookup lookup);
 
-    /** The refresh token a presented value names: the row with the lookup's key, if its hash matches. */
+    /**
+     * The refresh token a presented value names: the row with the lookup's key, if its hash matches, with its
+     * grant as stored now.
+     */
     Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup);
 
     /** The refresh token with this row key (a rotated token's successor), whatever its state. */
     Optional<RefreshTokenRecord> findRefreshToken(long key);
 
+    /**
+     * The grant an access or refresh token was issued under ({@link AccessTokenRecord#family()}), as stored now:
+     * what the authorization said (claims, {@code auth_time}, {@code acr}, {@code nonce}) and whether it is revoked.
+     */
+    Optional<GrantRecord> findGrant(FamilyId family);
+
     /** Applies one refresh if its precondition holds; see {@link RefreshWrite}. */
     RefreshWriteOutcome applyRefresh(RefreshWrite write);
 
-    /** Revokes every refresh token of the family and deletes its access tokens. Idempotent. */
-    void revokeFamily(FamilyId family);
+    /**
+     * Revokes the grant: it is marked revoked, so that none of its refresh tokens can be used again (every later
+     * {@link RefreshWrite} of the family fails its precondition) and its access tokens are deleted. Idempotent.
+     */
+    void revokeGrant(FamilyId family);
 }

@@ -32,6 +32,15 @@ class SettingSupportTest {
     }
 
     @Test
+    void whenASettingChangesEveryTokenThenAnExtensionGrantIsRefusedToo() {
+        Optional<ResultMessage> refusal = SettingSupport.refusal(service(UnsupportedSetting.DPOP_REQUIRED),
+                PLAIN_CLIENT, "urn:example:grant-type:toy", ResultCode.SERVICE_SETTING_UNSUPPORTED,
+                ResultCode.CLIENT_SETTING_UNSUPPORTED);
+
+        assertThat(refusal.orElseThrow().code()).isEqualTo(ResultCode.SERVICE_SETTING_UNSUPPORTED);
+    }
+
+    @Test
     void whenSingleAccessTokenPerSubjectIsOnThenOnlyGrantsWithASubjectAreRefused() {
         Client client = Client.builder(1, 7).unsupportedSettings(
                 Set.of(UnsupportedSetting.SINGLE_ACCESS_TOKEN_PER_SUBJECT)).build();
@@ -68,7 +77,7 @@ class SettingSupportTest {
     }
 
     private static Optional<ResultMessage> refusal(Service service, Client client, GrantType grantType) {
-        return SettingSupport.refusal(service, client, grantType, ResultCode.SERVICE_SETTING_UNSUPPORTED,
+        return SettingSupport.refusal(service, client, grantType.wireValue(), ResultCode.SERVICE_SETTING_UNSUPPORTED,
                 ResultCode.CLIENT_SETTING_UNSUPPORTED);
     }
 }

@@ -21,6 +21,7 @@ final class JdbcHousekeeping implements Housekeeping {
         Params params = Params.of().integer(millis(now)).integer(limit);
         return writer.submit("purgeExpired", context -> context.update(TokenSql.PURGE_ACCESS, params)
                 + context.update(TokenSql.PURGE_REFRESH, params)
+                + context.update(TokenSql.PURGE_GRANTS, params)
                 + context.update(TicketSql.PURGE, params));
     }
 }

@@ -4,6 +4,7 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
@@ -12,7 +13,7 @@ import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.util.Optional;
 
-/** Access and refresh tokens: writes through the group-commit writer, finds through the read pool. */
+/** Access and refresh tokens and their grants: writes through the group-commit writer, finds through the read pool. */
 final class JdbcTokenStore implements TokenStore {
     private final GroupCommitWriter writer;
     private final ReadPool reads;
@@ -36,13 +37,15 @@ final class JdbcTokenStore implements TokenStore {
     @Override
     public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
         Params access = rows.access(accessToken);
+        Params grant = rows.grant(refreshToken.grant());
         Params refresh = rows.refresh(refreshToken);
         return writer.submit("saveGrant", context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
                 if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
                     return SaveOutcome.DUPLICATE;
                 }
-                if (context.update(TokenSql.INSERT_REFRESH, refresh) == 0) {
+                if (context.update(TokenSql.INSERT_GRANT, grant) == 0
+                        || context.update(TokenSql.INSERT_REFRESH, refresh) == 0) {
                     savepoint.rollback();
                     return SaveOutcome.DUPLICATE;
                 }
@@ -75,11 +78,16 @@ final class JdbcTokenStore implements TokenStore {
         return reads.first("findRefreshToken", TokenSql.FIND_REFRESH_BY_KEY, Params.of().integer(key), rows::refresh);
     }
 
+    @Override
+    public Optional<GrantRecord> findGrant(FamilyId family) {
+        return reads.first("findGrant", TokenSql.FIND_GRANT, Params.of().blob(Columns.family(family)), rows::grantRow);
+    }
+
     /**
-     * In one savepoint: the conditional update of the guarded refresh token first (nothing written yet when its
-     * precondition fails, and that outcome wins over a duplicate, as in the reference store), then the new access
-     * token and a rotation's successor (a taken key or caller-chosen hash rolls everything back), then, unless
-     * the write is a replay, the family's other access tokens go.
+     * In one savepoint: the grant first (it must not be revoked; it is kept until the new tokens expire), then the
+     * conditional update of the guarded refresh token (a failed precondition wins over a duplicate, as in the
+     * reference store), then the new access token and a rotation's successor (a taken key or caller-chosen hash
+     * rolls everything back), then, unless the write is a replay, the family's other access tokens go.
      */
     @Override
     public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
@@ -88,10 +96,16 @@ final class JdbcTokenStore implements TokenStore {
         long accessKey = write.accessToken().key();
         Params successor = write instanceof RefreshWrite.Rotate rotate ? rows.refresh(rotate.successor()) : null;
         boolean supersedes = write.supersedesAccessTokens();
+        long keptUntil = millis(write.grantKeptUntil());
+        Params grant = Params.of().integer(keptUntil).integer(keptUntil).integer(write.guardedKey());
         return writer.submit("applyRefresh", context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
+                if (context.update(TokenSql.KEEP_GRANT, grant) == 0) {
+                    return RefreshWriteOutcome.PRECONDITION_FAILED;
+                }
                 Optional<byte[]> family = context.first(guard.sql(), guard.params(), row -> row.getBytes("family"));
                 if (family.isEmpty()) {
+                    savepoint.rollback();
                     return RefreshWriteOutcome.PRECONDITION_FAILED;
                 }
                 if (context.update(TokenSql.INSERT_ACCESS, access) == 0
@@ -109,10 +123,10 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public void revokeFamily(FamilyId family) {
+    public void revokeGrant(FamilyId family) {
         Params params = Params.of().blob(Columns.family(family));
-        writer.submit("revokeFamily", context -> {
-            context.update(TokenSql.REVOKE_FAMILY, params);
+        writer.submit("revokeGrant", context -> {
+            context.update(TokenSql.REVOKE_GRANT, params);
             context.update(TokenSql.DELETE_FAMILY_ACCESS, params);
             return null;
         });

@@ -1,7 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 /**
- * The SQL of the access_tokens and refresh_tokens tables. It keeps to what SQLite (3.35+) and PostgreSQL share:
+ * The SQL of the access_tokens, refresh_tokens and grants tables. It keeps to what SQLite (3.35+) and PostgreSQL share:
  * {@code ON CONFLICT}, {@code RETURNING}, {@code LIMIT} in subqueries, so a PostgreSQL store needs only another
  * migration set and its own connection handling. Every change to a refresh token is one conditional statement
  * whose update count (or returned row) says whether its precondition held: there is no read-then-write.
@@ -33,17 +33,47 @@ final class TokenSql {
     static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE token_key IN "
             + "(SELECT token_key FROM access_tokens WHERE expires_at < ? LIMIT ?)";
 
-    static final String REFRESH_COLUMNS = "token_key, hash, family, service_id, client_id, subject, scopes, "
-            + "resources, grant_type, issued_at, expires_at, properties, client_id_alias_used, state, rotated_at, "
-            + "successor_key";
+    static final String GRANT_COLUMNS = "id, service_id, client_id, subject, scopes, resources, grant_type, claims, "
+            + "auth_time, acr, nonce, created_at, expires_at, revoked";
+
+    /** A grant's id is a random UUID: a clash inserts nothing, and the caller mints afresh. */
+    static final String INSERT_GRANT = "INSERT INTO grants (" + GRANT_COLUMNS + ") VALUES (" + Sql.placeholders(14)
+            + ") ON CONFLICT DO NOTHING";
+
+    /**
+     * The grant of the refresh token with a row key, unless it is revoked, kept at least until the refresh's new
+     * tokens expire. The first statement of every refresh write: on a multi-node store it locks the grant row
+     * against a concurrent revocation, and after one it updates nothing (the precondition fails). (A CASE rather
+     * than SQLite's two-argument MAX, which PostgreSQL spells GREATEST.) Parameters: the expiry twice, the key.
+     */
+    static final String KEEP_GRANT = "UPDATE grants SET expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END "
+            + "WHERE id = (SELECT family FROM refresh_tokens WHERE token_key = ?) AND revoked = 0";
+
+    static final String FIND_GRANT = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ?";
+
+    static final String REVOKE_GRANT = "UPDATE grants SET revoked = 1 WHERE id = ?";
+
+    static final String PURGE_GRANTS = "DELETE FROM grants WHERE id IN "
+            + "(SELECT id FROM grants WHERE expires_at < ? LIMIT ?)";
+
+    static final String REFRESH_COLUMNS = "token_key, hash, family, issued_at, expires_at, properties, "
+            + "client_id_alias_used, state, rotated_at, successor_key";
 
     static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES ("
-            + Sql.placeholders(16) + ") ON CONFLICT DO NOTHING";
+            + Sql.placeholders(10) + ") ON CONFLICT DO NOTHING";
 
-    static final String FIND_REFRESH = "SELECT " + REFRESH_COLUMNS
-            + " FROM refresh_tokens WHERE token_key = ? AND hash = ?";
+    /** A refresh token with its grant; the grant's columns are prefixed {@code g_}. */
+    private static final String SELECT_REFRESH = "SELECT r.token_key, r.hash, r.family, r.issued_at, r.expires_at, "
+            + "r.properties, r.client_id_alias_used, r.state, r.rotated_at, r.successor_key, g.id AS g_id, "
+            + "g.service_id AS g_service_id, g.client_id AS g_client_id, g.subject AS g_subject, "
+            + "g.scopes AS g_scopes, g.resources AS g_resources, g.grant_type AS g_grant_type, g.claims AS g_claims, "
+            + "g.auth_time AS g_auth_time, g.acr AS g_acr, g.nonce AS g_nonce, g.created_at AS g_created_at, "
+            + "g.expires_at AS g_expires_at, g.revoked AS g_revoked "
+            + "FROM refresh_tokens r JOIN grants g ON g.id = r.family ";
 
-    static final String FIND_REFRESH_BY_KEY = "SELECT " + REFRESH_COLUMNS + " FROM refresh_tokens WHERE token_key = ?";
+    static final String FIND_REFRESH = SELECT_REFRESH + "WHERE r.token_key = ? AND r.hash = ?";
+
+    static final String FIND_REFRESH_BY_KEY = SELECT_REFRESH + "WHERE r.token_key = ?";
 
     /** The precondition of every refresh write: ACTIVE and unexpired at the write's time. */
     private static final String GUARD = " WHERE token_key = ? AND state = 'ACTIVE' AND expires_at > ? RETURNING family";
@@ -58,8 +88,6 @@ final class TokenSql {
      * than a SELECT: on PostgreSQL that locks the row against a concurrent rotation until the commit.
      */
     static final String CHECK_ACTIVE = "UPDATE refresh_tokens SET state = state" + GUARD;
-
-    static final String REVOKE_FAMILY = "UPDATE refresh_tokens SET state = 'REVOKED' WHERE family = ?";
 
     /** Rotated and revoked tokens are kept until their own expiry, for reuse detection. */
     static final String PURGE_REFRESH = "DELETE FROM refresh_tokens WHERE token_key IN "

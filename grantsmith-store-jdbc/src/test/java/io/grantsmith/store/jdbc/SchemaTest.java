@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SchemaTest {
     /** The versions of the migration files, in the order Flyway applies them. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5", "6");
 
     @TempDir
     Path directory;
@@ -56,12 +56,15 @@ class SchemaTest {
         try (JdbcStores stores = TestStores.open(directory.resolve("grantsmith.db"))) {
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS_EXCEPT)).contains("access_tokens_family");
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS)).contains("access_tokens_family");
-            assertThat(plan(stores, TokenSql.REVOKE_FAMILY)).contains("refresh_tokens_family");
+            assertThat(plan(stores, TokenSql.REVOKE_GRANT)).contains("PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.FIND_GRANT)).contains("PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.KEEP_GRANT)).contains("PRIMARY KEY").doesNotContain("SCAN");
+            assertThat(plan(stores, TokenSql.PURGE_GRANTS)).contains("grants_expires_at");
             assertThat(plan(stores, TokenSql.PURGE_ACCESS)).contains("access_tokens_expires_at");
             assertThat(plan(stores, TokenSql.PURGE_REFRESH)).contains("refresh_tokens_expires_at");
             assertThat(plan(stores, TicketSql.PURGE)).contains("tickets_expires_at");
             assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("INTEGER PRIMARY KEY");
-            assertThat(plan(stores, TokenSql.FIND_REFRESH)).contains("INTEGER PRIMARY KEY");
+            assertThat(plan(stores, TokenSql.FIND_REFRESH)).contains("INTEGER PRIMARY KEY").doesNotContain("SCAN");
             assertThat(plan(stores, TokenSql.FIND_CALLER_CHOSEN_ACCESS)).contains("access_tokens_caller_chosen");
         }
     }

@@ -2,6 +2,7 @@ package io.grantsmith.store.memory;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Ticket;
@@ -31,7 +32,9 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     private final Map<Long, AccessTokenRecord> accessTokens = new HashMap<>();
     /** Caller-chosen values are unique per service, so they are indexed by service and hash. */
     private final Map<CallerChosen, Long> callerChosenAccessTokens = new HashMap<>();
+    /** Refresh tokens as saved; their grant is read from {@link #grants}, which holds its current state. */
     private final Map<Long, RefreshTokenRecord> refreshTokens = new HashMap<>();
+    private final Map<FamilyId, GrantRecord> grants = new HashMap<>();
     private final Map<TokenHash, Ticket> tickets = new HashMap<>();
     private final Map<FamilyId, Set<Long>> accessTokensByFamily = new HashMap<>();
 
@@ -46,10 +49,12 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
-        if (isTaken(accessToken) || refreshTokens.containsKey(refreshToken.key())) {
+        if (isTaken(accessToken) || refreshTokens.containsKey(refreshToken.key())
+                || grants.containsKey(refreshToken.family())) {
             return SaveOutcome.DUPLICATE;
         }
         putAccessToken(accessToken);
+        grants.put(refreshToken.family(), refreshToken.grant());
         refreshTokens.put(refreshToken.key(), refreshToken);
         return SaveOutcome.SAVED;
     }
@@ -66,17 +71,29 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup) {
-        return Optional.ofNullable(refreshTokens.get(lookup.key())).filter(found -> found.hash().equals(lookup.hash()));
+        return refreshToken(lookup.key()).filter(found -> found.hash().equals(lookup.hash()));
     }
 
     @Override
     public synchronized Optional<RefreshTokenRecord> findRefreshToken(long key) {
-        return Optional.ofNullable(refreshTokens.get(key));
+        return refreshToken(key);
+    }
+
+    @Override
+    public synchronized Optional<GrantRecord> findGrant(FamilyId family) {
+        return Optional.ofNullable(grants.get(family));
+    }
+
+    /** The refresh token with its grant as it stands now; none once the grant is gone (it outlives its tokens). */
+    private Optional<RefreshTokenRecord> refreshToken(long key) {
+        RefreshTokenRecord stored = refreshTokens.get(key);
+        GrantRecord grant = stored == null ? null : grants.get(stored.family());
+        return grant == null ? Optional.empty() : Optional.of(stored.withGrant(grant));
     }
 
     @Override
     public synchronized RefreshWriteOutcome applyRefresh(RefreshWrite write) {
-        RefreshTokenRecord current = refreshTokens.get(write.guardedKey());
+        RefreshTokenRecord current = refreshToken(write.guardedKey()).orElse(null);
         if (current == null || current.state() != RefreshTokenState.ACTIVE || current.isExpiredAt(write.now())) {
             return RefreshWriteOutcome.PRECONDITION_FAILED;
         }
@@ -91,6 +108,7 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
             refreshTokens.put(current.key(),
                     current.withExpiresAt(extend.newExpiresAt()).withProperties(extend.properties()));
         } // a Replay changes no refresh token
+        grants.put(current.family(), current.grant().keptUntil(write.grantKeptUntil()));
         if (write.supersedesAccessTokens()) {
             removeAccessTokens(current.family());
         }
@@ -99,9 +117,8 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     }
 
     @Override
-    public synchronized void revokeFamily(FamilyId family) {
-        refreshTokens.replaceAll((key, record) -> record.family().equals(family)
-                ? record.withState(RefreshTokenState.REVOKED) : record);
+    public synchronized void revokeGrant(FamilyId family) {
+        grants.computeIfPresent(family, (id, grant) -> grant.asRevoked());
         removeAccessTokens(family);
     }
 
@@ -134,6 +151,7 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
         accessTokensByFamily.values().removeIf(Set::isEmpty);
         return purged
                 + purge(refreshTokens, token -> token.expiresAt().isBefore(now), limit)
+                + purge(grants, grant -> grant.expiresAt().isBefore(now), limit)
                 + purge(tickets, ticket -> ticket.expiresAt().isBefore(now), limit);
     }
 
