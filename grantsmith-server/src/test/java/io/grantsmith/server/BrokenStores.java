@@ -1,5 +1,7 @@
 package io.grantsmith.server;
 
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.ServiceKeyStore;
@@ -48,6 +50,16 @@ public final class BrokenStores implements Stores {
     @Override
     public TicketStore tickets() {
         return delegate.tickets();
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return delegate.authorizationTickets();
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return delegate.authorizationCodes();
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ClientRegistry;
 import io.grantsmith.core.spi.Housekeeping;
 import io.grantsmith.core.spi.RefreshWrite;
@@ -69,6 +71,16 @@ public final class FailingStores implements Stores {
     @Override
     public TicketStore tickets() {
         return tokens;
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return delegate.authorizationTickets();
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return delegate.authorizationCodes();
     }
 
     @Override

@@ -8,6 +8,12 @@ public interface Stores extends AutoCloseable {
 
     TicketStore tickets();
 
+    /** Authorization tickets, between {@code /auth/authorization} and {@code /issue} or {@code /fail}. */
+    AuthorizationTicketStore authorizationTickets();
+
+    /** Authorization codes, from {@code /auth/authorization/issue} to the token request that redeems them. */
+    AuthorizationCodeStore authorizationCodes();
+
     ServiceRegistry services();
 
     ClientRegistry clients();

@@ -21,6 +21,8 @@ final class JdbcHousekeeping implements Housekeeping {
         Params params = Params.of().integer(millis(now)).integer(limit);
         return writer.submit("purgeExpired", context -> context.update(TokenSql.PURGE_ACCESS, params)
                 + context.update(TokenSql.PURGE_REFRESH, params)
-                + context.update(TicketSql.PURGE, params));
+                + context.update(TicketSql.PURGE, params)
+                + context.update(AuthorizationSql.PURGE_TICKETS, params)
+                + context.update(AuthorizationSql.PURGE_CODES, params));
     }
 }
