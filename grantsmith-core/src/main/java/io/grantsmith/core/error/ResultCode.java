@@ -259,6 +259,13 @@ public enum ResultCode {
     CODE_CHALLENGE_METHOD_NOT_S256("A124308", "The value of 'code_challenge_method' must be 'S256'."),
     CODE_CHALLENGE_REQUIRED_FOR_PUBLIC_CLIENT("A124391", "The authorization request does not contain 'code_challenge', which public clients must send (RFC 9700 §2.1.1)."),
 
+    // ---- grant_type=authorization_code: PKCE (RFC 7636 §4.6) ---------------------------------------------
+    CODE_VERIFIER_MISSING("A050312", "The token request does not contain 'code_verifier' although the authorization request contained 'code_challenge'."),
+    CODE_VERIFIER_EMPTY("A050313", "The value of 'code_verifier' is empty."),
+    CODE_VERIFIER_MISMATCH("A050315", "The code challenge value computed with 'code_verifier' is different from 'code_challenge' contained in the authorization request."),
+    CODE_VERIFIER_MALFORMED("A050316", "The value of 'code_verifier' must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636)."),
+    CODE_VERIFIER_WITHOUT_CHALLENGE("A050317", "The token request contains 'code_verifier' although the authorization request did not contain 'code_challenge'."),
+
     // ==== /auth/authorization/issue ========================================================================
     AUTHORIZATION_ISSUE_OK("A040001", "The authorization request was processed successfully."),
     AUTHORIZATION_ISSUE_TICKET_USE_FAILED("A041191", "The server failed to use the ticket."),
