@@ -259,6 +259,21 @@ public enum ResultCode {
     CODE_CHALLENGE_METHOD_NOT_S256("A124308", "The value of 'code_challenge_method' must be 'S256'."),
     CODE_CHALLENGE_REQUIRED_FOR_PUBLIC_CLIENT("A124391", "The authorization request does not contain 'code_challenge', which public clients must send (RFC 9700 §2.1.1)."),
 
+    // ---- grant_type=authorization_code --------------------------------------------------------------------
+    AUTHORIZATION_CODE_OK("A050001", "The token request (grant_type=authorization_code) was processed successfully."),
+    AUTHORIZATION_CODE_STORE_FAILED("A050101", "The server failed to redeem the authorization code or to store the tokens."),
+    AUTHORIZATION_CODE_MISSING("A050301", "The token request does not contain 'code'."),
+    AUTHORIZATION_CODE_EMPTY("A050302", "The value of 'code' is empty."),
+    AUTHORIZATION_CODE_REPEATED("A050303", "The token request contains 'code' more than once."),
+    AUTHORIZATION_CODE_REDIRECT_URI_REPEATED("A050304", "The token request contains 'redirect_uri' more than once."),
+    AUTHORIZATION_CODE_NOT_FOUND("A050305", "The authorization code does not exist."),
+    AUTHORIZATION_CODE_OTHER_CLIENT("A050307", "The authorization code was not issued to the client."),
+    AUTHORIZATION_CODE_REDIRECT_URI_MISSING("A050308", "The token request does not contain 'redirect_uri' although the authorization request contained it."),
+    AUTHORIZATION_CODE_REDIRECT_URI_MISMATCH("A050309", "The value of 'redirect_uri' is different from the one in the authorization request."),
+    AUTHORIZATION_CODE_REDIRECT_URI_UNEXPECTED("A050310", "The token request contains 'redirect_uri' although the authorization request did not contain it."),
+    AUTHORIZATION_CODE_EXPIRED("A050311", "The authorization code has expired."),
+    AUTHORIZATION_CODE_REUSED("A050391", "The authorization code has already been used, so every token issued with it has been revoked."),
+
     // ---- grant_type=authorization_code: PKCE (RFC 7636 §4.6) ---------------------------------------------
     CODE_VERIFIER_MISSING("A050312", "The token request does not contain 'code_verifier' although the authorization request contained 'code_challenge'."),
     CODE_VERIFIER_EMPTY("A050313", "The value of 'code_verifier' is empty."),
