@@ -16,6 +16,7 @@ import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.store.memory.MemoryStores;
+import io.grantsmith.testkit.Concurrently;
 import io.grantsmith.testkit.FastSigningKeys;
 import io.grantsmith.testkit.MutableClock;
 import java.time.Duration;
@@ -98,6 +99,19 @@ class AuthorizationApiTest {
         assertThat(code.approval().properties()).containsExactly(new TokenProperty("k", "v", true));
         assertThat(code.issuedAt()).isEqualTo(now);
         assertThat(code.expiresAt()).isEqualTo(now.plusSeconds(60)); // the service's authorizationCodeDuration
+    }
+
+    @Test
+    void whenOneTicketIsIssuedConcurrentlyThenExactlyOneCodeComesOut() throws Exception {
+        String ticket = authorize("").getTicket();
+
+        List<AuthorizationIssueResponse> answers = Concurrently.run(20, () -> grantsmith.authorizations()
+                .issue(serviceId, new AuthorizationIssueRequest().setTicket(ticket).setSubject("alice")));
+
+        assertThat(answers).filteredOn(answer -> answer.getAction() == AuthorizationIssueResponse.Action.LOCATION)
+                .singleElement().satisfies(answer -> assertThat(answer.getAuthorizationCode()).isNotNull());
+        assertThat(answers).filteredOn(answer -> answer.getAction() == AuthorizationIssueResponse.Action.BAD_REQUEST)
+                .hasSize(19).allSatisfy(answer -> assertThat(answer.getResultCode()).isEqualTo("A045304"));
     }
 
     @Test
