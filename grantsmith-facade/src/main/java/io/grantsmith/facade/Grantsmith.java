@@ -2,12 +2,16 @@ package io.grantsmith.facade;
 
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
+import io.grantsmith.core.authorization.AuthorizationFlow;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
+import io.grantsmith.facade.authorization.AuthorizationApi;
+import io.grantsmith.facade.authorization.AuthorizationResponses;
 import io.grantsmith.facade.discovery.Discovery;
 import io.grantsmith.facade.discovery.PublicUrl;
+import io.grantsmith.facade.json.JacksonJsonReader;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
@@ -48,6 +52,7 @@ import java.util.Optional;
 public final class Grantsmith implements AutoCloseable {
     private final Stores stores;
     private final TokenApi tokens;
+    private final AuthorizationApi authorizations;
     private final ServiceManagement services;
     private final ClientManagement clients;
     private final UserDirectory users;
@@ -82,8 +87,11 @@ public final class Grantsmith implements AutoCloseable {
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
                 .build();
-        this.tokens = new TokenApi(directory, engine,
-                new TokenResponses(new ResponseContent(builder.errorUriBase)));
+        ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
+        this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
+        this.authorizations = new AuthorizationApi(directory, new AuthorizationFlow(directory,
+                stores.authorizationTickets(), stores.authorizationCodes(), new JacksonJsonReader(), random,
+                builder.clock, builder.authorizationTicketLifetime), new AuthorizationResponses(responseContent));
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
@@ -107,6 +115,11 @@ public final class Grantsmith implements AutoCloseable {
 
     public TokenApi tokens() {
         return tokens;
+    }
+
+    /** Authlete's authorization API: {@code /auth/authorization} and its {@code /issue} and {@code /fail}. */
+    public AuthorizationApi authorizations() {
+        return authorizations;
     }
 
     public ServiceManagement services() {
@@ -233,6 +246,7 @@ public final class Grantsmith implements AutoCloseable {
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
         private Duration credentialRecheck = DEFAULT_CREDENTIAL_RECHECK;
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
+        private Duration authorizationTicketLifetime = AuthorizationFlow.DEFAULT_TICKET_LIFETIME;
         private Duration refreshGracePeriod = TokenEngineBuilder.DEFAULT_REFRESH_GRACE_PERIOD;
         private Duration housekeepingInterval;
         private PasswordLimits passwordLimits = PasswordLimits.DEFAULTS;
@@ -309,6 +323,18 @@ public final class Grantsmith implements AutoCloseable {
 
         public Builder ticketLifetime(Duration value) {
             ticketLifetime = value;
+            return this;
+        }
+
+        /**
+         * How long an authorization ticket from {@code /auth/authorization} waits for {@code /issue} or
+         * {@code /fail}: the time a user has to log in and consent (default 10 minutes).
+         */
+        public Builder authorizationTicketLifetime(Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("authorizationTicketLifetime must be positive");
+            }
+            authorizationTicketLifetime = value;
             return this;
         }
 

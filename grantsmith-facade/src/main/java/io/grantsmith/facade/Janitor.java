@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired tokens, tickets and rotated refresh tokens, and retired signing keys whose publication has
+ * Deletes expired tokens, tickets, authorization codes and rotated refresh tokens, and retired signing keys whose publication has
  * ended, in the background. Each pass purges batch after
  * batch until one comes back short, so that it keeps pace with any issuance rate: tokens issued at 10k/s expire
  * at 10k/s, far more than any fixed number of batches per interval would delete. Each batch is one small write of
@@ -61,7 +61,7 @@ final class Janitor implements AutoCloseable {
                 int deleted = housekeeping.purgeExpired(clock.instant(), batch);
                 total += deleted;
                 batches++;
-                // A batch deletes up to `batch` rows of each of three kinds: fewer than `batch` in all means
+                // A batch deletes up to `batch` rows of each kind: fewer than `batch` in all means
                 // every kind came back short.
                 if (deleted < batch) {
                     break;

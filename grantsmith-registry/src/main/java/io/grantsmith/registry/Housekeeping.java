@@ -5,9 +5,10 @@ import java.time.Instant;
 /** Removes records that can no longer matter, so that tables do not grow without bound. */
 public interface Housekeeping {
     /**
-     * Deletes up to {@code limit} rows of each kind (access tokens, refresh tokens, grants, tickets) that expired
-     * before {@code now}; a grant expires after the last of its tokens. Rotated and revoked refresh tokens are kept until they expire, so that reuse can be
-     * detected until then.
+     * Deletes up to {@code limit} rows of each kind (access tokens, refresh tokens, grants, tickets, authorization
+     * tickets and authorization codes) that expired before {@code now}; a grant expires after the last of its
+     * tokens. Rotated and revoked refresh tokens and redeemed codes are kept until they expire, so that reuse can
+     * be detected until then.
      *
      * @return how many rows were deleted in all
      */

@@ -1,5 +1,7 @@
 package io.grantsmith.registry;
 
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
@@ -10,6 +12,12 @@ public interface Stores extends AutoCloseable {
     TokenStore tokens();
 
     TicketStore tickets();
+
+    /** Authorization tickets, between {@code /auth/authorization} and {@code /issue} or {@code /fail}. */
+    AuthorizationTicketStore authorizationTickets();
+
+    /** Authorization codes, from {@code /auth/authorization/issue} to the token request that redeems them. */
+    AuthorizationCodeStore authorizationCodes();
 
     ServiceRegistry services();
 

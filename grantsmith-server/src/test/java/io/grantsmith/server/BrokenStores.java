@@ -1,5 +1,7 @@
 package io.grantsmith.server;
 
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TicketStore;
@@ -48,6 +50,16 @@ public final class BrokenStores implements Stores {
     @Override
     public TicketStore tickets() {
         return delegate.tickets();
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return delegate.authorizationTickets();
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return delegate.authorizationCodes();
     }
 
     @Override

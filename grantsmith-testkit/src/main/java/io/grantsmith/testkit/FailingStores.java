@@ -6,6 +6,8 @@ import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
@@ -70,6 +72,16 @@ public final class FailingStores implements Stores {
     @Override
     public TicketStore tickets() {
         return tokens;
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return delegate.authorizationTickets();
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return delegate.authorizationCodes();
     }
 
     @Override

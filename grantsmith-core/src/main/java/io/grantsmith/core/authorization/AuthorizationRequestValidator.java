@@ -42,7 +42,7 @@ public final class AuthorizationRequestValidator {
     /** The longest {@code nonce} accepted; it is copied into every ID token of the flow. */
     public static final int MAX_NONCE_LENGTH = 512;
     /** The response types whose flows Grantsmith implements; others are refused as not implemented yet. */
-    public static final Set<ResponseType> IMPLEMENTED_RESPONSE_TYPES = Set.of(ResponseType.CODE);
+    public static final Set<ResponseType> IMPLEMENTED_RESPONSE_TYPES = Set.of(ResponseType.CODE, ResponseType.NONE);
 
     private static final System.Logger LOG = System.getLogger(AuthorizationRequestValidator.class.getName());
 

@@ -17,6 +17,14 @@ public enum OAuthErrorCode {
     REQUEST_NOT_SUPPORTED("request_not_supported", 400),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     SERVER_ERROR("server_error", 500),
+    // OpenID Connect Core §3.1.2.6 and RFC 6749 §4.1.2.1: sent to the client by redirect, never by a token endpoint
+    ACCESS_DENIED("access_denied", 400),
+    LOGIN_REQUIRED("login_required", 400),
+    CONSENT_REQUIRED("consent_required", 400),
+    INTERACTION_REQUIRED("interaction_required", 400),
+    ACCOUNT_SELECTION_REQUIRED("account_selection_required", 400),
+    /** OpenID Connect Core errata / RFC 9470: the requested {@code acr} could not be satisfied. */
+    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements", 400),
     /** Overload (RFC 6749 §4.1.2.1 defines it for the authorization endpoint; no token-endpoint code says it). */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 

@@ -159,6 +159,7 @@ public enum ResultCode {
     AUTHORIZATION_ID_TOKEN_WITHOUT_OPENID("A004302", "The value of 'response_type' contains 'id_token', but 'scope' does not contain 'openid'."),
     AUTHORIZATION_PARAMETERS_MALFORMED("A004391", "The authorization request parameters are not valid form-encoded data: %s."),
     AUTHORIZATION_PARAMETER_REPEATED("A004392", "The authorization request contains '%s' more than once."),
+    AUTHORIZATION_TICKET_STORE_FAILED("A004192", "The server failed to store the authorization ticket."),
 
     // ---- client_id ----------------------------------------------------------------------------------------
     AUTHORIZATION_CLIENT_ID_MISSING("A010301", "The authorization request does not contain 'client_id'."),
@@ -256,7 +257,75 @@ public enum ResultCode {
     CODE_CHALLENGE_METHOD_UNKNOWN("A124306", "The value of 'code_challenge_method' (%s) is not supported."),
     CODE_CHALLENGE_METHOD_REQUIRED("A124307", "The authorization request does not contain 'code_challenge_method' although the service or the client requires 'S256'."),
     CODE_CHALLENGE_METHOD_NOT_S256("A124308", "The value of 'code_challenge_method' must be 'S256'."),
-    CODE_CHALLENGE_REQUIRED_FOR_PUBLIC_CLIENT("A124391", "The authorization request does not contain 'code_challenge', which public clients must send (RFC 9700 §2.1.1).");
+    CODE_CHALLENGE_REQUIRED_FOR_PUBLIC_CLIENT("A124391", "The authorization request does not contain 'code_challenge', which public clients must send (RFC 9700 §2.1.1)."),
+
+    // ---- grant_type=authorization_code --------------------------------------------------------------------
+    AUTHORIZATION_CODE_OK("A050001", "The token request (grant_type=authorization_code) was processed successfully."),
+    AUTHORIZATION_CODE_STORE_FAILED("A050101", "The server failed to redeem the authorization code or to store the tokens."),
+    AUTHORIZATION_CODE_MISSING("A050301", "The token request does not contain 'code'."),
+    AUTHORIZATION_CODE_EMPTY("A050302", "The value of 'code' is empty."),
+    AUTHORIZATION_CODE_REPEATED("A050303", "The token request contains 'code' more than once."),
+    AUTHORIZATION_CODE_REDIRECT_URI_REPEATED("A050304", "The token request contains 'redirect_uri' more than once."),
+    AUTHORIZATION_CODE_NOT_FOUND("A050305", "The authorization code does not exist."),
+    AUTHORIZATION_CODE_OTHER_CLIENT("A050307", "The authorization code was not issued to the client."),
+    AUTHORIZATION_CODE_REDIRECT_URI_MISSING("A050308", "The token request does not contain 'redirect_uri' although the authorization request contained it."),
+    AUTHORIZATION_CODE_REDIRECT_URI_MISMATCH("A050309", "The value of 'redirect_uri' is different from the one in the authorization request."),
+    AUTHORIZATION_CODE_REDIRECT_URI_UNEXPECTED("A050310", "The token request contains 'redirect_uri' although the authorization request did not contain it."),
+    AUTHORIZATION_CODE_EXPIRED("A050311", "The authorization code has expired."),
+    AUTHORIZATION_CODE_REUSED("A050391", "The authorization code has already been used, so every token issued with it has been revoked."),
+
+    // ---- grant_type=authorization_code: PKCE (RFC 7636 §4.6) ---------------------------------------------
+    CODE_VERIFIER_MISSING("A050312", "The token request does not contain 'code_verifier' although the authorization request contained 'code_challenge'."),
+    CODE_VERIFIER_EMPTY("A050313", "The value of 'code_verifier' is empty."),
+    CODE_VERIFIER_MISMATCH("A050315", "The code challenge value computed with 'code_verifier' is different from 'code_challenge' contained in the authorization request."),
+    CODE_VERIFIER_MALFORMED("A050316", "The value of 'code_verifier' must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636)."),
+    CODE_VERIFIER_WITHOUT_CHALLENGE("A050317", "The token request contains 'code_verifier' although the authorization request did not contain 'code_challenge'."),
+
+    // ==== /auth/authorization/issue ========================================================================
+    AUTHORIZATION_ISSUE_OK("A040001", "The authorization request was processed successfully."),
+    AUTHORIZATION_ISSUE_TICKET_USE_FAILED("A041191", "The server failed to use the ticket."),
+    AUTHORIZATION_ISSUE_TICKET_MISSING("A041201", "The request does not contain 'ticket'."),
+    AUTHORIZATION_ISSUE_TICKET_NOT_FOUND("A041202", "The ticket does not exist."),
+    AUTHORIZATION_ISSUE_TICKET_EXPIRED("A041301", "The ticket has expired."),
+    AUTHORIZATION_ISSUE_SUBJECT_MISSING("A042201", "The request does not contain 'subject', or its value is empty."),
+    AUTHORIZATION_ISSUE_SUBJECT_TOO_LONG("A042202", "The value of 'subject' is longer than %d characters."),
+    AUTHORIZATION_ISSUE_SUBJECT_NOT_ASCII("A042203", "The value of 'subject' contains characters that are not printable ASCII."),
+    AUTHORIZATION_ISSUE_SUBJECT_MISMATCH("A042291", "The value of 'subject' differs from the subject that the authorization request asks for."),
+    AUTHORIZATION_ISSUE_SUB_INVALID("A042292", "The value of 'sub' must be 1 to %d printable ASCII characters."),
+    AUTHORIZATION_ISSUE_ACR_TOO_LONG("A043201", "The value of 'acr' is longer than %d characters."),
+    AUTHORIZATION_ISSUE_CLAIMS_MALFORMED("A044201", "The value of 'claims' is not a JSON object."),
+    AUTHORIZATION_ISSUE_PROPERTIES_TOO_BIG("A045201", "The total size of 'properties' is too big."),
+    AUTHORIZATION_ISSUE_CODE_STORE_FAILED("A045191", "The server failed to store the authorization code."),
+    AUTHORIZATION_ISSUE_CLIENT_LOOKUP_FAILED("A045192", "The server failed to look up the client of the ticket."),
+    AUTHORIZATION_ISSUE_CLIENT_NOT_FOUND("A045301", "The client (ID = %d) of the ticket does not exist any more."),
+    AUTHORIZATION_ISSUE_TICKET_USED("A045304", "The ticket has already been used."),
+    AUTHORIZATION_ISSUE_CLIENT_LOCKED("A045391", "The client (ID = %d) of the ticket is locked."),
+
+    // ==== /auth/authorization/fail =========================================================================
+    AUTHORIZATION_FAIL_TICKET_USE_FAILED("A059191", "The server failed to use the ticket."),
+    AUTHORIZATION_FAIL_CLIENT_LOOKUP_FAILED("A059192", "The server failed to look up the client of the ticket."),
+    AUTHORIZATION_FAIL_TICKET_MISSING("A059201", "The request does not contain 'ticket'."),
+    AUTHORIZATION_FAIL_TICKET_NOT_FOUND("A059202", "The ticket does not exist."),
+    AUTHORIZATION_FAIL_TICKET_EXPIRED("A059301", "The ticket has expired."),
+    AUTHORIZATION_FAIL_TICKET_USED("A059391", "The ticket has already been used."),
+    AUTHORIZATION_FAIL_CLIENT_NOT_FOUND("A059392", "The client (ID = %d) of the ticket does not exist any more."),
+    AUTHORIZATION_FAIL_REASON_MISSING("A060201", "The request does not contain 'reason'."),
+    AUTHORIZATION_FAIL_NOT_LOGGED_IN("A060301", "The authorization request contains prompt=none, but no end-user has logged in this service."),
+    AUTHORIZATION_FAIL_MAX_AGE_NOT_SUPPORTED("A060302", "The authorization request contains 'max_age', but the service cannot tell when the end-user authenticated."),
+    AUTHORIZATION_FAIL_EXCEEDS_MAX_AGE("A060303", "The time since the end-user authenticated exceeds the maximum authentication age."),
+    AUTHORIZATION_FAIL_DIFFERENT_SUBJECT("A060304", "The end-user who has logged in is not the one the authorization request asks for."),
+    AUTHORIZATION_FAIL_ACR_NOT_SATISFIED("A060305", "None of the requested authentication context class references is satisfied."),
+    AUTHORIZATION_FAIL_DENIED("A060306", "The end-user denied the authorization request."),
+    AUTHORIZATION_FAIL_UNKNOWN("A060307", "The authorization request failed due to an unknown reason."),
+    AUTHORIZATION_FAIL_SERVER_ERROR("A060308", "The authorization request failed due to an error on the server."),
+    AUTHORIZATION_FAIL_NOT_AUTHENTICATED("A060309", "The end-user has not been authenticated."),
+    AUTHORIZATION_FAIL_ACCOUNT_SELECTION_REQUIRED("A060310", "The end-user must select an account, which cannot be done without interaction."),
+    AUTHORIZATION_FAIL_CONSENT_REQUIRED("A060311", "The end-user's consent is required, which cannot be obtained without interaction."),
+    AUTHORIZATION_FAIL_INTERACTION_REQUIRED("A060312", "The authorization request cannot be completed without interaction with the end-user."),
+    AUTHORIZATION_FAIL_INVALID_TARGET("A060313", "The requested resource is invalid, missing, unknown or malformed."),
+    AUTHORIZATION_FAIL_INVALID_SCOPE("A060391", "The requested scope is invalid, unknown or malformed."),
+    AUTHORIZATION_FAIL_UNAUTHORIZED_CLIENT("A060392", "The client is not authorized to make this authorization request."),
+    AUTHORIZATION_FAIL_TEMPORARILY_UNAVAILABLE("A060393", "The authorization server is temporarily unable to handle the request.");
 
     private final String code;
     private final String template;

@@ -16,14 +16,20 @@ public final class SubjectRules {
     }
 
     static String validate(String subject) {
+        return validate(subject, ResultCode.SUBJECT_MISSING, ResultCode.SUBJECT_NOT_ASCII,
+                ResultCode.SUBJECT_TOO_LONG);
+    }
+
+    /** As {@link #validate(String)}, reporting each refusal with the caller's code (a caller error, so a 500). */
+    public static String validate(String subject, ResultCode missing, ResultCode notAscii, ResultCode tooLong) {
         if (subject == null || subject.isEmpty()) {
-            throw OAuthException.serverError(ResultCode.SUBJECT_MISSING);
+            throw OAuthException.serverError(missing);
         }
         if (!isPrintableAscii(subject)) {
-            throw OAuthException.serverError(ResultCode.SUBJECT_NOT_ASCII);
+            throw OAuthException.serverError(notAscii);
         }
         if (subject.length() > MAX_LENGTH) {
-            throw OAuthException.serverError(ResultCode.SUBJECT_TOO_LONG, MAX_LENGTH);
+            throw OAuthException.serverError(tooLong, MAX_LENGTH);
         }
         return subject;
     }

@@ -15,14 +15,14 @@ import java.util.Map;
  * dropped (as Authlete drops them), later entries replace earlier ones with the same key, and the total size
  * is capped.
  */
-final class TokenProperties {
+public final class TokenProperties {
     /** Authlete caps the stored (encrypted) form at 65,535 bytes; this caps the plain form below that. */
     static final int MAX_TOTAL_BYTES = 48 * 1024;
 
     private TokenProperties() {
     }
 
-    static List<TokenProperty> accept(Property[] properties, ResultCode tooBig) {
+    public static List<TokenProperty> accept(Property[] properties, ResultCode tooBig) {
         if (properties == null || properties.length == 0) {
             return List.of();
         }

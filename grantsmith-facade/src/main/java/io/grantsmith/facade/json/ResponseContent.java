@@ -27,6 +27,11 @@ public final class ResponseContent {
         this.errorUriBase = Objects.requireNonNull(errorUriBase, "errorUriBase");
     }
 
+    /** The prefix of {@code error_uri}, to which a result code is appended. */
+    public String errorUriBase() {
+        return errorUriBase;
+    }
+
     public String token(Issuance issuance) {
         return write(json -> {
             json.writeStringField("access_token", issuance.accessToken().value());

@@ -51,6 +51,7 @@ final class Bootstrap {
                 builder.cacheTtl(tuning.cacheTtl())
                         .refreshGracePeriod(tuning.refreshGrace())
                         .ticketLifetime(tuning.ticketLifetime())
+                        .authorizationTicketLifetime(tuning.authorizationTicketLifetime())
                         .errorUriBase(tuning.errorUriBase)
                         .housekeepingInterval(tuning.purgeInterval())
                         .passwordLimits(tuning.passwordLimits())

@@ -23,6 +23,11 @@ public final class Tuning {
             description = "Lifetime of password-grant tickets (default: ${DEFAULT-VALUE}).")
     long ticketLifetimeSeconds;
 
+    @Option(names = "--authorization-ticket-lifetime", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long a ticket from /auth/authorization waits for /auth/authorization/issue or /fail: "
+                    + "the time a user has to log in and consent (default: ${DEFAULT-VALUE}).")
+    long authorizationTicketLifetimeSeconds;
+
     @Option(names = "--purge-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "How often expired tokens and tickets are deleted (default: ${DEFAULT-VALUE}).")
     long purgeIntervalSeconds;
@@ -99,6 +104,10 @@ public final class Tuning {
 
     Duration ticketLifetime() {
         return inRange(ticketLifetimeSeconds, 1, "--ticket-lifetime");
+    }
+
+    Duration authorizationTicketLifetime() {
+        return inRange(authorizationTicketLifetimeSeconds, 1, "--authorization-ticket-lifetime");
     }
 
     Duration purgeInterval() {

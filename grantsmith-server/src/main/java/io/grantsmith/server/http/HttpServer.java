@@ -72,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
         new HealthEndpoint(grantsmith).register(router);
         new MetricsEndpoint(metrics, authentication, metricsToken).register(router);
         new TokenApiEndpoints(grantsmith.tokens(), authentication, metrics).register(router);
+        new AuthorizationApiEndpoints(grantsmith.authorizations(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);

@@ -83,6 +83,15 @@ public final class ServerMetrics {
                 .increment();
     }
 
+    public void authorizationAction(String endpoint, String action) {
+        actionCounters.computeIfAbsent("authorization " + endpoint + ' ' + action,
+                unused -> Counter.builder("grantsmith.authorization.actions")
+                        .description("Authorization API answers by action")
+                        .tag("endpoint", endpoint).tag("action", action)
+                        .register(registry))
+                .increment();
+    }
+
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
         return registry.scrape();

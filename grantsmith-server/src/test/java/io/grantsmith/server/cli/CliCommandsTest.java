@@ -25,7 +25,7 @@ class CliCommandsTest {
     @ParameterizedTest(name = "{0} --help")
     @CsvSource(delimiter = '|', value = {
             "|serve,service,client,user,admin",
-            "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime,"
+            "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime,--authorization-ticket-lifetime,"
                     + "--password-verifications,--password-throttle,--issuance-rate,--max-clients-per-service,--write-timeout,--idle-timeout,"
                     + "--header-timeout,--min-request-data-rate,--max-connections,--public-url",
             "service|create,list,rotate-secret", "service rotate-secret|--service,--data", "service create|--name,--scopes,--default-scopes,--grant-types,--json,--data",

@@ -22,6 +22,8 @@ final class JdbcHousekeeping implements Housekeeping {
         return writer.submit("purgeExpired", context -> context.update(TokenSql.PURGE_ACCESS, params)
                 + context.update(TokenSql.PURGE_REFRESH, params)
                 + context.update(TokenSql.PURGE_GRANTS, params)
-                + context.update(TicketSql.PURGE, params));
+                + context.update(TicketSql.PURGE, params)
+                + context.update(AuthorizationSql.PURGE_TICKETS, params)
+                + context.update(AuthorizationSql.PURGE_CODES, params));
     }
 }

@@ -1,5 +1,7 @@
 package io.grantsmith.store.jdbc;
 
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TicketStore;
@@ -33,6 +35,7 @@ public final class JdbcStores implements Stores {
     private final int migrationsApplied;
     private final JdbcTokenStore tokens;
     private final JdbcTicketStore tickets;
+    private final JdbcAuthorizationStore authorization;
     private final JdbcServiceRegistry services;
     private final JdbcClientRegistry clients;
     private final JdbcUserRegistry users;
@@ -48,6 +51,7 @@ public final class JdbcStores implements Stores {
         JsonColumns json = new JsonColumns();
         this.tokens = new JdbcTokenStore(writer, reads, new TokenRows(json), json);
         this.tickets = new JdbcTicketStore(writer, json);
+        this.authorization = new JdbcAuthorizationStore(writer, new AuthorizationRows(json));
         this.services = new JdbcServiceRegistry(writer, reads);
         this.clients = new JdbcClientRegistry(writer, reads, sealer);
         this.users = new JdbcUserRegistry(writer, reads);
@@ -99,6 +103,16 @@ public final class JdbcStores implements Stores {
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return authorization;
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return authorization;
     }
 
     @Override

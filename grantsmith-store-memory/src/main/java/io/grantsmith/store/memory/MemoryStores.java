@@ -1,5 +1,7 @@
 package io.grantsmith.store.memory;
 
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
@@ -18,6 +20,9 @@ public final class MemoryStores implements Stores {
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryServiceKeys keys = new MemoryServiceKeys();
     private final MemoryRegistries registries = new MemoryRegistries(keys);
+    private final MemoryAuthorizationStore authorization = new MemoryAuthorizationStore();
+    private final Housekeeping housekeeping = (now, limit) -> tokens.purgeExpired(now, limit)
+            + authorization.purgeExpired(now, limit);
 
     @Override
     public TokenStore tokens() {
@@ -27,6 +32,16 @@ public final class MemoryStores implements Stores {
     @Override
     public TicketStore tickets() {
         return tokens;
+    }
+
+    @Override
+    public AuthorizationTicketStore authorizationTickets() {
+        return authorization;
+    }
+
+    @Override
+    public AuthorizationCodeStore authorizationCodes() {
+        return authorization;
     }
 
     @Override
@@ -56,7 +71,7 @@ public final class MemoryStores implements Stores {
 
     @Override
     public Housekeeping housekeeping() {
-        return tokens;
+        return housekeeping;
     }
 
     @Override

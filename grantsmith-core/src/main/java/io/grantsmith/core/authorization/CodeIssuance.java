@@ -1,0 +1,149 @@
+package io.grantsmith.core.authorization;
+
+import io.grantsmith.api.dto.AuthorizationIssueRequest;
+import io.grantsmith.core.error.OAuthErrorCode;
+import io.grantsmith.core.error.OAuthException;
+import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.error.StoreFailure;
+import io.grantsmith.core.grant.SubjectRules;
+import io.grantsmith.core.grant.TokenProperties;
+import io.grantsmith.core.model.AuthorizationCode;
+import io.grantsmith.core.model.AuthorizationTicket;
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.RequestedAuthorization;
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.Service;
+import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.model.UserApproval;
+import io.grantsmith.core.result.ClientIdentity;
+import io.grantsmith.core.spi.AuthorizationCodeStore;
+import io.grantsmith.core.spi.JsonReader;
+import io.grantsmith.core.spi.MalformedJsonException;
+import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenValues;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /auth/authorization/issue}: the authorization server has authenticated the user and obtained consent;
+ * the ticket becomes an authorization code (only its hash is stored) and the response that carries it to the
+ * client. The caller's own mistakes are reported before the ticket is used, so that it can correct them and
+ * retry; refusals are thrown.
+ */
+final class CodeIssuance {
+    /** The longest {@code acr} accepted: it is copied into every ID token of the grant. */
+    static final int MAX_ACR_LENGTH = 256;
+
+    private static final TicketUser.Codes TICKET_CODES = new TicketUser.Codes(
+            ResultCode.AUTHORIZATION_ISSUE_TICKET_NOT_FOUND, ResultCode.AUTHORIZATION_ISSUE_TICKET_EXPIRED,
+            ResultCode.AUTHORIZATION_ISSUE_TICKET_USED, ResultCode.AUTHORIZATION_ISSUE_TICKET_USE_FAILED,
+            ResultCode.AUTHORIZATION_ISSUE_CLIENT_LOOKUP_FAILED, ResultCode.AUTHORIZATION_ISSUE_CLIENT_NOT_FOUND);
+
+    private final TicketUser tickets;
+    private final AuthorizationCodeStore codes;
+    private final JsonReader json;
+    private final TokenValues values;
+
+    CodeIssuance(TicketUser tickets, AuthorizationCodeStore codes, JsonReader json, TokenValues values) {
+        this.tickets = tickets;
+        this.codes = codes;
+        this.json = json;
+        this.values = values;
+    }
+
+    AuthorizationIssueResult.Issued issue(Service service, AuthorizationIssueRequest request, Instant now) {
+        String ticketValue = request.getTicket();
+        if (ticketValue == null || ticketValue.isEmpty()) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_TICKET_MISSING);
+        }
+        UserApproval approval = approval(request);
+
+        AuthorizationTicket ticket = tickets.use(service, ticketValue, now, TICKET_CODES);
+        Client client = tickets.client(service, ticket, TICKET_CODES);
+        if (client.locked()) {
+            throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST,
+                    ResultCode.AUTHORIZATION_ISSUE_CLIENT_LOCKED, client.id());
+        }
+        RequestedAuthorization requested = ticket.request();
+        if (requested.subject() != null && !requested.subject().equals(approval.subject())) {
+            // OpenID Connect Core §5.5.1: a requested "sub" value must be the user's, or the request fails
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_SUBJECT_MISMATCH);
+        }
+        RequestedAuthorization granted = requested.withScopes(grantedScopes(service, client, requested,
+                request.getScopes()));
+
+        String code = null;
+        if (granted.responseType().containsCode()) {
+            code = values.newValue();
+            AuthorizationCode record = new AuthorizationCode(TokenHasher.hash(code), service.id(), granted,
+                    approval, now, now.plus(service.authorization().authorizationCodeDuration()));
+            StoreFailure.reportedAs(ResultCode.AUTHORIZATION_ISSUE_CODE_STORE_FAILED,
+                    () -> codes.saveAuthorizationCode(record));
+        }
+        return new AuthorizationIssueResult.Issued(service, new ClientIdentity(client, requested.clientIdAliasUsed(),
+                null), requested.redirectUri(), requested.responseMode(), code, requested.state(),
+                service.authorization().responseIssuer());
+    }
+
+    /** What the caller said about the user, checked before the ticket is used. */
+    private UserApproval approval(AuthorizationIssueRequest request) {
+        String subject = SubjectRules.validate(request.getSubject(), ResultCode.AUTHORIZATION_ISSUE_SUBJECT_MISSING,
+                ResultCode.AUTHORIZATION_ISSUE_SUBJECT_NOT_ASCII, ResultCode.AUTHORIZATION_ISSUE_SUBJECT_TOO_LONG);
+        String sub = emptyToNull(request.getSub());
+        if (sub != null && !SubjectRules.isValid(sub)) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_SUB_INVALID, SubjectRules.MAX_LENGTH);
+        }
+        String acr = emptyToNull(request.getAcr());
+        if (acr != null && acr.length() > MAX_ACR_LENGTH) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_ACR_TOO_LONG, MAX_ACR_LENGTH);
+        }
+        String claims = emptyToNull(request.getClaims());
+        if (claims != null) {
+            requireJsonObject(claims);
+        }
+        List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
+                ResultCode.AUTHORIZATION_ISSUE_PROPERTIES_TOO_BIG);
+        // Authlete's authTime is 0 when the caller does not say
+        Long authTime = request.getAuthTime() > 0 ? request.getAuthTime() : null;
+        return new UserApproval(subject, sub, authTime, acr, claims, properties);
+    }
+
+    private void requireJsonObject(String claims) {
+        try {
+            if (!(json.parse(claims) instanceof Map)) {
+                throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED);
+            }
+        } catch (MalformedJsonException e) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED);
+        }
+    }
+
+    /**
+     * The scopes granted: the requested ones when the caller sends none ({@code null}); otherwise the caller's,
+     * which replace them, as far as the service supports them and the client may request them. {@code openid} is
+     * granted only when it was requested: an OpenID Connect flow cannot begin at this step.
+     */
+    private static Scopes grantedScopes(Service service, Client client, RequestedAuthorization requested,
+            String[] scopes) {
+        if (scopes == null) {
+            return requested.scopes();
+        }
+        List<String> granted = new ArrayList<>();
+        for (String scope : scopes) {
+            if (scope == null || scope.isEmpty()) {
+                continue;
+            }
+            boolean allowed = service.scopes().supports(scope) && client.mayRequest(scope);
+            if (allowed && (!scope.equals("openid") || requested.scopes().contains("openid"))) {
+                granted.add(scope);
+            }
+        }
+        return Scopes.of(granted);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

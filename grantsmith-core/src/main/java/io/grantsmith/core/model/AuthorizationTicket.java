@@ -1,0 +1,24 @@
+package io.grantsmith.core.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An authorization ticket: a validated authorization request waiting, while the user logs in and consents, for
+ * {@code /auth/authorization/issue} or {@code /auth/authorization/fail}. Used at most once, by either. Only the
+ * hash of the ticket value is kept.
+ */
+public record AuthorizationTicket(TokenHash hash, long serviceId, RequestedAuthorization request, Instant issuedAt,
+        Instant expiresAt) {
+
+    public AuthorizationTicket {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    public long clientId() {
+        return request.clientId();
+    }
+}
