@@ -150,6 +150,13 @@ public enum ResultCode {
     FAIL_UNAUTHORIZED_CLIENT("A067392", "The token request failed because the client is not authorized to use the grant type."),
     FAIL_INVALID_SCOPE("A067393", "The token request failed because the requested scope is invalid."),
 
+    // ---- ID tokens (OpenID Connect Core §2), wherever they are minted ----------------------------------------
+    ID_TOKEN_SIGNING_KEY_MISSING("A046201", "The service has no current %s key to sign the ID token with."),
+    ID_TOKEN_ISSUER_MISSING("A046291", "The service (API Key = %d) has no issuer identifier, which ID tokens need."),
+    ID_TOKEN_SIGN_ALG_NONE("A046301", "The client (ID = %d) registered 'none' as its ID token signing algorithm, which is not allowed."),
+    ID_TOKEN_SIGN_ALG_UNSUPPORTED("A046391", "The ID token signing algorithm '%s' of the client (ID = %d) is not supported by this server."),
+    PAIRWISE_SECTOR_UNDETERMINED("A046392", "The client (ID = %d) uses pairwise subject identifiers, but its sector is unknown: register 'sectorIdentifierUri' or redirection URIs of a single host."),
+
     // ==== /auth/authorization ==============================================================================
     // ---- framing ------------------------------------------------------------------------------------------
     AUTHORIZATION_OK("A004001", "The server has successfully issued a ticket to the service (API Key = %d) for the authorization request from the client (ID = %d). [response_type=%s, openid=%s]"),
