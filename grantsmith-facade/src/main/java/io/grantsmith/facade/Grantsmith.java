@@ -2,6 +2,9 @@ package io.grantsmith.facade;
 
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
+import io.grantsmith.core.idtoken.IdTokenIssuer;
+import io.grantsmith.core.idtoken.IdTokenMinter;
+import io.grantsmith.core.idtoken.PairwiseSubjects;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.spi.StoreStatistic;
@@ -21,9 +24,11 @@ import io.grantsmith.facade.manage.KeyManagement;
 import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
+import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.facade.users.UserManagement;
 import io.grantsmith.jose.JwkGenerator;
 import io.grantsmith.jose.ServiceKeyRing;
 import io.grantsmith.jose.SigningKeyGenerator;
@@ -51,6 +56,8 @@ public final class Grantsmith implements AutoCloseable {
     private final ServiceManagement services;
     private final ClientManagement clients;
     private final UserDirectory users;
+    private final UserManagement userManagement;
+    private final IdTokenIssuer idTokens;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -97,6 +104,9 @@ public final class Grantsmith implements AutoCloseable {
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
+        this.userManagement = new UserManagement(users);
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, new PairwiseSubjects(keys.pairwiseSecret()),
+                builder.clock), new DirectoryClaims(stores.users()));
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -119,6 +129,19 @@ public final class Grantsmith implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** The built-in users over the management API (JSON documents). */
+    public UserManagement userManagement() {
+        return userManagement;
+    }
+
+    /**
+     * Issues ID tokens signed with the services' current keys, with the built-in users' claims (see
+     * {@link IdTokenIssuer} for how a grant handler calls it).
+     */
+    public IdTokenIssuer idTokens() {
+        return idTokens;
     }
 
     /** Services' signing keys: the JWK Set endpoints, the key list and rotation. */

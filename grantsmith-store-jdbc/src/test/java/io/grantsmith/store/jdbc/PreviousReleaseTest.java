@@ -42,7 +42,7 @@ class PreviousReleaseTest {
     @Test
     void whenOpenedThenItsClientSecretsAreResealedBoundToTheirServiceAndStillOpen() throws Exception {
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.migrationsApplied()).isEqualTo(3); // V2, V3 and V5
+            assertThat(stores.migrationsApplied()).isEqualTo(4); // V2, V3, V5 and V8
             assertThat(stores.clients().find(1001, 5001).orElseThrow().secret().matches("secret-of-5001")).isTrue();
             assertThat(stores.clients().find(1002, 5002).orElseThrow().secret().matches("secret-of-5002")).isTrue();
             assertThat(stores.clients().find(1001, 5003).orElseThrow().secret()).isNull();
