@@ -9,6 +9,7 @@ import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.spi.StoreStatistic;
 import io.grantsmith.core.spi.Stores;
+import io.grantsmith.core.userinfo.UserInfoTokens;
 import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.discovery.Discovery;
@@ -24,6 +25,7 @@ import io.grantsmith.facade.manage.KeyManagement;
 import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
+import io.grantsmith.facade.userinfo.UserInfoApi;
 import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
@@ -58,6 +60,7 @@ public final class Grantsmith implements AutoCloseable {
     private final UserDirectory users;
     private final UserManagement userManagement;
     private final IdTokenIssuer idTokens;
+    private final UserInfoApi userInfo;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -105,8 +108,11 @@ public final class Grantsmith implements AutoCloseable {
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
         this.userManagement = new UserManagement(users);
-        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, new PairwiseSubjects(keys.pairwiseSecret()),
-                builder.clock), new DirectoryClaims(stores.users()));
+        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
+        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
+                pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -129,6 +135,11 @@ public final class Grantsmith implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Authlete's {@code /auth/userinfo} and {@code /auth/userinfo/issue}. */
+    public UserInfoApi userInfo() {
+        return userInfo;
     }
 
     /** The built-in users over the management API (JSON documents). */

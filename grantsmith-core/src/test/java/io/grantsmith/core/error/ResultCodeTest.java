@@ -23,7 +23,8 @@ class ResultCodeTest {
             ResultCode.FAIL_TICKET_NOT_FOUND, ResultCode.FAIL_REASON_MISSING,
             ResultCode.AUTHORIZATION_PARAMETERS_MISSING,
             // the service's keys and issuer, which the authorization server configures
-            ResultCode.ID_TOKEN_SIGNING_KEY_MISSING, ResultCode.ID_TOKEN_ISSUER_MISSING);
+            ResultCode.ID_TOKEN_SIGNING_KEY_MISSING, ResultCode.ID_TOKEN_ISSUER_MISSING,
+            ResultCode.USERINFO_ISSUE_CLAIMS_MALFORMED, ResultCode.USERINFO_SIGNING_KEY_MISSING);
 
     @ParameterizedTest
     @EnumSource(ResultCode.class)

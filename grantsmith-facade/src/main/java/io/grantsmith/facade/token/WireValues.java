@@ -8,19 +8,19 @@ import io.grantsmith.core.model.TokenProperty;
 import java.util.List;
 
 /** Conversions from engine values to the arrays of Authlete's DTOs; empty collections become null, as there. */
-final class WireValues {
+public final class WireValues {
     private WireValues() {
     }
 
-    static String[] scopes(Scopes scopes) {
+    public static String[] scopes(Scopes scopes) {
         return scopes == null || scopes.isEmpty() ? null : scopes.asList().toArray(String[]::new);
     }
 
-    static String[] strings(List<String> values) {
+    public static String[] strings(List<String> values) {
         return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
     }
 
-    static Property[] properties(List<TokenProperty> properties) {
+    public static Property[] properties(List<TokenProperty> properties) {
         if (properties == null || properties.isEmpty()) {
             return null;
         }
@@ -30,7 +30,7 @@ final class WireValues {
                 .toArray(Property[]::new);
     }
 
-    static Pair[] attributes(List<Attribute> attributes) {
+    public static Pair[] attributes(List<Attribute> attributes) {
         if (attributes == null || attributes.isEmpty()) {
             return null;
         }

@@ -77,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);
         new DiscoveryEndpoints(grantsmith.discovery(), authentication).register(router);
         new UserEndpoints(grantsmith.userManagement(), authentication).register(router);
+        new UserInfoEndpoints(grantsmith.userInfo(), authentication).register(router);
         return router;
     }
 
