@@ -146,6 +146,19 @@ class IdTokenMinterTest {
     }
 
     @Test
+    void whenRequestOverridesTheAudTypeAndAddsHeaderMembersThenTheTokenHasThem() throws Exception {
+        keys(SigningAlgorithm.ES256);
+        MintedIdToken token = minter.mint(IdTokenRequest.builder(service(), client(SigningAlgorithm.ES256), "alice")
+                .audType(IdTokenAudType.STRING).header(Map.of("typ", "JWT", "extra_key", "extra_value")).build());
+
+        assertThat(payload(token)).contains("\"aud\":\"1234\"");
+        assertThat(SignedJWT.parse(token.value()).getHeader().toJSONObject()).containsEntry("typ", "JWT")
+                .containsEntry("extra_key", "extra_value").containsEntry("alg", "ES256");
+        assertThatThrownBy(() -> IdTokenRequest.builder(service(), client(SigningAlgorithm.ES256), "alice")
+                .header(Map.of("kid", "mine")).build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void whenUserClaimsNameServerClaimsThenTheServersValuesWin() throws Exception {
         keys(SigningAlgorithm.RS256);
         MintedIdToken token = minter.mint(IdTokenRequest.builder(service(), client(SigningAlgorithm.RS256), "alice")

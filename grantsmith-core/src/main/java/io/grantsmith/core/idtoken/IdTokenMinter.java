@@ -38,6 +38,9 @@ import java.util.Objects;
  *   <li>then the user claims of the request, never overriding the claims above.</li>
  * </ul>
  *
+ * <p>The header is {@code alg} and {@code kid} of the key, plus the request's extra members; no {@code typ}, as
+ * Authlete writes none.</p>
+ *
  * <p>Thread-safe; the signature is the only expensive step (keys are parsed once by the signer).</p>
  */
 public final class IdTokenMinter {
@@ -73,8 +76,9 @@ public final class IdTokenMinter {
         claims.put("sub", subjects.subjectFor(client, request.subject()));
         String audience = request.clientIdAliasUsed() && client.alias() != null ? client.alias()
                 : Long.toString(client.id());
-        claims.put("aud", service.authorization().idTokenAudType() == IdTokenAudType.STRING ? audience
-                : List.of(audience));
+        IdTokenAudType audType = request.audType() != null ? request.audType()
+                : service.authorization().idTokenAudType();
+        claims.put("aud", audType == IdTokenAudType.STRING ? audience : List.of(audience));
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("iat", issuedAt.getEpochSecond());
         if (request.authTime() != null) {
@@ -102,7 +106,7 @@ public final class IdTokenMinter {
 
         SignedJwt jwt;
         try {
-            jwt = signer.sign(service.id(), algorithm, Map.of(), claims);
+            jwt = signer.sign(service.id(), algorithm, request.header(), claims);
         } catch (NoSigningKeyException e) {
             throw new IdTokenException(ResultCode.ID_TOKEN_SIGNING_KEY_MISSING, algorithm.wireName());
         }

@@ -1,6 +1,7 @@
 package io.grantsmith.core.idtoken;
 
 import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.IdTokenAudType;
 import io.grantsmith.core.model.Service;
 import java.time.Instant;
 import java.util.Collections;
@@ -31,10 +32,14 @@ import java.util.Objects;
  * @param claims            user claims to carry, already selected ({@link RequestedClaims}); values are plain
  *                          JSON values. Claims the server sets itself ({@code sub}, {@code iss}, ...) are ignored
  *                          here, so that user data cannot override them.
+ * @param audType           the shape of {@code aud} for this token (Authlete's per-call {@code idTokenAudType} of
+ *                          {@code /auth/authorization/issue}), or null for the service's
+ * @param header            extra JOSE header members (Authlete's {@code idtHeaderParams}, e.g. {@code typ});
+ *                          {@code alg} and {@code kid} come from the key and must not be among them
  */
 public record IdTokenRequest(Service service, Client client, boolean clientIdAliasUsed, String subject,
         Instant authTime, String nonce, String acr, List<String> amr, String accessToken,
-        String code, String state, Map<String, Object> claims) {
+        String code, String state, Map<String, Object> claims, IdTokenAudType audType, Map<String, Object> header) {
 
     public IdTokenRequest {
         Objects.requireNonNull(service, "service");
@@ -42,12 +47,16 @@ public record IdTokenRequest(Service service, Client client, boolean clientIdAli
         Objects.requireNonNull(subject, "subject");
         amr = List.copyOf(amr);
         claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        header = Collections.unmodifiableMap(new LinkedHashMap<>(header));
+        if (header.containsKey("alg") || header.containsKey("kid")) {
+            throw new IllegalArgumentException("alg and kid come from the signing key");
+        }
     }
 
     /** This request with {@code value} as its user claims. */
     public IdTokenRequest withClaims(Map<String, ?> value) {
         return new IdTokenRequest(service, client, clientIdAliasUsed, subject, authTime, nonce, acr, amr, accessToken,
-                code, state, new LinkedHashMap<>(value));
+                code, state, new LinkedHashMap<>(value), audType, header);
     }
 
     public static Builder builder(Service service, Client client, String subject) {
@@ -68,6 +77,8 @@ public record IdTokenRequest(Service service, Client client, boolean clientIdAli
         private String code;
         private String state;
         private Map<String, Object> claims = Map.of();
+        private IdTokenAudType audType;
+        private Map<String, Object> header = Map.of();
 
         private Builder(Service service, Client client, String subject) {
             this.service = service;
@@ -84,10 +95,12 @@ public record IdTokenRequest(Service service, Client client, boolean clientIdAli
         public Builder code(String value) { code = value; return this; }
         public Builder state(String value) { state = value; return this; }
         public Builder claims(Map<String, Object> value) { claims = value; return this; }
+        public Builder audType(IdTokenAudType value) { audType = value; return this; }
+        public Builder header(Map<String, Object> value) { header = value; return this; }
 
         public IdTokenRequest build() {
             return new IdTokenRequest(service, client, clientIdAliasUsed, subject, authTime, nonce,
-                    acr, amr, accessToken, code, state, claims);
+                    acr, amr, accessToken, code, state, claims, audType, header);
         }
     }
 }
