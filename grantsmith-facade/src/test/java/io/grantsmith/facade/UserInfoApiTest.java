@@ -9,13 +9,17 @@ import io.grantsmith.api.dto.UserInfoIssueRequest;
 import io.grantsmith.api.dto.UserInfoIssueResponse;
 import io.grantsmith.api.dto.UserInfoRequest;
 import io.grantsmith.api.dto.UserInfoResponse;
+import io.grantsmith.store.memory.MemoryStores;
+import io.grantsmith.testkit.FailingStores;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /auth/userinfo} and {@code /auth/userinfo/issue} for the token's life and the client's state. */
 class UserInfoApiTest {
-    private final FacadeFixture fixture = new FacadeFixture(b -> b.publicUrl("https://login.example.com"));
+    private final FailingStores stores = new FailingStores(new MemoryStores());
+    private final FacadeFixture fixture = new FacadeFixture(b -> b.stores(stores)
+            .publicUrl("https://login.example.com"));
     private final Grantsmith grantsmith = fixture.grantsmith;
     private final long serviceId = grantsmith.services().create(FacadeFixture.json("{\"serviceName\":\"oidc\","
             + "\"accessTokenDuration\":600,\"supportedScopes\":[{\"name\":\"openid\"},{\"name\":\"email\"}]}"))
@@ -98,6 +102,22 @@ class UserInfoApiTest {
         UserInfoResponse response = grantsmith.userInfo().userInfo(quiet, new UserInfoRequest().setToken("x"));
 
         assertThat(response.getResponseContent()).isEqualTo("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void whenTheStoreCannotBeReadThenBothApisAnswerInternalServerErrorWithServerError() {
+        String token = token(client(""), "openid");
+        stores.fail(FailingStores.Operation.FIND_ACCESS_TOKEN);
+
+        UserInfoResponse checked = userinfo(token);
+        UserInfoIssueResponse issued = grantsmith.userInfo().issue(serviceId,
+                new UserInfoIssueRequest().setToken(token));
+
+        assertThat(checked.getAction()).isEqualTo(UserInfoResponse.Action.INTERNAL_SERVER_ERROR);
+        assertThat(checked.getResultCode()).isEqualTo("A088191");
+        assertThat(checked.getResponseContent()).startsWith("Bearer error=\"server_error\"");
+        assertThat(issued.getAction()).isEqualTo(UserInfoIssueResponse.Action.INTERNAL_SERVER_ERROR);
+        assertThat(issued.getResultCode()).isEqualTo("A092191");
     }
 
     @Test

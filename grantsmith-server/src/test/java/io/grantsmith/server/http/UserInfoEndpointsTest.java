@@ -135,6 +135,22 @@ class UserInfoEndpointsTest {
     }
 
     @Test
+    void whenInputIsHostileThenTheAnswerIsAnOAuthRefusalNeverA500() {
+        Reply longToken = SERVER.get(userinfo()).bearer("x".repeat(5000)).send();
+        Reply otherScheme = SERVER.get(userinfo()).basic("alice", "pw").send();
+        Reply controlCharacters = SERVER.post(userinfo()).form("access_token=%0D%0Aevil").send();
+        Reply unknownService = SERVER.get("/as/999999999/userinfo").bearer("x").send();
+
+        assertThat(longToken.status()).isEqualTo(401);
+        assertThat(longToken.header("WWW-Authenticate")).contains("[A088302]");
+        assertThat(otherScheme.status()).as("no Bearer token: as if none was sent").isEqualTo(401);
+        assertThat(otherScheme.header("WWW-Authenticate")).isEqualTo(UserInfoEndpoints.NO_TOKEN_CHALLENGE);
+        assertThat(controlCharacters.status()).isEqualTo(401);
+        assertThat(controlCharacters.header("WWW-Authenticate")).doesNotContain("evil");
+        assertThat(unknownService.status()).isEqualTo(404);
+    }
+
+    @Test
     void whenClientRegisteredASigningAlgorithmThenTheResponseIsAJwtSignedByTheServiceKey() throws Exception {
         ClientRef signing = SERVER.client(service, ",\"userInfoSignAlg\":\"RS256\"");
 
