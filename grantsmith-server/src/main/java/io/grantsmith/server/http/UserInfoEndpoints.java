@@ -9,6 +9,7 @@ import io.grantsmith.core.request.MalformedParametersException;
 import io.grantsmith.facade.userinfo.UserInfoApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,11 +20,20 @@ import org.eclipse.jetty.http.HttpHeader;
  * HTTP 200 and its {@code action}; and the built-in OpenID Provider's {@code GET|POST /as/{serviceId}/userinfo}
  * (OpenID Connect Core §5.3), which takes the access token from {@code Authorization: Bearer} or, on a form POST,
  * from {@code access_token} (RFC 6750 §2.1, §2.2), and answers with the built-in user's claims the token's scopes
- * ask for, or with an RFC 6750 challenge.
+ * ask for, or with an RFC 6750 challenge. Browser applications on any origin may call it (CORS, with the
+ * challenge readable): it takes no cookies, so an origin learns nothing it did not bring a token for.
  */
 final class UserInfoEndpoints {
     /** A userinfo request carries a token and little else. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Sent with every answer of the built-in endpoint, so that a single-page application can read it. */
+    private static final String[] CORS = {HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN.asString(), "*",
+            HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS.asString(), HttpHeader.WWW_AUTHENTICATE.asString()};
+    /** The answer to a CORS preflight: the methods and the headers a userinfo request uses. */
+    private static final String[] PREFLIGHT = {HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN.asString(), "*",
+            HttpHeader.ACCESS_CONTROL_ALLOW_METHODS.asString(), "GET, POST",
+            HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS.asString(), "Authorization, Content-Type",
+            HttpHeader.ACCESS_CONTROL_MAX_AGE.asString(), "600"};
     /** RFC 6750 §3: the challenge of a request that carries no token names no error. */
     static final String NO_TOKEN_CHALLENGE = "Bearer realm=\"userinfo\"";
 
@@ -40,6 +50,8 @@ final class UserInfoEndpoints {
         register(router, "/api", authentication::v2Service);
         router.add(new Route("GET", "/as/{serviceId}/userinfo", "/as/userinfo", this::builtIn));
         router.add(new Route("POST", "/as/{serviceId}/userinfo", "/as/userinfo", this::builtIn));
+        router.add(new Route("OPTIONS", "/as/{serviceId}/userinfo", "/as/userinfo",
+                exchange -> exchange.send(204, null, new byte[0], PREFLIGHT)));
     }
 
     private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
@@ -87,8 +99,8 @@ final class UserInfoEndpoints {
     private static void send(Exchange exchange, UserInfoHandling handling, String content) {
         switch (handling) {
             case SEND_JSON -> exchange.send(200, "application/json;charset=UTF-8",
-                    content.getBytes(StandardCharsets.UTF_8));
-            case SEND_JWT -> exchange.send(200, "application/jwt", content.getBytes(StandardCharsets.UTF_8));
+                    content.getBytes(StandardCharsets.UTF_8), CORS);
+            case SEND_JWT -> exchange.send(200, "application/jwt", content.getBytes(StandardCharsets.UTF_8), CORS);
             case CHALLENGE_BAD_REQUEST, CHALLENGE_UNAUTHORIZED, CHALLENGE_FORBIDDEN, CHALLENGE_SERVER_ERROR ->
                     challenge(exchange, handling.status(), content);
             case ISSUE -> throw new IllegalStateException("an /issue answer never asks to issue again");
@@ -100,7 +112,10 @@ final class UserInfoEndpoints {
     }
 
     private static void challenge(Exchange exchange, int status, String challenge) {
-        exchange.send(status, null, new byte[0], HttpHeader.WWW_AUTHENTICATE.asString(), challenge);
+        String[] headers = Arrays.copyOf(CORS, CORS.length + 2);
+        headers[CORS.length] = HttpHeader.WWW_AUTHENTICATE.asString();
+        headers[CORS.length + 1] = challenge;
+        exchange.send(status, null, new byte[0], headers);
     }
 
     /**

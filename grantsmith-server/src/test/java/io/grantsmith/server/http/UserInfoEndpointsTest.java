@@ -135,6 +135,26 @@ class UserInfoEndpointsTest {
     }
 
     @Test
+    void whenABrowserApplicationCallsThenCorsLetsItReadTheAnswerAndTheChallenge() {
+        Reply preflight = SERVER.call("OPTIONS", userinfo()).header("Origin", "https://spa.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").send();
+        Reply ok = SERVER.get(userinfo()).header("Origin", "https://spa.example.com")
+                .bearer(token(SERVER, service, client, "openid")).send();
+        Reply refused = SERVER.get(userinfo()).header("Origin", "https://spa.example.com").bearer("unknown").send();
+
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET, POST");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(refused.header("Access-Control-Expose-Headers")).isEqualTo("WWW-Authenticate");
+    }
+
+    @Test
     void whenInputIsHostileThenTheAnswerIsAnOAuthRefusalNeverA500() {
         Reply longToken = SERVER.get(userinfo()).bearer("x".repeat(5000)).send();
         Reply otherScheme = SERVER.get(userinfo()).basic("alice", "pw").send();
