@@ -209,9 +209,13 @@ class IdTokenMinterTest {
     void whenClientAsksForNoneOrAnAlgorithmWithoutSupportThenMintingIsRefused() {
         keys(SigningAlgorithm.RS256);
         Client none = client(ClientMetadata.builder().idTokenSignAlg("none"));
+        Client noneConstant = client(ClientMetadata.builder().idTokenSignAlg("NONE"));
         Client hs256 = client(ClientMetadata.builder().idTokenSignAlg("HS256"));
 
         assertThatThrownBy(() -> minter.mint(IdTokenRequest.builder(service(), none, "alice").build()))
+                .isInstanceOfSatisfying(IdTokenException.class,
+                        e -> assertThat(e.result().code().code()).isEqualTo("A046301"));
+        assertThatThrownBy(() -> minter.mint(IdTokenRequest.builder(service(), noneConstant, "alice").build()))
                 .isInstanceOfSatisfying(IdTokenException.class,
                         e -> assertThat(e.result().code().code()).isEqualTo("A046301"));
         assertThatThrownBy(() -> minter.mint(IdTokenRequest.builder(service(), hs256, "alice").build()))

@@ -121,7 +121,7 @@ public final class IdTokenMinter {
      */
     public static SigningAlgorithm algorithmOf(Client client) {
         String name = client.metadata().idTokenSignAlg();
-        if ("none".equals(name)) {
+        if ("none".equalsIgnoreCase(name)) { // "NONE" as Authlete's documents name JWSAlg.NONE, "none" on the wire
             throw new IdTokenException(ResultCode.ID_TOKEN_SIGN_ALG_NONE, client.id());
         }
         return SigningAlgorithm.ofWireName(name).orElseThrow(
