@@ -5,6 +5,10 @@ import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.authorization.AuthorizationFlow;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
+import io.grantsmith.core.idtoken.IdTokenIssuer;
+import io.grantsmith.core.idtoken.IdTokenMinter;
+import io.grantsmith.core.idtoken.PairwiseSubjects;
+import io.grantsmith.core.userinfo.UserInfoTokens;
 import io.grantsmith.facade.access.AdminToken;
 import io.grantsmith.facade.access.ApiAccess;
 import io.grantsmith.facade.authorization.AuthorizationApi;
@@ -23,9 +27,12 @@ import io.grantsmith.facade.manage.KeyManagement;
 import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
+import io.grantsmith.facade.userinfo.UserInfoApi;
+import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.facade.users.UserManagement;
 import io.grantsmith.jose.JwkGenerator;
 import io.grantsmith.jose.ServiceKeyRing;
 import io.grantsmith.jose.SigningKeyGenerator;
@@ -56,6 +63,9 @@ public final class Grantsmith implements AutoCloseable {
     private final ServiceManagement services;
     private final ClientManagement clients;
     private final UserDirectory users;
+    private final UserManagement userManagement;
+    private final IdTokenIssuer idTokens;
+    private final UserInfoApi userInfo;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -105,6 +115,12 @@ public final class Grantsmith implements AutoCloseable {
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
+        this.userManagement = new UserManagement(users);
+        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
+        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
+                pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -132,6 +148,24 @@ public final class Grantsmith implements AutoCloseable {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Authlete's {@code /auth/userinfo} and {@code /auth/userinfo/issue}. */
+    public UserInfoApi userInfo() {
+        return userInfo;
+    }
+
+    /** The built-in users over the management API (JSON documents). */
+    public UserManagement userManagement() {
+        return userManagement;
+    }
+
+    /**
+     * Issues ID tokens signed with the services' current keys, with the built-in users' claims (see
+     * {@link IdTokenIssuer} for how a grant handler calls it).
+     */
+    public IdTokenIssuer idTokens() {
+        return idTokens;
     }
 
     /** Services' signing keys: the JWK Set endpoints, the key list and rotation. */

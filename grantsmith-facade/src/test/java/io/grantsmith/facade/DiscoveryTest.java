@@ -97,6 +97,8 @@ class DiscoveryTest {
 
         assertThat(texts(builtIn(serviceId).get("id_token_signing_alg_values_supported")))
                 .containsExactly("RS256", "ES256", "EdDSA");
+        assertThat(texts(builtIn(serviceId).get("userinfo_signing_alg_values_supported")))
+                .as("signed userinfo uses the same keys").containsExactly("RS256", "ES256", "EdDSA");
     }
 
     @Test

@@ -9,8 +9,18 @@ public interface UserRegistry {
 
     Optional<StoredUser> find(long serviceId, String username);
 
-    /** Replaces subject and password hash of an existing user; false when there is none. */
+    /**
+     * The user whose tokens carry {@code subject} (for ID tokens and userinfo, which know the subject only). Should
+     * several users of the service share a subject (the directory refuses that, but older releases did not), the
+     * one created first, then by username.
+     */
+    Optional<StoredUser> findBySubject(long serviceId, String subject);
+
+    /** Replaces subject, password hash and claims of an existing user; false when there is none. */
     boolean update(StoredUser user);
+
+    /** Replaces the claims of an existing user and nothing else; false when there is none. */
+    boolean updateClaims(long serviceId, String username, String claims);
 
     boolean delete(long serviceId, String username);
 }

@@ -734,6 +734,46 @@ public abstract class StoreContract {
     }
 
     @Test
+    void whenUsersHaveClaimsThenTheyAreKeptReplacedAloneAndFoundBySubject() {
+        stores.services().insert(service(63, "{}"));
+        String claims = "{\"name\":\"Alice Liddell\",\"email\":\"alice@example.com\",\"email_verified\":true}";
+        StoredUser alice = new StoredUser(63, "alice", "user-1", "$argon2id$v=19$abc", NOW, claims);
+        StoredUser bob = new StoredUser(63, "bob", "user-2", "$argon2id$v=19$def", NOW.plusSeconds(1));
+        StoredUser aliceElsewhere = new StoredUser(64, "alice", "user-1", "$argon2id$v=19$ghi", NOW);
+        assertThat(stores.users().insert(alice)).isTrue();
+        assertThat(stores.users().insert(bob)).isTrue();
+        assertThat(stores.users().insert(aliceElsewhere)).isTrue();
+
+        assertThat(stores.users().find(63, "alice")).contains(alice);
+        assertThat(stores.users().find(63, "bob").orElseThrow().claims()).isEqualTo(StoredUser.NO_CLAIMS);
+        assertThat(stores.users().findBySubject(63, "user-1")).contains(alice);
+        assertThat(stores.users().findBySubject(63, "user-2")).contains(bob);
+        assertThat(stores.users().findBySubject(64, "user-1")).contains(aliceElsewhere);
+        assertThat(stores.users().findBySubject(63, "alice")).as("by subject, not username").isEmpty();
+
+        assertThat(stores.users().updateClaims(63, "bob", "{\"name\":\"Bob\"}")).isTrue();
+        assertThat(stores.users().find(63, "bob")).contains(bob.withClaims("{\"name\":\"Bob\"}"));
+        assertThat(stores.users().updateClaims(63, "carol", "{}")).isFalse();
+
+        StoredUser renamed = new StoredUser(63, "alice", "user-3", "$argon2id$v=19$jkl", NOW, "{}");
+        assertThat(stores.users().update(renamed)).isTrue();
+        assertThat(stores.users().find(63, "alice")).contains(renamed);
+        assertThat(stores.users().findBySubject(63, "user-1")).isEmpty();
+    }
+
+    /** Earlier releases let two users share a subject: the lookup then takes the one created first. */
+    @Test
+    void whenTwoUsersShareASubjectThenFindBySubjectTakesTheOldest() {
+        stores.services().insert(service(65, "{}"));
+        StoredUser newer = new StoredUser(65, "aaa", "shared", "$argon2id$v=19$abc", NOW.plusSeconds(5), "{}");
+        StoredUser older = new StoredUser(65, "zzz", "shared", "$argon2id$v=19$def", NOW, "{\"name\":\"Z\"}");
+        assertThat(stores.users().insert(newer)).isTrue();
+        assertThat(stores.users().insert(older)).isTrue();
+
+        assertThat(stores.users().findBySubject(65, "shared")).contains(older);
+    }
+
+    @Test
     void whenSettingPutTwiceThenTheLastValueWins() {
         assertThat(stores.settings().get("admin.token.hash")).isEmpty();
 

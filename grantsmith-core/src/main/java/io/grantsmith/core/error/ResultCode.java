@@ -150,6 +150,38 @@ public enum ResultCode {
     FAIL_UNAUTHORIZED_CLIENT("A067392", "The token request failed because the client is not authorized to use the grant type."),
     FAIL_INVALID_SCOPE("A067393", "The token request failed because the requested scope is invalid."),
 
+    // ---- ID tokens (OpenID Connect Core §2), wherever they are minted ----------------------------------------
+    ID_TOKEN_SIGNING_KEY_MISSING("A046201", "The service has no current %s key to sign the ID token with."),
+    ID_TOKEN_ISSUER_MISSING("A046291", "The service (API Key = %d) has no issuer identifier, which ID tokens need."),
+    ID_TOKEN_SIGN_ALG_NONE("A046301", "The client (ID = %d) registered 'none' as its ID token signing algorithm, which is not allowed."),
+    ID_TOKEN_SIGN_ALG_UNSUPPORTED("A046391", "The ID token signing algorithm '%s' of the client (ID = %d) is not supported by this server."),
+    PAIRWISE_SECTOR_UNDETERMINED("A046392", "The client (ID = %d) uses pairwise subject identifiers, but its sector is unknown: register 'sectorIdentifierUri' or redirection URIs of a single host."),
+
+    // ---- /auth/userinfo ------------------------------------------------------------------------------------
+    USERINFO_OK("A091001", "The access token presented at the userinfo endpoint is valid."),
+    USERINFO_TOKEN_READ_FAILED("A088191", "The server failed to read the access token."),
+    USERINFO_TOKEN_MISSING("A088301", "The request does not contain an access token."),
+    USERINFO_TOKEN_NOT_FOUND("A088302", "The access token does not exist."),
+    USERINFO_TOKEN_EXPIRED("A089301", "The access token has expired."),
+    USERINFO_OPENID_MISSING("A089304", "The access token does not have the 'openid' scope."),
+    USERINFO_SUBJECT_MISSING("A089305", "The access token is not associated with any subject."),
+    USERINFO_CLIENT_NOT_FOUND("A097301", "The client (ID = %d) of the access token does not exist."),
+    USERINFO_CLIENT_LOCKED("A097303", "The client (ID = %d) of the access token is locked."),
+
+    // ---- /auth/userinfo/issue ------------------------------------------------------------------------------
+    USERINFO_ISSUE_OK("A096001", "User information was obtained successfully."),
+    USERINFO_ISSUE_TOKEN_READ_FAILED("A092191", "The server failed to read the access token."),
+    USERINFO_ISSUE_TOKEN_MISSING("A092301", "The request does not contain 'token'."),
+    USERINFO_ISSUE_TOKEN_NOT_FOUND("A092302", "The access token does not exist."),
+    USERINFO_ISSUE_TOKEN_EXPIRED("A093301", "The access token has expired."),
+    USERINFO_ISSUE_OPENID_MISSING("A093304", "The access token does not have the 'openid' scope."),
+    USERINFO_ISSUE_SUBJECT_MISSING("A093305", "The access token is not associated with any subject."),
+    USERINFO_ISSUE_CLIENT_NOT_FOUND("A095301", "The client (ID = %d) of the access token does not exist."),
+    USERINFO_ISSUE_CLIENT_LOCKED("A095391", "The client (ID = %d) of the access token is locked."),
+    USERINFO_ISSUE_CLAIMS_MALFORMED("A094201", "The value of 'claims' is not a JSON object."),
+    USERINFO_SIGNING_KEY_MISSING("A096291", "The service has no current %s key to sign the userinfo response with."),
+    USERINFO_SIGN_ALG_UNSUPPORTED("A096391", "The userinfo signing algorithm '%s' of the client (ID = %d) is not supported by this server."),
+
     // ==== /auth/authorization ==============================================================================
     // ---- framing ------------------------------------------------------------------------------------------
     AUTHORIZATION_OK("A004001", "The server has successfully issued a ticket to the service (API Key = %d) for the authorization request from the client (ID = %d). [response_type=%s, openid=%s]"),

@@ -28,6 +28,8 @@ import java.util.Set;
  * @param idTokenSignAlg        the JWS algorithm of ID tokens ({@code id_token_signed_response_alg})
  * @param parRequired           this client's authorization requests must be pushed first (RFC 9126)
  * @param requestObjectRequired this client's authorization requests must carry a request object (RFC 9101)
+ * @param userInfoSignAlg       the JWS algorithm of signed userinfo responses
+ *                              ({@code userinfo_signed_response_alg}); null for plain JSON responses
  */
 public record ClientMetadata(
         String clientName,
@@ -44,7 +46,8 @@ public record ClientMetadata(
         String sectorIdentifierUri,
         String idTokenSignAlg,
         boolean parRequired,
-        boolean requestObjectRequired) {
+        boolean requestObjectRequired,
+        String userInfoSignAlg) {
 
     /** The response types a client may use when it does not say: the authorization-code flow only. */
     public static final Set<ResponseType> DEFAULT_RESPONSE_TYPES = Set.of(ResponseType.CODE);
@@ -96,6 +99,7 @@ public record ClientMetadata(
         private String idTokenSignAlg = DEFAULT_ID_TOKEN_SIGN_ALG;
         private boolean parRequired;
         private boolean requestObjectRequired;
+        private String userInfoSignAlg;
 
         private Builder() {
         }
@@ -115,11 +119,12 @@ public record ClientMetadata(
         public Builder idTokenSignAlg(String value) { idTokenSignAlg = value; return this; }
         public Builder parRequired(boolean value) { parRequired = value; return this; }
         public Builder requestObjectRequired(boolean value) { requestObjectRequired = value; return this; }
+        public Builder userInfoSignAlg(String value) { userInfoSignAlg = value; return this; }
 
         public ClientMetadata build() {
             return new ClientMetadata(clientName, redirectUris, responseTypes, responseModes, applicationType,
                     pkceRequired, pkceS256Required, defaultMaxAge, defaultAcrs, authTimeRequired, subjectType,
-                    sectorIdentifierUri, idTokenSignAlg, parRequired, requestObjectRequired);
+                    sectorIdentifierUri, idTokenSignAlg, parRequired, requestObjectRequired, userInfoSignAlg);
         }
     }
 }

@@ -32,6 +32,8 @@ public enum ApiResultCode {
     CLIENT_LIMIT_REACHED("A192205", 403, "%s, The service already has %d clients, the most a service may have."),
     PATCH_INVALID("A192206", 400, "%s, The JSON Patch cannot be applied: %s."),
     ISSUER_NOT_BUILT_IN("A192207", 404, "%s, The service (API Key = %d) names the issuer '%s', not %s: the built-in authorization server does not act for it."),
+    USER_NOT_FOUND("A192221", 404, "%s, The service has no user '%s'."),
+    USER_EXISTS("A192222", 409, "%s, The service has a user '%s' already; set 'replace' to replace it."),
 
     JWKS_INVALID("A110291", 400, "%s, The JWK Set in 'jwks' cannot be used: %s"),
     KEYS_CHANGED("A110292", 409, "%s, The service's keys were changed by a concurrent request; try again."),

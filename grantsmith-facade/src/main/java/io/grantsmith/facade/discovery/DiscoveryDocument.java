@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * Builds a service's discovery document: OpenID Provider Metadata (OpenID Connect Discovery 1.0 §3), which is also
  * OAuth 2.0 Authorization Server Metadata (RFC 8414 §2), from the service's settings and what Grantsmith implements.
  * It never advertises what Grantsmith does not do: a setting for a feature that is not implemented yet (other
- * response types, JARM, request objects, PAR, signed userinfo, DPoP, mTLS) leaves its member out or says
+ * response types, JARM, request objects, PAR, encrypted userinfo, DPoP, mTLS) leaves its member out or says
  * {@code false}, because strict relying parties act on every member. Members without a value are left out, never
  * {@code null}.
  */
@@ -87,6 +87,9 @@ final class DiscoveryDocument {
         document.texts("subject_types_supported", SUBJECT_TYPES, true);
         document.texts("id_token_signing_alg_values_supported", ordered(SigningAlgorithm.class, algorithms::contains)
                 .stream().map(SigningAlgorithm::wireName).toList(), true);
+        // signed userinfo responses use the same keys as ID tokens (userInfoSignAlg of the client)
+        document.texts("userinfo_signing_alg_values_supported", ordered(SigningAlgorithm.class, algorithms::contains)
+                .stream().map(SigningAlgorithm::wireName).toList(), false);
         document.wire("display_values_supported", ordered(Display.class,
                 authorization.supportedDisplays()::contains), false);
         document.texts("claim_types_supported", List.of("normal"), true);

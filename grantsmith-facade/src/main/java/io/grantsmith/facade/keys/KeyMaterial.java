@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's master key (256 bits) and the keys derived from it for each purpose: sealing client secrets at
- * rest and deriving rotated refresh tokens. Every node of one deployment needs the same master key. It lives
+ * rest, deriving rotated refresh tokens and pairwise subject identifiers. Every node of one deployment needs the same master key. It lives
  * in a file readable by its owner only, or comes from configuration; it is never stored in the database, so a
  * database dump alone yields neither client secrets nor the means to forge refresh-token successors.
  */
@@ -92,6 +92,14 @@ public final class KeyMaterial {
     /** The HMAC key from which rotated refresh tokens are derived. */
     public byte[] rotationSecret() {
         return derive("grantsmith/refresh-rotation/v1");
+    }
+
+    /**
+     * The secret behind pairwise subject identifiers (OpenID Connect Core §8.1): the same on every node and across
+     * restarts as long as the master key is, so that a client keeps seeing the same {@code sub} for a user.
+     */
+    public byte[] pairwiseSecret() {
+        return derive("grantsmith/pairwise-subject/v1");
     }
 
     private byte[] derive(String purpose) {

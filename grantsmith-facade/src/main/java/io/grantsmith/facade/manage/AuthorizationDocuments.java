@@ -125,6 +125,10 @@ final class AuthorizationDocuments {
         } else if (idTokenSignAlg != null) {
             members.refuse("idTokenSignAlg", "a JWS algorithm name", null);
         }
+        String userInfoSignAlg = members.string("userInfoSignAlg");
+        if (userInfoSignAlg != null && !userInfoSignAlg.isEmpty()) {
+            metadata.userInfoSignAlg(userInfoSignAlg);
+        }
         return metadata.build();
     }
 

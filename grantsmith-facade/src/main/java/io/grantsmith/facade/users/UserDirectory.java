@@ -1,5 +1,7 @@
 package io.grantsmith.facade.users;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.grant.SubjectRules;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
@@ -45,19 +47,61 @@ public final class UserDirectory {
     }
 
     /**
-     * Adds a user, or replaces its password and subject when {@code replace} is set.
+     * Adds a user, or replaces its password and subject when {@code replace} is set (its claims stay).
      *
      * @param subject the subject of tokens issued to the user; null for the username
      * @return false when the user exists and {@code replace} is not set
      */
     public boolean add(long serviceId, String username, String password, String subject, boolean replace) {
-        if (services.find(serviceId).isEmpty()) {
-            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
-        }
+        return add(serviceId, username, password, subject, null, replace);
+    }
+
+    /**
+     * Adds a user with claims, or replaces its password, subject and (when given) claims when {@code replace} is
+     * set.
+     *
+     * @param subject the subject of tokens issued to the user; null for the username
+     * @param claims  the user's claims, a JSON object ({@link UserClaims}); null for none, or to keep them when
+     *                replacing
+     * @return false when the user exists and {@code replace} is not set
+     * @throws ApiFailure when a value is invalid, or another user of the service has the subject already (ID
+     *                    tokens and userinfo find a user's claims by subject)
+     */
+    public boolean add(long serviceId, String username, String password, String subject, JsonNode claims,
+            boolean replace) {
+        requireService(serviceId);
         String effectiveSubject = subject == null ? username : subject;
         validate(username, password, effectiveSubject);
-        StoredUser user = new StoredUser(serviceId, username, effectiveSubject, hasher.hash(password), clock.instant());
-        return users.insert(user) || (replace && users.update(user));
+        String checkedClaims = claims == null ? null : UserClaims.checked(claims);
+        requireSubjectFree(serviceId, username, effectiveSubject);
+        StoredUser user = new StoredUser(serviceId, username, effectiveSubject, hasher.hash(password), clock.instant(),
+                checkedClaims == null ? StoredUser.NO_CLAIMS : checkedClaims);
+        if (users.insert(user)) {
+            return true;
+        }
+        if (!replace) {
+            return false;
+        }
+        if (checkedClaims == null) {
+            user = user.withClaims(users.find(serviceId, username).map(StoredUser::claims).orElse(StoredUser.NO_CLAIMS));
+        }
+        return users.update(user);
+    }
+
+    /**
+     * Replaces a user's claims.
+     *
+     * @param claims a JSON object ({@link UserClaims}); null or {@code {}} for none
+     * @return false when the service has no such user
+     */
+    public boolean setClaims(long serviceId, String username, JsonNode claims) {
+        requireService(serviceId);
+        return username != null && users.updateClaims(serviceId, username, UserClaims.checked(claims));
+    }
+
+    /** The user, with subject and claims (never its password hash to anyone but the directory). */
+    public Optional<StoredUser> find(long serviceId, String username) {
+        return username == null ? Optional.empty() : users.find(serviceId, username);
     }
 
     public boolean remove(long serviceId, String username) {
@@ -112,6 +156,20 @@ public final class UserDirectory {
         }
         return hasher.verify(password, user.get().passwordHash()) ? Optional.of(user.get().subject())
                 : Optional.empty();
+    }
+
+    private void requireService(long serviceId) {
+        if (services.find(serviceId).isEmpty()) {
+            throw new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId);
+        }
+    }
+
+    private void requireSubjectFree(long serviceId, String username, String subject) {
+        Optional<StoredUser> holder = users.findBySubject(serviceId, subject);
+        if (holder.isPresent() && !holder.get().username().equals(username)) {
+            throw new ApiFailure(ApiResultCode.INVALID_VALUE, "Another user of the service has the subject '"
+                    + Quoted.of(subject) + "'; each user needs a subject of its own.");
+        }
     }
 
     /** Within the limits every stored user satisfies; longer values are refused without hashing them. */

@@ -64,6 +64,7 @@ class DiscoveryDocumentTest {
                 .containsExactly("refresh_token", "client_credentials", "password");
         assertThat(texts(document.get("subject_types_supported"))).containsExactly("public", "pairwise");
         assertThat(texts(document.get("id_token_signing_alg_values_supported"))).containsExactly("RS256");
+        assertThat(texts(document.get("userinfo_signing_alg_values_supported"))).containsExactly("RS256");
         assertThat(texts(document.get("token_endpoint_auth_methods_supported")))
                 .containsExactly("client_secret_basic", "client_secret_post", "none");
         assertThat(texts(document.get("introspection_endpoint_auth_methods_supported")))
@@ -84,7 +85,6 @@ class DiscoveryDocumentTest {
         assertThat(document.get("authorization_response_iss_parameter_supported").booleanValue()).isTrue();
         // not implemented (or nothing to say): left out rather than advertised or null
         assertThat(document.has("require_request_uri_registration")).isFalse();
-        assertThat(document.has("userinfo_signing_alg_values_supported")).isFalse();
         assertThat(document.has("acr_values_supported")).isFalse();
         assertThat(document.has("ui_locales_supported")).isFalse();
         assertThat(document.has("end_session_endpoint")).isFalse();

@@ -77,6 +77,8 @@ public final class HttpServer implements AutoCloseable {
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);
         new DiscoveryEndpoints(grantsmith.discovery(), authentication).register(router);
+        new UserEndpoints(grantsmith.userManagement(), authentication).register(router);
+        new UserInfoEndpoints(grantsmith.userInfo(), authentication).register(router);
         return router;
     }
 

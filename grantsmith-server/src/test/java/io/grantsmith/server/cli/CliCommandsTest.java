@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.grantsmith.server.Cli;
 import io.grantsmith.server.HttpFixture;
 import io.grantsmith.server.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,8 +32,9 @@ class CliCommandsTest {
             "service|create,list,rotate-secret", "service rotate-secret|--service,--data", "service create|--name,--scopes,--default-scopes,--grant-types,--json,--data",
             "service list|--start,--end,--data", "client|create,list",
             "client create|--service,--name,--type,--auth-method,--grant-types,--alias,--json",
-            "client list|--service,--start,--end", "user|add,remove",
-            "user add|--service,--username,--subject,--password-stdin,--replace", "user remove|--service,--username",
+            "client list|--service,--start,--end", "user|add,claims,remove",
+            "user add|--service,--username,--subject,--password-stdin,--replace,--claims,--claims-file",
+            "user claims|--service,--username,--claims,--claims-file", "user remove|--service,--username",
             "admin|reset-token", "admin reset-token|--data,--config"})
     void whenHelpIsAskedForThenExit0AndTheOptionsAreListed(String command, String mentioned) {
         String[] words = command == null ? new String[0] : command.split(" ");
@@ -100,6 +102,44 @@ class CliCommandsTest {
                 "--username", "alice").exitCode()).isZero();
         try (HttpFixture server = HttpFixture.startedOn(data, null)) {
             assertThat(server.grantsmith().users().authenticate(serviceId, "alice", "s3cret pass")).isEmpty();
+        }
+    }
+
+    @Test
+    void whenUserIsAddedWithClaimsThenTheyAreShownReplacedAndCheckedByType() throws Exception {
+        long serviceId = createService();
+        String service = Long.toString(serviceId);
+        Path claimsFile = data.resolve("bob.json");
+        Files.writeString(claimsFile, "{\"name\":\"Bob\",\"email_verified\":false}");
+
+        Cli.Result added = Cli.runWithStdin("pw\n", NO_ENVIRONMENT, "user", "add", "--data", data.toString(),
+                "--service", service, "--username", "alice", "--subject", "user-1", "--password-stdin",
+                "--claims", "{\"name\":\"Alice\",\"email\":\"alice@example.com\",\"email_verified\":true}");
+        Cli.Result shown = Cli.run(NO_ENVIRONMENT, "user", "claims", "--data", data.toString(), "--service", service,
+                "--username", "alice");
+        Cli.Result replaced = Cli.run(NO_ENVIRONMENT, "user", "claims", "--data", data.toString(), "--service",
+                service, "--username", "alice", "--claims-file", claimsFile.toString());
+        Cli.Result wrongType = Cli.run(NO_ENVIRONMENT, "user", "claims", "--data", data.toString(), "--service",
+                service, "--username", "alice", "--claims", "{\"email_verified\":\"yes\"}");
+        Cli.Result missing = Cli.run(NO_ENVIRONMENT, "user", "claims", "--data", data.toString(), "--service",
+                service, "--username", "nobody", "--claims", "{}");
+
+        assertThat(added.exitCode()).isZero();
+        assertThat(shown.exitCode()).isZero();
+        assertThat(Json.parse(shown.out()).get("subject").asText()).isEqualTo("user-1");
+        assertThat(Json.parse(shown.out()).get("claims").get("email").asText()).isEqualTo("alice@example.com");
+        assertThat(shown.out()).doesNotContain("argon2");
+        assertThat(replaced.exitCode()).isZero();
+        assertThat(Json.parse(replaced.out()).get("claims").toString())
+                .isEqualTo("{\"name\":\"Bob\",\"email_verified\":false}");
+        assertThat(wrongType.exitCode()).isNotZero();
+        assertThat(wrongType.err()).contains("'email_verified' must be true or false");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("No user 'nobody'");
+        try (HttpFixture server = HttpFixture.startedOn(data, null)) {
+            assertThat(server.grantsmith().users().find(serviceId, "alice").orElseThrow().claims())
+                    .isEqualTo("{\"name\":\"Bob\",\"email_verified\":false}");
+            assertThat(server.grantsmith().users().authenticate(serviceId, "alice", "pw")).contains("user-1");
         }
     }
 

@@ -53,7 +53,7 @@ class ApiJsonFuzzTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         Grantsmith grantsmith = edge.grantsmith();
         long serviceId = edge.serviceId();
-        switch (Math.floorMod(input[0] - '0', 7)) {
+        switch (Math.floorMod(input[0] - '0', 10)) {
             case 0 -> assertTokenAnswer(post("/api/" + serviceId + "/auth/token", "{api_secret}", contentType, body));
             case 1 -> assertTokenAnswer(post("/api/" + serviceId + "/auth/token/issue", "{api_secret}", contentType,
                     body));
@@ -79,6 +79,17 @@ class ApiJsonFuzzTest {
                 assertDocumentOrResultCode(post("/api/" + scratchId + "/service/update", "{admin}", contentType, body),
                         "apiKey");
                 grantsmith.services().delete(scratchId);
+            }
+            case 7 -> assertTokenAnswer(post("/api/" + serviceId + "/auth/userinfo", "{api_secret}", contentType,
+                    body));
+            case 8 -> assertTokenAnswer(post("/api/" + serviceId + "/auth/userinfo/issue", "{api_secret}",
+                    contentType, body));
+            case 9 -> {
+                JsonNode answer = assertDocumentOrResultCode(post("/api/" + serviceId + "/user/create", "{api_secret}",
+                        contentType, body), "username");
+                if (answer.has("username")) {
+                    grantsmith.users().remove(serviceId, answer.get("username").asText());
+                }
             }
             default -> {
                 String clientId = grantsmith.clients().create(serviceId, InMemoryEdge.parse("{\"clientName\":\"scratch\"}"))

@@ -26,7 +26,8 @@ final class JdbcUserRegistry implements UserRegistry {
                 .text(user.username())
                 .text(user.subject())
                 .text(user.passwordHash())
-                .integer(millis(user.createdAt()));
+                .integer(millis(user.createdAt()))
+                .text(user.claims());
         return writer.submit("insertUser", context -> context.update(UserSql.INSERT, row) == 1);
     }
 
@@ -37,14 +38,27 @@ final class JdbcUserRegistry implements UserRegistry {
     }
 
     @Override
+    public Optional<StoredUser> findBySubject(long serviceId, String subject) {
+        return reads.first("findUserBySubject", UserSql.FIND_BY_SUBJECT, Params.of().integer(serviceId).text(subject),
+                JdbcUserRegistry::user);
+    }
+
+    @Override
     public boolean update(StoredUser user) {
         Params row = Params.of()
                 .text(user.subject())
                 .text(user.passwordHash())
                 .integer(millis(user.createdAt()))
+                .text(user.claims())
                 .integer(user.serviceId())
                 .text(user.username());
         return writer.submit("updateUser", context -> context.update(UserSql.UPDATE, row) == 1);
+    }
+
+    @Override
+    public boolean updateClaims(long serviceId, String username, String claims) {
+        Params row = Params.of().text(claims).integer(serviceId).text(username);
+        return writer.submit("updateUserClaims", context -> context.update(UserSql.UPDATE_CLAIMS, row) == 1);
     }
 
     @Override
@@ -59,6 +73,7 @@ final class JdbcUserRegistry implements UserRegistry {
                 row.getString("username"),
                 row.getString("subject"),
                 row.getString("password_hash"),
-                instant(row, "created_at"));
+                instant(row, "created_at"),
+                row.getString("claims"));
     }
 }

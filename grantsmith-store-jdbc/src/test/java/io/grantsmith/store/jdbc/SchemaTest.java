@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SchemaTest {
     /** The versions of the migration files, in the order Flyway applies them. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5", "6", "7");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5", "6", "7", "8");
 
     @TempDir
     Path directory;
@@ -66,6 +66,8 @@ class SchemaTest {
             assertThat(plan(stores, TokenSql.FIND_ACCESS)).contains("INTEGER PRIMARY KEY");
             assertThat(plan(stores, TokenSql.FIND_REFRESH)).contains("INTEGER PRIMARY KEY").doesNotContain("SCAN");
             assertThat(plan(stores, TokenSql.FIND_CALLER_CHOSEN_ACCESS)).contains("access_tokens_caller_chosen");
+            assertThat(plan(stores, UserSql.FIND_BY_SUBJECT)).contains("users_service_subject")
+                    .doesNotContain("TEMP B-TREE");
         }
     }
 

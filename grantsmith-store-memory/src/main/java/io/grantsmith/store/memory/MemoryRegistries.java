@@ -139,8 +139,20 @@ final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserReg
     }
 
     @Override
+    public synchronized Optional<StoredUser> findBySubject(long serviceId, String subject) {
+        return users.values().stream()
+                .filter(user -> user.serviceId() == serviceId && user.subject().equals(subject))
+                .min(Comparator.comparing(StoredUser::createdAt).thenComparing(StoredUser::username));
+    }
+
+    @Override
     public synchronized boolean update(StoredUser user) {
         return users.replace(userKey(user.serviceId(), user.username()), user) != null;
+    }
+
+    @Override
+    public synchronized boolean updateClaims(long serviceId, String username, String claims) {
+        return users.computeIfPresent(userKey(serviceId, username), (key, user) -> user.withClaims(claims)) != null;
     }
 
     @Override

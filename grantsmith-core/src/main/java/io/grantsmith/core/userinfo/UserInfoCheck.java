@@ -1,0 +1,25 @@
+package io.grantsmith.core.userinfo;
+
+import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.Client;
+import java.util.Objects;
+
+/** The outcome of checking an access token presented at the userinfo endpoint. */
+public sealed interface UserInfoCheck {
+    /** The token may read the user's claims. */
+    record Valid(AccessTokenRecord token, Client client) implements UserInfoCheck {
+        public Valid {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(client, "client");
+        }
+    }
+
+    /** The token may not; {@code result} says why, {@code refusal} how to answer. */
+    record Refused(UserInfoRefusal refusal, ResultMessage result) implements UserInfoCheck {
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+}
