@@ -34,6 +34,8 @@ import io.grantsmith.core.clientauth.ClientAuthenticators;
 import io.grantsmith.core.clientauth.ClientIdentifier;
 import io.grantsmith.core.introspection.AccessTokenIntrospector;
 import io.grantsmith.core.introspection.StandardIntrospector;
+import io.grantsmith.core.introspection.IntrospectorAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientAuthentication;
 import io.grantsmith.core.revocation.TokenRevoker;
 import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
@@ -130,12 +132,13 @@ public final class Grantsmith implements AutoCloseable {
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
+        EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
+                new ClientIdentifier(directory), new ClientAuthenticator(ClientAuthenticators.defaults()));
         this.introspection = new IntrospectionApi(directory,
                 new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
                 new StandardIntrospector(stores.tokens(), directory, builder.clock),
-                new TokenRevoker(stores.tokens(), new ClientIdentifier(directory),
-                        new ClientAuthenticator(ClientAuthenticators.defaults())),
-                responseContent);
+                new IntrospectorAuthentication(endpointClients),
+                new TokenRevoker(stores.tokens(), endpointClients), responseContent);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }

@@ -210,6 +210,7 @@ public enum ResultCode {
     STANDARD_INTROSPECTION_TOKEN_MISSING("A145302", "The introspection request does not contain 'token'."),
     STANDARD_INTROSPECTION_PARAMETERS_MALFORMED("A145391", "The introspection request parameters are not valid form-encoded data: %s."),
     STANDARD_INTROSPECTION_TOKEN_REPEATED("A145392", "The introspection request contains 'token' more than once."),
+    INTROSPECTION_PUBLIC_CLIENT("A145393", "The client (ID = %d) is a public client, which may not introspect tokens (RFC 7662 §2.1)."),
 
     // ---- /auth/revocation (RFC 7009) ----------------------------------------------------------------------
     REVOCATION_OK("A113001", "The token has been revoked successfully."),

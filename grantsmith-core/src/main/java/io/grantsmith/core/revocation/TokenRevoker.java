@@ -1,15 +1,12 @@
 package io.grantsmith.core.revocation;
 
-import io.grantsmith.core.clientauth.ClientAuthenticator;
-import io.grantsmith.core.clientauth.ClientIdentifier;
-import io.grantsmith.core.clientauth.PresentedCredentials;
+import io.grantsmith.core.clientauth.EndpointClientAuthentication;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.introspection.EndpointParameters;
 import io.grantsmith.core.introspection.TokenKind;
-import io.grantsmith.core.clientauth.ClientAssertion;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.RefreshTokenRecord;
@@ -38,13 +35,11 @@ public final class TokenRevoker {
     private static final int MAX_TOKEN_LENGTH = 1024;
 
     private final TokenStore tokens;
-    private final ClientIdentifier identifier;
-    private final ClientAuthenticator authenticator;
+    private final EndpointClientAuthentication clients;
 
-    public TokenRevoker(TokenStore tokens, ClientIdentifier identifier, ClientAuthenticator authenticator) {
+    public TokenRevoker(TokenStore tokens, EndpointClientAuthentication clients) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.identifier = Objects.requireNonNull(identifier, "identifier");
-        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     /**
@@ -58,16 +53,8 @@ public final class TokenRevoker {
         boolean headerUsed = headerId != null;
         try {
             FormParameters form = EndpointParameters.REVOCATION.parse(parameters);
+            Client client = clients.authenticate(service, form, headerId, headerSecret);
             String token = token(form);
-            if (form.count("client_id") > 1) {
-                throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.CLIENT_ID_REPEATED);
-            }
-            String assertion = form.optional("client_assertion");
-            PresentedCredentials credentials = new PresentedCredentials(headerId, headerSecret, form.first("client_id"),
-                    form.first("client_secret"), assertion == null ? null
-                            : new ClientAssertion(assertion,
-                                    form.first("client_assertion_type")), null);
-            Client client = authenticate(service, credentials);
             return revoke(service, client, token, TokenKind.firstFor(form.optional("token_type_hint")));
         } catch (OAuthException e) {
             return switch (e.kind()) {
@@ -80,12 +67,6 @@ public final class TokenRevoker {
         } catch (RuntimeException e) {
             return new Revocation.InternalServerError(serverError(ResultCode.REVOCATION_UNEXPECTED_ERROR));
         }
-    }
-
-    private Client authenticate(Service service, PresentedCredentials credentials) {
-        var identity = identifier.identify(service, credentials, null);
-        ClientIdentifier.requireUnlocked(identity);
-        return authenticator.authenticate(service, identity, credentials).client();
     }
 
     private Revocation revoke(Service service, Client client, String token, TokenKind first) {

@@ -7,7 +7,9 @@ import io.grantsmith.api.dto.RevocationRequest;
 import io.grantsmith.api.dto.RevocationResponse;
 import io.grantsmith.api.dto.StandardIntrospectionRequest;
 import io.grantsmith.api.dto.StandardIntrospectionResponse;
+import io.grantsmith.core.error.FailureKind;
 import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.introspection.IntrospectorAuthentication;
 import io.grantsmith.core.introspection.AccessTokenIntrospector;
 import io.grantsmith.core.introspection.Introspection;
 import io.grantsmith.core.introspection.IntrospectionAction;
@@ -28,6 +30,7 @@ import io.grantsmith.facade.token.WireValues;
 import io.grantsmith.facade.userinfo.BearerChallenge;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Authlete's {@code /auth/introspection} (for the authorization server's own resource servers),
@@ -37,16 +40,18 @@ public final class IntrospectionApi {
     private final Directory directory;
     private final AccessTokenIntrospector introspector;
     private final StandardIntrospector standard;
+    private final IntrospectorAuthentication introspectors;
     private final TokenRevoker revoker;
     private final ResponseContent content;
     private final BearerChallenge challenges;
     private final IntrospectionBody bodies = new IntrospectionBody();
 
     public IntrospectionApi(Directory directory, AccessTokenIntrospector introspector, StandardIntrospector standard,
-            TokenRevoker revoker, ResponseContent content) {
+            IntrospectorAuthentication introspectors, TokenRevoker revoker, ResponseContent content) {
         this.directory = directory;
         this.introspector = introspector;
         this.standard = standard;
+        this.introspectors = introspectors;
         this.revoker = revoker;
         this.content = content;
         this.challenges = new BearerChallenge(content.errorUriBase());
@@ -108,6 +113,24 @@ public final class IntrospectionApi {
             return response.setResponseContent(content.error(service, refused.error()));
         }
         return response.setResponseContent(IntrospectionBody.INACTIVE);
+    }
+
+    /**
+     * For the built-in introspection endpoint: whether the caller may introspect (RFC 7662 §2.1) — a confidential
+     * client of the service authenticated as at the token endpoint. Empty when it may; otherwise the refusal with
+     * its error body in the service's format.
+     *
+     * @throws ApiFailure 404 when the service does not exist
+     */
+    public Optional<CallerRefusal> introspectorRefusal(long serviceId, String parameters, String headerId,
+            String headerSecret) {
+        Service service = service(serviceId);
+        return introspectors.refusal(service, parameters, headerId, headerSecret)
+                .map(refusal -> new CallerRefusal(refusal.kind(), content.error(service, refusal.error())));
+    }
+
+    /** Why a caller was refused: {@code kind} says which status, {@code responseContent} is the error body. */
+    public record CallerRefusal(FailureKind kind, String responseContent) {
     }
 
     /** @throws ApiFailure 404 when the service does not exist */
