@@ -129,7 +129,8 @@ public final class Grantsmith implements AutoCloseable {
         PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
         DirectoryClaims userClaims = new DirectoryClaims(stores.users());
         this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
-        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
+        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
+                new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
         EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
