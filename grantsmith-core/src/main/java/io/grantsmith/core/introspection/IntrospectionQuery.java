@@ -1,6 +1,7 @@
 package io.grantsmith.core.introspection;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a resource server asks of {@code /auth/introspection}: the token and what it must cover. A null list or
@@ -16,9 +17,14 @@ public record IntrospectionQuery(String token, List<String> scopes, String subje
         List<String> acrValues, int maxAge) {
 
     public IntrospectionQuery {
-        scopes = scopes == null ? null : List.copyOf(scopes);
-        resources = resources == null ? null : List.copyOf(resources);
-        acrValues = acrValues == null ? null : List.copyOf(acrValues);
+        scopes = withoutNulls(scopes);
+        resources = withoutNulls(resources);
+        acrValues = withoutNulls(acrValues);
+    }
+
+    /** A JSON array the caller sent may hold nulls, which name nothing: they are dropped, never an error. */
+    private static List<String> withoutNulls(List<String> values) {
+        return values == null ? null : values.stream().filter(Objects::nonNull).toList();
     }
 
     /** Just the token: is it usable? */
