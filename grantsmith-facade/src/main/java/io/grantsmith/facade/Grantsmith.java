@@ -3,6 +3,7 @@ package io.grantsmith.facade;
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.authorization.AuthorizationFlow;
+import io.grantsmith.core.grant.AuthorizationCodeGrantHandler;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.idtoken.IdTokenIssuer;
@@ -96,6 +97,7 @@ public final class Grantsmith implements AutoCloseable {
                 .random(random)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
+                .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes()))
                 .build();
         ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
         this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
