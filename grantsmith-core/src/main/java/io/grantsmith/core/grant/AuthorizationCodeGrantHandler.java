@@ -26,6 +26,7 @@ import io.grantsmith.core.token.TokenHasher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -43,16 +44,23 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
     private final TokenIssuance issuance;
     private final TokenStore tokens;
     private final AuthorizationCodeStore codes;
+    private final CodeGrantIdTokens idTokens;
 
-    public AuthorizationCodeGrantHandler(EngineServices services, AuthorizationCodeStore codes) {
+    public AuthorizationCodeGrantHandler(EngineServices services, AuthorizationCodeStore codes,
+            CodeGrantIdTokens idTokens) {
         this.issuance = services.issuance();
         this.tokens = services.tokens();
-        this.codes = codes;
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.idTokens = Objects.requireNonNull(idTokens, "idTokens");
     }
 
-    /** The factory to register: {@code TokenEngineBuilder.grant(AuthorizationCodeGrantHandler.factory(codes))}. */
-    public static GrantHandler.Factory factory(AuthorizationCodeStore codes) {
-        return services -> new AuthorizationCodeGrantHandler(services, codes);
+    /**
+     * The factory to register: {@code TokenEngineBuilder.grant(AuthorizationCodeGrantHandler.factory(codes, ids))}.
+     *
+     * @param idTokens mints the ID token of an OpenID Connect grant; {@link CodeGrantIdTokens#NONE} for none
+     */
+    public static GrantHandler.Factory factory(AuthorizationCodeStore codes, CodeGrantIdTokens idTokens) {
+        return services -> new AuthorizationCodeGrantHandler(services, codes, idTokens);
     }
 
     @Override
@@ -106,11 +114,21 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
             // reuse come a moment later; they are dead either way (RFC 6749 §4.1.2).
             tokens.revokeGrant(issued.family());
         }
+        String idToken;
+        try {
+            idToken = idTokens.idToken(context, code, issued.accessToken().value());
+        } catch (RuntimeException e) {
+            // The tokens must not outlive a response that never reached the client.
+            if (issued.family() != null) {
+                tokens.revokeGrant(issued.family());
+            }
+            throw e;
+        }
         return new TokenResult.Ok(context.facts(), ResultCode.AUTHORIZATION_CODE_OK.message(),
                 new Issuance(service.accessTokenType(), issued.accessToken(), issued.refreshToken(),
                         approval.subject(), authorization.scopes(),
                         issued.refreshToken() == null ? null : authorization.scopes(), resources, resources,
-                        properties, false));
+                        properties, false, idToken));
     }
 
     private AuthorizationCode redeemed(CodeRedemption redemption) {

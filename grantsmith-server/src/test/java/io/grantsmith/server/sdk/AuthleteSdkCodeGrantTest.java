@@ -9,6 +9,11 @@ import com.authlete.common.dto.TokenRequest;
 import com.authlete.common.dto.TokenResponse;
 import com.authlete.common.dto.UserInfoRequest;
 import com.authlete.common.dto.UserInfoResponse;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.grantsmith.server.HttpFixture;
 import io.grantsmith.server.HttpFixture.ClientRef;
 import io.grantsmith.server.HttpFixture.ServiceRef;
@@ -16,6 +21,9 @@ import io.grantsmith.server.Json;
 import io.grantsmith.testkit.Concurrently;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +91,7 @@ class AuthleteSdkCodeGrantTest {
 
     @ParameterizedTest
     @MethodSource("apis")
-    void whenTheCodeIsRedeemedThenTokensForTheApprovedUserAndScopes(AuthleteApi api) {
+    void whenTheCodeIsRedeemedThenTokensAndAnIdTokenForTheApprovedUser(AuthleteApi api) throws Exception {
         TokenResponse response = redeem(api, code(api), proof());
 
         assertThat(response.getAction()).isEqualTo(TokenResponse.Action.OK);
@@ -94,6 +102,15 @@ class AuthleteSdkCodeGrantTest {
         assertThat(response.getRefreshToken()).isNotEmpty();
         assertThat(Json.parse(response.getResponseContent()).get("access_token").asText())
                 .isEqualTo(response.getAccessToken());
+        JWTClaimsSet idToken = verifiedIdToken(api, response);
+        assertThat(idToken.getIssuer()).isEqualTo(SERVER.baseUrl() + "/as/" + service.id());
+        assertThat(idToken.getSubject()).isEqualTo("alice");
+        assertThat(idToken.getAudience()).containsExactly(client.id());
+        assertThat(idToken.getClaim("nonce")).isEqualTo("n");
+        assertThat(idToken.getLongClaim("auth_time")).isEqualTo(1_772_358_000L);
+        assertThat(idToken.getStringClaim("at_hash")).isEqualTo(atHash(response.getAccessToken()));
+        assertThat(Json.parse(response.getResponseContent()).get("id_token").asText())
+                .isEqualTo(response.getIdToken());
         UserInfoResponse userInfo = api.userinfo(new UserInfoRequest().setToken(response.getAccessToken()));
         assertThat(userInfo.getAction()).isEqualTo(UserInfoResponse.Action.OK);
         assertThat(userInfo.getSubject()).isEqualTo("alice");
@@ -111,6 +128,20 @@ class AuthleteSdkCodeGrantTest {
         assertThat(second.getResultCode()).isEqualTo("A050391");
         assertThat(Json.parse(second.getResponseContent()).get("error").asText()).isEqualTo("invalid_grant");
         assertRevoked(api, first.getAccessToken(), first.getRefreshToken());
+    }
+
+    /** The ID token of the response, its RS256 signature checked against the service's published key. */
+    private static JWTClaimsSet verifiedIdToken(AuthleteApi api, TokenResponse response) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(response.getIdToken());
+        RSAKey key = JWKSet.parse(api.getServiceJwks()).getKeyByKeyId(jwt.getHeader().getKeyID()).toRSAKey();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        return jwt.getJWTClaimsSet();
+    }
+
+    /** OpenID Connect Core §3.1.3.6: the left half of SHA-256 of the access token, base64url. */
+    private static String atHash(String accessToken) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));
     }
 
     private static void assertRevoked(AuthleteApi api, String accessToken, String refreshToken) {
