@@ -12,6 +12,8 @@ import java.time.Instant;
 /**
  * One token request on its way through a grant handler: the authenticated client, the parsed parameters,
  * the caller's options and the time the request is processed at (milliseconds precision).
+ *
+ * @param grantType Authlete's name of the request's grant type, or null for an extension grant it does not name
  */
 public record GrantContext(Service service, GrantType grantType, ClientIdentity identity, FormParameters parameters,
         TokenRequest request, Instant now) {

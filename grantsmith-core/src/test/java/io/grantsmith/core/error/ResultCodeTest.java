@@ -24,7 +24,14 @@ class ResultCodeTest {
             ResultCode.AUTHORIZATION_PARAMETERS_MISSING,
             // the service's keys and issuer, which the authorization server configures
             ResultCode.ID_TOKEN_SIGNING_KEY_MISSING, ResultCode.ID_TOKEN_ISSUER_MISSING,
-            ResultCode.USERINFO_ISSUE_CLAIMS_MALFORMED, ResultCode.USERINFO_SIGNING_KEY_MISSING);
+            ResultCode.USERINFO_ISSUE_CLAIMS_MALFORMED, ResultCode.USERINFO_SIGNING_KEY_MISSING,
+            // what the authorization server sends to /auth/authorization/issue and /fail
+            ResultCode.AUTHORIZATION_ISSUE_TICKET_MISSING, ResultCode.AUTHORIZATION_ISSUE_TICKET_NOT_FOUND,
+            ResultCode.AUTHORIZATION_ISSUE_SUBJECT_MISSING, ResultCode.AUTHORIZATION_ISSUE_SUBJECT_TOO_LONG,
+            ResultCode.AUTHORIZATION_ISSUE_SUBJECT_NOT_ASCII, ResultCode.AUTHORIZATION_ISSUE_SUBJECT_MISMATCH,
+            ResultCode.AUTHORIZATION_ISSUE_SUB_INVALID, ResultCode.AUTHORIZATION_ISSUE_ACR_TOO_LONG,
+            ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED, ResultCode.AUTHORIZATION_FAIL_TICKET_MISSING,
+            ResultCode.AUTHORIZATION_FAIL_TICKET_NOT_FOUND, ResultCode.AUTHORIZATION_FAIL_REASON_MISSING);
 
     @ParameterizedTest
     @EnumSource(ResultCode.class)
