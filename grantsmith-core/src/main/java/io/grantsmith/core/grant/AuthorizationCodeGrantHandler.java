@@ -104,6 +104,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
                         ResultCode.AUTHORIZATION_CODE_ACCESS_TOKEN_IN_USE)
                 .requestedLifetimes(request.getAccessTokenDuration(), request.getRefreshTokenDuration())
                 .withRefreshToken(service.supports(GrantType.REFRESH_TOKEN) && client.mayUse(GrantType.REFRESH_TOKEN))
+                .withGrant(true) // a reuse of the code must find these tokens to revoke them
                 .authentication(authorization.claims(),
                         approval.authTime() == null ? null : Instant.ofEpochSecond(approval.authTime()),
                         approval.acr(), authorization.nonce())

@@ -197,6 +197,27 @@ class AuthleteSdkCodeGrantTest {
     }
 
     @Test
+    void whenAClientThatMayNotRefreshReusesACodeThenItsAccessTokenIsRevokedToo() {
+        AuthleteApi api = v3();
+        ClientRef noRefresh = SERVER.client(service, ",\"redirectUris\":[\"" + REDIRECT + "\"],"
+                + "\"grantTypes\":[\"AUTHORIZATION_CODE\"]");
+        String ticket = api.authorization(new AuthorizationRequest().setParameters("response_type=code&client_id="
+                + noRefresh.id() + "&redirect_uri=" + encode(REDIRECT) + "&scope=openid")).getTicket();
+        String code = api.authorizationIssue(new AuthorizationIssueRequest().setTicket(ticket).setSubject("bob"))
+                .getAuthorizationCode();
+        String redeem = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(REDIRECT);
+
+        TokenResponse first = api.token(AuthleteSdk.tokenRequest(redeem, noRefresh));
+        assertThat(first.getRefreshToken()).isNull();
+        assertThat(api.userinfo(new UserInfoRequest().setToken(first.getAccessToken())).getSubject()).isEqualTo("bob");
+        TokenResponse second = api.token(AuthleteSdk.tokenRequest(redeem, noRefresh));
+
+        assertThat(second.getResultCode()).isEqualTo("A050391");
+        assertThat(api.userinfo(new UserInfoRequest().setToken(first.getAccessToken())).getAction())
+                .isEqualTo(UserInfoResponse.Action.UNAUTHORIZED);
+    }
+
+    @Test
     void whenTheCodeIsUnknownThenInvalidGrant() {
         TokenResponse response = redeem(v3(), "no-such-code", proof());
 
