@@ -123,7 +123,8 @@ public final class Grantsmith implements AutoCloseable {
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
         this.userManagement = new UserManagement(users);
-        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
+        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
+                new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
