@@ -30,6 +30,15 @@ import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.userinfo.UserInfoApi;
+import io.grantsmith.facade.introspection.IntrospectionApi;
+import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientAuthenticators;
+import io.grantsmith.core.clientauth.ClientIdentifier;
+import io.grantsmith.core.introspection.AccessTokenIntrospector;
+import io.grantsmith.core.introspection.StandardIntrospector;
+import io.grantsmith.core.introspection.IntrospectorAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientAuthentication;
+import io.grantsmith.core.revocation.TokenRevoker;
 import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
@@ -68,6 +77,7 @@ public final class Grantsmith implements AutoCloseable {
     private final UserManagement userManagement;
     private final IdTokenIssuer idTokens;
     private final UserInfoApi userInfo;
+    private final IntrospectionApi introspection;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -126,6 +136,14 @@ public final class Grantsmith implements AutoCloseable {
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
+        // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
+        EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
+                new ClientIdentifier(directory), new ClientAuthenticator(ClientAuthenticators.defaults()));
+        this.introspection = new IntrospectionApi(directory,
+                new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
+                new StandardIntrospector(stores.tokens(), directory, builder.clock),
+                new IntrospectorAuthentication(endpointClients),
+                new TokenRevoker(stores.tokens(), endpointClients), responseContent);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -161,6 +179,11 @@ public final class Grantsmith implements AutoCloseable {
     }
 
     /** The built-in users over the management API (JSON documents). */
+    /** {@code /auth/introspection}, {@code /auth/introspection/standard} and {@code /auth/revocation}. */
+    public IntrospectionApi introspection() {
+        return introspection;
+    }
+
     public UserManagement userManagement() {
         return userManagement;
     }
