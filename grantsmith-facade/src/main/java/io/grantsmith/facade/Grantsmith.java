@@ -122,7 +122,8 @@ public final class Grantsmith implements AutoCloseable {
         PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
         DirectoryClaims userClaims = new DirectoryClaims(stores.users());
         this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
-        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory, builder.clock),
+        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
+                new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
         this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
                 new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,

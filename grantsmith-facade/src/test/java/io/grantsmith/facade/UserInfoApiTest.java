@@ -9,9 +9,19 @@ import io.grantsmith.api.dto.UserInfoIssueRequest;
 import io.grantsmith.api.dto.UserInfoIssueResponse;
 import io.grantsmith.api.dto.UserInfoRequest;
 import io.grantsmith.api.dto.UserInfoResponse;
+import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
+import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.testkit.FailingStores;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +112,32 @@ class UserInfoApiTest {
         UserInfoResponse response = grantsmith.userInfo().userInfo(quiet, new UserInfoRequest().setToken("x"));
 
         assertThat(response.getResponseContent()).isEqualTo("Bearer error=\"invalid_token\"");
+    }
+
+    /** The claims parameter's userinfo member, kept with the grant, adds its claims to those of the scopes. */
+    @Test
+    void whenTheGrantsClaimsRequestNamesUserinfoClaimsThenTheyAreListedAndTheRevokedGrantsTokenIsGone() {
+        long clientId = client("").get("clientId").asLong();
+        Instant now = fixture.clock.instant();
+        FamilyId family = FamilyId.random();
+        GrantRecord grant = GrantRecord.builder(family).serviceId(serviceId).clientId(clientId).subject("user-1")
+                .scopes(Scopes.of("openid")).grantType(GrantType.AUTHORIZATION_CODE)
+                .claims("{\"userinfo\":{\"email\":{\"essential\":true},\"nickname\":null,\"sub\":null},"
+                        + "\"id_token\":{\"acr\":null}}")
+                .createdAt(now).expiresAt(now.plus(Duration.ofDays(1))).build();
+        String value = "a-token-whose-grant-has-a-claims-request";
+        AccessTokenRecord access = AccessTokenRecord.builder(1_000_001L, TokenHasher.hash(value)).callerChosen(true)
+                .serviceId(serviceId).clientId(clientId).subject("user-1").scopes(Scopes.of("openid"))
+                .grantType(GrantType.AUTHORIZATION_CODE).issuedAt(now).expiresAt(now.plusSeconds(600)).family(family)
+                .build();
+        RefreshTokenRecord refresh = RefreshTokenRecord.builder(1_000_002L, TokenHasher.hash("r-" + value), grant)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofDays(1))).state(RefreshTokenState.ACTIVE).build();
+        assertThat(stores.tokens().saveGrant(access, refresh)).isEqualTo(SaveOutcome.SAVED);
+
+        assertThat(userinfo(value).getClaims()).containsExactly("email", "nickname");
+
+        stores.tokens().revokeGrant(family);
+        assertThat(userinfo(value).getResultCode()).isEqualTo("A088302");
     }
 
     @Test

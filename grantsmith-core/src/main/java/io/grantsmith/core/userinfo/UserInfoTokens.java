@@ -1,21 +1,30 @@
 package io.grantsmith.core.userinfo;
 
+import io.grantsmith.core.authorization.ClaimRequest;
+import io.grantsmith.core.authorization.ClaimsRequest;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.ClientLookup;
+import io.grantsmith.core.spi.JsonReader;
+import io.grantsmith.core.spi.MalformedJsonException;
 import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Checks an access token presented at the userinfo endpoint (OpenID Connect Core §5.3), as Authlete's
  * {@code /auth/userinfo} does and {@code /auth/userinfo/issue} does again: it must exist in the service, be
- * unexpired, belong to a client that still exists and is not locked, carry {@code openid} and have a subject.
+ * unexpired, belong to a client that still exists and is not locked, carry {@code openid} and have a subject, and
+ * its grant must not be revoked. The grant's claims request (the authorization request's {@code claims} parameter)
+ * comes with a valid token, for the claims its {@code userinfo} member names.
  *
  * <p>Unlike Authlete, tokens of the password grant are accepted: they are how the built-in server's users get
  * tokens until the code flow is used, and they carry the user's subject like any other.</p>
@@ -60,11 +69,13 @@ public final class UserInfoTokens {
 
     private final TokenStore tokens;
     private final ClientLookup clients;
+    private final JsonReader json;
     private final Clock clock;
 
-    public UserInfoTokens(TokenStore tokens, ClientLookup clients, Clock clock) {
+    public UserInfoTokens(TokenStore tokens, ClientLookup clients, JsonReader json, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -77,15 +88,23 @@ public final class UserInfoTokens {
             return refused(UserInfoRefusal.UNAUTHORIZED, stage.notFound);
         }
         Optional<AccessTokenRecord> found;
+        Optional<GrantRecord> grant = Optional.empty();
         Optional<Client> client;
         try {
             found = tokens.findAccessToken(service.id(), TokenLookup.of(token));
             if (found.isEmpty()) {
                 return refused(UserInfoRefusal.UNAUTHORIZED, stage.notFound);
             }
+            if (found.get().family() != null) {
+                grant = tokens.findGrant(found.get().family());
+            }
             client = clients.findClient(service.id(), found.get().clientId());
         } catch (StoreException e) {
             return refused(UserInfoRefusal.INTERNAL_SERVER_ERROR, stage.readFailed);
+        }
+        if (grant.isPresent() && grant.get().revoked()) {
+            // revoking deletes the grant's access tokens too; a node that read the token first still refuses it
+            return refused(UserInfoRefusal.UNAUTHORIZED, stage.notFound);
         }
         AccessTokenRecord record = found.get();
         if (!record.expiresAt().isAfter(clock.instant())) {
@@ -103,7 +122,27 @@ public final class UserInfoTokens {
         if (record.subject() == null) {
             return refused(UserInfoRefusal.UNAUTHORIZED, stage.subjectMissing);
         }
-        return new UserInfoCheck.Valid(record, client.get());
+        return new UserInfoCheck.Valid(record, client.get(),
+                grant.map(GrantRecord::claims).map(this::userInfoClaims).orElse(ClaimsRequest.NONE));
+    }
+
+    /**
+     * The names of the {@code userinfo} member of a grant's claims request. It was checked when the authorization
+     * request was; should it not parse now (a row written by hand), the scopes alone decide.
+     */
+    private ClaimsRequest userInfoClaims(String claims) {
+        Object parsed;
+        try {
+            parsed = json.parse(claims);
+        } catch (MalformedJsonException e) {
+            return ClaimsRequest.NONE;
+        }
+        if (!(parsed instanceof Map<?, ?> request) || !(request.get("userinfo") instanceof Map<?, ?> userInfo)) {
+            return ClaimsRequest.NONE;
+        }
+        Map<String, ClaimRequest> names = new LinkedHashMap<>();
+        userInfo.keySet().forEach(name -> names.put((String) name, ClaimRequest.VOLUNTARY));
+        return new ClaimsRequest(true, Map.of(), names);
     }
 
     private static UserInfoCheck refused(UserInfoRefusal refusal, ResultCode code, Object... args) {

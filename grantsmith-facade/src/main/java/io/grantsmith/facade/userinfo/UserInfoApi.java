@@ -5,7 +5,6 @@ import io.grantsmith.api.dto.UserInfoIssueRequest;
 import io.grantsmith.api.dto.UserInfoIssueResponse;
 import io.grantsmith.api.dto.UserInfoRequest;
 import io.grantsmith.api.dto.UserInfoResponse;
-import io.grantsmith.core.authorization.ClaimsRequest;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.idtoken.IdTokenException;
@@ -84,7 +83,8 @@ public final class UserInfoApi {
                 .setClientIdAliasUsed(token.clientIdAliasUsed())
                 .setSubject(token.subject())
                 .setScopes(WireValues.scopes(token.scopes()))
-                .setClaims(WireValues.strings(claimNames(service, token)))
+                .setClaims(WireValues.strings(RequestedClaims.forUserInfo(token.scopes(), valid.claims(),
+                        service.authorization())))
                 .setToken(request.getToken())
                 .setProperties(WireValues.properties(token.properties()))
                 .setServiceAttributes(WireValues.attributes(service.attributes()))
@@ -135,14 +135,6 @@ public final class UserInfoApi {
         List<String> names = response.getClaims() == null ? List.of() : List.of(response.getClaims());
         Map<String, Object> values = names.isEmpty() ? Map.of() : users.claims(serviceId, response.getSubject());
         return write(RequestedClaims.select(values, names));
-    }
-
-    /**
-     * The claims a userinfo response carries for the token's scopes (§5.4). The {@code claims} parameter's
-     * {@code userinfo} member joins them once grant records keep the authorization request's claims.
-     */
-    private static List<String> claimNames(Service service, AccessTokenRecord token) {
-        return RequestedClaims.forUserInfo(token.scopes(), ClaimsRequest.NONE, service.authorization());
     }
 
     private UserInfoIssueResponse signed(UserInfoIssueResponse response, Service service, UserInfoCheck.Valid valid,
