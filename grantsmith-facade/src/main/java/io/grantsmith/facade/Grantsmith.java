@@ -21,6 +21,8 @@ import io.grantsmith.facade.json.JacksonJsonReader;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
+import io.grantsmith.facade.login.AuthorizationBackend;
+import io.grantsmith.facade.login.LoginSeal;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
@@ -87,6 +89,7 @@ public final class Grantsmith implements AutoCloseable {
     private final PublicUrl publicUrl;
     private final Directory directory;
     private final Discovery discovery;
+    private final AuthorizationBackend authorizationBackend;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -144,6 +147,10 @@ public final class Grantsmith implements AutoCloseable {
                 new StandardIntrospector(stores.tokens(), directory, builder.clock),
                 new IntrospectorAuthentication(endpointClients),
                 new TokenRevoker(stores.tokens(), endpointClients), responseContent);
+
+        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
+                new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
+                builder.sessionLifetime, builder.authorizationTicketLifetime);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -159,6 +166,14 @@ public final class Grantsmith implements AutoCloseable {
     /** Authlete's authorization API: {@code /auth/authorization} and its {@code /issue} and {@code /fail}. */
     public AuthorizationApi authorizations() {
         return authorizations;
+    }
+
+    /**
+     * The built-in authorization server's {@code /authorize} without HTTP: the login and consent page's logic, its
+     * browser sessions and CSRF protection.
+     */
+    public AuthorizationBackend authorizationBackend() {
+        return authorizationBackend;
     }
 
     public ServiceManagement services() {
@@ -317,6 +332,7 @@ public final class Grantsmith implements AutoCloseable {
         private SigningKeyGenerator keyGenerator;
         private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
         private String publicUrl;
+        private Duration sessionLifetime = AuthorizationBackend.DEFAULT_SESSION_LIFETIME;
 
         private Builder() {
         }
@@ -397,6 +413,18 @@ public final class Grantsmith implements AutoCloseable {
                 throw new IllegalArgumentException("authorizationTicketLifetime must be positive");
             }
             authorizationTicketLifetime = value;
+            return this;
+        }
+
+        /**
+         * How long a browser session of the built-in authorization server lasts after the user logged in (default
+         * 8 hours): within it, later authorization requests need no login.
+         */
+        public Builder sessionLifetime(Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("sessionLifetime must be positive");
+            }
+            sessionLifetime = value;
             return this;
         }
 
