@@ -3,6 +3,8 @@ package io.grantsmith.facade;
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.authorization.AuthorizationFlow;
+import io.grantsmith.core.grant.AuthorizationCodeGrantHandler;
+import io.grantsmith.core.grant.IssuerCodeGrantIdTokens;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.idtoken.IdTokenIssuer;
@@ -19,6 +21,8 @@ import io.grantsmith.facade.json.JacksonJsonReader;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
+import io.grantsmith.facade.login.AuthorizationBackend;
+import io.grantsmith.facade.login.LoginSeal;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
@@ -85,6 +89,7 @@ public final class Grantsmith implements AutoCloseable {
     private final PublicUrl publicUrl;
     private final Directory directory;
     private final Discovery discovery;
+    private final AuthorizationBackend authorizationBackend;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -97,6 +102,10 @@ public final class Grantsmith implements AutoCloseable {
                 : PublicUrl.fromListener();
         this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
                 issuance::forService, publicUrl::builtInIssuer);
+        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
+        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
                 .tokens(stores.tokens())
@@ -106,6 +115,8 @@ public final class Grantsmith implements AutoCloseable {
                 .random(random)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
+                .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
+                        new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
                 .build();
         ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
         this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
@@ -115,7 +126,6 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
-        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
@@ -126,9 +136,6 @@ public final class Grantsmith implements AutoCloseable {
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
         this.userManagement = new UserManagement(users);
-        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
-        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
-        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
@@ -140,6 +147,10 @@ public final class Grantsmith implements AutoCloseable {
                 new StandardIntrospector(stores.tokens(), directory, builder.clock),
                 new IntrospectorAuthentication(endpointClients),
                 new TokenRevoker(stores.tokens(), endpointClients), responseContent);
+
+        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
+                new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
+                builder.sessionLifetime, builder.authorizationTicketLifetime);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -155,6 +166,14 @@ public final class Grantsmith implements AutoCloseable {
     /** Authlete's authorization API: {@code /auth/authorization} and its {@code /issue} and {@code /fail}. */
     public AuthorizationApi authorizations() {
         return authorizations;
+    }
+
+    /**
+     * The built-in authorization server's {@code /authorize} without HTTP: the login and consent page's logic, its
+     * browser sessions and CSRF protection.
+     */
+    public AuthorizationBackend authorizationBackend() {
+        return authorizationBackend;
     }
 
     public ServiceManagement services() {
@@ -313,6 +332,7 @@ public final class Grantsmith implements AutoCloseable {
         private SigningKeyGenerator keyGenerator;
         private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
         private String publicUrl;
+        private Duration sessionLifetime = AuthorizationBackend.DEFAULT_SESSION_LIFETIME;
 
         private Builder() {
         }
@@ -393,6 +413,18 @@ public final class Grantsmith implements AutoCloseable {
                 throw new IllegalArgumentException("authorizationTicketLifetime must be positive");
             }
             authorizationTicketLifetime = value;
+            return this;
+        }
+
+        /**
+         * How long a browser session of the built-in authorization server lasts after the user logged in (default
+         * 8 hours): within it, later authorization requests need no login.
+         */
+        public Builder sessionLifetime(Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("sessionLifetime must be positive");
+            }
+            sessionLifetime = value;
             return this;
         }
 
