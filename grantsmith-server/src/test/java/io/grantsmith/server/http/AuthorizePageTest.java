@@ -226,6 +226,27 @@ class AuthorizePageTest {
         assertThat(page.body()).contains("name=\"username\"");
     }
 
+    @Test
+    void whenTheIdTokenHintNamesAnotherUserThanTheSessionThenLoginRequired() {
+        String session = loggedInSession();
+
+        Reply other = SERVER.get(authorizePath("&prompt=none&id_token_hint=" + hint("bob")))
+                .header("Cookie", session).send();
+        Reply same = SERVER.get(authorizePath("&prompt=none&id_token_hint=" + hint("alice")))
+                .header("Cookie", session).send();
+
+        assertThat(other.header("Location")).startsWith(REDIRECT + "?error=login_required");
+        assertThat(same.header("Location")).startsWith(REDIRECT + "?code=");
+    }
+
+    /** An ID token of the service for {@code subject}, as a hint (only its signature and {@code sub} matter). */
+    private static String hint(String subject) {
+        io.grantsmith.core.jose.SigningAlgorithm algorithm = SERVER.grantsmith().jwtSigner()
+                .algorithms(service.id()).iterator().next();
+        return SERVER.grantsmith().jwtSigner().sign(service.id(), algorithm, java.util.Map.of(),
+                java.util.Map.of("iss", "test", "sub", subject, "aud", client.id())).compact();
+    }
+
     // ---- helpers
 
     private static String loggedInSession() {
