@@ -3,6 +3,8 @@ package io.grantsmith.facade;
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.authorization.AuthorizationFlow;
+import io.grantsmith.core.grant.AuthorizationCodeGrantHandler;
+import io.grantsmith.core.grant.IssuerCodeGrantIdTokens;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.idtoken.IdTokenIssuer;
@@ -30,6 +32,15 @@ import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.userinfo.UserInfoApi;
+import io.grantsmith.facade.introspection.IntrospectionApi;
+import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientAuthenticators;
+import io.grantsmith.core.clientauth.ClientIdentifier;
+import io.grantsmith.core.introspection.AccessTokenIntrospector;
+import io.grantsmith.core.introspection.StandardIntrospector;
+import io.grantsmith.core.introspection.IntrospectorAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientAuthentication;
+import io.grantsmith.core.revocation.TokenRevoker;
 import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
@@ -68,6 +79,7 @@ public final class Grantsmith implements AutoCloseable {
     private final UserManagement userManagement;
     private final IdTokenIssuer idTokens;
     private final UserInfoApi userInfo;
+    private final IntrospectionApi introspection;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -90,6 +102,10 @@ public final class Grantsmith implements AutoCloseable {
                 : PublicUrl.fromListener();
         this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
                 issuance::forService, publicUrl::builtInIssuer);
+        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
+        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
                 .tokens(stores.tokens())
@@ -99,6 +115,8 @@ public final class Grantsmith implements AutoCloseable {
                 .random(random)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
+                .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
+                        new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
                 .build();
         ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
         this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
@@ -108,7 +126,6 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
-        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
@@ -119,12 +136,18 @@ public final class Grantsmith implements AutoCloseable {
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
         this.userManagement = new UserManagement(users);
-        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
-        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
-        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
+        // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
+        EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
+                new ClientIdentifier(directory), new ClientAuthenticator(ClientAuthenticators.defaults()));
+        this.introspection = new IntrospectionApi(directory,
+                new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
+                new StandardIntrospector(stores.tokens(), directory, builder.clock),
+                new IntrospectorAuthentication(endpointClients),
+                new TokenRevoker(stores.tokens(), endpointClients), responseContent);
+
         this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
                 new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
                 builder.sessionLifetime, builder.authorizationTicketLifetime);
@@ -171,6 +194,11 @@ public final class Grantsmith implements AutoCloseable {
     }
 
     /** The built-in users over the management API (JSON documents). */
+    /** {@code /auth/introspection}, {@code /auth/introspection/standard} and {@code /auth/revocation}. */
+    public IntrospectionApi introspection() {
+        return introspection;
+    }
+
     public UserManagement userManagement() {
         return userManagement;
     }

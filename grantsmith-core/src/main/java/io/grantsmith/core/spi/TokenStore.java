@@ -19,6 +19,14 @@ public interface TokenStore {
     SaveOutcome saveAccessToken(AccessTokenRecord accessToken);
 
     /**
+     * Stores a new grant with its only access token, issued without a refresh token (an authorization-code grant
+     * of a client that may not refresh): all or nothing. The grant lets the token be found by its family (for
+     * userinfo and revocation). {@link SaveOutcome#DUPLICATE} as for {@link #saveAccessToken}, or when the grant's
+     * id is taken.
+     */
+    SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant);
+
+    /**
      * Stores a new grant ({@link RefreshTokenRecord#grant()}), its first access token and the refresh token that
      * starts its family: all or nothing.
      */
@@ -55,4 +63,10 @@ public interface TokenStore {
      * {@link RefreshWrite} of the family fails its precondition) and its access tokens are deleted. Idempotent.
      */
     void revokeGrant(FamilyId family);
+
+    /**
+     * Deletes the access token with this row key, and only it: its grant and refresh tokens stay usable (RFC 7009
+     * §2.1 lets an access token be revoked alone). Idempotent; false when there was no such token.
+     */
+    boolean deleteAccessToken(long key);
 }

@@ -106,6 +106,7 @@ public final class HttpServer implements AutoCloseable {
         new DiscoveryEndpoints(grantsmith.discovery(), authentication).register(router);
         new UserEndpoints(grantsmith.userManagement(), authentication).register(router);
         new UserInfoEndpoints(grantsmith.userInfo(), authentication).register(router);
+        new IntrospectionEndpoints(grantsmith.introspection(), authentication).register(router);
         return router;
     }
 

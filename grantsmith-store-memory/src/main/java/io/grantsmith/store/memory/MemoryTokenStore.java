@@ -48,6 +48,16 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     }
 
     @Override
+    public synchronized SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+        if (isTaken(accessToken) || grants.containsKey(grant.id())) {
+            return SaveOutcome.DUPLICATE;
+        }
+        putAccessToken(accessToken);
+        grants.put(grant.id(), grant);
+        return SaveOutcome.SAVED;
+    }
+
+    @Override
     public synchronized SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
         if (isTaken(accessToken) || refreshTokens.containsKey(refreshToken.key())
                 || grants.containsKey(refreshToken.family())) {
@@ -120,6 +130,24 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     public synchronized void revokeGrant(FamilyId family) {
         grants.computeIfPresent(family, (id, grant) -> grant.asRevoked());
         removeAccessTokens(family);
+    }
+
+    @Override
+    public synchronized boolean deleteAccessToken(long key) {
+        AccessTokenRecord removed = accessTokens.remove(key);
+        if (removed == null) {
+            return false;
+        }
+        if (removed.callerChosen()) {
+            callerChosenAccessTokens.remove(CallerChosen.of(removed));
+        }
+        if (removed.family() != null) {
+            Set<Long> keys = accessTokensByFamily.get(removed.family());
+            if (keys != null) {
+                keys.remove(key);
+            }
+        }
+        return true;
     }
 
     @Override
