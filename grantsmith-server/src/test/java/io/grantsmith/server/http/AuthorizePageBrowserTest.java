@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.grantsmith.server.HttpFixture;
 import io.grantsmith.server.HttpFixture.ClientRef;
 import io.grantsmith.server.HttpFixture.ServiceRef;
+import io.grantsmith.server.Reply;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,13 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The login page in a real browser: Debian's headless Chromium driven by Selenium through chromedriver (CI installs
  * both, see {@code .ci/run}). It fills the form by the input names the OpenID conformance suite uses, submits it with
- * the one submit button and follows the redirect to a loopback redirect URI; a second authorization is silent, and
+ * the one submit button and follows the redirect to a loopback redirect URI, exchanges the code at /as/{id}/token; a second authorization is silent, and
  * a bad {@code redirect_uri} ends on the error page, never at that URI.
  */
 class AuthorizePageBrowserTest {
     @RegisterExtension
     static final HttpFixture SERVER = HttpFixture.sqlite();
 
+    /** RFC 7636 Appendix B. */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     private static HttpServer redirectTarget;
@@ -62,9 +65,10 @@ class AuthorizePageBrowserTest {
         });
         redirectTarget.start();
         redirectUri = "http://127.0.0.1:" + redirectTarget.getAddress().getPort() + "/cb";
-        service = SERVER.service("");
+        service = SERVER.service(",\"supportedScopes\":[{\"name\":\"openid\"},{\"name\":\"read\"}],"
+                + "\"supportedGrantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"]");
         client = SERVER.client(service, ",\"clientName\":\"Browser Test App\",\"redirectUris\":[\"" + redirectUri
-                + "\"]");
+                + "\"],\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"]");
         SERVER.user(service, "alice", "correct horse battery");
 
         profile = Files.createTempDirectory("grantsmith-chromium-");
@@ -94,7 +98,7 @@ class AuthorizePageBrowserTest {
 
     private static String authorizeUrl(String redirect, String state) {
         return SERVER.baseUrl() + "/as/" + service.id() + "/authorize?response_type=code&client_id=" + client.id()
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&scope=read&state="
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&scope=openid%20read&state="
                 + state + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256";
     }
 
@@ -116,6 +120,16 @@ class AuthorizePageBrowserTest {
         URI landed = URI.create(browser.getCurrentUrl());
         assertThat(landed.getQuery()).contains("state=first").containsPattern("code=[A-Za-z0-9_-]{20,}");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Back at the client");
+
+        // the client exchanges the code at the built-in token endpoint, with the PKCE verifier
+        String code = landed.getQuery().replaceAll(".*(?:^|&)code=([^&]+).*", "$1");
+        Reply tokens = SERVER.asToken(service, client, "grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&code_verifier="
+                + VERIFIER);
+        tokens.assertJson(200);
+        assertThat(tokens.text("access_token")).isNotBlank();
+        assertThat(tokens.text("id_token")).isNotBlank();
+        assertThat(tokens.text("scope")).contains("openid", "read");
 
         browser.get(authorizeUrl(redirectUri, "second")); // the session cookie makes it silent
         waitUntilAt(redirectUri);
