@@ -32,8 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The login page in a real browser: Debian's headless Chromium driven by Selenium through chromedriver (CI installs
  * both, see {@code .ci/run}). It fills the form by the input names the OpenID conformance suite uses, submits it with
- * the one submit button and follows the redirect to a loopback redirect URI, exchanges the code at /as/{id}/token; a second authorization is silent, and
- * a bad {@code redirect_uri} ends on the error page, never at that URI.
+ * the one submit button, follows the redirect to a loopback redirect URI and exchanges the code at
+ * {@code /as/{id}/token}; a second authorization is silent, and a bad {@code redirect_uri} ends on the error page,
+ * never at that URI.
  */
 class AuthorizePageBrowserTest {
     @RegisterExtension
