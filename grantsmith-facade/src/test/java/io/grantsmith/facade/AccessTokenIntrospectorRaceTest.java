@@ -88,6 +88,11 @@ class AccessTokenIntrospectorRaceTest {
         }
 
         @Override
+        public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+            return delegate.saveAccessTokenWithGrant(accessToken, grant);
+        }
+
+        @Override
         public Optional<RefreshTokenRecord> findRefreshToken(TokenLookup lookup) {
             return delegate.findRefreshToken(lookup);
         }
