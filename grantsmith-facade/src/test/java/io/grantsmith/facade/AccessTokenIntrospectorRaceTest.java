@@ -83,6 +83,11 @@ class AccessTokenIntrospectorRaceTest {
         }
 
         @Override
+        public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+            return delegate.saveAccessTokenWithGrant(accessToken, grant);
+        }
+
+        @Override
         public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
             return delegate.saveGrant(accessToken, refreshToken);
         }

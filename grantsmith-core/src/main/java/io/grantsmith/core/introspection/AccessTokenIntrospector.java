@@ -68,7 +68,7 @@ public final class AccessTokenIntrospector {
         Instant now = clock.instant();
         Optional<ResultMessage> missingScope = missingScope(token, query.scopes());
         Facts facts = new Facts(token, client.orElse(null), grant, !token.expiresAt().isAfter(now),
-                missingScope.isEmpty(), refreshable(grant, now));
+                missingScope.isEmpty(), refreshable(grant, token, now));
         if (facts.expired) {
             ResultCode code = facts.refreshable ? ResultCode.INTROSPECTION_TOKEN_EXPIRED_REFRESHABLE
                     : grant != null ? ResultCode.INTROSPECTION_TOKENS_EXPIRED : ResultCode.INTROSPECTION_TOKEN_EXPIRED;
@@ -93,9 +93,14 @@ public final class AccessTokenIntrospector {
                 .orElseGet(() -> facts.answer(IntrospectionAction.OK, ResultCode.INTROSPECTION_OK.message()));
     }
 
-    /** An unrevoked grant that has not yet expired (it lives as long as its last token) can still be refreshed. */
-    private static boolean refreshable(GrantRecord grant, Instant now) {
-        return grant != null && !grant.revoked() && grant.expiresAt().isAfter(now);
+    /**
+     * Whether the token's grant can still issue tokens: it is unrevoked and outlives both now and the token (a grant
+     * lives as long as its last token, so only a refresh token makes it outlive its access token; a grant issued
+     * without one ends with it).
+     */
+    private static boolean refreshable(GrantRecord grant, AccessTokenRecord token, Instant now) {
+        return grant != null && !grant.revoked() && grant.expiresAt().isAfter(now)
+                && grant.expiresAt().isAfter(token.expiresAt());
     }
 
     private static Optional<ResultMessage> missingScope(AccessTokenRecord token, List<String> required) {
