@@ -79,6 +79,11 @@ public final class AuthorizationBackend {
      * @param csrfCookie    the CSRF cookie, or null (a new one is made)
      */
     public AuthorizeOutcome authorize(long serviceId, String parameters, String sessionCookie, String csrfCookie) {
+        if (parameters == null || parameters.isBlank()) {
+            // the API calls missing parameters the caller's mistake (a 500); here they are the browser's, so a 400
+            return new ErrorPage(400, "invalid_request", "The authorization request has no parameters: open this "
+                    + "page through the application you want to sign in to.");
+        }
         AuthorizationResponse response;
         try {
             response = api.authorization(serviceId, new AuthorizationRequest().setParameters(parameters));

@@ -78,6 +78,19 @@ class AuthorizePageTest {
     }
 
     @Test
+    void whenTheRequestHasNoParametersOrTheServiceIsUnknownThenAnErrorPageNeverA500() {
+        Reply empty = SERVER.get("/as/" + service.id() + "/authorize").send();
+        Reply emptyPost = SERVER.post("/as/" + service.id() + "/authorize").form("").send();
+        Reply unknown = SERVER.get("/as/999999999/authorize?response_type=code&client_id=1").send();
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("<h1>", "no parameters");
+        assertThat(emptyPost.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("text/html");
+    }
+
+    @Test
     void whenTheClientIsUnknownThenAnErrorPage() {
         Reply page = SERVER.get("/as/" + service.id() + "/authorize?response_type=code&client_id=999999"
                 + "&redirect_uri=" + enc(REDIRECT)).send();
