@@ -3,6 +3,8 @@ package io.grantsmith.facade;
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.TokenEngineBuilder;
 import io.grantsmith.core.authorization.AuthorizationFlow;
+import io.grantsmith.core.grant.AuthorizationCodeGrantHandler;
+import io.grantsmith.core.grant.IssuerCodeGrantIdTokens;
 import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.idtoken.IdTokenIssuer;
@@ -87,6 +89,10 @@ public final class Grantsmith implements AutoCloseable {
                 : PublicUrl.fromListener();
         this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
                 issuance::forService, publicUrl::builtInIssuer);
+        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
+        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         TokenEngine engine = TokenEngine.builder()
                 .clients(directory)
                 .tokens(stores.tokens())
@@ -96,6 +102,8 @@ public final class Grantsmith implements AutoCloseable {
                 .random(random)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
+                .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
+                        new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
                 .build();
         ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
         this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
@@ -105,7 +113,6 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
-        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
@@ -116,9 +123,6 @@ public final class Grantsmith implements AutoCloseable {
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
                 builder.passwordLimits);
         this.userManagement = new UserManagement(users);
-        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
-        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
-        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);

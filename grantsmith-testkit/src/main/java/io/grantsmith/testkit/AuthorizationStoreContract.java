@@ -3,12 +3,15 @@ package io.grantsmith.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.api.types.CodeChallengeMethod;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.api.types.Prompt;
 import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.api.types.ResponseType;
+import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.TokenHash;
@@ -16,8 +19,10 @@ import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
 import io.grantsmith.core.spi.CodeRedemption;
+import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.registry.Stores;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.token.TokenHasher;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,6 +234,34 @@ public abstract class AuthorizationStoreContract {
         assertThat(redemptions).filteredOn(CodeRedemption.Redeemed.class::isInstance).hasSize(1);
         assertThat(redemptions).filteredOn(CodeRedemption.AlreadyUsed.class::isInstance).hasSize(49);
         assertThat(stores.authorizationCodes().recordIssued(code.hash(), SERVICE, FamilyId.random())).isTrue();
+    }
+
+    // ---- the tokens of a code grant without a refresh token -------------------------------------------------
+
+    @Test
+    void whenAnAccessTokenIsSavedWithItsGrantThenTheGrantIsFoundAndRevokingItDeletesTheToken() {
+        FamilyId family = FamilyId.random();
+        TokenHash hash = TokenHasher.hash("at-with-grant");
+        AccessTokenRecord token = AccessTokenRecord.builder(987_654_321L, hash).serviceId(SERVICE).clientId(4242)
+                .subject("alice").scopes(Scopes.of("openid")).grantType(GrantType.AUTHORIZATION_CODE)
+                .issuedAt(NOW).expiresAt(NOW.plusSeconds(3600)).family(family).build();
+        GrantRecord grant = GrantRecord.builder(family).serviceId(SERVICE).clientId(4242).subject("alice")
+                .scopes(Scopes.of("openid")).grantType(GrantType.AUTHORIZATION_CODE).nonce("n-1")
+                .authTime(NOW.minusSeconds(60)).createdAt(NOW).expiresAt(NOW.plusSeconds(3600)).build();
+
+        assertThat(stores.tokens().saveAccessTokenWithGrant(token, grant)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(stores.tokens().saveAccessTokenWithGrant(AccessTokenRecord
+                .builder(987_654_322L, TokenHasher.hash("other")).serviceId(SERVICE).clientId(4242)
+                .scopes(Scopes.of("openid")).grantType(GrantType.AUTHORIZATION_CODE).issuedAt(NOW)
+                .expiresAt(NOW.plusSeconds(3600)).family(family).build(), grant))
+                .as("a taken grant id").isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(stores.tokens().findGrant(family)).contains(grant);
+        assertThat(stores.tokens().findAccessToken(SERVICE, new TokenLookup(987_654_321L, hash))).isPresent();
+
+        stores.tokens().revokeGrant(family);
+
+        assertThat(stores.tokens().findAccessToken(SERVICE, new TokenLookup(987_654_321L, hash))).isEmpty();
+        assertThat(stores.tokens().findGrant(family)).hasValueSatisfying(found -> assertThat(found.revoked()).isTrue());
     }
 
     // ---- housekeeping -------------------------------------------------------------------------------------

@@ -131,6 +131,11 @@ public final class FailingStores implements Stores {
         }
 
         @Override
+        public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+            return call(Operation.SAVE_GRANT, () -> delegate.tokens().saveAccessTokenWithGrant(accessToken, grant));
+        }
+
+        @Override
         public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
             return call(Operation.SAVE_GRANT, () -> delegate.tokens().saveGrant(accessToken, refreshToken));
         }

@@ -16,15 +16,15 @@ import java.util.Map;
  * {@code essential} (boolean), {@code value} (any) and {@code values} (array). Other members, at either level,
  * are ignored, as §5.5.1 allows extensions.
  */
-final class ClaimsRequestParser {
+public final class ClaimsRequestParser {
     private final JsonReader json;
 
-    ClaimsRequestParser(JsonReader json) {
+    public ClaimsRequestParser(JsonReader json) {
         this.json = json;
     }
 
     /** @param text the parameter's value, or null when the request has none */
-    ClaimsRequest parse(String text) {
+    public ClaimsRequest parse(String text) {
         if (text == null) {
             return ClaimsRequest.NONE;
         }

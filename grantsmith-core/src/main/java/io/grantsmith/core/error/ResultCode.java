@@ -305,6 +305,11 @@ public enum ResultCode {
     AUTHORIZATION_CODE_REDIRECT_URI_UNEXPECTED("A050310", "The token request contains 'redirect_uri' although the authorization request did not contain it."),
     AUTHORIZATION_CODE_EXPIRED("A050311", "The authorization code has expired."),
     AUTHORIZATION_CODE_REUSED("A050391", "The authorization code has already been used, so every token issued with it has been revoked."),
+    AUTHORIZATION_CODE_RESOURCE_NOT_GRANTED("A050392", "The resource '%s' is not covered by the authorization code."),
+    AUTHORIZATION_CODE_PROPERTIES_TOO_BIG("A050201", "The total size of 'properties' is too big."),
+    AUTHORIZATION_CODE_ACCESS_TOKEN_INVALID("A050291", "The access token value chosen by the caller is not a valid token value."),
+    AUTHORIZATION_CODE_ACCESS_TOKEN_IN_USE("A050292", "The access token value chosen by the caller is already in use."),
+    CODE_VERIFIER_REPEATED("A050314", "The token request contains 'code_verifier' more than once."),
 
     // ---- grant_type=authorization_code: PKCE (RFC 7636 §4.6) ---------------------------------------------
     CODE_VERIFIER_MISSING("A050312", "The token request does not contain 'code_verifier' although the authorization request contained 'code_challenge'."),

@@ -32,6 +32,7 @@ public final class NewTokens {
     private final long requestedAccessTokenSeconds;
     private final long requestedRefreshTokenSeconds;
     private final boolean withRefreshToken;
+    private final boolean withGrant;
     private final FamilyId family;
     private final String claims;
     private final Instant authTime;
@@ -58,6 +59,7 @@ public final class NewTokens {
         requestedAccessTokenSeconds = b.requestedAccessTokenSeconds;
         requestedRefreshTokenSeconds = b.requestedRefreshTokenSeconds;
         withRefreshToken = b.withRefreshToken;
+        withGrant = b.withGrant;
         family = b.family;
         claims = b.claims;
         authTime = b.authTime;
@@ -95,6 +97,8 @@ public final class NewTokens {
     public long requestedAccessTokenSeconds() { return requestedAccessTokenSeconds; }
     public long requestedRefreshTokenSeconds() { return requestedRefreshTokenSeconds; }
     public boolean withRefreshToken() { return withRefreshToken; }
+    /** Whether the tokens get a grant record even without a refresh token (see {@link Builder#withGrant}). */
+    public boolean withGrant() { return withGrant; }
     /** The family an access token of a refresh joins, or null for a new grant. */
     public FamilyId family() { return family; }
     /** The authorization's claims request (JSON), or null; kept on the grant. */
@@ -126,6 +130,7 @@ public final class NewTokens {
         private long requestedAccessTokenSeconds;
         private long requestedRefreshTokenSeconds;
         private boolean withRefreshToken;
+        private boolean withGrant;
         private FamilyId family;
         private String claims;
         private Instant authTime;
@@ -165,6 +170,12 @@ public final class NewTokens {
 
         /** Whether a refresh token starts a family with the access token. */
         public Builder withRefreshToken(boolean value) { withRefreshToken = value; return this; }
+
+        /**
+         * Whether an access token issued without a refresh token still starts a grant (a family with its record),
+         * so that it can be revoked with its grant and its authorization read back: the authorization-code grant.
+         */
+        public Builder withGrant(boolean value) { withGrant = value; return this; }
 
         /** The family of the refresh token that an access token is renewed from. */
         public Builder family(FamilyId value) { family = value; return this; }

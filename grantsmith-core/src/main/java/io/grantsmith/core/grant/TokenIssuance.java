@@ -49,15 +49,19 @@ public final class TokenIssuance {
         Duration refreshLifetime = TokenLifetimes.refreshToken(request.service(), request.client(), request.scopes(),
                 request.requestedRefreshTokenSeconds());
         for (int attempt = 1; ; attempt++) {
-            FamilyId family = request.withRefreshToken() ? FamilyId.random() : null;
-            MintedToken refreshToken = family == null ? null : MintedToken.of(values.newToken(), now, refreshLifetime);
+            FamilyId family = request.withRefreshToken() || request.withGrant() ? FamilyId.random() : null;
+            MintedToken refreshToken = request.withRefreshToken()
+                    ? MintedToken.of(values.newToken(), now, refreshLifetime) : null;
             PendingAccessToken accessToken = accessToken(request, family,
                     refreshToken == null ? null : refreshToken.expiresAt());
-            SaveOutcome outcome = refreshToken == null
-                    ? tokens.saveAccessToken(accessToken.record())
-                    : tokens.saveGrant(accessToken.record(), refreshRecord(request,
-                            grant(request, family, accessToken.record().expiresAt(), refreshToken.expiresAt()),
-                            refreshToken));
+            Instant accessExpiresAt = accessToken.record().expiresAt();
+            SaveOutcome outcome = refreshToken != null
+                    ? tokens.saveGrant(accessToken.record(), refreshRecord(request,
+                            grant(request, family, accessExpiresAt, refreshToken.expiresAt()), refreshToken))
+                    : family != null
+                    ? tokens.saveAccessTokenWithGrant(accessToken.record(),
+                            grant(request, family, accessExpiresAt, accessExpiresAt))
+                    : tokens.saveAccessToken(accessToken.record());
             if (outcome == SaveOutcome.SAVED) {
                 return new IssuedTokens(accessToken.issued(now), refreshToken == null ? null : refreshToken.issued(now),
                         family);

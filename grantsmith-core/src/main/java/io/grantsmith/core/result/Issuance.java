@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param resources                the {@code resource} parameters of this request (RFC 8707)
  * @param accessTokenResources     the audience of the access token
  * @param previousRefreshTokenUsed whether this answers a retry with an already rotated refresh token
+ * @param idToken                  the ID token issued with the tokens (OpenID Connect), or null
  */
 public record Issuance(
         String tokenType,
@@ -27,7 +28,8 @@ public record Issuance(
         List<String> resources,
         List<String> accessTokenResources,
         List<TokenProperty> properties,
-        boolean previousRefreshTokenUsed) {
+        boolean previousRefreshTokenUsed,
+        String idToken) {
 
     public Issuance {
         Objects.requireNonNull(tokenType, "tokenType");
@@ -36,5 +38,19 @@ public record Issuance(
         resources = List.copyOf(resources);
         accessTokenResources = List.copyOf(accessTokenResources);
         properties = List.copyOf(properties);
+    }
+
+    /** Tokens without an ID token: every grant but an OpenID Connect one. */
+    public Issuance(String tokenType, IssuedToken accessToken, IssuedToken refreshToken, String subject,
+            Scopes scopes, Scopes refreshTokenScopes, List<String> resources, List<String> accessTokenResources,
+            List<TokenProperty> properties, boolean previousRefreshTokenUsed) {
+        this(tokenType, accessToken, refreshToken, subject, scopes, refreshTokenScopes, resources,
+                accessTokenResources, properties, previousRefreshTokenUsed, null);
+    }
+
+    /** The same tokens with an ID token. */
+    public Issuance withIdToken(String value) {
+        return new Issuance(tokenType, accessToken, refreshToken, subject, scopes, refreshTokenScopes, resources,
+                accessTokenResources, properties, previousRefreshTokenUsed, value);
     }
 }

@@ -19,6 +19,14 @@ public interface TokenStore {
     SaveOutcome saveAccessToken(AccessTokenRecord accessToken);
 
     /**
+     * Stores a new grant with its only access token, issued without a refresh token (an authorization-code grant
+     * of a client that may not refresh): all or nothing. The grant lets the token be found by its family (for
+     * userinfo and revocation). {@link SaveOutcome#DUPLICATE} as for {@link #saveAccessToken}, or when the grant's
+     * id is taken.
+     */
+    SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant);
+
+    /**
      * Stores a new grant ({@link RefreshTokenRecord#grant()}), its first access token and the refresh token that
      * starts its family: all or nothing.
      */

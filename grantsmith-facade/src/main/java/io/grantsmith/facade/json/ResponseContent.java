@@ -43,6 +43,9 @@ public final class ResponseContent {
             }
             json.writeStringField("token_type", issuance.tokenType());
             json.writeNumberField("expires_in", issuance.accessToken().duration().getSeconds());
+            if (issuance.idToken() != null) {
+                json.writeStringField("id_token", issuance.idToken());
+            }
             for (TokenProperty property : issuance.properties()) {
                 if (!property.hidden()) {
                     json.writeStringField(property.key(), property.value());

@@ -148,6 +148,7 @@ public final class TokenResponses {
 
     private static void issuance(TokenResponse response, Issuance issuance) {
         IssuedToken access = issuance.accessToken();
+        response.setIdToken(issuance.idToken());
         response.setAccessToken(access.value())
                 .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
                 .setAccessTokenDuration(access.duration().getSeconds())

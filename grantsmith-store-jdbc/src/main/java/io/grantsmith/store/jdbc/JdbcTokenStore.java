@@ -35,6 +35,24 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     @Override
+    public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grantRecord) {
+        Params access = rows.access(accessToken);
+        Params grant = rows.grant(grantRecord);
+        return writer.submit("saveAccessTokenWithGrant", context -> {
+            try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
+                if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
+                    return SaveOutcome.DUPLICATE;
+                }
+                if (context.update(TokenSql.INSERT_GRANT, grant) == 0) {
+                    savepoint.rollback();
+                    return SaveOutcome.DUPLICATE;
+                }
+                return SaveOutcome.SAVED;
+            }
+        });
+    }
+
+    @Override
     public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
         Params access = rows.access(accessToken);
         Params grant = rows.grant(refreshToken.grant());

@@ -48,6 +48,16 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     }
 
     @Override
+    public synchronized SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+        if (isTaken(accessToken) || grants.containsKey(grant.id())) {
+            return SaveOutcome.DUPLICATE;
+        }
+        putAccessToken(accessToken);
+        grants.put(grant.id(), grant);
+        return SaveOutcome.SAVED;
+    }
+
+    @Override
     public synchronized SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
         if (isTaken(accessToken) || refreshTokens.containsKey(refreshToken.key())
                 || grants.containsKey(refreshToken.family())) {
