@@ -100,8 +100,9 @@ redeem() {
 
 declare -A RATE
 for alg in $ALGS; do
-  # the warm-up's pool: enough for about 3,000 tokens/s; its rate sizes the first measured run's pool
-  mint "$alg" $((3000 * $(seconds "$W")))
+  # the warm-up's pool: enough for about 800 tokens/s (a thread out of codes sends invalid_grants, counted as
+  # exhausted); its rate sizes the first measured run's pool
+  mint "$alg" $((800 * $(seconds "$W")))
   echo "# $alg: warm-up $W"
   line=$(CHECK=1 redeem "$alg" -d"$W" 2> >(sed 's/^/#   /' >&2) | grep RESULT)
   echo "#   $line"
