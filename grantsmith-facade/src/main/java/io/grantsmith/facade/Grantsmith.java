@@ -21,6 +21,8 @@ import io.grantsmith.facade.json.JacksonJsonReader;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
+import io.grantsmith.facade.login.AuthorizationBackend;
+import io.grantsmith.facade.login.LoginSeal;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
@@ -30,6 +32,15 @@ import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.userinfo.UserInfoApi;
+import io.grantsmith.facade.introspection.IntrospectionApi;
+import io.grantsmith.core.clientauth.ClientAuthenticator;
+import io.grantsmith.core.clientauth.ClientAuthenticators;
+import io.grantsmith.core.clientauth.ClientIdentifier;
+import io.grantsmith.core.introspection.AccessTokenIntrospector;
+import io.grantsmith.core.introspection.StandardIntrospector;
+import io.grantsmith.core.introspection.IntrospectorAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientAuthentication;
+import io.grantsmith.core.revocation.TokenRevoker;
 import io.grantsmith.facade.users.DirectoryClaims;
 import io.grantsmith.facade.users.PasswordHasher;
 import io.grantsmith.facade.users.PasswordLimits;
@@ -68,6 +79,7 @@ public final class Grantsmith implements AutoCloseable {
     private final UserManagement userManagement;
     private final IdTokenIssuer idTokens;
     private final UserInfoApi userInfo;
+    private final IntrospectionApi introspection;
     private final ApiAccess access;
     private final AdminToken adminToken;
     private final Ids ids;
@@ -77,6 +89,7 @@ public final class Grantsmith implements AutoCloseable {
     private final PublicUrl publicUrl;
     private final Directory directory;
     private final Discovery discovery;
+    private final AuthorizationBackend authorizationBackend;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -126,6 +139,18 @@ public final class Grantsmith implements AutoCloseable {
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
+        // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
+        EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
+                new ClientIdentifier(directory), new ClientAuthenticator(ClientAuthenticators.defaults()));
+        this.introspection = new IntrospectionApi(directory,
+                new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
+                new StandardIntrospector(stores.tokens(), directory, builder.clock),
+                new IntrospectorAuthentication(endpointClients),
+                new TokenRevoker(stores.tokens(), endpointClients), responseContent);
+
+        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
+                new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
+                builder.sessionLifetime, builder.authorizationTicketLifetime);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -141,6 +166,14 @@ public final class Grantsmith implements AutoCloseable {
     /** Authlete's authorization API: {@code /auth/authorization} and its {@code /issue} and {@code /fail}. */
     public AuthorizationApi authorizations() {
         return authorizations;
+    }
+
+    /**
+     * The built-in authorization server's {@code /authorize} without HTTP: the login and consent page's logic, its
+     * browser sessions and CSRF protection.
+     */
+    public AuthorizationBackend authorizationBackend() {
+        return authorizationBackend;
     }
 
     public ServiceManagement services() {
@@ -161,6 +194,11 @@ public final class Grantsmith implements AutoCloseable {
     }
 
     /** The built-in users over the management API (JSON documents). */
+    /** {@code /auth/introspection}, {@code /auth/introspection/standard} and {@code /auth/revocation}. */
+    public IntrospectionApi introspection() {
+        return introspection;
+    }
+
     public UserManagement userManagement() {
         return userManagement;
     }
@@ -294,6 +332,7 @@ public final class Grantsmith implements AutoCloseable {
         private SigningKeyGenerator keyGenerator;
         private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
         private String publicUrl;
+        private Duration sessionLifetime = AuthorizationBackend.DEFAULT_SESSION_LIFETIME;
 
         private Builder() {
         }
@@ -374,6 +413,18 @@ public final class Grantsmith implements AutoCloseable {
                 throw new IllegalArgumentException("authorizationTicketLifetime must be positive");
             }
             authorizationTicketLifetime = value;
+            return this;
+        }
+
+        /**
+         * How long a browser session of the built-in authorization server lasts after the user logged in (default
+         * 8 hours): within it, later authorization requests need no login.
+         */
+        public Builder sessionLifetime(Duration value) {
+            if (value == null || value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("sessionLifetime must be positive");
+            }
+            sessionLifetime = value;
             return this;
         }
 

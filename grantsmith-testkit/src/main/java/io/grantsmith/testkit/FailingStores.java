@@ -37,7 +37,7 @@ public final class FailingStores implements Stores {
     /** The token and ticket operations that can be made to fail. */
     public enum Operation {
         SAVE_ACCESS_TOKEN, SAVE_GRANT, FIND_ACCESS_TOKEN, FIND_REFRESH_TOKEN, FIND_SUCCESSOR, APPLY_REFRESH,
-        REVOKE_GRANT, SAVE_TICKET, USE_TICKET
+        REVOKE_GRANT, DELETE_ACCESS_TOKEN, SAVE_TICKET, USE_TICKET
     }
 
     private final Stores delegate;
@@ -171,6 +171,11 @@ public final class FailingStores implements Stores {
                 delegate.tokens().revokeGrant(family);
                 return null;
             });
+        }
+
+        @Override
+        public boolean deleteAccessToken(long key) {
+            return call(Operation.DELETE_ACCESS_TOKEN, () -> delegate.tokens().deleteAccessToken(key));
         }
 
         @Override

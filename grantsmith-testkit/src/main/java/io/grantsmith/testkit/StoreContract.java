@@ -347,6 +347,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    void whenAnAccessTokenIsDeletedThenOnlyItIsGoneAndItsGrantStaysUsable() {
+        Grant grant = saveGrant();
+        AccessTokenRecord chosen = Records.callerChosenAccessToken(NOW, HOUR, Records.freshHash());
+        stores.tokens().saveAccessToken(chosen);
+
+        assertThat(stores.tokens().deleteAccessToken(grant.access.key())).isTrue();
+        assertThat(stores.tokens().deleteAccessToken(grant.access.key())).as("idempotent").isFalse();
+        assertThat(stores.tokens().deleteAccessToken(chosen.key())).isTrue();
+
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(grant.access))).isEmpty();
+        assertThat(stores.tokens().findAccessToken(Records.SERVICE, new TokenLookup(0, chosen.hash()))).isEmpty();
+        assertThat(stores.tokens().findRefreshToken(Records.lookup(grant.refresh)).orElseThrow().state())
+                .isEqualTo(RefreshTokenState.ACTIVE);
+        assertThat(stores.tokens().findGrant(grant.family).orElseThrow().revoked()).isFalse();
+        assertThat(stores.tokens().saveAccessToken(Records.callerChosenAccessToken(NOW, HOUR, chosen.hash())))
+                .as("a deleted caller-chosen value is free again").isEqualTo(SaveOutcome.SAVED);
+    }
+
+    @Test
     void whenGrantRevokedThenEveryRefreshTokenIsRevokedAndItsAccessTokensAreGone() {
         Grant grant = saveGrant();
         RefreshWrite.Rotate rotate = rotation(grant, NOW.plusSeconds(1));

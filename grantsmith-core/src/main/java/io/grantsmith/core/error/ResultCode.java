@@ -182,6 +182,48 @@ public enum ResultCode {
     USERINFO_SIGNING_KEY_MISSING("A096291", "The service has no current %s key to sign the userinfo response with."),
     USERINFO_SIGN_ALG_UNSUPPORTED("A096391", "The userinfo signing algorithm '%s' of the client (ID = %d) is not supported by this server."),
 
+    // ---- /auth/introspection -------------------------------------------------------------------------------
+    INTROSPECTION_OK("A056001", "The access token is valid."),
+    INTROSPECTION_TOKEN_READ_FAILED("A056191", "The server failed to read the access token."),
+    INTROSPECTION_TOKEN_MISSING("A057301", "The request does not contain a valid access token."),
+    INTROSPECTION_TOKEN_NOT_FOUND("A057302", "The access token does not exist."),
+    INTROSPECTION_NO_SCOPE("A064301", "The access token does not have any scope."),
+    INTROSPECTION_SCOPE_NOT_COVERED("A064302", "The access token does not cover the required scope '%s'."),
+    INTROSPECTION_RESOURCE_NOT_COVERED("A064391", "The access token does not cover the required resource '%s'."),
+    INTROSPECTION_TOKEN_EXPIRED_REFRESHABLE("A065301", "The access token has expired but it can be refreshed."),
+    INTROSPECTION_TOKENS_EXPIRED("A065302", "The access token and the refresh token have expired."),
+    INTROSPECTION_TOKEN_EXPIRED("A065303", "The access token has expired."),
+    INTROSPECTION_SUBJECT_MISSING("A066301", "The access token does not have a subject."),
+    INTROSPECTION_SUBJECT_DIFFERENT("A066302", "The subject of the access token is different from the required subject."),
+    INTROSPECTION_CLIENT_NOT_FOUND("A098301", "The client (ID = %d) of the access token does not exist."),
+    INTROSPECTION_CLIENT_LOCKED("A098303", "The client (ID = %d) of the access token is locked."),
+    INTROSPECTION_ACR_INSUFFICIENT("A341302", "The authentication context class '%s' is insufficient: one of %s is required."),
+    INTROSPECTION_ACR_UNKNOWN("A341391", "The access token has no authentication context class, but one of %s is required."),
+    INTROSPECTION_AUTH_TOO_OLD("A341392", "The end-user authenticated %d seconds ago, longer than the maximum authentication age of %d seconds."),
+    INTROSPECTION_AUTH_TIME_UNKNOWN("A341393", "The time of the end-user's authentication is unknown, but a maximum authentication age of %d seconds is required."),
+
+    // ---- /auth/introspection/standard (RFC 7662) ----------------------------------------------------------
+    STANDARD_INTROSPECTION_OK("A145001", "Introspection was performed successfully (type=%s, active=%s)."),
+    STANDARD_INTROSPECTION_READ_FAILED("A145191", "The server failed to read the token."),
+    STANDARD_INTROSPECTION_PARAMETERS_MISSING("A145201", "The introspection request from the service does not contain 'parameters'."),
+    STANDARD_INTROSPECTION_PARAMETERS_EMPTY("A145301", "The introspection request does not contain any request parameters."),
+    STANDARD_INTROSPECTION_TOKEN_MISSING("A145302", "The introspection request does not contain 'token'."),
+    STANDARD_INTROSPECTION_PARAMETERS_MALFORMED("A145391", "The introspection request parameters are not valid form-encoded data: %s."),
+    STANDARD_INTROSPECTION_TOKEN_REPEATED("A145392", "The introspection request contains 'token' more than once."),
+    INTROSPECTION_PUBLIC_CLIENT("A145393", "The client (ID = %d) is a public client, which may not introspect tokens (RFC 7662 §2.1)."),
+
+    // ---- /auth/revocation (RFC 7009) ----------------------------------------------------------------------
+    REVOCATION_OK("A113001", "The token has been revoked successfully."),
+    REVOCATION_UNEXPECTED_ERROR("A113191", "An unexpected error occurred on the server while processing the revocation request."),
+    REVOCATION_STORE_FAILED("A113192", "The server failed to read or revoke the token."),
+    REVOCATION_PARAMETERS_MISSING("A113201", "The revocation request from the service does not contain 'parameters'."),
+    REVOCATION_PARAMETERS_EMPTY("A113301", "The revocation request does not contain any request parameters."),
+    REVOCATION_PARAMETERS_MALFORMED("A113391", "The revocation request parameters are not valid form-encoded data: %s."),
+    REVOCATION_TOKEN_MISSING("A115301", "The revocation request does not contain 'token'."),
+    REVOCATION_TOKEN_EMPTY("A115302", "The value of 'token' in the revocation request is empty."),
+    REVOCATION_TOKEN_REPEATED("A115303", "The revocation request contains 'token' more than once."),
+    REVOCATION_TOKEN_OF_OTHER_CLIENT("A116301", "The token was not issued to the client (ID = %d), so it is not revoked."),
+
     // ==== /auth/authorization ==============================================================================
     // ---- framing ------------------------------------------------------------------------------------------
     AUTHORIZATION_OK("A004001", "The server has successfully issued a ticket to the service (API Key = %d) for the authorization request from the client (ID = %d). [response_type=%s, openid=%s]"),

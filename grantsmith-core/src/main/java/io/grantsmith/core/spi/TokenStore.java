@@ -63,4 +63,10 @@ public interface TokenStore {
      * {@link RefreshWrite} of the family fails its precondition) and its access tokens are deleted. Idempotent.
      */
     void revokeGrant(FamilyId family);
+
+    /**
+     * Deletes the access token with this row key, and only it: its grant and refresh tokens stay usable (RFC 7009
+     * §2.1 lets an access token be revoked alone). Idempotent; false when there was no such token.
+     */
+    boolean deleteAccessToken(long key);
 }

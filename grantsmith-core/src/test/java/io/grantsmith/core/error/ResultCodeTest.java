@@ -21,7 +21,8 @@ class ResultCodeTest {
     private static final Set<ResultCode> CALLER_MISTAKES = EnumSet.of(ResultCode.PARAMETERS_MISSING,
             ResultCode.ISSUE_TICKET_MISSING, ResultCode.ISSUE_TICKET_NOT_FOUND, ResultCode.FAIL_TICKET_MISSING,
             ResultCode.FAIL_TICKET_NOT_FOUND, ResultCode.FAIL_REASON_MISSING,
-            ResultCode.AUTHORIZATION_PARAMETERS_MISSING,
+            ResultCode.AUTHORIZATION_PARAMETERS_MISSING, ResultCode.STANDARD_INTROSPECTION_PARAMETERS_MISSING,
+            ResultCode.REVOCATION_PARAMETERS_MISSING,
             // the service's keys and issuer, which the authorization server configures
             ResultCode.ID_TOKEN_SIGNING_KEY_MISSING, ResultCode.ID_TOKEN_ISSUER_MISSING,
             ResultCode.USERINFO_ISSUE_CLAIMS_MALFORMED, ResultCode.USERINFO_SIGNING_KEY_MISSING,

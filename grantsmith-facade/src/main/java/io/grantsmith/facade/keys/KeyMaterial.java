@@ -102,6 +102,19 @@ public final class KeyMaterial {
         return derive("grantsmith/pairwise-subject/v1");
     }
 
+    /**
+     * The AES-256 key that seals the built-in login page's state and browser session cookies: a cookie sealed by
+     * one node opens on every node with the same master key, and changing the master key logs everyone out.
+     */
+    public byte[] loginSealingKey() {
+        return derive("grantsmith/login-sealing/v1");
+    }
+
+    /** The HMAC key of the login page's CSRF tokens. */
+    public byte[] loginCsrfKey() {
+        return derive("grantsmith/login-csrf/v1");
+    }
+
     private byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -10,14 +10,14 @@ import java.util.Objects;
  * exist.",error_uri="https://docs.authlete.com/#A088302"} (RFC 6750 §3), with the service's choices about
  * description and URI. Quoted values escape {@code "} and {@code \} (RFC 9110 §5.6.4).
  */
-final class BearerChallenge {
+public final class BearerChallenge {
     private final String errorUriBase;
 
-    BearerChallenge(String errorUriBase) {
+    public BearerChallenge(String errorUriBase) {
         this.errorUriBase = Objects.requireNonNull(errorUriBase, "errorUriBase");
     }
 
-    String of(Service service, String error, ResultMessage result) {
+    public String of(Service service, String error, ResultMessage result) {
         StringBuilder challenge = new StringBuilder(160).append(scheme(service)).append(" error=\"").append(error)
                 .append('"');
         if (!service.errorDescriptionOmitted()) {

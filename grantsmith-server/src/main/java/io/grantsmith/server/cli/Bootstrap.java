@@ -52,6 +52,7 @@ final class Bootstrap {
                         .refreshGracePeriod(tuning.refreshGrace())
                         .ticketLifetime(tuning.ticketLifetime())
                         .authorizationTicketLifetime(tuning.authorizationTicketLifetime())
+                        .sessionLifetime(tuning.sessionLifetime())
                         .errorUriBase(tuning.errorUriBase)
                         .housekeepingInterval(tuning.purgeInterval())
                         .passwordLimits(tuning.passwordLimits())

@@ -28,6 +28,11 @@ public final class Tuning {
                     + "the time a user has to log in and consent (default: ${DEFAULT-VALUE}).")
     long authorizationTicketLifetimeSeconds;
 
+    @Option(names = "--session-lifetime", paramLabel = "SECONDS", defaultValue = "28800",
+            description = "How long a browser session of the built-in login page lasts: within it, /as/{id}/authorize "
+                    + "needs no new login (default: ${DEFAULT-VALUE}, 8 hours; at most 30 days).")
+    long sessionLifetimeSeconds;
+
     @Option(names = "--purge-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "How often expired tokens and tickets are deleted (default: ${DEFAULT-VALUE}).")
     long purgeIntervalSeconds;
@@ -108,6 +113,14 @@ public final class Tuning {
 
     Duration authorizationTicketLifetime() {
         return inRange(authorizationTicketLifetimeSeconds, 1, "--authorization-ticket-lifetime");
+    }
+
+    Duration sessionLifetime() {
+        if (sessionLifetimeSeconds < 1 || sessionLifetimeSeconds > Duration.ofDays(30).getSeconds()) {
+            throw new IllegalArgumentException("--session-lifetime must be 1 to " + Duration.ofDays(30).getSeconds()
+                    + " seconds (30 days)");
+        }
+        return Duration.ofSeconds(sessionLifetimeSeconds);
     }
 
     Duration purgeInterval() {

@@ -64,6 +64,35 @@ public final class Exchange {
         return pathParameters.get(name);
     }
 
+    /** The raw (still encoded) query string, or null when the URL has none. */
+    public String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    /** The value of the first cookie with this name, or null. */
+    public String cookie(String name) {
+        try {
+            for (org.eclipse.jetty.http.HttpCookie cookie : Request.getCookies(request)) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        } catch (RuntimeException malformed) {
+            // a Cookie header Jetty cannot parse carries no cookie of ours
+        }
+        return null;
+    }
+
+    /** Whether the request came over TLS to this server. */
+    public boolean isSecure() {
+        return request.isSecure();
+    }
+
+    /** Adds a {@code Set-Cookie} header to the response to come (several may be added). */
+    public void addCookie(String setCookie) {
+        response.getHeaders().add(HttpHeader.SET_COOKIE, setCookie);
+    }
+
     /** The query parameter's value, or null; a malformed query string counts as absent. */
     public String queryParameter(String name) {
         try {

@@ -14,15 +14,19 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server: Jetty 12 with one handler and a routing table. Plain HTTP: terminate TLS in front of it
- * (a reverse proxy or load balancer), as OAuth requires TLS on the wire.
+ * The HTTP server: Jetty 12 with one handler and a routing table. Plain HTTP by default: terminate TLS in front of
+ * it (a reverse proxy or load balancer), as OAuth requires TLS on the wire; or give it a {@link TlsIdentity} and it
+ * serves HTTPS itself (HTTP/1.1 over TLS 1.2 and 1.3, Jetty's default protocols and cipher suites).
  */
 public final class HttpServer implements AutoCloseable {
     private final Server server;
@@ -40,6 +44,14 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(Grantsmith grantsmith, String host, int port, EdgeLimits limits, String metricsToken,
             boolean noopRoute) {
+        this(grantsmith, host, port, limits, metricsToken, noopRoute, null);
+    }
+
+    /**
+     * @param tls the certificate and key to serve HTTPS with, or null for plain HTTP
+     */
+    public HttpServer(Grantsmith grantsmith, String host, int port, EdgeLimits limits, String metricsToken,
+            boolean noopRoute, TlsIdentity tls) {
         TokenHash metricsTokenHash = metricsToken == null ? null : ConfiguredToken.hash("metrics token", metricsToken);
         // Token requests block on a worker thread while their batch commits, so the pool must exceed the number of
         // requests in flight; idle threads cost little. Bodies are read before a request takes a thread for long.
@@ -49,7 +61,8 @@ public final class HttpServer implements AutoCloseable {
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        this.connector = tls == null ? new ServerConnector(server, new HttpConnectionFactory(config))
+                : tlsConnector(config, tls);
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -66,6 +79,19 @@ public final class HttpServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
+    private ServerConnector tlsConnector(HttpConfiguration config, TlsIdentity tls) {
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // the certificate may name another host than the one a local tool dials (127.0.0.1 for localhost)
+        secure.setSniHostCheck(false);
+        config.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setCertAlias(TlsIdentity.ALIAS);
+        HttpConnectionFactory http = new HttpConnectionFactory(config);
+        return new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
+    }
+
     static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken) {
         Router router = new Router();
         ApiAuthentication authentication = new ApiAuthentication(grantsmith.access());
@@ -75,10 +101,12 @@ public final class HttpServer implements AutoCloseable {
         new AuthorizationApiEndpoints(grantsmith.authorizations(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
+        new AuthorizePage(grantsmith.authorizationBackend(), grantsmith.publicUrl()).register(router);
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);
         new DiscoveryEndpoints(grantsmith.discovery(), authentication).register(router);
         new UserEndpoints(grantsmith.userManagement(), authentication).register(router);
         new UserInfoEndpoints(grantsmith.userInfo(), authentication).register(router);
+        new IntrospectionEndpoints(grantsmith.introspection(), authentication).register(router);
         return router;
     }
 

@@ -193,7 +193,7 @@ class AuthorizationServerEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/as/1/authorize", "/as/1/token/x", "/as/"})
+    @ValueSource(strings = {"/as/1/nothing", "/as/1/token/x", "/as/"})
     void whenPathUnderAsIsUnknownThen404OAuthJson(String path) {
         SERVER.post(path).form("grant_type=client_credentials").send().assertOAuthError(404, "invalid_request");
     }

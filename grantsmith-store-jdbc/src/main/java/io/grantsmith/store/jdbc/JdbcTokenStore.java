@@ -150,6 +150,12 @@ final class JdbcTokenStore implements TokenStore {
         });
     }
 
+    @Override
+    public boolean deleteAccessToken(long key) {
+        Params params = Params.of().integer(key);
+        return writer.submit("deleteAccessToken", context -> context.update(TokenSql.DELETE_ACCESS, params) == 1);
+    }
+
     /** The conditional statement that checks (and for rotate and extend, applies) the refresh-token change. */
     private Guard guard(RefreshWrite write) {
         Params params = Params.of();

@@ -28,6 +28,8 @@ final class TokenSql {
     /** The family's other access tokens; the new one (inserted just before) stays. */
     static final String DELETE_FAMILY_ACCESS_EXCEPT = "DELETE FROM access_tokens WHERE family = ? AND token_key <> ?";
 
+    static final String DELETE_ACCESS = "DELETE FROM access_tokens WHERE token_key = ?";
+
     static final String DELETE_FAMILY_ACCESS = "DELETE FROM access_tokens WHERE family = ?";
 
     static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE token_key IN "

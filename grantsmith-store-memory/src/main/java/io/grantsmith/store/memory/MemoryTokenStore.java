@@ -133,6 +133,24 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     }
 
     @Override
+    public synchronized boolean deleteAccessToken(long key) {
+        AccessTokenRecord removed = accessTokens.remove(key);
+        if (removed == null) {
+            return false;
+        }
+        if (removed.callerChosen()) {
+            callerChosenAccessTokens.remove(CallerChosen.of(removed));
+        }
+        if (removed.family() != null) {
+            Set<Long> keys = accessTokensByFamily.get(removed.family());
+            if (keys != null) {
+                keys.remove(key);
+            }
+        }
+        return true;
+    }
+
+    @Override
     public synchronized void saveTicket(Ticket ticket) {
         tickets.put(ticket.hash(), ticket);
     }
