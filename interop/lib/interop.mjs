@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import * as oauth from 'oauth4webapi';
 
 const NAMES = ['token-endpoint', 'issuer', 'api', 'api-secret', 'algorithm', 'client-id', 'client-secret',
-  'redirect-uri', 'auth', 'scope', 'username', 'password'];
+  'redirect-uri', 'login', 'auth', 'scope', 'username', 'password'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
