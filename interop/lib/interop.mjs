@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 import * as oauth from 'oauth4webapi';
 
-const NAMES = ['token-endpoint', 'issuer', 'algorithm', 'client-id', 'client-secret', 'auth', 'scope', 'username',
-  'password'];
+const NAMES = ['token-endpoint', 'issuer', 'api', 'api-secret', 'algorithm', 'client-id', 'client-secret',
+  'redirect-uri', 'login', 'auth', 'scope', 'username', 'password'];
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -29,7 +29,7 @@ export function settings(required) {
     usage(`missing ${missing.map((name) => `--${name}`).join(', ')}`);
   }
   // Plain HTTP is allowed below (allowInsecureRequests), so only ever talk to this machine.
-  for (const name of ['token-endpoint', 'issuer']) {
+  for (const name of ['token-endpoint', 'issuer', 'api']) {
     if (result[name] !== undefined) {
       const url = new URL(result[name]);
       if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {

@@ -27,7 +27,7 @@ final class NodeClients {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
     /** Settings passed in the environment rather than on the command line, out of process listings. */
-    private static final Set<String> SECRET_SETTINGS = Set.of("client-secret", "password");
+    private static final Set<String> SECRET_SETTINGS = Set.of("client-secret", "api-secret", "password");
     private static final String WHAT_TO_INSTALL = "NodeClientInteropTest runs the Node.js OAuth clients in interop/ "
             + "and needs Node.js " + MINIMUM_NODE_MAJOR + " or newer with npm on the PATH (npm installs the pinned "
             + "libraries from the npm registry on the first run). Install them, e.g. with your distribution's "
