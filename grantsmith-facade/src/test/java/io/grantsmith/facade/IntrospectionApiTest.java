@@ -294,4 +294,29 @@ class IntrospectionApiTest {
         assertThat(standard("token=" + issued.getRefreshToken()).getResponseContent())
                 .isEqualTo("{\"active\":false}");
     }
+
+    @Test
+    void whenTheServiceListsRevocationAndIntrospectionMethodsThenOnlyThoseClientsMayCallTheEndpoints() {
+        long strict = grantsmith.services().create(FacadeFixture.json("{\"serviceName\":\"strict\","
+                + "\"supportedScopes\":[{\"name\":\"read\"}],"
+                + "\"supportedRevocationAuthMethods\":[\"CLIENT_SECRET_POST\"],"
+                + "\"supportedIntrospectionAuthMethods\":[\"CLIENT_SECRET_POST\"]}")).get("apiKey").asLong();
+        ObjectNode basic = fixture.client(strict, "\"grantTypes\":[\"PASSWORD\"]");
+
+        RevocationResponse revoked = grantsmith.introspection().revocation(strict, new RevocationRequest()
+                .setParameters("token=x").setClientId(basic.get("clientId").asText())
+                .setClientSecret(basic.get("clientSecret").asText()));
+        var introspector = grantsmith.introspection().introspectorRefusal(strict, "token=x",
+                basic.get("clientId").asText(), basic.get("clientSecret").asText());
+
+        assertThat(revoked.getAction()).isEqualTo(RevocationResponse.Action.INVALID_CLIENT);
+        assertThat(revoked.getResultMessage()).isEqualTo("[A114391] The client authentication method "
+                + "'client_secret_basic' is not allowed at the revocation endpoint of the service.");
+        assertThat(introspector).isPresent();
+        assertThat(FacadeFixture.parse(introspector.get().responseContent()).get("error_description").asText())
+                .startsWith("[A145394] ");
+        assertThat(grantsmith.introspection().introspectorRefusal(serviceId, "token=x",
+                client.get("clientId").asText(), client.get("clientSecret").asText()))
+                .as("a service that lists none allows the token endpoint's methods").isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.grantsmith.core.clientauth;
 
+import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
@@ -7,6 +8,7 @@ import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.FormParameters;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Identifies and authenticates the client calling an endpoint other than the token endpoint (revocation,
@@ -28,6 +30,18 @@ public final class EndpointClientAuthentication {
      * @throws io.grantsmith.core.spi.StoreException when the client cannot be looked up
      */
     public Client authenticate(Service service, FormParameters form, String headerId, String headerSecret) {
+        return authenticate(service, Set.of(), null, form, headerId, headerSecret);
+    }
+
+    /**
+     * As {@link #authenticate(Service, FormParameters, String, String)}, and the client's method must be one of
+     * {@code allowed} (the endpoint's methods the service lists, e.g. {@code supportedRevocationAuthMethods}) unless
+     * that is empty.
+     *
+     * @param refusal the result code of a client whose method is not allowed (one {@code %s}: the method)
+     */
+    public Client authenticate(Service service, Set<ClientAuthMethod> allowed, ResultCode refusal,
+            FormParameters form, String headerId, String headerSecret) {
         if (form.count("client_id") > 1) {
             throw OAuthException.badRequest(OAuthErrorCode.INVALID_REQUEST, ResultCode.CLIENT_ID_REPEATED);
         }
@@ -37,6 +51,10 @@ public final class EndpointClientAuthentication {
                 assertion == null ? null : new ClientAssertion(assertion, form.first("client_assertion_type")), null);
         var identity = identifier.identify(service, credentials, null);
         ClientIdentifier.requireUnlocked(identity);
-        return authenticator.authenticate(service, identity, credentials).client();
+        Client client = authenticator.authenticate(service, identity, credentials).client();
+        if (!allowed.isEmpty() && !allowed.contains(client.tokenAuthMethod())) {
+            throw OAuthException.invalidClient(refusal, client.tokenAuthMethod().wireValue());
+        }
+        return client;
     }
 }

@@ -223,6 +223,7 @@ public enum ResultCode {
     STANDARD_INTROSPECTION_TOKEN_MISSING("A145302", "The introspection request does not contain 'token'."),
     STANDARD_INTROSPECTION_PARAMETERS_MALFORMED("A145391", "The introspection request parameters are not valid form-encoded data: %s."),
     STANDARD_INTROSPECTION_TOKEN_REPEATED("A145392", "The introspection request contains 'token' more than once."),
+    INTROSPECTION_AUTH_METHOD_NOT_ALLOWED("A145394", "The client authentication method '%s' is not allowed at the introspection endpoint of the service."),
     INTROSPECTION_PUBLIC_CLIENT("A145393", "The client (ID = %d) is a public client, which may not introspect tokens (RFC 7662 §2.1)."),
 
     // ---- /auth/revocation (RFC 7009) ----------------------------------------------------------------------
@@ -235,6 +236,7 @@ public enum ResultCode {
     REVOCATION_TOKEN_MISSING("A115301", "The revocation request does not contain 'token'."),
     REVOCATION_TOKEN_EMPTY("A115302", "The value of 'token' in the revocation request is empty."),
     REVOCATION_TOKEN_REPEATED("A115303", "The revocation request contains 'token' more than once."),
+    REVOCATION_AUTH_METHOD_NOT_ALLOWED("A114391", "The client authentication method '%s' is not allowed at the revocation endpoint of the service."),
     REVOCATION_TOKEN_OF_OTHER_CLIENT("A116301", "The token was not issued to the client (ID = %d), so it is not revoked."),
 
     // ==== /auth/authorization ==============================================================================

@@ -57,6 +57,10 @@ public final class AccessTokenIntrospector {
             token = found.get();
             client = clients.findClient(service.id(), token.clientId());
             grant = token.family() == null ? null : tokens.findGrant(token.family()).orElse(null);
+            if (grant != null && grant.revoked()) {
+                // read before a revocation deleted it: the grant's flag is the truth, as at userinfo
+                return notFound(IntrospectionAction.UNAUTHORIZED, ResultCode.INTROSPECTION_TOKEN_NOT_FOUND.message());
+            }
         } catch (StoreException e) {
             return notFound(IntrospectionAction.INTERNAL_SERVER_ERROR,
                     ResultCode.INTROSPECTION_TOKEN_READ_FAILED.message());

@@ -1,5 +1,6 @@
 package io.grantsmith.core.introspection;
 
+import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.clientauth.EndpointClientAuthentication;
 import io.grantsmith.core.error.FailureKind;
 import io.grantsmith.core.error.OAuthError;
@@ -11,6 +12,7 @@ import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.StoreException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates the caller of an RFC 7662 introspection endpoint, which Authlete's standard introspection leaves to
@@ -25,11 +27,17 @@ public final class IntrospectorAuthentication {
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
-    /** The refusal, if the caller may not introspect; empty when it may. Never throws for bad input. */
-    public Optional<Refusal> refusal(Service service, String parameters, String headerId, String headerSecret) {
+    /**
+     * The refusal, if the caller may not introspect; empty when it may. Never throws for bad input.
+     *
+     * @param allowed the client authentication methods the service allows at introspection
+     *                ({@code supportedIntrospectionAuthMethods}); empty for the token endpoint's
+     */
+    public Optional<Refusal> refusal(Service service, Set<ClientAuthMethod> allowed, String parameters,
+            String headerId, String headerSecret) {
         try {
-            Client client = clients.authenticate(service, EndpointParameters.INTROSPECTION.parse(parameters),
-                    headerId, headerSecret);
+            Client client = clients.authenticate(service, allowed, ResultCode.INTROSPECTION_AUTH_METHOD_NOT_ALLOWED,
+                    EndpointParameters.INTROSPECTION.parse(parameters), headerId, headerSecret);
             if (client.isPublic()) {
                 throw OAuthException.invalidClient(ResultCode.INTROSPECTION_PUBLIC_CLIENT, client.id());
             }

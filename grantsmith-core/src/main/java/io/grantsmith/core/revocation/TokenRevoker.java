@@ -1,5 +1,6 @@
 package io.grantsmith.core.revocation;
 
+import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.clientauth.EndpointClientAuthentication;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
@@ -17,6 +18,7 @@ import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RFC 7009 token revocation, as Authlete's {@code /auth/revocation}. The client is identified and authenticated as
@@ -45,15 +47,19 @@ public final class TokenRevoker {
     /**
      * Never throws for bad input.
      *
+     * @param allowed      the client authentication methods the service allows at revocation
+     *                     ({@code supportedRevocationAuthMethods}); empty for the token endpoint's
      * @param parameters   the form body the authorization server's revocation endpoint received
      * @param headerId     the client ID of its {@code Authorization: Basic} header, or null
      * @param headerSecret the client secret of that header, or null
      */
-    public Revocation revoke(Service service, String parameters, String headerId, String headerSecret) {
+    public Revocation revoke(Service service, Set<ClientAuthMethod> allowed, String parameters, String headerId,
+            String headerSecret) {
         boolean headerUsed = headerId != null;
         try {
             FormParameters form = EndpointParameters.REVOCATION.parse(parameters);
-            Client client = clients.authenticate(service, form, headerId, headerSecret);
+            Client client = clients.authenticate(service, allowed, ResultCode.REVOCATION_AUTH_METHOD_NOT_ALLOWED, form,
+                    headerId, headerSecret);
             String token = token(form);
             return revoke(service, client, token, TokenKind.firstFor(form.optional("token_type_hint")));
         } catch (OAuthException e) {

@@ -26,6 +26,8 @@ import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.manage.Directory;
+import io.grantsmith.facade.manage.DiscoverySettings;
+import io.grantsmith.facade.manage.ServiceEntry;
 import io.grantsmith.facade.token.WireValues;
 import io.grantsmith.facade.userinfo.BearerChallenge;
 import java.util.Arrays;
@@ -125,7 +127,8 @@ public final class IntrospectionApi {
     public Optional<CallerRefusal> introspectorRefusal(long serviceId, String parameters, String headerId,
             String headerSecret) {
         Service service = service(serviceId);
-        return introspectors.refusal(service, parameters, headerId, headerSecret)
+        return introspectors.refusal(service, settings(serviceId).introspectionAuthMethods(), parameters, headerId,
+                headerSecret)
                 .map(refusal -> new CallerRefusal(refusal.kind(), content.error(service, refusal.error())));
     }
 
@@ -136,8 +139,8 @@ public final class IntrospectionApi {
     /** @throws ApiFailure 404 when the service does not exist */
     public RevocationResponse revocation(long serviceId, RevocationRequest request) {
         Service service = service(serviceId);
-        Revocation answer = revoker.revoke(service, request.getParameters(), request.getClientId(),
-                request.getClientSecret());
+        Revocation answer = revoker.revoke(service, settings(serviceId).revocationAuthMethods(),
+                request.getParameters(), request.getClientId(), request.getClientSecret());
         RevocationResponse response = new RevocationResponse().setAction(answer.action());
         result(response, answer.result());
         if (answer instanceof Revocation.Refused refused) {
@@ -163,6 +166,11 @@ public final class IntrospectionApi {
     private static void result(ApiResponse response, ResultMessage result) {
         response.setResultCode(result.code().code());
         response.setResultMessage(result.formatted());
+    }
+
+    /** The service's endpoint settings ({@code supportedRevocationAuthMethods}, ...), as discovery advertises them. */
+    private DiscoverySettings settings(long serviceId) {
+        return directory.serviceEntry(serviceId).map(ServiceEntry::discovery).orElse(DiscoverySettings.NONE);
     }
 
     private Service service(long serviceId) {

@@ -226,6 +226,54 @@ class AuthorizePageTest {
         assertThat(page.body()).contains("name=\"username\"");
     }
 
+    @Test
+    void whenTheIdTokenHintNamesAnotherUserThanTheSessionThenLoginRequired() {
+        String session = loggedInSession();
+
+        Reply other = SERVER.get(authorizePath("&prompt=none&id_token_hint=" + hint("bob")))
+                .header("Cookie", session).send();
+        Reply same = SERVER.get(authorizePath("&prompt=none&id_token_hint=" + hint("alice")))
+                .header("Cookie", session).send();
+
+        assertThat(other.header("Location")).startsWith(REDIRECT + "?error=login_required");
+        assertThat(same.header("Location")).startsWith(REDIRECT + "?code=");
+    }
+
+    /** The README's first session, step 7: a public client of a service made as step 1 makes it, PKCE, no secret. */
+    @Test
+    void whenTheReadmeStepsAreFollowedThenThePublicClientGetsTokens() {
+        ServiceRef readmeService = SERVER.service(",\"supportedGrantTypes\":[\"CLIENT_CREDENTIALS\",\"PASSWORD\","
+                + "\"REFRESH_TOKEN\",\"AUTHORIZATION_CODE\"]");
+        SERVER.user(readmeService, "alice", "correct horse");
+        ClientRef app = SERVER.client(readmeService, ",\"clientName\":\"My App\",\"clientType\":\"PUBLIC\","
+                + "\"tokenAuthMethod\":\"NONE\",\"grantTypes\":[\"AUTHORIZATION_CODE\"],"
+                + "\"redirectUris\":[\"http://127.0.0.1:9000/cb\"]");
+        Reply page = SERVER.get("/as/" + readmeService.id() + "/authorize?response_type=code&client_id=" + app.id()
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9000%2Fcb&scope=read&state=s1&code_challenge=" + CHALLENGE
+                + "&code_challenge_method=S256").send();
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+
+        Reply done = SERVER.post("/as/" + readmeService.id() + "/authorize").header("Cookie", csrfCookie(page))
+                .form("gs_page=" + enc(field(page.body(), "gs_page")) + "&gs_csrf=" + enc(field(page.body(), "gs_csrf"))
+                        + "&username=alice&password=" + enc("correct horse")).send();
+        assertThat(done.header("Location")).startsWith("http://127.0.0.1:9000/cb?code=").contains("state=s1");
+        String code = done.header("Location").replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+        Reply tokens = SERVER.post("/as/" + readmeService.id() + "/token").form("grant_type=authorization_code"
+                + "&client_id=" + app.id() + "&code=" + code + "&redirect_uri=" + enc("http://127.0.0.1:9000/cb")
+                + "&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").send();
+        tokens.assertJson(200);
+        assertThat(tokens.text("access_token")).isNotBlank();
+    }
+
+    /** An ID token of the service for {@code subject}, as a hint (only its signature and {@code sub} matter). */
+    private static String hint(String subject) {
+        io.grantsmith.core.jose.SigningAlgorithm algorithm = SERVER.grantsmith().jwtSigner()
+                .algorithms(service.id()).iterator().next();
+        return SERVER.grantsmith().jwtSigner().sign(service.id(), algorithm, java.util.Map.of(),
+                java.util.Map.of("iss", "test", "sub", subject, "aud", client.id())).compact();
+    }
+
     // ---- helpers
 
     private static String loggedInSession() {
