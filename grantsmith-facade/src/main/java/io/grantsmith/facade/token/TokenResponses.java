@@ -183,6 +183,9 @@ public final class TokenResponses {
     private static void issuance(TokenResponse response, Issuance issuance) {
         IssuedToken access = issuance.accessToken();
         response.setIdToken(issuance.idToken());
+        if (issuance.requestedIdTokenClaims() != null) {
+            response.setRequestedIdTokenClaims(issuance.requestedIdTokenClaims().toArray(String[]::new));
+        }
         response.setAccessToken(access.value())
                 .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
                 .setAccessTokenDuration(access.duration().getSeconds())
