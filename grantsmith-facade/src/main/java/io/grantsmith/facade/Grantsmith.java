@@ -9,6 +9,7 @@ import io.grantsmith.core.jose.JwtSigner;
 import io.grantsmith.core.jose.JwtVerifier;
 import io.grantsmith.core.idtoken.IdTokenIssuer;
 import io.grantsmith.core.idtoken.IdTokenMinter;
+import io.grantsmith.core.idtoken.IdTokenReissuer;
 import io.grantsmith.core.idtoken.PairwiseSubjects;
 import io.grantsmith.core.userinfo.UserInfoTokens;
 import io.grantsmith.facade.access.AdminToken;
@@ -119,7 +120,8 @@ public final class Grantsmith implements AutoCloseable {
                         new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
                 .build();
         ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
-        this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent));
+        this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent),
+                new IdTokenReissuer(stores.tokens(), directory, idTokens, new JacksonJsonReader(), builder.clock));
         this.authorizations = new AuthorizationApi(directory, new AuthorizationFlow(directory,
                 stores.authorizationTickets(), stores.authorizationCodes(), new JacksonJsonReader(), random,
                 builder.clock, builder.authorizationTicketLifetime), new AuthorizationResponses(responseContent));

@@ -13,6 +13,7 @@ import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.model.Client;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.access.Caller;
@@ -42,11 +43,27 @@ class GrantsmithFacadeTest {
         assertThat(created.get("refreshTokenDuration").asLong()).isEqualTo(864_000);
         assertThat(created.get("accessTokenType").asText()).isEqualTo("Bearer");
         assertThat(created.get("supportedGrantTypes")).extracting(JsonNode::asText)
-                .containsExactly("CLIENT_CREDENTIALS", "PASSWORD", "REFRESH_TOKEN");
+                .containsExactly("AUTHORIZATION_CODE", "CLIENT_CREDENTIALS", "PASSWORD", "REFRESH_TOKEN");
         ObjectNode fetched = grantsmith.services().get(serviceId);
         assertThat(fetched.get("apiSecret").isNull()).isTrue();
         assertThat(fetched.get("customSetting").get("kept").asBoolean()).isTrue();
         assertThat(fetched.get("createdAt").asLong()).isEqualTo(fixture.clock.millis());
+    }
+
+    @Test
+    void whenClientCreatedWithoutGrantTypesThenItMayRunTheCodeFlowWithRefreshOnly() {
+        long serviceId = grantsmith.services().create(FacadeFixture.json("{\"serviceName\":\"defaults\"}"))
+                .get("apiKey").asLong();
+
+        ObjectNode client = grantsmith.clients().create(serviceId, FacadeFixture.json("{\"clientName\":\"web\"}"));
+
+        assertThat(client.get("grantTypes")).extracting(JsonNode::asText)
+                .containsExactly("AUTHORIZATION_CODE", "REFRESH_TOKEN");
+        Client model = grantsmith.directory().findClient(serviceId, client.get("clientId").asLong()).orElseThrow();
+        assertThat(model.mayUse(GrantType.AUTHORIZATION_CODE)).isTrue();
+        assertThat(model.mayUse(GrantType.PASSWORD)).isFalse();
+        assertThat(grantsmith.tokens().token(serviceId, FacadeFixture.basic("grant_type=client_credentials", client))
+                .getResultCode()).isEqualTo("A047302");
     }
 
     @Test

@@ -93,6 +93,8 @@ public final class Service {
     private boolean claimShortcutRestrictive;
     private boolean nbfOptional;
     private boolean issSuppressed;
+    /** A refresh of an OpenID Connect grant answers ID_TOKEN_REISSUABLE (see /idtoken/reissue). */
+    private boolean idTokenReissuable;
     private boolean frontChannelRequestObjectEncryptionRequired;
     private boolean requestObjectEncryptionAlgMatchRequired;
     private boolean requestObjectEncryptionEncMatchRequired;
@@ -769,6 +771,15 @@ public final class Service {
 
     public Service setIssSuppressed(boolean issSuppressed) {
         this.issSuppressed = issSuppressed;
+        return this;
+    }
+
+    public boolean isIdTokenReissuable() {
+        return idTokenReissuable;
+    }
+
+    public Service setIdTokenReissuable(boolean idTokenReissuable) {
+        this.idTokenReissuable = idTokenReissuable;
         return this;
     }
 

@@ -95,6 +95,7 @@ public enum ResultCode {
 
     // ---- grant_type=refresh_token -------------------------------------------------------------------------
     REFRESH_OK("A053001", "The token request (grant_type=refresh_token) was processed successfully."),
+    REFRESH_ID_TOKEN_REISSUABLE("A053091", "The token request (grant_type=refresh_token) was processed successfully, and an ID token can be reissued."),
     REFRESH_STORE_FAILED("A053101", "The server failed to store the renewed tokens."),
     REFRESH_TOKEN_READ_FAILED("A053191", "The server failed to read the refresh token."),
     REFRESH_REVOKE_FAILED("A053192", "The refresh token has already been used, and the server failed to revoke the tokens of its grant."),
@@ -156,6 +157,18 @@ public enum ResultCode {
     ID_TOKEN_SIGN_ALG_NONE("A046301", "The client (ID = %d) registered 'none' as its ID token signing algorithm, which is not allowed."),
     ID_TOKEN_SIGN_ALG_UNSUPPORTED("A046391", "The ID token signing algorithm '%s' of the client (ID = %d) is not supported by this server."),
     PAIRWISE_SECTOR_UNDETERMINED("A046392", "The client (ID = %d) uses pairwise subject identifiers, but its sector is unknown: register 'sectorIdentifierUri' or redirection URIs of a single host."),
+
+    // ---- /idtoken/reissue (OpenID Connect Core §12.2) ---------------------------------------------------------
+    ID_TOKEN_REISSUED("A342091", "An ID token was reissued with the renewed tokens."),
+    ID_TOKEN_REISSUE_READ_FAILED("A342191", "The server failed to read the tokens to reissue an ID token with."),
+    ID_TOKEN_REISSUE_PARAMETER_MISSING("A342291", "The request does not contain '%s', or its value is empty."),
+    ID_TOKEN_REISSUE_TOKEN_UNUSABLE("A342292", "The %s does not exist, has expired or has been revoked."),
+    ID_TOKEN_REISSUE_TOKENS_UNRELATED("A342293", "The access token was not issued with the refresh token."),
+    ID_TOKEN_REISSUE_NOT_OPENID("A342294", "The access token does not have the scope 'openid' and a subject, so no ID token is issued with it."),
+    ID_TOKEN_REISSUE_JSON_INVALID("A342295", "The value of '%s' is not a JSON object."),
+    ID_TOKEN_REISSUE_HEADER_RESERVED("A342296", "The value of 'idtHeaderParams' must not contain 'alg' or 'kid'."),
+    ID_TOKEN_REISSUE_AUD_TYPE_INVALID("A342297", "The value of 'idTokenAudType' must be \"array\", \"string\" or null."),
+    ID_TOKEN_REISSUE_CLIENT_NOT_FOUND("A342298", "The client (ID = %d) of the tokens does not exist any more."),
 
     // ---- /auth/userinfo ------------------------------------------------------------------------------------
     USERINFO_OK("A091001", "The access token presented at the userinfo endpoint is valid."),

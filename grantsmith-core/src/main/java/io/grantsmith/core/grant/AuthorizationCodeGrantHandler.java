@@ -129,7 +129,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
                 new Issuance(service.accessTokenType(), issued.accessToken(), issued.refreshToken(),
                         approval.subject(), authorization.scopes(),
                         issued.refreshToken() == null ? null : authorization.scopes(), resources, resources,
-                        properties, false, idToken));
+                        properties, false, idToken).withRequestedIdTokenClaims(idTokens.requestedIdTokenClaims(code)));
     }
 
     private AuthorizationCode redeemed(CodeRedemption redemption) {

@@ -1,6 +1,7 @@
 package io.grantsmith.core.grant;
 
 import io.grantsmith.core.model.AuthorizationCode;
+import java.util.List;
 
 /**
  * The hook through which the authorization-code grant gets its ID token (OpenID Connect Core §3.1.3.3): called
@@ -18,4 +19,12 @@ public interface CodeGrantIdTokens {
      * @throws io.grantsmith.core.error.OAuthException when it cannot be minted (the refusal to answer with)
      */
     String idToken(GrantContext context, AuthorizationCode code, String accessToken);
+
+    /**
+     * The names of the claims the code's authorization request asked for in ID tokens ({@code claims.id_token}),
+     * for the token response's {@code requestedIdTokenClaims}; null when it asked for none.
+     */
+    default List<String> requestedIdTokenClaims(AuthorizationCode code) {
+        return null;
+    }
 }

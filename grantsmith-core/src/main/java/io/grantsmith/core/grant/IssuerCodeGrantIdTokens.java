@@ -16,6 +16,7 @@ import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.spi.JsonReader;
 import io.grantsmith.core.spi.MalformedJsonException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -57,6 +58,16 @@ public final class IssuerCodeGrantIdTokens implements CodeGrantIdTokens {
                     new OAuthError(e.serverSide() ? OAuthErrorCode.SERVER_ERROR : OAuthErrorCode.INVALID_REQUEST,
                             e.result()));
         }
+    }
+
+    @Override
+    public List<String> requestedIdTokenClaims(AuthorizationCode code) {
+        String text = code.request().claims();
+        if (text == null) {
+            return null;
+        }
+        ClaimsRequest requested = claims.parse(text); // checked at /auth/authorization: cannot fail
+        return requested.idToken().isEmpty() ? null : List.copyOf(requested.idToken().keySet());
     }
 
     /** The claim values given at {@code /issue}; null (the directory's) when none were given. */

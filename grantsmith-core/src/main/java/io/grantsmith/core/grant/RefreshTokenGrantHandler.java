@@ -194,7 +194,20 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
         Issuance issuance = new Issuance(context.service().accessTokenType(), accessToken.issued(now),
                 refreshToken.issued(now), basis.subject(), renewal.scopes(), basis.scopes(), grant.resources(),
                 renewal.resources(), renewal.properties(), previousRefreshTokenUsed);
+        if (idTokenReissuable(context.service(), basis, renewal.scopes())) {
+            return Optional.of(new TokenResult.IdTokenReissuable(context.facts(),
+                    ResultCode.REFRESH_ID_TOKEN_REISSUABLE.message(), issuance));
+        }
         return Optional.of(new TokenResult.Ok(context.facts(), ResultCode.REFRESH_OK.message(), issuance));
+    }
+
+    /**
+     * Whether the authorization server may have an ID token reissued with the renewed tokens (Authlete's condition):
+     * the service says so, the new access token still has {@code openid}, and the grant has a user.
+     */
+    static boolean idTokenReissuable(Service service, RefreshTokenRecord basis, Scopes scopes) {
+        return service.authorization().idTokenReissuable() && scopes.contains(Renewal.OPENID)
+                && basis.subject() != null;
     }
 
     /** The renewed access token, of the basis's family and grant, never outliving the refresh token if linked. */

@@ -59,4 +59,14 @@ public final class IdTokenIssuer {
                 : claimValues != null ? claimValues : users.claims(token.service().id(), token.subject());
         return Optional.of(minter.mint(token.withClaims(RequestedClaims.select(values, names))));
     }
+
+    /**
+     * Mints {@code token} with exactly the user claims it carries, which its caller chose (Authlete's {@code claims}
+     * of {@code /idtoken/reissue}: "added to the payload"); the grant must have {@code openid}, checked by the caller.
+     *
+     * @throws IdTokenException when no ID token can be minted for a reason of configuration
+     */
+    public MintedIdToken mint(IdTokenRequest token) {
+        return minter.mint(token);
+    }
 }

@@ -36,6 +36,9 @@ import java.util.Set;
  * @param idTokenAudType                 the shape of the ID token's {@code aud} claim
  * @param parRequired                    authorization requests must be pushed first (RFC 9126)
  * @param requestObjectRequired          authorization requests must carry a request object (RFC 9101)
+ * @param idTokenReissuable              a refresh of a grant with {@code openid} and a user answers
+ *                                       {@code ID_TOKEN_REISSUABLE}, so that the authorization server can have an
+ *                                       ID token reissued ({@code /idtoken/reissue}, OpenID Connect Core §12.2)
  */
 public record AuthorizationSettings(
         String issuer,
@@ -55,7 +58,8 @@ public record AuthorizationSettings(
         Duration idTokenDuration,
         IdTokenAudType idTokenAudType,
         boolean parRequired,
-        boolean requestObjectRequired) {
+        boolean requestObjectRequired,
+        boolean idTokenReissuable) {
 
     /** The response types a service supports when it does not say: the authorization-code flow only. */
     public static final Set<ResponseType> DEFAULT_RESPONSE_TYPES = Set.of(ResponseType.CODE);
@@ -119,6 +123,7 @@ public record AuthorizationSettings(
         private IdTokenAudType idTokenAudType = IdTokenAudType.ARRAY;
         private boolean parRequired;
         private boolean requestObjectRequired;
+        private boolean idTokenReissuable;
 
         private Builder() {
         }
@@ -141,12 +146,13 @@ public record AuthorizationSettings(
         public Builder idTokenAudType(IdTokenAudType value) { idTokenAudType = value; return this; }
         public Builder parRequired(boolean value) { parRequired = value; return this; }
         public Builder requestObjectRequired(boolean value) { requestObjectRequired = value; return this; }
+        public Builder idTokenReissuable(boolean value) { idTokenReissuable = value; return this; }
 
         public AuthorizationSettings build() {
             return new AuthorizationSettings(issuer, responseTypes, pkceRequired, pkceS256Required,
                     loopbackRedirectionUriVariable, promptValues, acrs, claims, displays, uiLocales, claimLocales,
                     issSuppressed, claimShortcutRestrictive, authorizationCodeDuration, idTokenDuration,
-                    idTokenAudType, parRequired, requestObjectRequired);
+                    idTokenAudType, parRequired, requestObjectRequired, idTokenReissuable);
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param accessTokenResources     the audience of the access token
  * @param previousRefreshTokenUsed whether this answers a retry with an already rotated refresh token
  * @param idToken                  the ID token issued with the tokens (OpenID Connect), or null
+ * @param requestedIdTokenClaims   the names of the claims the authorization request's {@code claims} parameter
+ *                                 asked for in ID tokens ({@code claims.id_token}), or null when it asked none
  */
 public record Issuance(
         String tokenType,
@@ -29,7 +31,8 @@ public record Issuance(
         List<String> accessTokenResources,
         List<TokenProperty> properties,
         boolean previousRefreshTokenUsed,
-        String idToken) {
+        String idToken,
+        List<String> requestedIdTokenClaims) {
 
     public Issuance {
         Objects.requireNonNull(tokenType, "tokenType");
@@ -38,6 +41,15 @@ public record Issuance(
         resources = List.copyOf(resources);
         accessTokenResources = List.copyOf(accessTokenResources);
         properties = List.copyOf(properties);
+        requestedIdTokenClaims = requestedIdTokenClaims == null ? null : List.copyOf(requestedIdTokenClaims);
+    }
+
+    /** Tokens with an ID token (or null) and no claims request. */
+    public Issuance(String tokenType, IssuedToken accessToken, IssuedToken refreshToken, String subject,
+            Scopes scopes, Scopes refreshTokenScopes, List<String> resources, List<String> accessTokenResources,
+            List<TokenProperty> properties, boolean previousRefreshTokenUsed, String idToken) {
+        this(tokenType, accessToken, refreshToken, subject, scopes, refreshTokenScopes, resources,
+                accessTokenResources, properties, previousRefreshTokenUsed, idToken, null);
     }
 
     /** Tokens without an ID token: every grant but an OpenID Connect one. */
@@ -51,6 +63,12 @@ public record Issuance(
     /** The same tokens with an ID token. */
     public Issuance withIdToken(String value) {
         return new Issuance(tokenType, accessToken, refreshToken, subject, scopes, refreshTokenScopes, resources,
-                accessTokenResources, properties, previousRefreshTokenUsed, value);
+                accessTokenResources, properties, previousRefreshTokenUsed, value, requestedIdTokenClaims);
+    }
+
+    /** The same tokens with the names of the claims requested for ID tokens (null: none were requested). */
+    public Issuance withRequestedIdTokenClaims(List<String> names) {
+        return new Issuance(tokenType, accessToken, refreshToken, subject, scopes, refreshTokenScopes, resources,
+                accessTokenResources, properties, previousRefreshTokenUsed, idToken, names);
     }
 }

@@ -20,11 +20,28 @@ public sealed interface TokenResult {
      */
     TokenResponse.Action action();
 
+    /** Tokens were issued: the outcomes whose {@code responseContent} is the token response. */
+    sealed interface Issued extends TokenResult {
+        Issuance issuance();
+    }
+
     /** Tokens were issued ({@code OK}). */
-    record Ok(RequestFacts facts, ResultMessage result, Issuance issuance) implements TokenResult {
+    record Ok(RequestFacts facts, ResultMessage result, Issuance issuance) implements Issued {
         @Override
         public TokenResponse.Action action() {
             return TokenResponse.Action.OK;
+        }
+    }
+
+    /**
+     * Tokens were renewed from a refresh token of an OpenID Connect grant with a user, on a service with
+     * {@code idTokenReissuable} ({@code ID_TOKEN_REISSUABLE}): the authorization server may send the token response
+     * as it is, or have {@code /idtoken/reissue} add a new ID token to it (OpenID Connect Core §12.2).
+     */
+    record IdTokenReissuable(RequestFacts facts, ResultMessage result, Issuance issuance) implements Issued {
+        @Override
+        public TokenResponse.Action action() {
+            return TokenResponse.Action.ID_TOKEN_REISSUABLE;
         }
     }
 

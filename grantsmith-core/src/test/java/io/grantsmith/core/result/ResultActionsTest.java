@@ -27,13 +27,14 @@ class ResultActionsTest {
     /** One instance of every {@link TokenResult} record; the action is all that is read of it. */
     private static final List<TokenResult> TOKEN_RESULTS = List.of(
             new TokenResult.Ok(null, null, null),
+            new TokenResult.IdTokenReissuable(null, null, null),
             new TokenResult.Password(null, null, "ticket", null, null, null, List.of()),
             new TokenResult.BadRequest(null, null),
             new TokenResult.InvalidClient(null, null),
             new TokenResult.InternalServerError(null, null));
     /** Actions of Authlete's token response for grants and features the engine does not implement yet. */
     private static final Set<TokenResponse.Action> NOT_PRODUCED_YET = EnumSet.of(TokenResponse.Action.TOKEN_EXCHANGE,
-            TokenResponse.Action.JWT_BEARER, TokenResponse.Action.ID_TOKEN_REISSUABLE, TokenResponse.Action.NATIVE_SSO);
+            TokenResponse.Action.JWT_BEARER, TokenResponse.Action.NATIVE_SSO);
     private static final List<TokenIssueResult> ISSUE_RESULTS = List.of(
             new TokenIssueResult.Ok(null, null, null), new TokenIssueResult.InternalServerError(null, null));
     private static final List<TokenFailResult> FAIL_RESULTS = List.of(
@@ -83,7 +84,10 @@ class ResultActionsTest {
         return samples.stream().map(Object::getClass).collect(Collectors.toSet());
     }
 
+    /** The records a sealed type permits, also through its sealed sub-interfaces (e.g. {@code TokenResult.Issued}). */
     private static Set<Class<?>> permitted(Class<?> sealed) {
-        return Set.of(sealed.getPermittedSubclasses());
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(type -> type.isSealed() ? permitted(type).stream() : java.util.stream.Stream.of(type))
+                .collect(Collectors.toSet());
     }
 }

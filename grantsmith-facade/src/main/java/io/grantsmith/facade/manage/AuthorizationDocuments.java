@@ -63,7 +63,8 @@ final class AuthorizationDocuments {
                 .issSuppressed(members.bool("issSuppressed"))
                 .claimShortcutRestrictive(members.bool("claimShortcutRestrictive"))
                 .parRequired(members.bool("parRequired"))
-                .requestObjectRequired(members.bool("requestObjectRequired"));
+                .requestObjectRequired(members.bool("requestObjectRequired"))
+                .idTokenReissuable(members.bool("idTokenReissuable"));
         if (members.present("supportedResponseTypes")) {
             settings.responseTypes(members.enums("supportedResponseTypes", ResponseType.class));
         }

@@ -1,10 +1,12 @@
 package io.grantsmith.facade.manage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grantsmith.api.dto.ClientExtension;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.ClientType;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.registry.StoredClient;
 import java.time.Duration;
@@ -28,6 +30,13 @@ public final class ClientDocuments {
     record Prepared(ObjectNode document, String alias, ClientType type) {
     }
 
+    /**
+     * Grant types a client may use when its document does not say: the code flow with refresh (RFC 7591 §2 defaults to
+     * {@code authorization_code}; refresh lets an OpenID Connect client keep its session). Client credentials and
+     * the password grant must be asked for.
+     */
+    static final List<GrantType> DEFAULT_GRANT_TYPES = List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+
     static Prepared prepare(JsonNode body) {
         ObjectNode document = Documents.object(body);
         SERVER_OWNED.forEach(document::remove);
@@ -38,6 +47,10 @@ public final class ClientDocuments {
         document.put("clientType", type.name());
         if (client.getTokenAuthMethod() == null) {
             document.put("tokenAuthMethod", authMethodOf(client).name());
+        }
+        if (client.getGrantTypes() == null) {
+            ArrayNode grantTypes = document.putArray("grantTypes");
+            DEFAULT_GRANT_TYPES.forEach(grantType -> grantTypes.add(grantType.name()));
         }
         String alias = client.getClientIdAlias();
         if (alias != null && alias.isEmpty()) {

@@ -31,9 +31,12 @@ import java.util.stream.Collectors;
 public final class ServiceDocuments {
     static final List<String> SERVER_OWNED = List.of("apiKey", "apiSecret", "number", "serviceOwnerNumber",
             "createdAt", "modifiedAt");
-    /** Grant types a service supports when its creator does not say. */
-    static final List<GrantType> DEFAULT_GRANT_TYPES = List.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD,
-            GrantType.REFRESH_TOKEN);
+    /**
+     * Grant types a service supports when its creator does not say: every grant Grantsmith implements, so that a new
+     * service runs the built-in provider's code flow (and the Authlete API's) out of the box.
+     */
+    static final List<GrantType> DEFAULT_GRANT_TYPES = List.of(GrantType.AUTHORIZATION_CODE,
+            GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN);
 
     /**
      * The longest token lifetime a service may set: 100 years. Longer is a mistake, and near {@code Long.MAX_VALUE}

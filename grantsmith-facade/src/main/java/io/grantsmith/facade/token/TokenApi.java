@@ -1,15 +1,22 @@
 package io.grantsmith.facade.token;
 
+import io.grantsmith.api.dto.IDTokenReissueRequest;
+import io.grantsmith.api.dto.IDTokenReissueResponse;
 import io.grantsmith.api.dto.TokenFailRequest;
 import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.TokenEngine;
 import io.grantsmith.core.error.IssuanceLimitedException;
 import io.grantsmith.core.error.OAuthError;
+import io.grantsmith.core.idtoken.IdTokenReissueRequest;
+import io.grantsmith.core.idtoken.IdTokenReissuer;
 import io.grantsmith.core.model.Service;
+import io.grantsmith.core.result.Issuance;
+import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
@@ -23,10 +30,13 @@ public final class TokenApi {
     private final TokenEngine engine;
     private final TokenResponses responses;
 
-    public TokenApi(Directory directory, TokenEngine engine, TokenResponses responses) {
+    private final IdTokenReissuer idTokens;
+
+    public TokenApi(Directory directory, TokenEngine engine, TokenResponses responses, IdTokenReissuer idTokens) {
         this.directory = directory;
         this.engine = engine;
         this.responses = responses;
+        this.idTokens = idTokens;
     }
 
     /**
@@ -37,9 +47,33 @@ public final class TokenApi {
         return responses.toResponse(process(serviceId, request));
     }
 
-    /** Like {@link #token}, but only what a token endpoint sends to its client (see {@link TokenAnswer}). */
+    /**
+     * Like {@link #token}, but only what a token endpoint sends to its client (see {@link TokenAnswer}). This is the
+     * built-in authorization server's token endpoint, an OpenID Provider: a refresh of an OpenID Connect grant with a
+     * user answers with a new ID token (OpenID Connect Core §12.2), whatever the service's {@code idTokenReissuable}
+     * (which tells an external authorization server, through {@code ID_TOKEN_REISSUABLE}, that it may ask for one).
+     */
     public TokenAnswer answer(long serviceId, TokenRequest request) {
-        return responses.toAnswer(process(serviceId, request));
+        TokenResult result = process(serviceId, request);
+        if (result instanceof TokenResult.Issued issued && isOpenIdRefresh(result.facts(), issued.issuance())) {
+            Issuance issuance = issued.issuance();
+            return responses.toAnswer(issued, idTokens.reissue(result.facts().service(),
+                    IdTokenReissueRequest.of(issuance.accessToken().value(), issuance.refreshToken().value())));
+        }
+        return responses.toAnswer(result);
+    }
+
+    /** {@code /idtoken/reissue}: a new ID token for the tokens of an {@code ID_TOKEN_REISSUABLE} refresh. */
+    public IDTokenReissueResponse reissueIdToken(long serviceId, IDTokenReissueRequest request) {
+        Service service = service(serviceId);
+        return responses.toResponse(service, idTokens.reissue(service, new IdTokenReissueRequest(
+                request.getAccessToken(), request.getRefreshToken(), request.getSub(), request.getClaims(),
+                request.getIdtHeaderParams(), request.getIdTokenAudType())));
+    }
+
+    private static boolean isOpenIdRefresh(RequestFacts facts, Issuance issuance) {
+        return facts.grantType() == GrantType.REFRESH_TOKEN && issuance.refreshToken() != null
+                && issuance.subject() != null && issuance.scopes().contains("openid");
     }
 
     public TokenIssueResponse issue(long serviceId, TokenIssueRequest request) {

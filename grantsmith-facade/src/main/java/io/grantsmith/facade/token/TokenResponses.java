@@ -1,11 +1,13 @@
 package io.grantsmith.facade.token;
 
+import io.grantsmith.api.dto.IDTokenReissueResponse;
 import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultMessage;
+import io.grantsmith.core.idtoken.IdTokenReissueResult;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.ClientIdentity;
 import io.grantsmith.core.result.Issuance;
@@ -32,9 +34,9 @@ public final class TokenResponses {
         result(response, result.result());
         facts(response, result.facts());
         response.setAction(result.action());
-        if (result instanceof TokenResult.Ok ok) {
-            issuance(response, ok.issuance());
-            response.setResponseContent(content.token(ok.issuance()));
+        if (result instanceof TokenResult.Issued issued) {
+            issuance(response, issued.issuance());
+            response.setResponseContent(content.token(issued.issuance()));
         } else if (result instanceof TokenResult.Password password) {
             response.setTicket(password.ticket())
                     .setUsername(password.username())
@@ -49,8 +51,8 @@ public final class TokenResponses {
 
     /** The action and the client's body only; see {@link TokenAnswer}. */
     public TokenAnswer toAnswer(TokenResult result) {
-        if (result instanceof TokenResult.Ok ok) {
-            return TokenAnswer.of(TokenResponse.Action.OK, content.token(ok.issuance()));
+        if (result instanceof TokenResult.Issued issued) {
+            return TokenAnswer.of(result.action(), content.token(issued.issuance()));
         }
         if (result instanceof TokenResult.Password password) {
             return new TokenAnswer(TokenResponse.Action.PASSWORD, null, new TokenAnswer.PasswordStep(
@@ -119,6 +121,38 @@ public final class TokenResponses {
         return response;
     }
 
+    /**
+     * The answer to {@code /idtoken/reissue}. A refusal's {@code responseContent} is a {@code server_error} body,
+     * which the authorization server sends with 500 (the client did nothing wrong).
+     */
+    public IDTokenReissueResponse toResponse(Service service, IdTokenReissueResult result) {
+        IDTokenReissueResponse response = new IDTokenReissueResponse();
+        response.setResultCode(result.result().code().code());
+        response.setResultMessage(result.result().formatted());
+        if (result instanceof IdTokenReissueResult.Ok ok) {
+            return response.setAction(IDTokenReissueResponse.Action.OK)
+                    .setIdToken(ok.issuance().idToken())
+                    .setResponseContent(content.token(ok.issuance()));
+        }
+        String error = content.error(service, new OAuthError(OAuthErrorCode.SERVER_ERROR, result.result()));
+        if (result instanceof IdTokenReissueResult.CallerError) {
+            return response.setAction(IDTokenReissueResponse.Action.CALLER_ERROR).setResponseContent(error);
+        }
+        return response.setAction(IDTokenReissueResponse.Action.INTERNAL_SERVER_ERROR).setResponseContent(error);
+    }
+
+    /**
+     * The built-in token endpoint's answer to a refresh of an OpenID Connect grant: the token response with the
+     * reissued ID token; or, when none could be minted, the renewed tokens without one (they are already rotated:
+     * refusing now would lose them for the client).
+     */
+    public TokenAnswer toAnswer(TokenResult.Issued refreshed, IdTokenReissueResult reissued) {
+        if (reissued instanceof IdTokenReissueResult.Ok ok) {
+            return TokenAnswer.of(TokenResponse.Action.OK, content.token(ok.issuance()));
+        }
+        return TokenAnswer.of(TokenResponse.Action.OK, content.token(refreshed.issuance()));
+    }
+
     public TokenFailResponse toResponse(TokenFailResult result) {
         TokenFailResponse response = new TokenFailResponse()
                 .setAction(result.action())
@@ -149,6 +183,9 @@ public final class TokenResponses {
     private static void issuance(TokenResponse response, Issuance issuance) {
         IssuedToken access = issuance.accessToken();
         response.setIdToken(issuance.idToken());
+        if (issuance.requestedIdTokenClaims() != null) {
+            response.setRequestedIdTokenClaims(issuance.requestedIdTokenClaims().toArray(String[]::new));
+        }
         response.setAccessToken(access.value())
                 .setAccessTokenExpiresAt(access.expiresAt().toEpochMilli())
                 .setAccessTokenDuration(access.duration().getSeconds())

@@ -42,7 +42,8 @@ final class ClientCommand {
         String authMethod;
 
         @Option(names = "--grant-types", split = ",", paramLabel = "TYPE",
-                description = "Grant types the client may use, e.g. client_credentials,password,refresh_token.")
+                description = "Grant types the client may use, e.g. client_credentials,password,refresh_token "
+                        + "(default: authorization_code,refresh_token).")
         List<String> grantTypes = List.of();
 
         @Option(names = "--alias", paramLabel = "ALIAS",
@@ -66,8 +67,10 @@ final class ClientCommand {
             if (authMethod != null) {
                 body.put("tokenAuthMethod", Names.constant(authMethod));
             }
-            ArrayNode types = body.putArray("grantTypes");
-            grantTypes.forEach(grantType -> types.add(Names.constant(grantType)));
+            if (!grantTypes.isEmpty()) { // else the server's default
+                ArrayNode types = body.putArray("grantTypes");
+                grantTypes.forEach(grantType -> types.add(Names.constant(grantType)));
+            }
             if (alias != null) {
                 body.put("clientIdAlias", alias);
                 body.put("clientIdAliasEnabled", true);

@@ -41,7 +41,7 @@ final class ServiceCommand {
 
         @Option(names = "--grant-types", split = ",", paramLabel = "TYPE",
                 description = "Supported grant types, e.g. CLIENT_CREDENTIALS,PASSWORD,REFRESH_TOKEN "
-                        + "(default: those three).")
+                        + "(default: those three and AUTHORIZATION_CODE).")
         List<String> grantTypes;
 
         @Option(names = "--json", paramLabel = "FILE",

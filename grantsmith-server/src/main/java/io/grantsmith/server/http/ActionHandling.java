@@ -29,7 +29,7 @@ enum ActionHandling {
 
     static ActionHandling of(TokenResponse.Action action) {
         return switch (action) {
-            // ID_TOKEN_REISSUABLE: the server may reissue an ID token; this one sends the token response as it is
+            // ID_TOKEN_REISSUABLE: the built-in server's answer already carries the reissued ID token (TokenApi.answer)
             case OK, ID_TOKEN_REISSUABLE -> SEND_OK;
             case BAD_REQUEST -> SEND_BAD_REQUEST;
             case INTERNAL_SERVER_ERROR -> SEND_SERVER_ERROR;

@@ -1,5 +1,7 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.api.dto.IDTokenReissueRequest;
+import io.grantsmith.api.dto.IDTokenReissueResponse;
 import io.grantsmith.api.dto.TokenFailRequest;
 import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
@@ -13,7 +15,8 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
- * Authlete's token API over HTTP: {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail},
+ * Authlete's token API over HTTP: {@code /auth/token}, {@code /auth/token/issue}, {@code /auth/token/fail} and
+ * {@code /idtoken/reissue},
  * on v3 paths ({@code /api/{serviceId}/…}, Bearer) and v2 paths ({@code /api/…}, Basic API key and secret).
  * A processed call is always HTTP 200; its {@code action} carries the outcome.
  */
@@ -42,6 +45,8 @@ final class TokenApiEndpoints {
                 exchange -> issue(exchange, service.applyAsLong(exchange))));
         router.add(new Route("POST", prefix + "/auth/token/fail", "/auth/token/fail",
                 exchange -> fail(exchange, service.applyAsLong(exchange))));
+        router.add(new Route("POST", prefix + "/idtoken/reissue", "/idtoken/reissue",
+                exchange -> reissue(exchange, service.applyAsLong(exchange))));
     }
 
     private void token(Exchange exchange, long serviceId) throws IOException {
@@ -55,6 +60,13 @@ final class TokenApiEndpoints {
         TokenIssueRequest request = ApiBodies.read(exchange, TokenIssueRequest.class, Set.of());
         TokenIssueResponse response = tokens.issue(serviceId, request);
         metrics.tokenAction("/auth/token/issue", response.getAction().name());
+        exchange.sendJson(200, ApiBodies.write(response));
+    }
+
+    private void reissue(Exchange exchange, long serviceId) throws IOException {
+        IDTokenReissueRequest request = ApiBodies.read(exchange, IDTokenReissueRequest.class, Set.of());
+        IDTokenReissueResponse response = tokens.reissueIdToken(serviceId, request);
+        metrics.tokenAction("/idtoken/reissue", response.getAction().name());
         exchange.sendJson(200, ApiBodies.write(response));
     }
 

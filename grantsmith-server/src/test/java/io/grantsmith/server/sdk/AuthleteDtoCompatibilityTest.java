@@ -18,6 +18,8 @@ import io.grantsmith.api.dto.Service;
 import io.grantsmith.api.dto.ServiceConfigurationRequest;
 import io.grantsmith.api.dto.StandardIntrospectionRequest;
 import io.grantsmith.api.dto.StandardIntrospectionResponse;
+import io.grantsmith.api.dto.IDTokenReissueRequest;
+import io.grantsmith.api.dto.IDTokenReissueResponse;
 import io.grantsmith.api.dto.TokenFailRequest;
 import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueRequest;
@@ -67,7 +69,8 @@ class AuthleteDtoCompatibilityTest {
             StandardIntrospectionRequest.class, StandardIntrospectionResponse.class,
             RevocationRequest.class, RevocationResponse.class,
             TokenRequest.class, TokenResponse.class, TokenIssueRequest.class, TokenIssueResponse.class,
-            TokenFailRequest.class, TokenFailResponse.class, ServiceConfigurationRequest.class);
+            TokenFailRequest.class, TokenFailResponse.class, ServiceConfigurationRequest.class,
+            IDTokenReissueRequest.class, IDTokenReissueResponse.class);
 
     /**
      * Classes that hold only part of the SDK's members: the management API keeps the rest of the document as JSON.

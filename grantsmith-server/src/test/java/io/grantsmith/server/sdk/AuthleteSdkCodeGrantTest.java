@@ -217,6 +217,23 @@ class AuthleteSdkCodeGrantTest {
                 .isEqualTo(UserInfoResponse.Action.UNAUTHORIZED);
     }
 
+    @ParameterizedTest
+    @MethodSource("apis")
+    void whenTheAuthorizationRequestedIdTokenClaimsThenTheTokenResponseNamesThem(AuthleteApi api) {
+        String claims = "{\"id_token\":{\"email\":{\"essential\":true},\"acr\":null},\"userinfo\":{\"name\":null}}";
+        String ticket = api.authorization(new AuthorizationRequest().setParameters("response_type=code&client_id="
+                + client.id() + "&redirect_uri=" + encode(REDIRECT) + "&scope=openid&claims=" + encode(claims)
+                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256")).getTicket();
+        String code = api.authorizationIssue(new AuthorizationIssueRequest().setTicket(ticket).setSubject("alice")
+                .setClaims("{\"email\":\"alice@example.com\"}")).getAuthorizationCode();
+
+        TokenResponse response = redeem(api, code, proof());
+
+        assertThat(response.getAction()).isEqualTo(TokenResponse.Action.OK);
+        assertThat(response.getRequestedIdTokenClaims()).containsExactly("email", "acr");
+        assertThat(redeem(api, code(api), proof()).getRequestedIdTokenClaims()).as("no claims parameter").isNull();
+    }
+
     @Test
     void whenTheCodeIsUnknownThenInvalidGrant() {
         TokenResponse response = redeem(v3(), "no-such-code", proof());
