@@ -83,11 +83,6 @@ class AccessTokenIntrospectorRaceTest {
         }
 
         @Override
-        public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
-            return delegate.saveAccessTokenWithGrant(accessToken, grant);
-        }
-
-        @Override
         public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
             return delegate.saveGrant(accessToken, refreshToken);
         }
