@@ -77,14 +77,16 @@ class ResultCodeTest {
 
     private static ResultCategory expectedCategory(ResultCode code) {
         String name = code.name();
-        if (name.endsWith("_OK") || code == ResultCode.PASSWORD_TICKET_ISSUED) {
+        if (name.endsWith("_OK") || code == ResultCode.PASSWORD_TICKET_ISSUED
+                || code == ResultCode.REFRESH_ID_TOKEN_REISSUABLE || code == ResultCode.ID_TOKEN_REISSUED) {
             return ResultCategory.SUCCESS;
         }
         if (name.endsWith("_FAILED") || name.endsWith("_SETTING_UNSUPPORTED") || name.endsWith("UNEXPECTED_ERROR")
                 || code == ResultCode.PASSWORD_VERIFICATION_BUSY) {
             return ResultCategory.SERVER_ERROR;
         }
-        if (CALLER_MISTAKES.contains(code) || name.startsWith("SUBJECT_") || name.endsWith("_PROPERTIES_TOO_BIG")
+        // /idtoken/reissue is called by the authorization server only: every refusal is its mistake
+        if (CALLER_MISTAKES.contains(code) || name.startsWith("SUBJECT_") || name.startsWith("ID_TOKEN_REISSUE_") || name.endsWith("_PROPERTIES_TOO_BIG")
                 || name.endsWith("_ACCESS_TOKEN_INVALID") || name.endsWith("_ACCESS_TOKEN_IN_USE")) {
             return ResultCategory.CALLER_ERROR;
         }
