@@ -196,7 +196,7 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 renewal.resources(), renewal.properties(), previousRefreshTokenUsed);
         if (idTokenReissuable(context.service(), basis, renewal.scopes())) {
             return Optional.of(new TokenResult.IdTokenReissuable(context.facts(),
-                    ResultCode.REFRESH_ID_TOKEN_REISSUABLE.message(), issuance));
+                    ResultCode.REFRESH_ID_TOKEN_REISSUABLE.message(), issuance, basis.grant().claims()));
         }
         return Optional.of(new TokenResult.Ok(context.facts(), ResultCode.REFRESH_OK.message(), issuance));
     }

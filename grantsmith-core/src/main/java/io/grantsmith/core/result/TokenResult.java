@@ -37,8 +37,12 @@ public sealed interface TokenResult {
      * Tokens were renewed from a refresh token of an OpenID Connect grant with a user, on a service with
      * {@code idTokenReissuable} ({@code ID_TOKEN_REISSUABLE}): the authorization server may send the token response
      * as it is, or have {@code /idtoken/reissue} add a new ID token to it (OpenID Connect Core §12.2).
+     *
+     * @param claimsRequest the grant's {@code claims} request (JSON as given at the authorization), or null: its
+     *                      {@code id_token} members are the response's {@code requestedIdTokenClaims}
      */
-    record IdTokenReissuable(RequestFacts facts, ResultMessage result, Issuance issuance) implements Issued {
+    record IdTokenReissuable(RequestFacts facts, ResultMessage result, Issuance issuance, String claimsRequest)
+            implements Issued {
         @Override
         public TokenResponse.Action action() {
             return TokenResponse.Action.ID_TOKEN_REISSUABLE;

@@ -27,7 +27,7 @@ class ResultActionsTest {
     /** One instance of every {@link TokenResult} record; the action is all that is read of it. */
     private static final List<TokenResult> TOKEN_RESULTS = List.of(
             new TokenResult.Ok(null, null, null),
-            new TokenResult.IdTokenReissuable(null, null, null),
+            new TokenResult.IdTokenReissuable(null, null, null, null),
             new TokenResult.Password(null, null, "ticket", null, null, null, List.of()),
             new TokenResult.BadRequest(null, null),
             new TokenResult.InvalidClient(null, null),

@@ -4,6 +4,7 @@ import io.grantsmith.api.dto.IDTokenReissueResponse;
 import io.grantsmith.api.dto.TokenFailResponse;
 import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenResponse;
+import io.grantsmith.core.authorization.ClaimsRequestParser;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultMessage;
@@ -16,7 +17,9 @@ import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenFailResult;
 import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.facade.json.JacksonJsonReader;
 import io.grantsmith.facade.json.ResponseContent;
+import java.util.List;
 
 /**
  * The one place where engine results become Authlete's wide DTOs: every action's record is flattened into
@@ -24,6 +27,9 @@ import io.grantsmith.facade.json.ResponseContent;
  */
 public final class TokenResponses {
     private final ResponseContent content;
+
+    /** Reads the claims requests kept on grants, which were checked when they arrived: parsing cannot fail. */
+    private final ClaimsRequestParser claimsRequests = new ClaimsRequestParser(new JacksonJsonReader());
 
     public TokenResponses(ResponseContent content) {
         this.content = content;
@@ -37,6 +43,11 @@ public final class TokenResponses {
         if (result instanceof TokenResult.Issued issued) {
             issuance(response, issued.issuance());
             response.setResponseContent(content.token(issued.issuance()));
+            if (result instanceof TokenResult.IdTokenReissuable reissuable && reissuable.claimsRequest() != null) {
+                // what the authorization server passes back to /idtoken/reissue as 'claims' (valued)
+                List<String> names = List.copyOf(claimsRequests.parse(reissuable.claimsRequest()).idToken().keySet());
+                response.setRequestedIdTokenClaims(names.isEmpty() ? null : names.toArray(String[]::new));
+            }
         } else if (result instanceof TokenResult.Password password) {
             response.setTicket(password.ticket())
                     .setUsername(password.username())

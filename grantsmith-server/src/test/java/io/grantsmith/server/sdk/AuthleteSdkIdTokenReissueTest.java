@@ -137,6 +137,26 @@ class AuthleteSdkIdTokenReissueTest {
     }
 
     @Test
+    void whenTheAuthorizationRequestedIdTokenClaimsThenTheReissuableRefreshNamesThem() {
+        AuthleteApi api = AuthleteSdk.v3(SERVER, reissuable.id(), reissuable.apiSecret());
+        String claims = "{\"id_token\":{\"email\":null,\"name\":{\"essential\":true}}}";
+        String ticket = api.authorization(new AuthorizationRequest().setParameters("response_type=code&client_id="
+                + client.id() + "&redirect_uri=" + encode(REDIRECT) + "&scope=openid&claims=" + encode(claims)))
+                .getTicket();
+        String code = api.authorizationIssue(new AuthorizationIssueRequest().setTicket(ticket).setSubject("alice"))
+                .getAuthorizationCode();
+        TokenResponse first = api.token(AuthleteSdk.tokenRequest("grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + encode(REDIRECT), client));
+
+        TokenResponse refreshed = refresh(api, client, first.getRefreshToken());
+
+        assertThat(refreshed.getAction()).isEqualTo(TokenResponse.Action.ID_TOKEN_REISSUABLE);
+        assertThat(refreshed.getRequestedIdTokenClaims()).containsExactly("email", "name");
+        assertThat(refresh(api, client, codeFlow(api, client, "openid").getRefreshToken())
+                .getRequestedIdTokenClaims()).as("no claims parameter").isNull();
+    }
+
+    @Test
     void whenTheServiceIsNotIdTokenReissuableThenTheRefreshIsPlainOk() {
         AuthleteApi api = AuthleteSdk.v3(SERVER, plain.id(), plain.apiSecret());
 
