@@ -10,7 +10,6 @@ import io.grantsmith.facade.authorization.AuthorizationApi;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * Authlete's authorization API over HTTP: {@code /auth/authorization}, {@code /auth/authorization/issue} and
@@ -35,17 +34,10 @@ final class AuthorizationApiEndpoints {
     }
 
     void register(Router router) {
-        register(router, "/api/{serviceId}", authentication::v3Service);
-        register(router, "/api", authentication::v2Service);
-    }
-
-    private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
-        router.add(new Route("POST", prefix + "/auth/authorization", "/auth/authorization",
-                exchange -> authorization(exchange, service.applyAsLong(exchange))));
-        router.add(new Route("POST", prefix + "/auth/authorization/issue", "/auth/authorization/issue",
-                exchange -> issue(exchange, service.applyAsLong(exchange))));
-        router.add(new Route("POST", prefix + "/auth/authorization/fail", "/auth/authorization/fail",
-                exchange -> fail(exchange, service.applyAsLong(exchange))));
+        new ApiRoutes(router, authentication)
+                .post("/auth/authorization", this::authorization)
+                .post("/auth/authorization/issue", this::issue)
+                .post("/auth/authorization/fail", this::fail);
     }
 
     private void authorization(Exchange exchange, long serviceId) throws IOException {

@@ -5,7 +5,6 @@ import io.grantsmith.facade.discovery.Discovery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * Services' discovery documents over HTTP:
@@ -37,14 +36,9 @@ final class DiscoveryEndpoints {
 
     void register(Router router) {
         String api = "/service/configuration";
-        router.add(new Route("GET", "/api/{serviceId}/service/configuration", api,
-                exchange -> fromQuery(exchange, authentication::v3Service)));
-        router.add(new Route("POST", "/api/{serviceId}/service/configuration", api,
-                exchange -> fromBody(exchange, authentication::v3Service)));
-        router.add(new Route("GET", "/api/service/configuration", api,
-                exchange -> fromQuery(exchange, authentication::v2Service)));
-        router.add(new Route("POST", "/api/service/configuration", api,
-                exchange -> fromBody(exchange, authentication::v2Service)));
+        new ApiRoutes(router, authentication)
+                .add("GET", api, this::fromQuery)
+                .add("POST", api, this::fromBody);
 
         router.add(new Route("GET", "/as/{serviceId}/.well-known/openid-configuration",
                 "/as/.well-known/openid-configuration", this::builtIn));
@@ -54,14 +48,12 @@ final class DiscoveryEndpoints {
                 "/.well-known/openid-configuration", this::builtIn));
     }
 
-    private void fromQuery(Exchange exchange, ToLongFunction<Exchange> service) {
-        long serviceId = service.applyAsLong(exchange);
+    private void fromQuery(Exchange exchange, long serviceId) {
         send(exchange, discovery.configuration(serviceId, KeyEndpoints.flag(exchange, "pretty"),
                 exchange.queryParameter("patch")));
     }
 
-    private void fromBody(Exchange exchange, ToLongFunction<Exchange> service) throws IOException {
-        long serviceId = service.applyAsLong(exchange);
+    private void fromBody(Exchange exchange, long serviceId) throws IOException {
         ServiceConfigurationRequest request = ApiBodies.read(exchange, ServiceConfigurationRequest.class, Set.of());
         send(exchange, discovery.configuration(serviceId, request.isPretty(), request.getPatch()));
     }

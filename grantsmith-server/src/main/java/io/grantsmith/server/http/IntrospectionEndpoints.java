@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -38,30 +37,23 @@ final class IntrospectionEndpoints {
     }
 
     void register(Router router) {
-        register(router, "/api/{serviceId}", authentication::v3Service);
-        register(router, "/api", authentication::v2Service);
-        router.add(new Route("POST", "/as/{serviceId}/introspect", "/as/introspect", this::introspect));
-        router.add(new Route("POST", "/as/{serviceId}/revoke", "/as/revoke", this::revoke));
-    }
-
-    private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
-        router.add(new Route("POST", prefix + "/auth/introspection", "/auth/introspection", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            IntrospectionRequest request = ApiBodies.read(exchange, IntrospectionRequest.class, INTROSPECTION_ARRAYS);
-            exchange.sendJsonNoStore(200, ApiBodies.write(api.introspection(serviceId, request)));
-        }));
-        router.add(new Route("POST", prefix + "/auth/introspection/standard", "/auth/introspection/standard",
-                exchange -> {
-                    long serviceId = service.applyAsLong(exchange);
+        new ApiRoutes(router, authentication)
+                .post("/auth/introspection", (exchange, serviceId) -> {
+                    IntrospectionRequest request = ApiBodies.read(exchange, IntrospectionRequest.class,
+                            INTROSPECTION_ARRAYS);
+                    exchange.sendJsonNoStore(200, ApiBodies.write(api.introspection(serviceId, request)));
+                })
+                .post("/auth/introspection/standard", (exchange, serviceId) -> {
                     StandardIntrospectionRequest request = ApiBodies.read(exchange,
                             StandardIntrospectionRequest.class, Set.of());
                     exchange.sendJsonNoStore(200, ApiBodies.write(api.standard(serviceId, request)));
-                }));
-        router.add(new Route("POST", prefix + "/auth/revocation", "/auth/revocation", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            RevocationRequest request = ApiBodies.read(exchange, RevocationRequest.class, REVOCATION_ARRAYS);
-            exchange.sendJsonNoStore(200, ApiBodies.write(api.revocation(serviceId, request)));
-        }));
+                })
+                .post("/auth/revocation", (exchange, serviceId) -> {
+                    RevocationRequest request = ApiBodies.read(exchange, RevocationRequest.class, REVOCATION_ARRAYS);
+                    exchange.sendJsonNoStore(200, ApiBodies.write(api.revocation(serviceId, request)));
+                });
+        router.add(new Route("POST", "/as/{serviceId}/introspect", "/as/introspect", this::introspect));
+        router.add(new Route("POST", "/as/{serviceId}/revoke", "/as/revoke", this::revoke));
     }
 
     private void introspect(Exchange exchange) {

@@ -8,7 +8,6 @@ import io.grantsmith.facade.manage.KeyManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
  * Services' signing keys over HTTP:
@@ -39,10 +38,7 @@ final class KeyEndpoints {
     }
 
     void register(Router router) {
-        router.add(new Route("GET", "/api/{serviceId}/service/jwks/get", "/service/jwks/get",
-                exchange -> jwks(exchange, authentication::v3Service)));
-        router.add(new Route("GET", "/api/service/jwks/get", "/service/jwks/get",
-                exchange -> jwks(exchange, authentication::v2Service)));
+        new ApiRoutes(router, authentication).add("GET", "/service/jwks/get", this::jwks);
         router.add(new Route("GET", "/api/{serviceId}/service/keys/list", "/service/keys/list", exchange ->
                 exchange.sendJson(200, ApiBodies.write(keys.list(authentication.v3Service(exchange))))));
         router.add(new Route("POST", "/api/{serviceId}/service/keys/rotate", "/service/keys/rotate", exchange -> {
@@ -52,8 +48,7 @@ final class KeyEndpoints {
         router.add(new Route("GET", "/as/{serviceId}/jwks", "/as/jwks", this::publicJwks));
     }
 
-    private void jwks(Exchange exchange, ToLongFunction<Exchange> service) {
-        long serviceId = service.applyAsLong(exchange);
+    private void jwks(Exchange exchange, long serviceId) {
         Optional<String> set = keys.jwks(serviceId, flag(exchange, "includePrivateKeys"), flag(exchange, "pretty"));
         if (set.isEmpty()) {
             exchange.sendNoContent();

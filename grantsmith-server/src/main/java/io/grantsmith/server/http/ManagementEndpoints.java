@@ -7,7 +7,6 @@ import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Paging;
 import io.grantsmith.facade.manage.ServiceManagement;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * Service and client management in Authlete's JSON shapes. Creating and listing services and rotating a service's
@@ -51,44 +50,34 @@ final class ManagementEndpoints {
             exchange.sendJson(200, ApiBodies.write(services.rotateSecret(serviceId, "/service/secret/rotate")));
         }));
 
-        router.add(new Route("GET", "/api/{serviceId}/service/get", "/service/get", exchange ->
-                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v3Service(exchange))))));
-        router.add(new Route("GET", "/api/service/get", "/service/get", exchange ->
-                exchange.sendJson(200, ApiBodies.write(services.get(authentication.v2Service(exchange))))));
+        new ApiRoutes(router, authentication).add("GET", "/service/get", (exchange, serviceId) ->
+                exchange.sendJson(200, ApiBodies.write(services.get(serviceId))));
         // authlete-java-common's v2 getService(apiKey) names the service in the path; its own key and secret may read it
         router.add(new Route("GET", "/api/service/get/{serviceId}", "/service/get", exchange ->
                 exchange.sendJson(200, ApiBodies.write(services.get(authentication.v2ServiceNamed(exchange))))));
 
-        registerClients(router, "/api/{serviceId}", authentication::v3Service);
-        registerClients(router, "/api", authentication::v2Service);
+        registerClients(new ApiRoutes(router, authentication));
     }
 
-    private void registerClients(Router router, String prefix, ToLongFunction<Exchange> service) {
-        router.add(new Route("POST", prefix + "/client/create", "/client/create", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            exchange.sendJson(200, ApiBodies.write(clients.create(serviceId, ApiBodies.read(exchange, Set.of()))));
-        }));
+    private void registerClients(ApiRoutes routes) {
+        routes.post("/client/create", (exchange, serviceId) ->
+                exchange.sendJson(200, ApiBodies.write(clients.create(serviceId, ApiBodies.read(exchange, Set.of())))));
         // The literal 'list' wins over the '{clientId}' of the next route (the router prefers literal segments).
-        router.add(new Route("GET", prefix + "/client/get/list", "/client/get/list", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
+        routes.add("GET", "/client/get/list", (exchange, serviceId) -> {
             refuseDeveloperFilter(exchange);
             exchange.sendJson(200, ApiBodies.write(clients.list(serviceId, paging(exchange))));
-        }));
-        router.add(new Route("GET", prefix + "/client/get/{clientId}", "/client/get", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            exchange.sendJson(200, ApiBodies.write(clients.get(serviceId, exchange.pathParameter("clientId"))));
-        }));
-        router.add(new Route("POST", prefix + "/client/update/{clientId}", "/client/update", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
+        });
+        routes.add("GET", "/client/get/{clientId}", "/client/get", (exchange, serviceId) ->
+                exchange.sendJson(200, ApiBodies.write(clients.get(serviceId, exchange.pathParameter("clientId")))));
+        routes.add("POST", "/client/update/{clientId}", "/client/update", (exchange, serviceId) -> {
             long clientId = numericClientId(exchange);
             exchange.sendJson(200,
                     ApiBodies.write(clients.update(serviceId, clientId, ApiBodies.read(exchange, Set.of()))));
-        }));
-        router.add(new Route("DELETE", prefix + "/client/delete/{clientId}", "/client/delete", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
+        });
+        routes.add("DELETE", "/client/delete/{clientId}", "/client/delete", (exchange, serviceId) -> {
             clients.delete(serviceId, exchange.pathParameter("clientId"));
             exchange.sendNoContent();
-        }));
+        });
     }
 
     /**

@@ -12,7 +12,6 @@ import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
  * Authlete's token API over HTTP: {@code /auth/token}, {@code /auth/token/issue}, {@code /auth/token/fail} and
@@ -34,19 +33,11 @@ final class TokenApiEndpoints {
     }
 
     void register(Router router) {
-        register(router, "/api/{serviceId}", authentication::v3Service);
-        register(router, "/api", authentication::v2Service);
-    }
-
-    private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
-        router.add(new Route("POST", prefix + "/auth/token", "/auth/token",
-                exchange -> token(exchange, service.applyAsLong(exchange))));
-        router.add(new Route("POST", prefix + "/auth/token/issue", "/auth/token/issue",
-                exchange -> issue(exchange, service.applyAsLong(exchange))));
-        router.add(new Route("POST", prefix + "/auth/token/fail", "/auth/token/fail",
-                exchange -> fail(exchange, service.applyAsLong(exchange))));
-        router.add(new Route("POST", prefix + "/idtoken/reissue", "/idtoken/reissue",
-                exchange -> reissue(exchange, service.applyAsLong(exchange))));
+        new ApiRoutes(router, authentication)
+                .post("/auth/token", this::token)
+                .post("/auth/token/issue", this::issue)
+                .post("/auth/token/fail", this::fail)
+                .post("/idtoken/reissue", this::reissue);
     }
 
     private void token(Exchange exchange, long serviceId) throws IOException {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -46,25 +45,19 @@ final class UserInfoEndpoints {
     }
 
     void register(Router router) {
-        register(router, "/api/{serviceId}", authentication::v3Service);
-        register(router, "/api", authentication::v2Service);
+        new ApiRoutes(router, authentication)
+                .post("/auth/userinfo", (exchange, serviceId) -> {
+                    UserInfoRequest request = ApiBodies.read(exchange, UserInfoRequest.class, Set.of());
+                    exchange.sendJson(200, ApiBodies.write(userInfo.userInfo(serviceId, request)));
+                })
+                .post("/auth/userinfo/issue", (exchange, serviceId) -> {
+                    UserInfoIssueRequest request = ApiBodies.read(exchange, UserInfoIssueRequest.class, Set.of());
+                    exchange.sendJson(200, ApiBodies.write(userInfo.issue(serviceId, request)));
+                });
         router.add(new Route("GET", "/as/{serviceId}/userinfo", "/as/userinfo", this::builtIn));
         router.add(new Route("POST", "/as/{serviceId}/userinfo", "/as/userinfo", this::builtIn));
         router.add(new Route("OPTIONS", "/as/{serviceId}/userinfo", "/as/userinfo",
                 exchange -> exchange.send(204, null, new byte[0], PREFLIGHT)));
-    }
-
-    private void register(Router router, String prefix, ToLongFunction<Exchange> service) {
-        router.add(new Route("POST", prefix + "/auth/userinfo", "/auth/userinfo", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            UserInfoRequest request = ApiBodies.read(exchange, UserInfoRequest.class, Set.of());
-            exchange.sendJson(200, ApiBodies.write(userInfo.userInfo(serviceId, request)));
-        }));
-        router.add(new Route("POST", prefix + "/auth/userinfo/issue", "/auth/userinfo/issue", exchange -> {
-            long serviceId = service.applyAsLong(exchange);
-            UserInfoIssueRequest request = ApiBodies.read(exchange, UserInfoIssueRequest.class, Set.of());
-            exchange.sendJson(200, ApiBodies.write(userInfo.issue(serviceId, request)));
-        }));
     }
 
     /** What an authorization server does with the two APIs (Authlete's UserInfoRequestHandler), in-process. */
