@@ -1,12 +1,14 @@
 package io.grantsmith.core.authorization;
 
-import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.model.Service;
 import java.util.Objects;
 
-/** The outcome of {@code /auth/authorization/fail}: one record per kind of answer. */
-public sealed interface AuthorizationFailResult {
+/**
+ * The outcome of {@code /auth/authorization/fail}: the error redirect, or an {@link AuthorizationRefusal} (shared
+ * with {@code /issue}).
+ */
+public sealed interface AuthorizationFailResult permits AuthorizationFailResult.Redirect, AuthorizationRefusal {
     Service service();
 
     AuthorizationAction action();
@@ -33,42 +35,6 @@ public sealed interface AuthorizationFailResult {
         @Override
         public ResultMessage result() {
             return redirect.error().result();
-        }
-    }
-
-    /** The ticket cannot be used (unknown, expired, used) or its client is gone: {@code BAD_REQUEST}. */
-    record BadRequest(Service service, OAuthError error) implements AuthorizationFailResult {
-        public BadRequest {
-            Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(error, "error");
-        }
-
-        @Override
-        public AuthorizationAction action() {
-            return AuthorizationAction.BAD_REQUEST;
-        }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
-        }
-    }
-
-    /** The caller's request was wrong or the server failed: {@code INTERNAL_SERVER_ERROR}. */
-    record InternalServerError(Service service, OAuthError error) implements AuthorizationFailResult {
-        public InternalServerError {
-            Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(error, "error");
-        }
-
-        @Override
-        public AuthorizationAction action() {
-            return AuthorizationAction.INTERNAL_SERVER_ERROR;
-        }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.grantsmith.core.authorization;
 
 import io.grantsmith.api.dto.AuthorizationFailRequest;
 import io.grantsmith.api.dto.AuthorizationIssueRequest;
-import io.grantsmith.core.error.FailureKind;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
@@ -98,16 +97,8 @@ public final class AuthorizationFlow {
         Objects.requireNonNull(service, "service");
         try {
             return issuance.issue(service, request, now());
-        } catch (OAuthException e) {
-            return e.kind() == FailureKind.BAD_REQUEST ? new AuthorizationIssueResult.BadRequest(service, e.error())
-                    : new AuthorizationIssueResult.InternalServerError(service, e.error());
-        } catch (StoreFailure e) {
-            LOG.log(Level.WARNING, "/auth/authorization/issue of service " + service.id() + " failed", e);
-            return new AuthorizationIssueResult.InternalServerError(service, serverError(e.code()));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/authorization/issue of service " + service.id(), e);
-            return new AuthorizationIssueResult.InternalServerError(service,
-                    serverError(ResultCode.AUTHORIZATION_UNEXPECTED_ERROR));
+            return refusal(service, "/auth/authorization/issue", e);
         }
     }
 
@@ -116,17 +107,26 @@ public final class AuthorizationFlow {
         Objects.requireNonNull(service, "service");
         try {
             return new AuthorizationFailResult.Redirect(failures.fail(service, request, now()));
-        } catch (OAuthException e) {
-            return e.kind() == FailureKind.BAD_REQUEST ? new AuthorizationFailResult.BadRequest(service, e.error())
-                    : new AuthorizationFailResult.InternalServerError(service, e.error());
-        } catch (StoreFailure e) {
-            LOG.log(Level.WARNING, "/auth/authorization/fail of service " + service.id() + " failed", e);
-            return new AuthorizationFailResult.InternalServerError(service, serverError(e.code()));
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "unexpected failure in /auth/authorization/fail of service " + service.id(), e);
-            return new AuthorizationFailResult.InternalServerError(service,
-                    serverError(ResultCode.AUTHORIZATION_UNEXPECTED_ERROR));
+            return refusal(service, "/auth/authorization/fail", e);
         }
+    }
+
+    /**
+     * What {@code /issue} and {@code /fail} answer when their step throws: the step's own refusal, a store failure
+     * (logged as a warning) or an unexpected failure (logged as an error), never the exception.
+     */
+    private static AuthorizationRefusal refusal(Service service, String api, RuntimeException failure) {
+        if (failure instanceof OAuthException e) {
+            return AuthorizationRefusal.of(service, e);
+        }
+        if (failure instanceof StoreFailure e) {
+            LOG.log(Level.WARNING, api + " of service " + service.id() + " failed", e);
+            return new AuthorizationRefusal.InternalServerError(service, serverError(e.code()));
+        }
+        LOG.log(Level.ERROR, "unexpected failure in " + api + " of service " + service.id(), failure);
+        return new AuthorizationRefusal.InternalServerError(service,
+                serverError(ResultCode.AUTHORIZATION_UNEXPECTED_ERROR));
     }
 
     /** What the ticket keeps of a validated request. */

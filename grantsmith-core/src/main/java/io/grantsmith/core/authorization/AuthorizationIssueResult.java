@@ -1,7 +1,6 @@
 package io.grantsmith.core.authorization;
 
 import io.grantsmith.api.types.ResponseMode;
-import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.model.Service;
@@ -11,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The outcome of {@code /auth/authorization/issue}: one record per kind of answer. */
-public sealed interface AuthorizationIssueResult {
+/**
+ * The outcome of {@code /auth/authorization/issue}: the code's redirect, or an {@link AuthorizationRefusal} (shared
+ * with {@code /fail}).
+ */
+public sealed interface AuthorizationIssueResult permits AuthorizationIssueResult.Issued, AuthorizationRefusal {
     Service service();
 
     AuthorizationAction action();
@@ -79,42 +81,6 @@ public sealed interface AuthorizationIssueResult {
         public String toString() {
             return "Issued[client=" + client.client().id() + ", redirectUri=" + redirectUri + ", mode="
                     + responseMode + "]";
-        }
-    }
-
-    /** The ticket cannot be used (unknown, expired, used) or its client is gone: {@code BAD_REQUEST}. */
-    record BadRequest(Service service, OAuthError error) implements AuthorizationIssueResult {
-        public BadRequest {
-            Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(error, "error");
-        }
-
-        @Override
-        public AuthorizationAction action() {
-            return AuthorizationAction.BAD_REQUEST;
-        }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
-        }
-    }
-
-    /** The caller's request was wrong or the server failed: {@code INTERNAL_SERVER_ERROR}. */
-    record InternalServerError(Service service, OAuthError error) implements AuthorizationIssueResult {
-        public InternalServerError {
-            Objects.requireNonNull(service, "service");
-            Objects.requireNonNull(error, "error");
-        }
-
-        @Override
-        public AuthorizationAction action() {
-            return AuthorizationAction.INTERNAL_SERVER_ERROR;
-        }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
         }
     }
 }

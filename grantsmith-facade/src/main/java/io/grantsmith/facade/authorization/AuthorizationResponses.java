@@ -13,6 +13,7 @@ import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.core.authorization.AuthorizationAction;
 import io.grantsmith.core.authorization.AuthorizationFailResult;
 import io.grantsmith.core.authorization.AuthorizationIssueResult;
+import io.grantsmith.core.authorization.AuthorizationRefusal;
 import io.grantsmith.core.authorization.AuthorizationResult;
 import io.grantsmith.core.authorization.AuthorizationStart;
 import io.grantsmith.core.authorization.ValidatedAuthorizationRequest;
@@ -84,12 +85,11 @@ public final class AuthorizationResponses {
                     .setResponseContent(form ? FormPostPage.render(issued.redirectUri(), issued.parameters())
                             : issued.location())
                     .setAuthorizationCode(issued.code());
-        } else if (result instanceof AuthorizationIssueResult.BadRequest refusal) {
-            response.setAction(AuthorizationIssueResponse.Action.BAD_REQUEST)
+        } else if (result instanceof AuthorizationRefusal refusal) {
+            response.setAction(refusal.action() == AuthorizationAction.BAD_REQUEST
+                    ? AuthorizationIssueResponse.Action.BAD_REQUEST
+                    : AuthorizationIssueResponse.Action.INTERNAL_SERVER_ERROR)
                     .setResponseContent(content.error(result.service(), refusal.error()));
-        } else if (result instanceof AuthorizationIssueResult.InternalServerError failure) {
-            response.setAction(AuthorizationIssueResponse.Action.INTERNAL_SERVER_ERROR)
-                    .setResponseContent(content.error(result.service(), failure.error()));
         }
         return response;
     }
@@ -101,12 +101,11 @@ public final class AuthorizationResponses {
             boolean form = redirect.redirect().responseMode() == ResponseMode.FORM_POST;
             response.setAction(form ? AuthorizationFailResponse.Action.FORM : AuthorizationFailResponse.Action.LOCATION)
                     .setResponseContent(redirectContent(redirect.redirect()));
-        } else if (result instanceof AuthorizationFailResult.BadRequest refusal) {
-            response.setAction(AuthorizationFailResponse.Action.BAD_REQUEST)
+        } else if (result instanceof AuthorizationRefusal refusal) {
+            response.setAction(refusal.action() == AuthorizationAction.BAD_REQUEST
+                    ? AuthorizationFailResponse.Action.BAD_REQUEST
+                    : AuthorizationFailResponse.Action.INTERNAL_SERVER_ERROR)
                     .setResponseContent(content.error(result.service(), refusal.error()));
-        } else if (result instanceof AuthorizationFailResult.InternalServerError failure) {
-            response.setAction(AuthorizationFailResponse.Action.INTERNAL_SERVER_ERROR)
-                    .setResponseContent(content.error(result.service(), failure.error()));
         }
         return response;
     }
