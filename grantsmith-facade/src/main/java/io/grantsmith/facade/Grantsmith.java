@@ -116,6 +116,7 @@ public final class Grantsmith implements AutoCloseable {
                 .random(random)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
+                .clientAuthenticators(builder.clientAuthenticators)
                 .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
                         new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
                 .build();
@@ -141,9 +142,9 @@ public final class Grantsmith implements AutoCloseable {
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
                 pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
-        // revocation authenticates clients with the same methods as the token endpoint (the engine's defaults)
+        // revocation and introspection authenticate clients with the same methods as the token endpoint
         EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
-                new ClientIdentifier(directory), new ClientAuthenticator(ClientAuthenticators.defaults()));
+                new ClientIdentifier(directory), new ClientAuthenticator(builder.clientAuthenticators));
         this.introspection = new IntrospectionApi(directory,
                 new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
                 new StandardIntrospector(stores.tokens(), directory, builder.clock),
@@ -335,6 +336,7 @@ public final class Grantsmith implements AutoCloseable {
         private Duration retiredKeyPublication = DEFAULT_RETIRED_KEY_PUBLICATION;
         private String publicUrl;
         private Duration sessionLifetime = AuthorizationBackend.DEFAULT_SESSION_LIFETIME;
+        private ClientAuthenticators clientAuthenticators = ClientAuthenticators.defaults();
 
         private Builder() {
         }
@@ -480,6 +482,17 @@ public final class Grantsmith implements AutoCloseable {
                 throw new IllegalArgumentException("retiredKeyPublication must not be negative");
             }
             retiredKeyPublication = value;
+            return this;
+        }
+
+        /**
+         * The client authentication methods of the token, revocation and introspection endpoints (default
+         * {@link ClientAuthenticators#defaults()}: {@code client_secret_basic}, {@code client_secret_post},
+         * {@code none}). Add one with {@code ClientAuthenticators.defaults().with(...)}; a client registered with a
+         * method that has no authenticator here is refused ({@code A157344}).
+         */
+        public Builder clientAuthenticators(ClientAuthenticators value) {
+            clientAuthenticators = Objects.requireNonNull(value, "clientAuthenticators");
             return this;
         }
 
