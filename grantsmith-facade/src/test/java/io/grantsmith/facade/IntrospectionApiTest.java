@@ -319,4 +319,29 @@ class IntrospectionApiTest {
                 client.get("clientId").asText(), client.get("clientSecret").asText()))
                 .as("a service that lists none allows the token endpoint's methods").isEmpty();
     }
+
+    @Test
+    void whenRevocationOrIntrospectionCannotIdentifyTheClientThenTheRefusalNamesItsOwnRequest() {
+        String clientId = client.get("clientId").asText();
+
+        RevocationResponse anonymous = grantsmith.introspection().revocation(serviceId,
+                new RevocationRequest().setParameters("token=x"));
+        RevocationResponse twice = grantsmith.introspection().revocation(serviceId,
+                new RevocationRequest().setParameters("token=x&client_id=" + clientId + "&client_id=" + clientId));
+        var anonymousIntrospector = grantsmith.introspection().introspectorRefusal(serviceId, "token=x", null, null);
+        var twiceIntrospector = grantsmith.introspection().introspectorRefusal(serviceId,
+                "token=x&client_id=" + clientId + "&client_id=" + clientId, null, null);
+
+        assertThat(anonymous.getAction()).isEqualTo(RevocationResponse.Action.INVALID_CLIENT);
+        assertThat(anonymous.getResultMessage()).isEqualTo("[A114301] The revocation request does not identify the "
+                + "client: send 'client_id' or use HTTP Basic authentication.");
+        assertThat(twice.getAction()).isEqualTo(RevocationResponse.Action.BAD_REQUEST);
+        assertThat(twice.getResultMessage())
+                .isEqualTo("[A114392] The revocation request contains 'client_id' more than once.");
+        assertThat(FacadeFixture.parse(anonymousIntrospector.orElseThrow().responseContent())
+                .get("error_description").asText()).isEqualTo("[A145395] The introspection request does not "
+                        + "identify the client: send 'client_id' or use HTTP Basic authentication.");
+        assertThat(FacadeFixture.parse(twiceIntrospector.orElseThrow().responseContent()).get("error_description")
+                .asText()).isEqualTo("[A145396] The introspection request contains 'client_id' more than once.");
+    }
 }

@@ -30,7 +30,17 @@ public final class ClientIdentifier {
      * where the service enables them.
      */
     public ClientIdentity identify(Service service, PresentedCredentials credentials, GrantType grantType) {
-        String id = presentedId(credentials, grantType);
+        return identify(service, credentials, grantType == GrantType.CLIENT_CREDENTIALS
+                ? ResultCode.CLIENT_CREDENTIALS_CLIENT_ID_MISSING : ResultCode.CLIENT_ID_MISSING);
+    }
+
+    /**
+     * As {@link #identify(Service, PresentedCredentials, GrantType)}, at an endpoint with its own wording.
+     *
+     * @param idMissing the refusal of a request that names no client
+     */
+    public ClientIdentity identify(Service service, PresentedCredentials credentials, ResultCode idMissing) {
+        String id = presentedId(credentials, idMissing);
         if (id.length() > Client.MAX_ALIAS_LENGTH) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_ID_TOO_LONG, Client.MAX_ALIAS_LENGTH);
         }
@@ -52,7 +62,7 @@ public final class ClientIdentifier {
         return new ClientIdentity(byAlias, true, null);
     }
 
-    private static String presentedId(PresentedCredentials credentials, GrantType grantType) {
+    private static String presentedId(PresentedCredentials credentials, ResultCode idMissing) {
         String headerId = credentials.headerId();
         // RFC 6749 §3.2: a parameter without a value counts as omitted, so "client_id=" cannot contradict Basic.
         String bodyId = headerId != null && "".equals(credentials.bodyId()) ? null : credentials.bodyId();
@@ -61,9 +71,7 @@ public final class ClientIdentifier {
         }
         String id = headerId != null ? headerId : bodyId;
         if (id == null) {
-            throw OAuthException.invalidClient(grantType == GrantType.CLIENT_CREDENTIALS
-                    ? ResultCode.CLIENT_CREDENTIALS_CLIENT_ID_MISSING
-                    : ResultCode.CLIENT_ID_MISSING);
+            throw OAuthException.invalidClient(idMissing);
         }
         if (id.isEmpty()) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_ID_EMPTY);

@@ -225,6 +225,8 @@ public enum ResultCode {
     STANDARD_INTROSPECTION_TOKEN_REPEATED("A145392", "The introspection request contains 'token' more than once."),
     INTROSPECTION_AUTH_METHOD_NOT_ALLOWED("A145394", "The client authentication method '%s' is not allowed at the introspection endpoint of the service."),
     INTROSPECTION_PUBLIC_CLIENT("A145393", "The client (ID = %d) is a public client, which may not introspect tokens (RFC 7662 §2.1)."),
+    INTROSPECTION_CLIENT_ID_MISSING("A145395", "The introspection request does not identify the client: send 'client_id' or use HTTP Basic authentication."),
+    INTROSPECTION_CLIENT_ID_REPEATED("A145396", "The introspection request contains 'client_id' more than once."),
 
     // ---- /auth/revocation (RFC 7009) ----------------------------------------------------------------------
     REVOCATION_OK("A113001", "The token has been revoked successfully."),
@@ -237,6 +239,8 @@ public enum ResultCode {
     REVOCATION_TOKEN_EMPTY("A115302", "The value of 'token' in the revocation request is empty."),
     REVOCATION_TOKEN_REPEATED("A115303", "The revocation request contains 'token' more than once."),
     REVOCATION_AUTH_METHOD_NOT_ALLOWED("A114391", "The client authentication method '%s' is not allowed at the revocation endpoint of the service."),
+    REVOCATION_CLIENT_ID_MISSING("A114301", "The revocation request does not identify the client: send 'client_id' or use HTTP Basic authentication."),
+    REVOCATION_CLIENT_ID_REPEATED("A114392", "The revocation request contains 'client_id' more than once."),
     REVOCATION_TOKEN_OF_OTHER_CLIENT("A116301", "The token was not issued to the client (ID = %d), so it is not revoked."),
 
     // ==== /auth/authorization ==============================================================================

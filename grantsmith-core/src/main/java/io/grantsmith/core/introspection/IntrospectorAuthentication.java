@@ -2,6 +2,7 @@ package io.grantsmith.core.introspection;
 
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.clientauth.EndpointClientAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientCodes;
 import io.grantsmith.core.error.FailureKind;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
@@ -36,7 +37,7 @@ public final class IntrospectorAuthentication {
     public Optional<Refusal> refusal(Service service, Set<ClientAuthMethod> allowed, String parameters,
             String headerId, String headerSecret) {
         try {
-            Client client = clients.authenticate(service, allowed, ResultCode.INTROSPECTION_AUTH_METHOD_NOT_ALLOWED,
+            Client client = clients.authenticate(service, allowed, EndpointClientCodes.INTROSPECTION,
                     EndpointParameters.INTROSPECTION.parse(parameters), headerId, headerSecret);
             if (client.isPublic()) {
                 throw OAuthException.invalidClient(ResultCode.INTROSPECTION_PUBLIC_CLIENT, client.id());

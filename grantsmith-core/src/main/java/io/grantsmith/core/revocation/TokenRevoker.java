@@ -2,6 +2,7 @@ package io.grantsmith.core.revocation;
 
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.clientauth.EndpointClientAuthentication;
+import io.grantsmith.core.clientauth.EndpointClientCodes;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
@@ -58,7 +59,7 @@ public final class TokenRevoker {
         boolean headerUsed = headerId != null;
         try {
             FormParameters form = EndpointParameters.REVOCATION.parse(parameters);
-            Client client = clients.authenticate(service, allowed, ResultCode.REVOCATION_AUTH_METHOD_NOT_ALLOWED, form,
+            Client client = clients.authenticate(service, allowed, EndpointClientCodes.REVOCATION, form,
                     headerId, headerSecret);
             String token = token(form);
             return revoke(service, client, token, TokenKind.firstFor(form.optional("token_type_hint")));
