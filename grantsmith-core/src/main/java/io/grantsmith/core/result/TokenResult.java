@@ -7,7 +7,11 @@ import io.grantsmith.core.model.Scopes;
 import java.util.List;
 import java.util.Objects;
 
-/** The answer to {@code /auth/token}: one record per {@code action}, each with only its own fields. */
+/**
+ * The answer to {@code /auth/token}: one record per {@code action}, each with only its own fields, in three kinds
+ * that callers branch on: {@link Issued}, {@link Password} and {@link Refused} ({@code ResultActionsTest} keeps it
+ * to these three).
+ */
 public sealed interface TokenResult {
     RequestFacts facts();
 
@@ -23,6 +27,16 @@ public sealed interface TokenResult {
     /** Tokens were issued: the outcomes whose {@code responseContent} is the token response. */
     sealed interface Issued extends TokenResult {
         Issuance issuance();
+    }
+
+    /** The request was refused: the outcomes whose {@code responseContent} is the error body of {@code error}. */
+    sealed interface Refused extends TokenResult {
+        OAuthError error();
+
+        @Override
+        default ResultMessage result() {
+            return error().result();
+        }
     }
 
     /** Tokens were issued ({@code OK}). */
@@ -72,41 +86,26 @@ public sealed interface TokenResult {
     }
 
     /** The client's request is wrong ({@code BAD_REQUEST}). */
-    record BadRequest(RequestFacts facts, OAuthError error) implements TokenResult {
+    record BadRequest(RequestFacts facts, OAuthError error) implements Refused {
         @Override
         public TokenResponse.Action action() {
             return TokenResponse.Action.BAD_REQUEST;
         }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
-        }
     }
 
     /** Client authentication failed ({@code INVALID_CLIENT}). */
-    record InvalidClient(RequestFacts facts, OAuthError error) implements TokenResult {
+    record InvalidClient(RequestFacts facts, OAuthError error) implements Refused {
         @Override
         public TokenResponse.Action action() {
             return TokenResponse.Action.INVALID_CLIENT;
         }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
-        }
     }
 
     /** The caller's request was wrong or the server failed ({@code INTERNAL_SERVER_ERROR}). */
-    record InternalServerError(RequestFacts facts, OAuthError error) implements TokenResult {
+    record InternalServerError(RequestFacts facts, OAuthError error) implements Refused {
         @Override
         public TokenResponse.Action action() {
             return TokenResponse.Action.INTERNAL_SERVER_ERROR;
-        }
-
-        @Override
-        public ResultMessage result() {
-            return error.result();
         }
     }
 }

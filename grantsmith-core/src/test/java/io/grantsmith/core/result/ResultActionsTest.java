@@ -47,6 +47,13 @@ class ResultActionsTest {
         assertThat(recordsOf(FAIL_RESULTS)).isEqualTo(permitted(TokenFailResult.class));
     }
 
+    @Test
+    void whenATokenOutcomeIsAddedThenItIsIssuedPasswordOrRefused() {
+        // TokenResponses and the /as token endpoint branch on these three kinds only (Java 17: no pattern switch)
+        assertThat(Set.of(TokenResult.class.getPermittedSubclasses())).containsExactlyInAnyOrder(
+                TokenResult.Issued.class, TokenResult.Password.class, TokenResult.Refused.class);
+    }
+
     @ParameterizedTest
     @EnumSource(TokenResponse.Action.class)
     void whenTheTokenResponseHasAnActionThenOneOutcomeProducesItOrItIsListedAsNotYet(TokenResponse.Action action) {

@@ -54,8 +54,8 @@ public final class TokenResponses {
                     .setPassword(password.password())
                     .setScopes(WireValues.scopes(password.scopes()))
                     .setResources(WireValues.strings(password.resources()));
-        } else {
-            response.setResponseContent(content.error(result.facts().service(), refusal(result)));
+        } else if (result instanceof TokenResult.Refused refused) {
+            response.setResponseContent(content.error(result.facts().service(), refused.error()));
         }
         return response;
     }
@@ -70,7 +70,8 @@ public final class TokenResponses {
                     password.ticket(), password.facts().client().client().id(), password.username(),
                     password.password()), null);
         }
-        return TokenAnswer.of(result.action(), content.error(result.facts().service(), refusal(result)));
+        TokenResult.Refused refused = (TokenResult.Refused) result; // the third and last kind of outcome
+        return TokenAnswer.of(result.action(), content.error(result.facts().service(), refused.error()));
     }
 
     /**
@@ -213,15 +214,5 @@ public final class TokenResponses {
                     .setRefreshTokenExpiresAt(refresh.expiresAt().toEpochMilli())
                     .setRefreshTokenDuration(refresh.duration().getSeconds());
         }
-    }
-
-    private static OAuthError refusal(TokenResult result) {
-        if (result instanceof TokenResult.BadRequest refusal) {
-            return refusal.error();
-        }
-        if (result instanceof TokenResult.InvalidClient refusal) {
-            return refusal.error();
-        }
-        return ((TokenResult.InternalServerError) result).error();
     }
 }
