@@ -43,21 +43,7 @@ final class SecretSealer {
     }
 
     byte[] seal(long serviceId, long clientId, ClientSecret secret) {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        byte[] plain = secret.reveal().getBytes(StandardCharsets.UTF_8);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData(serviceId, clientId));
-            byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
-            sealed[0] = FORMAT;
-            System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
-            cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
-            return sealed;
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("sealing the secret of client " + clientId + " failed", e);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
+        return seal(secret.reveal(), associatedData(serviceId, clientId), "the secret of client " + clientId);
     }
 
     /**
@@ -75,25 +61,7 @@ final class SecretSealer {
     }
 
     private ClientSecret open(long clientId, byte[] sealed, byte format, byte[] associatedData) {
-        if (sealed.length < MIN_LENGTH || sealed[0] != format) {
-            throw new StoreException("the sealed secret of client " + clientId + " has an unknown format");
-        }
-        byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
-        byte[] plain = null;
-        try {
-            plain = cipher(Cipher.DECRYPT_MODE, nonce, associatedData)
-                    .doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
-            return ClientSecret.of(new String(plain, StandardCharsets.UTF_8));
-        } catch (AEADBadTagException e) {
-            throw new StoreException("the sealed secret of client " + clientId
-                    + " does not open: wrong sealing key, or the row was altered or moved", e);
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("unsealing the secret of client " + clientId + " failed", e);
-        } finally {
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
-        }
+        return ClientSecret.of(open(sealed, format, associatedData, "secret of client " + clientId));
     }
 
     // ---- services' private signing keys (JWKs) ------------------------------------------------------------
@@ -103,39 +71,61 @@ final class SecretSealer {
     private static final byte[] KEY_PURPOSE = "grantsmith service signing key".getBytes(StandardCharsets.US_ASCII);
 
     byte[] sealPrivateKey(long serviceId, String kid, PrivateJwk jwk) {
+        return seal(jwk.reveal(), keyAssociatedData(serviceId, kid), "a signing key of service " + serviceId);
+    }
+
+    /** Opens a key sealed for {@code serviceId} and {@code kid}; fails with {@link StoreException}, never returns garbage. */
+    PrivateJwk unsealPrivateKey(long serviceId, String kid, byte[] sealed) {
+        return PrivateJwk.of(open(sealed, FORMAT, keyAssociatedData(serviceId, kid),
+                "signing key of service " + serviceId));
+    }
+
+    // ---- the one sealing format ---------------------------------------------------------------------------------
+
+    /**
+     * {@code FORMAT | nonce | AES-GCM(text)} under {@code associatedData}.
+     *
+     * @param what names the value in an error ("the secret of client 7")
+     */
+    private byte[] seal(String text, byte[] associatedData, String what) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        byte[] plain = jwk.reveal().getBytes(StandardCharsets.UTF_8);
+        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, keyAssociatedData(serviceId, kid));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
             byte[] sealed = new byte[1 + NONCE_LENGTH + cipher.getOutputSize(plain.length)];
             sealed[0] = FORMAT;
             System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
             cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_LENGTH);
             return sealed;
         } catch (GeneralSecurityException e) {
-            throw new StoreException("sealing a signing key of service " + serviceId + " failed", e);
+            throw new StoreException("sealing " + what + " failed", e);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
     }
 
-    /** Opens a key sealed for {@code serviceId} and {@code kid}; fails with {@link StoreException}, never returns garbage. */
-    PrivateJwk unsealPrivateKey(long serviceId, String kid, byte[] sealed) {
-        if (sealed.length < MIN_LENGTH || sealed[0] != FORMAT) {
-            throw new StoreException("a sealed signing key of service " + serviceId + " has an unknown format");
+    /**
+     * The text sealed in {@code format} under {@code associatedData}; fails with {@link StoreException}, never
+     * returns garbage.
+     *
+     * @param what names the value in an error ("secret of client 7")
+     */
+    private String open(byte[] sealed, byte format, byte[] associatedData, String what) {
+        if (sealed.length < MIN_LENGTH || sealed[0] != format) {
+            throw new StoreException("the sealed " + what + " has an unknown format");
         }
+        byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
         byte[] plain = null;
         try {
-            byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
-            plain = cipher(Cipher.DECRYPT_MODE, nonce, keyAssociatedData(serviceId, kid))
+            plain = cipher(Cipher.DECRYPT_MODE, nonce, associatedData)
                     .doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
-            return PrivateJwk.of(new String(plain, StandardCharsets.UTF_8));
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new StoreException("a sealed signing key of service " + serviceId
+            throw new StoreException("the sealed " + what
                     + " does not open: wrong sealing key, or the row was altered or moved", e);
         } catch (GeneralSecurityException e) {
-            throw new StoreException("unsealing a signing key of service " + serviceId + " failed", e);
+            throw new StoreException("unsealing the " + what + " failed", e);
         } finally {
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
