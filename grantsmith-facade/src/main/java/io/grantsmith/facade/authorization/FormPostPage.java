@@ -7,7 +7,7 @@ import java.util.Map;
  * submits to the client's redirect URI at once, with a button for browsers without scripts. No external assets;
  * every value is escaped for an HTML attribute.
  */
-final class FormPostPage {
+public final class FormPostPage {
     private FormPostPage() {
     }
 
@@ -27,8 +27,11 @@ final class FormPostPage {
                 .append("</form>\n</body>\n</html>\n").toString();
     }
 
-    /** Escapes for a double-quoted attribute value and for text (OWASP's five characters). */
-    static String escape(String value) {
+    /**
+     * Escapes for a double-quoted attribute value and for text (OWASP's five characters). Public so that the
+     * server's own pages escape exactly as this one does.
+     */
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

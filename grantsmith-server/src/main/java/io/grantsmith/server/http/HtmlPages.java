@@ -1,5 +1,6 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.facade.authorization.FormPostPage;
 import io.grantsmith.facade.login.AuthorizeOutcome.LoginView;
 import io.grantsmith.facade.login.AuthorizeOutcome.ScopeLine;
 
@@ -97,20 +98,8 @@ final class HtmlPages {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">\n";
     }
 
-    /** Escapes for text and double-quoted attribute values (OWASP's five characters). */
+    /** Escapes for text and double-quoted attribute values (OWASP's five characters), as the form_post page does. */
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return FormPostPage.escape(value);
     }
 }
