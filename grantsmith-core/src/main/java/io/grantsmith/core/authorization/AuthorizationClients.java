@@ -18,9 +18,6 @@ import java.util.Optional;
  * credentials.
  */
 final class AuthorizationClients {
-    /** Decimal digits of the largest {@code long}. */
-    private static final int MAX_ID_DIGITS = 19;
-
     private final ClientLookup clients;
 
     AuthorizationClients(ClientLookup clients) {
@@ -38,7 +35,7 @@ final class AuthorizationClients {
         if (id.isEmpty()) {
             throw refusal(ResultCode.AUTHORIZATION_CLIENT_ID_EMPTY);
         }
-        Optional<Client> byId = numericId(id).flatMap(numeric -> clients.findClient(service.id(), numeric));
+        Optional<Client> byId = Client.numericId(id).flatMap(numeric -> clients.findClient(service.id(), numeric));
         ClientIdentity identity;
         if (byId.isPresent()) {
             identity = new ClientIdentity(byId.get(), false, null);
@@ -54,23 +51,6 @@ final class AuthorizationClients {
             throw refusal(ResultCode.AUTHORIZATION_CLIENT_LOCKED, identity.client().id());
         }
         return identity;
-    }
-
-    /** The numeric client ID spelled by {@code id}, if it is one (digits only, fits a long). */
-    private static Optional<Long> numericId(String id) {
-        if (id.length() > MAX_ID_DIGITS) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return Optional.empty();
-            }
-        }
-        try {
-            return Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static OAuthException refusal(ResultCode code, Object... args) {

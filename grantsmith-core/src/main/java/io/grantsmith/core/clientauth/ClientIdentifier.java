@@ -44,7 +44,7 @@ public final class ClientIdentifier {
         if (id.length() > Client.MAX_ALIAS_LENGTH) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_ID_TOO_LONG, Client.MAX_ALIAS_LENGTH);
         }
-        Optional<Long> numeric = parseId(id);
+        Optional<Long> numeric = Client.numericId(id);
         Optional<Client> byId = numeric.flatMap(value -> clients.findClient(service.id(), value));
         if (byId.isPresent()) {
             return new ClientIdentity(byId.get(), false, null);
@@ -86,23 +86,6 @@ public final class ClientIdentifier {
     public static void requireUnlocked(ClientIdentity identity) {
         if (identity.client().locked()) {
             throw OAuthException.invalidClient(ResultCode.CLIENT_LOCKED, identity.client().id());
-        }
-    }
-
-    /** The numeric client ID spelled by {@code id}, if it is one (digits only, fits a long). */
-    static Optional<Long> parseId(String id) {
-        if (id.isEmpty() || id.length() > 19) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return Optional.empty();
-            }
-        }
-        try {
-            return Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +45,28 @@ public record Client(
      * this names no client and is refused before any lookup.
      */
     public static final int MAX_ALIAS_LENGTH = 200;
+    /** Decimal digits of the largest {@code long}. */
+    private static final int MAX_ID_DIGITS = 19;
+
+    /**
+     * The numeric client ID spelled by {@code id}, if it is one: digits only (no sign) and fits a long. Anything
+     * else can only be an alias.
+     */
+    public static Optional<Long> numericId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ID_DIGITS) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // 19 digits above Long.MAX_VALUE
+        }
+    }
 
     public Client {
         Objects.requireNonNull(type, "type");
