@@ -266,6 +266,8 @@ public enum ResultCode {
     RESPONSE_TYPE_NOT_SUPPORTED_BY_SERVICE("A009305", "The response type '%s' is not supported by the service."),
     RESPONSE_TYPE_NOT_ALLOWED_FOR_CLIENT("A009306", "The client (ID = %d) is not allowed to use the response type '%s'."),
     RESPONSE_TYPE_NOT_IMPLEMENTED("A009391", "The response type '%s' is not implemented by this server yet."),
+    RESPONSE_TYPE_CODE_GRANT_NOT_SUPPORTED_BY_SERVICE("A009392", "The response type '%s' needs the grant type 'authorization_code', which the service does not support."),
+    RESPONSE_TYPE_CODE_GRANT_NOT_ALLOWED_FOR_CLIENT("A009393", "The client (ID = %d) may use the response type '%s' but not the grant type 'authorization_code' that redeems its code."),
 
     // ---- redirect_uri -------------------------------------------------------------------------------------
     REDIRECT_URI_REPEATED("A011302", "The authorization request contains 'redirect_uri' more than once."),
