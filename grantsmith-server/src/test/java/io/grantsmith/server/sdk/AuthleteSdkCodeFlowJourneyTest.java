@@ -59,7 +59,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code /auth/introspection} and {@code /standard} → {@code /auth/revocation} → the token is inactive and the
  * refresh token refused. Every response member the SDK reads for the flow is asserted, the ID token is verified
  * with the service's published JWK Set, and {@code /issue}'s {@code sub}, {@code idtHeaderParams},
- * {@code consentedClaims} and {@code idTokenAudType} are seen in the ID token minted at the token step.
+ * {@code consentedClaims} and {@code idTokenAudType} are seen in the ID token minted at the token step (and
+ * {@code consentedClaims} at userinfo and introspection).
  */
 class AuthleteSdkCodeFlowJourneyTest {
     @RegisterExtension
@@ -185,7 +186,9 @@ class AuthleteSdkCodeFlowJourneyTest {
         assertThat(userInfo.getClientId()).isEqualTo(clientId);
         assertThat(userInfo.getSubject()).isEqualTo("alice");
         assertThat(userInfo.getScopes()).containsExactly("openid", "profile", "email", "read");
-        assertThat(userInfo.getClaims()).contains("nickname", "name", "email");
+        assertThat(userInfo.getClaims()).as("requested and consented")
+                .containsExactlyInAnyOrder("nickname", "name", "email");
+        assertThat(userInfo.getConsentedClaims()).containsExactly("name", "email", "nickname");
         assertThat(userInfo.getToken()).isEqualTo(token.getAccessToken());
         UserInfoIssueResponse userInfoIssued = api.userinfoIssue(new UserInfoIssueRequest()
                 .setToken(token.getAccessToken()).setSub("alice-for-rp")
@@ -212,6 +215,7 @@ class AuthleteSdkCodeFlowJourneyTest {
         assertThat(introspection.getAuthTime()).isEqualTo(AUTH_TIME);
         assertThat(introspection.getAcr()).isEqualTo("urn:example:acr:pwd");
         assertThat(introspection.getGrantType()).isEqualTo(GrantType.AUTHORIZATION_CODE);
+        assertThat(introspection.getConsentedClaims()).containsExactly("name", "email", "nickname");
         assertThat(Arrays.stream(introspection.getProperties()).map(Property::getKey)).contains("tenant", "secret");
         assertThat(api.introspection(new IntrospectionRequest().setToken(token.getAccessToken())
                 .setScopes(new String[] {"write"})).getAction()).isEqualTo(IntrospectionResponse.Action.FORBIDDEN);
