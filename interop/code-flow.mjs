@@ -13,8 +13,9 @@
 //               signature from jwks_uri, iss, aud, exp, iat, nonce); at_hash is not checked by the library in the
 //               code flow, so the script compares it with the access token's half hash itself
 //   userinfo:   fetchUserInfo, expecting the ID token's sub
-//   refresh:    refreshTokenGrant; a new ID token, when the response has one, the library checks again (signature,
-//               iss, aud, sub unchanged) and its at_hash is compared as above
+//   refresh:    refreshTokenGrant, in a later second than the first ID token's iat; the new ID token the library
+//               checks again (signature, iss, aud, sub unchanged), its at_hash is compared as above, and the script
+//               compares it with the first (OpenID Connect Core §12.2: same iss, sub, aud, auth_time; newer iat)
 //   introspect: tokenIntrospection of the newest access token, tokenRevocation of its refresh token (RFC 7009: the
 //               grant with it), tokenIntrospection again (inactive)
 // Prints {"authorize":…,"token":…,"userinfo":…,"refresh":…,"introspection":…}.
@@ -142,6 +143,25 @@ function summarize(tokens) {
   };
 }
 
+/**
+ * What OpenID Connect Core §12.2 requires of an ID token issued on refresh, compared with the first one: the same
+ * iss, sub and aud, auth_time still the time of the original authentication, and a newer iat.
+ */
+function consistency(first, refreshed) {
+  if (refreshed.id_token === undefined) {
+    return {};
+  }
+  const before = first.claims();
+  const after = refreshed.claims();
+  return {
+    same_iss: after.iss === before.iss,
+    same_sub: after.sub === before.sub,
+    same_aud: JSON.stringify([after.aud].flat().sort()) === JSON.stringify([before.aud].flat().sort()),
+    same_auth_time: typeof after.auth_time === 'number' && after.auth_time === before.auth_time,
+    iat_newer: after.iat > before.iat,
+  };
+}
+
 let tokens;
 try {
   tokens = await client.authorizationCodeGrant(oidc, callback, {
@@ -166,9 +186,14 @@ if (tokens) {
   }
   let latest = tokens;
   try {
+    // iat has a resolution of seconds: refresh in a later second than the first ID token's, so that a reissued
+    // token's iat can be seen to be newer
+    const firstIat = tokens.claims().iat;
+    while (Date.now() / 1000 < firstIat + 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const refreshed = await client.refreshTokenGrant(oidc, tokens.refresh_token);
-    result.refresh = { ...summarize(refreshed), nonce_matches: undefined,
-      same_sub: refreshed.id_token === undefined ? undefined : refreshed.claims().sub === tokens.claims().sub };
+    result.refresh = { ...summarize(refreshed), nonce_matches: undefined, ...consistency(tokens, refreshed) };
     latest = refreshed;
   } catch (err) {
     result.refresh = await describe(err);

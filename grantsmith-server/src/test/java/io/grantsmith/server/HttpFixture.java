@@ -208,7 +208,8 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     /** A confidential client (client_secret_basic) allowed every supported grant, plus {@code extraMembers}. */
     public ClientRef client(ServiceRef service, String extraMembers) {
         ObjectNode created = grantsmith.clients().create(service.id(), document("{\"clientName\":\"test\","
-                + "\"grantTypes\":[\"CLIENT_CREDENTIALS\",\"PASSWORD\",\"REFRESH_TOKEN\"]" + extraMembers + "}"));
+                + "\"grantTypes\":[\"AUTHORIZATION_CODE\",\"CLIENT_CREDENTIALS\",\"PASSWORD\",\"REFRESH_TOKEN\"]"
+                + extraMembers + "}"));
         JsonNode secret = created.get("clientSecret");
         return new ClientRef(created.get("clientId").asText(), secret.isNull() ? null : secret.asText());
     }

@@ -15,6 +15,7 @@ import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.model.IdTokenAudType;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
@@ -81,7 +82,8 @@ public abstract class AuthorizationStoreContract {
 
     static UserApproval fullApproval() {
         return new UserApproval("alice", "pairwise-sub", 1_772_358_000L, "urn:acr:1",
-                "{\"email\":\"alice@example.com\"}", List.of(new TokenProperty("k", "v", true)));
+                "{\"email\":\"alice@example.com\"}", List.of(new TokenProperty("k", "v", true)),
+                "{\"typ\":\"JWT\",\"x\":1}", List.of("email", "name#ja"), IdTokenAudType.STRING);
     }
 
     private AuthorizationTicket ticket(String value, Instant expiresAt) {
@@ -169,6 +171,19 @@ public abstract class AuthorizationStoreContract {
 
         assertThat(stores.authorizationCodes().redeem(code.hash(), SERVICE, NOW))
                 .isEqualTo(new CodeRedemption.Redeemed(code));
+    }
+
+    @Test
+    void whenNoClaimConsentedThenTheEmptyListSurvivesAndDiffersFromUnsaid() {
+        UserApproval noneConsented = new UserApproval("bob", null, null, null, null, List.of(), null, List.of(),
+                null);
+        AuthorizationCode code = code("c-none", fullRequest(), noneConsented, NOW.plusSeconds(600));
+        stores.authorizationCodes().saveAuthorizationCode(code);
+
+        CodeRedemption redeemed = stores.authorizationCodes().redeem(code.hash(), SERVICE, NOW);
+
+        assertThat(redeemed).isEqualTo(new CodeRedemption.Redeemed(code));
+        assertThat(((CodeRedemption.Redeemed) redeemed).code().approval().consentedClaims()).isEmpty();
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class Records {
                 .scopes(Scopes.of("read", "write")).resources(List.of("https://api.example.com/"))
                 .grantType(GrantType.PASSWORD).claims("{\"userinfo\":{\"email\":null}}")
                 .authTime(now.minusSeconds(30)).acr("urn:example:acr:pwd").nonce("n-0S6_WzA2Mj")
-                .createdAt(now).expiresAt(now.plus(GRANT_LIFETIME)).build();
+                .consentedClaims(List.of("email", "name#ja")).createdAt(now).expiresAt(now.plus(GRANT_LIFETIME)).build();
     }
 
     /** The first refresh token of a new grant ({@link #grant}) of {@code family}. */

@@ -6,6 +6,7 @@ import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.ClientSecret;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
@@ -551,9 +552,24 @@ public abstract class StoreContract {
         assertThat(found.grant().authTime()).isEqualTo(NOW.minusSeconds(30));
         assertThat(found.grant().acr()).isEqualTo("urn:example:acr:pwd");
         assertThat(found.grant().nonce()).isEqualTo("n-0S6_WzA2Mj");
+        assertThat(found.grant().consentedClaims()).containsExactly("email", "name#ja");
         assertThat(found).isEqualTo(grant.refresh);
         assertThat(stores.tokens().findGrant(grant.family)).contains(grant.refresh.grant());
         assertThat(stores.tokens().findGrant(FamilyId.random())).isEmpty();
+    }
+
+    @Test
+    void whenAGrantSaysNothingOrNoneAboutConsentedClaimsThenBothSurviveDistinct() {
+        for (java.util.List<String> consented : java.util.Arrays.asList(null, java.util.List.<String>of())) {
+            FamilyId family = FamilyId.random();
+            GrantRecord grant = Records.grant(NOW, family).toBuilder().consentedClaims(consented).build();
+            RefreshTokenRecord refresh = RefreshTokenRecord.builder(Records.freshKey(), Records.freshHash(), grant)
+                    .issuedAt(NOW).expiresAt(NOW.plus(Duration.ofDays(10))).state(RefreshTokenState.ACTIVE).build();
+            assertThat(stores.tokens().saveGrant(Records.accessToken(NOW, HOUR, family), refresh))
+                    .isEqualTo(SaveOutcome.SAVED);
+
+            assertThat(stores.tokens().findGrant(family).orElseThrow().consentedClaims()).isEqualTo(consented);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.grantsmith.core.authorization;
 
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.api.types.Prompt;
 import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.api.types.ResponseType;
@@ -241,6 +242,7 @@ public final class AuthorizationRequestValidator {
             throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                     ResultCode.RESPONSE_TYPE_NOT_ALLOWED_FOR_CLIENT, client.id(), type.wireValue());
         }
+        refuseWithoutCodeGrant(service, client, type);
         if (type.containsIdToken() && parameters.optional("nonce") == null) {
             throw refusal(ResultCode.NONCE_REQUIRED); // OpenID Connect Core §3.2.2.1, §3.3.2.11
         }
@@ -248,6 +250,25 @@ public final class AuthorizationRequestValidator {
             throw unsupported(ResultCode.RESPONSE_TYPE_NOT_IMPLEMENTED, type.wireValue());
         }
         return type;
+    }
+
+    /**
+     * A code is only worth issuing when it can be redeemed: a response type with {@code code} needs the
+     * {@code authorization_code} grant in the service's {@code supportedGrantTypes} and in the client's
+     * {@code grantTypes} (RFC 6749 §4.1.2.1: {@code unsupported_response_type}, {@code unauthorized_client}).
+     * Refusing here, by redirect, spares the user a login whose code the token endpoint would refuse.
+     */
+    private static void refuseWithoutCodeGrant(Service service, Client client, ResponseType type) {
+        if (!type.containsCode()) {
+            return;
+        }
+        if (!service.supports(GrantType.AUTHORIZATION_CODE)) {
+            throw unsupported(ResultCode.RESPONSE_TYPE_CODE_GRANT_NOT_SUPPORTED_BY_SERVICE, type.wireValue());
+        }
+        if (!client.mayUse(GrantType.AUTHORIZATION_CODE)) {
+            throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                    ResultCode.RESPONSE_TYPE_CODE_GRANT_NOT_ALLOWED_FOR_CLIENT, client.id(), type.wireValue());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.grantsmith.core.authorization;
 
 import io.grantsmith.api.dto.AuthorizationIssueRequest;
+import io.grantsmith.api.dto.AuthzDetails;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.ResultCode;
@@ -10,6 +11,7 @@ import io.grantsmith.core.grant.TokenProperties;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.Client;
+import io.grantsmith.core.model.IdTokenAudType;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Service;
@@ -35,6 +37,8 @@ import java.util.Map;
 final class CodeIssuance {
     /** The longest {@code acr} accepted: it is copied into every ID token of the grant. */
     static final int MAX_ACR_LENGTH = 256;
+    /** The longest {@code idtHeaderParams} accepted: it is copied into the header of every ID token of the grant. */
+    static final int MAX_HEADER_PARAMS_LENGTH = 2048;
 
     private static final TicketUser.Codes TICKET_CODES = new TicketUser.Codes(
             ResultCode.AUTHORIZATION_ISSUE_TICKET_NOT_FOUND, ResultCode.AUTHORIZATION_ISSUE_TICKET_EXPIRED,
@@ -101,23 +105,82 @@ final class CodeIssuance {
         }
         String claims = emptyToNull(request.getClaims());
         if (claims != null) {
-            requireJsonObject(claims);
+            requireJsonObject(claims, ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED);
         }
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.AUTHORIZATION_ISSUE_PROPERTIES_TOO_BIG);
         // Authlete's authTime is 0 when the caller does not say
         Long authTime = request.getAuthTime() > 0 ? request.getAuthTime() : null;
-        return new UserApproval(subject, sub, authTime, acr, claims, properties);
+        refuseAuthorizationDetails(request);
+        return new UserApproval(subject, sub, authTime, acr, claims, properties,
+                idTokenHeader(emptyToNull(request.getIdtHeaderParams())), consented(request.getConsentedClaims()),
+                audType(emptyToNull(request.getIdTokenAudType())));
     }
 
-    private void requireJsonObject(String claims) {
+    /**
+     * Extra JWS header members for the flow's ID tokens (Authlete's {@code idtHeaderParams}, e.g. {@code typ}):
+     * a JSON object of bounded size, without {@code alg} and {@code kid}, which come from the signing key.
+     */
+    private String idTokenHeader(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.length() > MAX_HEADER_PARAMS_LENGTH) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_TOO_BIG,
+                    MAX_HEADER_PARAMS_LENGTH);
+        }
+        Map<?, ?> members = requireJsonObject(header, ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_MALFORMED);
+        if (members.containsKey("alg") || members.containsKey("kid")) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED);
+        }
+        return header;
+    }
+
+    /** The consented claim names, without empty entries; null (every requested claim) when the caller sent none. */
+    private static List<String> consented(String[] names) {
+        if (names == null) {
+            return null;
+        }
+        List<String> consented = new ArrayList<>();
+        for (String name : names) {
+            if (name != null && !name.isEmpty() && !consented.contains(name)) {
+                consented.add(name);
+            }
+        }
+        return consented;
+    }
+
+    private static IdTokenAudType audType(String value) {
+        if (value == null) {
+            return null;
+        }
+        IdTokenAudType type = IdTokenAudType.fromWireValue(value);
+        if (type == null) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_AUD_TYPE_INVALID);
+        }
+        return type;
+    }
+
+    /**
+     * Rich authorization requests are not implemented: tokens could not carry the details, so a caller that sets
+     * them is told rather than ignored.
+     */
+    private static void refuseAuthorizationDetails(AuthorizationIssueRequest request) {
+        AuthzDetails details = request.getAuthorizationDetails();
+        if (details != null && details.getElements() != null && details.getElements().length > 0) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_DETAILS_NOT_IMPLEMENTED);
+        }
+    }
+
+    private Map<?, ?> requireJsonObject(String text, ResultCode malformed) {
         try {
-            if (!(json.parse(claims) instanceof Map)) {
-                throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED);
+            if (json.parse(text) instanceof Map<?, ?> object) {
+                return object;
             }
         } catch (MalformedJsonException e) {
-            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_CLAIMS_MALFORMED);
+            // reported below
         }
+        throw OAuthException.serverError(malformed);
     }
 
     /**

@@ -270,6 +270,8 @@ public enum ResultCode {
     RESPONSE_TYPE_NOT_SUPPORTED_BY_SERVICE("A009305", "The response type '%s' is not supported by the service."),
     RESPONSE_TYPE_NOT_ALLOWED_FOR_CLIENT("A009306", "The client (ID = %d) is not allowed to use the response type '%s'."),
     RESPONSE_TYPE_NOT_IMPLEMENTED("A009391", "The response type '%s' is not implemented by this server yet."),
+    RESPONSE_TYPE_CODE_GRANT_NOT_SUPPORTED_BY_SERVICE("A009392", "The response type '%s' needs the grant type 'authorization_code', which the service does not support."),
+    RESPONSE_TYPE_CODE_GRANT_NOT_ALLOWED_FOR_CLIENT("A009393", "The client (ID = %d) may use the response type '%s' but not the grant type 'authorization_code' that redeems its code."),
 
     // ---- redirect_uri -------------------------------------------------------------------------------------
     REDIRECT_URI_REPEATED("A011302", "The authorization request contains 'redirect_uri' more than once."),
@@ -390,6 +392,11 @@ public enum ResultCode {
     AUTHORIZATION_ISSUE_SUBJECT_NOT_ASCII("A042203", "The value of 'subject' contains characters that are not printable ASCII."),
     AUTHORIZATION_ISSUE_SUBJECT_MISMATCH("A042291", "The value of 'subject' differs from the subject that the authorization request asks for."),
     AUTHORIZATION_ISSUE_SUB_INVALID("A042292", "The value of 'sub' must be 1 to %d printable ASCII characters."),
+    AUTHORIZATION_ISSUE_AUD_TYPE_INVALID("A042293", "The value of 'idTokenAudType' must be \"array\", \"string\" or null."),
+    AUTHORIZATION_ISSUE_HEADER_PARAMS_MALFORMED("A255201", "The value of 'idtHeaderParams' is not a JSON object."),
+    AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED("A255291", "The value of 'idtHeaderParams' must not contain 'alg' or 'kid', which come from the signing key."),
+    AUTHORIZATION_ISSUE_HEADER_PARAMS_TOO_BIG("A045203", "The value of 'idtHeaderParams' is longer than %d characters."),
+    AUTHORIZATION_ISSUE_DETAILS_NOT_IMPLEMENTED("A045292", "'authorizationDetails' (rich authorization requests) is not implemented by this server yet, so no code is issued."),
     AUTHORIZATION_ISSUE_ACR_TOO_LONG("A043201", "The value of 'acr' is longer than %d characters."),
     AUTHORIZATION_ISSUE_CLAIMS_MALFORMED("A044201", "The value of 'claims' is not a JSON object."),
     AUTHORIZATION_ISSUE_PROPERTIES_TOO_BIG("A045201", "The total size of 'properties' is too big."),

@@ -108,6 +108,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
                 .authentication(authorization.claims(),
                         approval.authTime() == null ? null : Instant.ofEpochSecond(approval.authTime()),
                         approval.acr(), authorization.nonce())
+                .consentedClaims(approval.consentedClaims())
                 .build());
         if (issued.family() != null && codes.recordIssued(hash, service.id(), issued.family())) {
             // A second redemption came while these tokens were being issued and could not find them: revoke them

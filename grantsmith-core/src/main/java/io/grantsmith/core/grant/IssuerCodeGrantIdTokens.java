@@ -41,18 +41,21 @@ public final class IssuerCodeGrantIdTokens implements CodeGrantIdTokens {
     public String idToken(GrantContext context, AuthorizationCode code, String accessToken) {
         RequestedAuthorization request = code.request();
         UserApproval approval = code.approval();
-        IdTokenRequest token = IdTokenRequest.builder(context.service(), context.client(), approval.subject())
+        // /issue's sub stands in for the subject in the ID token only (Authlete: "to hide the actual subject")
+        IdTokenRequest token = IdTokenRequest.builder(context.service(), context.client(), approval.idTokenSubject())
                 .clientIdAliasUsed(request.clientIdAliasUsed())
                 .authTime(approval.authTime() == null ? null : Instant.ofEpochSecond(approval.authTime()))
                 .nonce(request.nonce())
                 .acr(approval.acr())
                 .accessToken(accessToken)
+                .audType(approval.idTokenAudType())
+                .header(header(approval.idtHeaderParams()))
                 .build();
         // Both were checked when they arrived (/auth/authorization and /issue): parsing them again cannot fail
         ClaimsRequest requested = request.claims() == null ? ClaimsRequest.NONE : claims.parse(request.claims());
         try {
-            return issuer.issue(token, request.scopes(), requested, true, values(approval.claims()))
-                    .map(MintedIdToken::value).orElse(null);
+            return issuer.issue(token, request.scopes(), requested, true, values(approval.claims()),
+                    approval.consentedClaims()).map(MintedIdToken::value).orElse(null);
         } catch (IdTokenException e) {
             throw new OAuthException(e.serverSide() ? FailureKind.INTERNAL_SERVER_ERROR : FailureKind.BAD_REQUEST,
                     new OAuthError(e.serverSide() ? OAuthErrorCode.SERVER_ERROR : OAuthErrorCode.INVALID_REQUEST,
@@ -68,6 +71,19 @@ public final class IssuerCodeGrantIdTokens implements CodeGrantIdTokens {
         }
         ClaimsRequest requested = claims.parse(text); // checked at /auth/authorization: cannot fail
         return requested.idToken().isEmpty() ? null : List.copyOf(requested.idToken().keySet());
+    }
+
+    /** The extra header members given at {@code /issue} (checked there: a JSON object without alg and kid). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> header(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return (Map<String, Object>) json.parse(text);
+        } catch (MalformedJsonException e) {
+            throw new IllegalStateException("idtHeaderParams were checked to be a JSON object at /issue", e);
+        }
     }
 
     /** The claim values given at {@code /issue}; null (the directory's) when none were given. */

@@ -38,6 +38,7 @@ public final class NewTokens {
     private final Instant authTime;
     private final String acr;
     private final String nonce;
+    private final List<String> consentedClaims;
 
     private NewTokens(Builder b) {
         service = Objects.requireNonNull(b.service, "service");
@@ -65,6 +66,7 @@ public final class NewTokens {
         authTime = b.authTime;
         acr = b.acr;
         nonce = b.nonce;
+        consentedClaims = b.consentedClaims;
     }
 
     /** Tokens of the request in {@code context}: its service, client, time and grant type. */
@@ -107,6 +109,8 @@ public final class NewTokens {
     public Instant authTime() { return authTime; }
     public String acr() { return acr; }
     public String nonce() { return nonce; }
+    /** The claims the user consented to share, or null when not said; kept on the grant. */
+    public List<String> consentedClaims() { return consentedClaims; }
 
     @Override
     public String toString() {
@@ -136,6 +140,7 @@ public final class NewTokens {
         private Instant authTime;
         private String acr;
         private String nonce;
+        private List<String> consentedClaims;
 
         private Builder(Service service, Client client, Instant now, GrantType grantType) {
             this.service = service;
@@ -189,6 +194,9 @@ public final class NewTokens {
             nonce = nonceValue;
             return this;
         }
+
+        /** The claims the user consented to share ({@code /auth/authorization/issue}), for the grant record. */
+        public Builder consentedClaims(List<String> value) { consentedClaims = value; return this; }
 
         public NewTokens build() {
             return new NewTokens(this);

@@ -110,6 +110,7 @@ public final class TokenIssuance {
                 .subject(request.subject()).scopes(request.scopes()).resources(request.resources())
                 .grantType(request.grantType())
                 .claims(request.claims()).authTime(request.authTime()).acr(request.acr()).nonce(request.nonce())
+                .consentedClaims(request.consentedClaims())
                 .createdAt(request.now())
                 .expiresAt(accessExpiresAt.isAfter(refreshExpiresAt) ? accessExpiresAt : refreshExpiresAt)
                 .build();

@@ -2,6 +2,7 @@ package io.grantsmith.core.idtoken;
 
 import io.grantsmith.core.authorization.ClaimsRequest;
 import io.grantsmith.core.model.Scopes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,11 +51,20 @@ public final class IdTokenIssuer {
      */
     public Optional<MintedIdToken> issue(IdTokenRequest token, Scopes scopes, ClaimsRequest claims,
             boolean accessTokenIssued, Map<String, ?> claimValues) {
+        return issue(token, scopes, claims, accessTokenIssued, claimValues, null);
+    }
+
+    /**
+     * As {@link #issue(IdTokenRequest, Scopes, ClaimsRequest, boolean, Map)}, carrying only the requested claims
+     * among {@code consented} (Authlete's {@code consentedClaims}); null for no restriction.
+     */
+    public Optional<MintedIdToken> issue(IdTokenRequest token, Scopes scopes, ClaimsRequest claims,
+            boolean accessTokenIssued, Map<String, ?> claimValues, Collection<String> consented) {
         if (!scopes.contains("openid")) {
             return Optional.empty();
         }
-        List<String> names = RequestedClaims.forIdToken(scopes, claims, accessTokenIssued,
-                token.service().authorization());
+        List<String> names = RequestedClaims.consented(RequestedClaims.forIdToken(scopes, claims, accessTokenIssued,
+                token.service().authorization()), consented);
         Map<String, ?> values = names.isEmpty() ? Map.of()
                 : claimValues != null ? claimValues : users.claims(token.service().id(), token.subject());
         return Optional.of(minter.mint(token.withClaims(RequestedClaims.select(values, names))));

@@ -65,6 +65,19 @@ public final class RequestedClaims {
         return selected;
     }
 
+    /**
+     * Those of {@code names} the user consented to (Authlete's {@code consentedClaims} of
+     * {@code /auth/authorization/issue}); all of them when {@code consented} is null. A consented name without a
+     * language tag covers its tagged variants ({@code name} covers {@code name#ja}).
+     */
+    public static List<String> consented(List<String> names, Collection<String> consented) {
+        if (consented == null) {
+            return names;
+        }
+        return names.stream().filter(name -> consented.contains(name) || consented.contains(baseName(name)))
+                .toList();
+    }
+
     /** Without the claims the server sets itself, and only those the service supports when it lists any. */
     private static List<String> supplied(Collection<String> names, AuthorizationSettings settings) {
         return names.stream()

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param expiresAt when the last token of the grant expires: the store may forget the grant after that
  * @param revoked   whether the grant was revoked (reuse detected, code reused, revocation): none of its tokens is
  *                  usable any more
+ * @param consentedClaims the claims the user consented to share (Authlete's {@code consentedClaims} of
+ *                  {@code /auth/authorization/issue}), or null when the authorization server did not say
  */
 public record GrantRecord(
         FamilyId id,
@@ -38,12 +40,14 @@ public record GrantRecord(
         String nonce,
         Instant createdAt,
         Instant expiresAt,
-        boolean revoked) {
+        boolean revoked,
+        List<String> consentedClaims) {
 
     public GrantRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(scopes, "scopes");
         resources = List.copyOf(resources);
+        consentedClaims = consentedClaims == null ? null : List.copyOf(consentedClaims);
         Objects.requireNonNull(grantType, "grantType");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -56,7 +60,7 @@ public record GrantRecord(
     public Builder toBuilder() {
         return new Builder(id).serviceId(serviceId).clientId(clientId).subject(subject).scopes(scopes)
                 .resources(resources).grantType(grantType).claims(claims).authTime(authTime).acr(acr).nonce(nonce)
-                .createdAt(createdAt).expiresAt(expiresAt).revoked(revoked);
+                .createdAt(createdAt).expiresAt(expiresAt).revoked(revoked).consentedClaims(consentedClaims);
     }
 
     /** This grant, revoked. */
@@ -84,6 +88,7 @@ public record GrantRecord(
         private Instant createdAt;
         private Instant expiresAt;
         private boolean revoked;
+        private List<String> consentedClaims;
 
         private Builder(FamilyId id) {
             this.id = id;
@@ -102,10 +107,11 @@ public record GrantRecord(
         public Builder createdAt(Instant value) { createdAt = value; return this; }
         public Builder expiresAt(Instant value) { expiresAt = value; return this; }
         public Builder revoked(boolean value) { revoked = value; return this; }
+        public Builder consentedClaims(List<String> value) { consentedClaims = value; return this; }
 
         public GrantRecord build() {
             return new GrantRecord(id, serviceId, clientId, subject, scopes, resources, grantType, claims, authTime,
-                    acr, nonce, createdAt, expiresAt, revoked);
+                    acr, nonce, createdAt, expiresAt, revoked, consentedClaims);
         }
     }
 }

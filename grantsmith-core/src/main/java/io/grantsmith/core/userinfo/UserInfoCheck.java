@@ -4,6 +4,7 @@ import io.grantsmith.core.authorization.ClaimsRequest;
 import io.grantsmith.core.error.ResultMessage;
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.Client;
+import java.util.List;
 import java.util.Objects;
 
 /** The outcome of checking an access token presented at the userinfo endpoint. */
@@ -13,12 +14,20 @@ public sealed interface UserInfoCheck {
      *
      * @param claims the claims request of the token's grant (its {@code userinfo} member counts here), or
      *               {@link ClaimsRequest#NONE}
+     * @param consentedClaims the claims the user consented to share, or null when the grant does not say
      */
-    record Valid(AccessTokenRecord token, Client client, ClaimsRequest claims) implements UserInfoCheck {
+    record Valid(AccessTokenRecord token, Client client, ClaimsRequest claims, List<String> consentedClaims)
+            implements UserInfoCheck {
         public Valid {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(claims, "claims");
+            consentedClaims = consentedClaims == null ? null : List.copyOf(consentedClaims);
+        }
+
+        /** A token whose grant says nothing about consented claims. */
+        public Valid(AccessTokenRecord token, Client client, ClaimsRequest claims) {
+            this(token, client, claims, null);
         }
     }
 

@@ -123,7 +123,8 @@ public final class UserInfoTokens {
             return refused(UserInfoRefusal.UNAUTHORIZED, stage.subjectMissing);
         }
         return new UserInfoCheck.Valid(record, client.get(),
-                grant.map(GrantRecord::claims).map(this::userInfoClaims).orElse(ClaimsRequest.NONE));
+                grant.map(GrantRecord::claims).map(this::userInfoClaims).orElse(ClaimsRequest.NONE),
+                grant.map(GrantRecord::consentedClaims).orElse(null));
     }
 
     /**

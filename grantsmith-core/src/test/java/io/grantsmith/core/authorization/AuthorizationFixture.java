@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grantsmith.api.types.ApplicationType;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.ClientType;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.api.types.ResponseType;
 import io.grantsmith.core.error.OAuthErrorCode;
@@ -36,6 +37,10 @@ final class AuthorizationFixture {
     /** A valid S256 challenge (RFC 7636 Appendix B). */
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
+    /** The grants every fixture client may use: the code flow's. */
+    static final java.util.Set<GrantType> CODE_GRANTS = EnumSet.of(GrantType.AUTHORIZATION_CODE,
+            GrantType.REFRESH_TOKEN);
+
     static final String WEB_ID = "3001";
     static final String WEB_ALIAS = "web-app";
     static final String WEB_REDIRECT = "https://client.example.com/cb";
@@ -51,7 +56,7 @@ final class AuthorizationFixture {
 
     static final String NATIVE_ID = "3003";
     /** Public native app with loopback redirect URIs of both IP versions and localhost, and a private scheme. */
-    static final Client NATIVE = Client.builder(SERVICE_ID, 3003).type(ClientType.PUBLIC)
+    static final Client NATIVE = Client.builder(SERVICE_ID, 3003).grantTypes(CODE_GRANTS).type(ClientType.PUBLIC)
             .tokenAuthMethod(ClientAuthMethod.NONE).metadata(ClientMetadata.builder()
                     .applicationType(ApplicationType.NATIVE)
                     .redirectUris(List.of("http://127.0.0.1/callback", "http://[::1]/callback",
@@ -60,7 +65,7 @@ final class AuthorizationFixture {
     static final String SPA_ID = "3004";
     static final String SPA_LOOPBACK = "http://127.0.0.1:8080/cb";
     /** Public web client (a single-page app) that registered a loopback URI for development. */
-    static final Client SPA = Client.builder(SERVICE_ID, 3004).type(ClientType.PUBLIC)
+    static final Client SPA = Client.builder(SERVICE_ID, 3004).grantTypes(CODE_GRANTS).type(ClientType.PUBLIC)
             .tokenAuthMethod(ClientAuthMethod.NONE).metadata(ClientMetadata.builder()
                     .redirectUris(List.of("https://spa.example.com/cb", SPA_LOOPBACK)).build()).build();
 
@@ -72,7 +77,7 @@ final class AuthorizationFixture {
     static final Client UNREGISTERED_CONFIDENTIAL = confidential(3006, ClientMetadata.builder()).build();
 
     static final String UNREGISTERED_PUBLIC_ID = "3007";
-    static final Client UNREGISTERED_PUBLIC = Client.builder(SERVICE_ID, 3007).type(ClientType.PUBLIC)
+    static final Client UNREGISTERED_PUBLIC = Client.builder(SERVICE_ID, 3007).grantTypes(CODE_GRANTS).type(ClientType.PUBLIC)
             .tokenAuthMethod(ClientAuthMethod.NONE).build();
 
     static final String ALIAS_DISABLED_ALIAS = "disabled-alias";
@@ -99,7 +104,7 @@ final class AuthorizationFixture {
             .responseModes(EnumSet.of(ResponseMode.FORM_POST))).build();
 
     static final String OTHER_SERVICE_ID = "3013";
-    static final Client OTHER_SERVICE = Client.builder(1002, 3013).secret("s").metadata(ClientMetadata.builder()
+    static final Client OTHER_SERVICE = Client.builder(1002, 3013).grantTypes(CODE_GRANTS).secret("s").metadata(ClientMetadata.builder()
             .redirectUris(List.of(WEB_REDIRECT)).build()).build();
 
     static final String READ_ONLY_ID = "3014";
@@ -110,6 +115,12 @@ final class AuthorizationFixture {
     static final String PAR_ID = "3015";
     static final Client PAR = confidential(3015, ClientMetadata.builder().redirectUris(List.of(WEB_REDIRECT))
             .parRequired(true)).build();
+
+    static final String NO_CODE_GRANT_ID = "3016";
+    /** Registered for {@code response_type=code} but not for the grant that redeems the code. */
+    static final Client NO_CODE_GRANT = Client.builder(SERVICE_ID, 3016).secret("secret-3016")
+            .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS))
+            .metadata(ClientMetadata.builder().redirectUris(List.of(WEB_REDIRECT)).build()).build();
 
     private AuthorizationFixture() {
     }
@@ -129,7 +140,7 @@ final class AuthorizationFixture {
     }
 
     static Service.Builder serviceBuilder(UnaryOperator<AuthorizationSettings.Builder> customize) {
-        return Service.builder(SERVICE_ID).clientIdAliasEnabled(true)
+        return Service.builder(SERVICE_ID).clientIdAliasEnabled(true).grantTypes(CODE_GRANTS)
                 .scopes(ScopeCatalog.of(List.of(new ScopeDefinition("openid", false, Map.of()),
                         new ScopeDefinition("profile", false, Map.of()),
                         new ScopeDefinition("email", false, Map.of()),
@@ -148,7 +159,7 @@ final class AuthorizationFixture {
     static ClientLookup clients() {
         Map<Long, Client> byId = new HashMap<>();
         for (Client client : List.of(WEB, MULTI, NATIVE, SPA, LOCKED, UNREGISTERED_CONFIDENTIAL, UNREGISTERED_PUBLIC,
-                ALIAS_DISABLED, S256, HYBRID, DEFAULTS, FORM_ONLY, OTHER_SERVICE, READ_ONLY, PAR)) {
+                ALIAS_DISABLED, S256, HYBRID, DEFAULTS, FORM_ONLY, OTHER_SERVICE, READ_ONLY, PAR, NO_CODE_GRANT)) {
             byId.put(client.id(), client);
         }
         return new ClientLookup() {
@@ -223,6 +234,6 @@ final class AuthorizationFixture {
     }
 
     private static Client.Builder confidential(long id, ClientMetadata.Builder metadata) {
-        return Client.builder(SERVICE_ID, id).secret("secret-" + id).metadata(metadata.build());
+        return Client.builder(SERVICE_ID, id).grantTypes(CODE_GRANTS).secret("secret-" + id).metadata(metadata.build());
     }
 }

@@ -6,6 +6,7 @@ import static io.grantsmith.core.authorization.AuthorizationFixture.FORM_ONLY_ID
 import static io.grantsmith.core.authorization.AuthorizationFixture.HYBRID_ID;
 import static io.grantsmith.core.authorization.AuthorizationFixture.LOCKED_ID;
 import static io.grantsmith.core.authorization.AuthorizationFixture.MULTI_ID;
+import static io.grantsmith.core.authorization.AuthorizationFixture.NO_CODE_GRANT_ID;
 import static io.grantsmith.core.authorization.AuthorizationFixture.OTHER_SERVICE_ID;
 import static io.grantsmith.core.authorization.AuthorizationFixture.PAR_ID;
 import static io.grantsmith.core.authorization.AuthorizationFixture.S256_ID;
@@ -24,6 +25,7 @@ import static io.grantsmith.core.authorization.AuthorizationFixture.webQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.api.types.Display;
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.api.types.Prompt;
 import io.grantsmith.api.types.ResponseMode;
 import io.grantsmith.core.error.OAuthErrorCode;
@@ -31,6 +33,7 @@ import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.model.AuthorizationSettings;
 import io.grantsmith.core.model.ScopeCatalog;
 import io.grantsmith.core.model.Service;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -125,6 +128,9 @@ class AuthorizationRefusalTest {
                 bad("public client without registered URIs", service, query("response_type", "code",
                         "client_id", UNREGISTERED_PUBLIC_ID, "redirect_uri", WEB_REDIRECT),
                         ResultCode.REDIRECT_URI_NONE_REGISTERED_BY_PUBLIC_CLIENT),
+                bad("no code grant, and an unregistered redirect_uri: nothing to trust", service,
+                        query("response_type", "code", "client_id", NO_CODE_GRANT_ID, "redirect_uri",
+                                "https://attacker.example.com/cb"), ResultCode.REDIRECT_URI_NOT_REGISTERED),
                 bad("id_token without openid", service, query("response_type", "id_token", "client_id", HYBRID_ID,
                         "nonce", "n", "scope", "profile"), ResultCode.AUTHORIZATION_ID_TOKEN_WITHOUT_OPENID));
     }
@@ -145,6 +151,15 @@ class AuthorizationRefusalTest {
                 redirect("response type the client did not register", service, webQuery().replace("code", "token"),
                         ResponseMode.FRAGMENT, OAuthErrorCode.UNAUTHORIZED_CLIENT,
                         ResultCode.RESPONSE_TYPE_NOT_ALLOWED_FOR_CLIENT),
+                redirect("code, but the service does not support the authorization_code grant",
+                        AuthorizationFixture.serviceBuilder(s -> s).grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS,
+                                GrantType.REFRESH_TOKEN)).build(), webQuery(), ResponseMode.QUERY,
+                        OAuthErrorCode.UNSUPPORTED_RESPONSE_TYPE,
+                        ResultCode.RESPONSE_TYPE_CODE_GRANT_NOT_SUPPORTED_BY_SERVICE),
+                redirect("code, but the client may not use the authorization_code grant", service,
+                        query("response_type", "code", "client_id", NO_CODE_GRANT_ID), ResponseMode.QUERY,
+                        OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                        ResultCode.RESPONSE_TYPE_CODE_GRANT_NOT_ALLOWED_FOR_CLIENT),
                 redirect("implicit flow", service, query("response_type", "token", "client_id", HYBRID_ID),
                         ResponseMode.FRAGMENT, OAuthErrorCode.UNSUPPORTED_RESPONSE_TYPE,
                         ResultCode.RESPONSE_TYPE_NOT_IMPLEMENTED),

@@ -94,6 +94,8 @@ public final class IntrospectionApi {
             response.setResources(WireValues.strings(grant.resources()))
                     .setGrantType(grant.grantType())
                     .setAcr(grant.acr())
+                    .setConsentedClaims(grant.consentedClaims() == null ? null
+                            : grant.consentedClaims().toArray(String[]::new))
                     .setAuthTime(grant.authTime() == null ? 0 : grant.authTime().getEpochSecond());
         } else if (token != null) {
             response.setResources(WireValues.strings(token.resources()));

@@ -83,8 +83,10 @@ public final class UserInfoApi {
                 .setClientIdAliasUsed(token.clientIdAliasUsed())
                 .setSubject(token.subject())
                 .setScopes(WireValues.scopes(token.scopes()))
-                .setClaims(WireValues.strings(RequestedClaims.forUserInfo(token.scopes(), valid.claims(),
-                        service.authorization())))
+                .setClaims(WireValues.strings(RequestedClaims.consented(RequestedClaims.forUserInfo(token.scopes(),
+                        valid.claims(), service.authorization()), valid.consentedClaims())))
+                .setConsentedClaims(valid.consentedClaims() == null ? null
+                        : valid.consentedClaims().toArray(String[]::new))
                 .setToken(request.getToken())
                 .setProperties(WireValues.properties(token.properties()))
                 .setServiceAttributes(WireValues.attributes(service.attributes()))

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * discovery, an authorization URL with PKCE, nonce and state, the scripted login on the built-in page (its form with
  * the hidden page state and CSRF token posted back; or, as an authorization server of its own does it, through the
  * Authlete-style API), the code exchange with the ID token checked by the library (signature from {@code jwks_uri}, nonce; {@code at_hash} by the
- * script), userinfo, refresh, introspection and revocation, for a client of each signing algorithm the service has a key for.
+ * script), userinfo, refresh (with an ID token consistent with the first: same {@code iss}, {@code sub}, {@code aud} and
+ * {@code auth_time}, newer {@code iat}), introspection and revocation, for a client of each signing algorithm the service has a key for.
  */
 class CodeFlowInteropTest {
     @RegisterExtension
@@ -101,15 +102,16 @@ class CodeFlowInteropTest {
                 "{\"sub\":\"alice\",\"email\":\"alice@example.com\",\"email_verified\":true}"));
         JsonNode refresh = result.path("refresh");
         assertThat(refresh.path("outcome").asText()).as("%s", result).isEqualTo("token");
-        // the refresh response carries no ID token today (issue #8 asks for one consistent with the first); when it
-        // does, the library has checked it and it must be the same user's, signed with the client's algorithm
-        if (refresh.path("id_token").asBoolean()) {
-            assertThat(refresh.path("alg").asText()).isEqualTo(algorithm);
-            assertThat(refresh.path("same_sub").asBoolean()).isTrue();
-            assertThat(refresh.path("at_hash").asText()).as("%s", refresh).isIn("matches", "absent");
-        } else {
-            assertThat(refresh.path("access_token").asBoolean()).as("%s", refresh).isTrue();
-        }
+        // the built-in provider reissues an ID token on every refresh of an OpenID grant; the library has checked
+        // it, and it must be consistent with the first (OpenID Connect Core §12.2)
+        assertThat(refresh.path("id_token").asBoolean()).as("an ID token on refresh: %s", refresh).isTrue();
+        assertThat(refresh.path("alg").asText()).isEqualTo(algorithm);
+        assertThat(refresh.path("at_hash").asText()).as("%s", refresh).isEqualTo("matches");
+        assertThat(refresh.path("same_iss").asBoolean()).as("same iss: %s", refresh).isTrue();
+        assertThat(refresh.path("same_sub").asBoolean()).as("same sub: %s", refresh).isTrue();
+        assertThat(refresh.path("same_aud").asBoolean()).as("same aud: %s", refresh).isTrue();
+        assertThat(refresh.path("same_auth_time").asBoolean()).as("same auth_time: %s", refresh).isTrue();
+        assertThat(refresh.path("iat_newer").asBoolean()).as("newer iat: %s", refresh).isTrue();
         JsonNode introspection = result.path("introspection");
         assertThat(introspection.path("outcome").asText()).as("%s", result).isEqualTo("introspection");
         assertThat(introspection.path("active").asBoolean()).isTrue();

@@ -12,6 +12,7 @@ import io.grantsmith.api.types.ResponseType;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.model.IdTokenAudType;
 import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.spi.StoreException;
 import java.util.ArrayList;
@@ -100,6 +101,14 @@ final class AuthorizationRows {
         putIfPresent(node, "acr", approval.acr());
         putIfPresent(node, "claims", approval.claims());
         putIfPresent(node, "properties", json.properties(approval.properties()));
+        putIfPresent(node, "idtHeaderParams", approval.idtHeaderParams());
+        if (approval.consentedClaims() != null) { // an empty list says "none", unlike an absent one
+            ArrayNode consented = node.putArray("consentedClaims");
+            approval.consentedClaims().forEach(consented::add);
+        }
+        if (approval.idTokenAudType() != null) {
+            node.put("idTokenAudType", approval.idTokenAudType().wireValue());
+        }
         return write(node);
     }
 
@@ -107,7 +116,9 @@ final class AuthorizationRows {
         JsonNode node = parse(text);
         return new UserApproval(required(text(node, "subject"), "subject"), text(node, "sub"),
                 node.has("authTime") ? node.get("authTime").asLong() : null, text(node, "acr"), text(node, "claims"),
-                json.properties(text(node, "properties")));
+                json.properties(text(node, "properties")), text(node, "idtHeaderParams"),
+                node.has("consentedClaims") ? strings(node, "consentedClaims") : null,
+                IdTokenAudType.fromWireValue(text(node, "idTokenAudType")));
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {

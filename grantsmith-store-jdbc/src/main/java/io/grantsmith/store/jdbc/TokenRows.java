@@ -15,6 +15,7 @@ import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.TokenHash;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Token records to statement parameters and back, in the column order of {@link TokenSql}. */
 final class TokenRows {
@@ -74,7 +75,8 @@ final class TokenRows {
                 .text(grant.nonce())
                 .integer(millis(grant.createdAt()))
                 .integer(millis(grant.expiresAt()))
-                .bool(grant.revoked());
+                .bool(grant.revoked())
+                .text(consentedClaims(grant.consentedClaims()));
     }
 
     /** The grant of a {@link TokenSql#FIND_REFRESH} row, from its {@code g_} columns. */
@@ -102,7 +104,18 @@ final class TokenRows {
                 .createdAt(instant(row, prefix + "created_at"))
                 .expiresAt(instant(row, prefix + "expires_at"))
                 .revoked(row.getBoolean(prefix + "revoked"))
+                .consentedClaims(consentedClaims(row.getString(prefix + "consented_claims")))
                 .build();
+    }
+
+    /** Null (not said) as NULL, none consented as an empty array, else a JSON array of the names. */
+    private String consentedClaims(List<String> names) {
+        return names == null ? null : names.isEmpty() ? "[]" : json.strings(names);
+    }
+
+    /** A JSON array of claim names; null (not said) stays null, unlike an empty array (none consented). */
+    private List<String> consentedClaims(String text) {
+        return text == null ? null : json.strings(text);
     }
 
     /** A refresh token's own columns; its grant is stored apart ({@link #grant(GrantRecord)}). */

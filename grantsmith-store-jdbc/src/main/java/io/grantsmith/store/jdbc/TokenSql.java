@@ -36,10 +36,10 @@ final class TokenSql {
             + "(SELECT token_key FROM access_tokens WHERE expires_at < ? LIMIT ?)";
 
     static final String GRANT_COLUMNS = "id, service_id, client_id, subject, scopes, resources, grant_type, claims, "
-            + "auth_time, acr, nonce, created_at, expires_at, revoked";
+            + "auth_time, acr, nonce, created_at, expires_at, revoked, consented_claims";
 
     /** A grant's id is a random UUID: a clash inserts nothing, and the caller mints afresh. */
-    static final String INSERT_GRANT = "INSERT INTO grants (" + GRANT_COLUMNS + ") VALUES (" + Sql.placeholders(14)
+    static final String INSERT_GRANT = "INSERT INTO grants (" + GRANT_COLUMNS + ") VALUES (" + Sql.placeholders(15)
             + ") ON CONFLICT DO NOTHING";
 
     /**
@@ -70,7 +70,7 @@ final class TokenSql {
             + "g.service_id AS g_service_id, g.client_id AS g_client_id, g.subject AS g_subject, "
             + "g.scopes AS g_scopes, g.resources AS g_resources, g.grant_type AS g_grant_type, g.claims AS g_claims, "
             + "g.auth_time AS g_auth_time, g.acr AS g_acr, g.nonce AS g_nonce, g.created_at AS g_created_at, "
-            + "g.expires_at AS g_expires_at, g.revoked AS g_revoked "
+            + "g.expires_at AS g_expires_at, g.revoked AS g_revoked, g.consented_claims AS g_consented_claims "
             + "FROM refresh_tokens r JOIN grants g ON g.id = r.family ";
 
     static final String FIND_REFRESH = SELECT_REFRESH + "WHERE r.token_key = ? AND r.hash = ?";
