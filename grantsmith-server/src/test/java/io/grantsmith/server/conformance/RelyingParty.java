@@ -135,7 +135,9 @@ final class RelyingParty {
                 + Browser.encode(redirectUri), secretPost);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
+        // CheckTokenEndpointCacheHeaders
         assertThat(reply.header("Cache-Control")).contains("no-store");
+        assertThat(reply.header("Pragma")).isIn(null, "no-cache");
         JsonNode tokens = reply.json();
         assertThat(tokens.path("token_type").asText()).isEqualToIgnoringCase("Bearer");
         assertThat(tokens.path("access_token").asText()).isNotEmpty().matches("[\\x20-\\x7E]+");
