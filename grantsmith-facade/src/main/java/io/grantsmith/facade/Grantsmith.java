@@ -23,6 +23,7 @@ import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
 import io.grantsmith.facade.login.AuthorizationBackend;
+import io.grantsmith.facade.login.LogoutBackend;
 import io.grantsmith.facade.login.LoginSeal;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
@@ -91,6 +92,7 @@ public final class Grantsmith implements AutoCloseable {
     private final Directory directory;
     private final Discovery discovery;
     private final AuthorizationBackend authorizationBackend;
+    private final LogoutBackend logoutBackend;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -153,6 +155,7 @@ public final class Grantsmith implements AutoCloseable {
         this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
                 new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
                 builder.sessionLifetime, builder.authorizationTicketLifetime);
+        this.logoutBackend = new LogoutBackend(directory, keyRing);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -176,6 +179,11 @@ public final class Grantsmith implements AutoCloseable {
      */
     public AuthorizationBackend authorizationBackend() {
         return authorizationBackend;
+    }
+
+    /** The built-in authorization server's {@code /logout} (RP-Initiated Logout) without HTTP. */
+    public LogoutBackend logoutBackend() {
+        return logoutBackend;
     }
 
     public ServiceManagement services() {

@@ -86,6 +86,12 @@ final class HtmlPages {
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 
+    /** After RP-initiated logout without a {@code post_logout_redirect_uri}. */
+    static String signedOut() {
+        return head("Signed out").append("<main>\n<h1>You are signed out</h1>\n<p>You can close this window, or go "
+                + "back to the application.</p>\n</main>\n</body>\n</html>\n").toString();
+    }
+
     private static StringBuilder head(String title) {
         return new StringBuilder(4096).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
