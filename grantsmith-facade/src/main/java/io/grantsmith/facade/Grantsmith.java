@@ -154,7 +154,7 @@ public final class Grantsmith implements AutoCloseable {
 
         this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
                 new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
-                builder.sessionLifetime, builder.authorizationTicketLifetime);
+                builder.sessionLifetime, builder.authorizationTicketLifetime, stores.consents());
         this.logoutBackend = new LogoutBackend(directory, keyRing);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);

@@ -25,12 +25,14 @@ import io.grantsmith.facade.login.AuthorizeOutcome.Session;
 import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.users.PasswordCheck;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.registry.ConsentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The built-in authorization server's {@code /authorize}, without HTTP: it runs the authorization API in-process
@@ -38,11 +40,13 @@ import java.util.Optional;
  * session lets the request through silently, and otherwise hands out a login and consent page whose post comes
  * back here.
  *
- * <p>Consent: logging in on the page, which names the client and lists the scopes, is the consent. A session then
- * lets every later request of the service through without a page, whatever the client and scopes (the built-in
- * server serves first-party and test clients); {@code prompt=login}, {@code prompt=consent},
+ * <p>Consent: logging in on the page, which names the client and lists the scopes, is the consent, and it is
+ * remembered per user, client and scope ({@link ConsentStore}). Within a browser session a later request of a
+ * client for scopes the user allowed it passes without a page; a request of another client, or for a scope not
+ * allowed yet, shows the page again (the same page, so that browser robots fill it the same way), and
+ * {@code prompt=none} answers {@code consent_required}. {@code prompt=login}, {@code prompt=consent},
  * {@code prompt=select_account}, an exceeded {@code max_age} or an {@code id_token_hint} naming another user show
- * the page again.
+ * the page whatever was allowed.
  *
  * <p>CSRF: the page's form carries a token that is an HMAC of the ticket and of a random value the browser holds
  * in a cookie (a signed double submit). A post whose token does not match its own cookie and ticket is refused
@@ -61,9 +65,11 @@ public final class AuthorizationBackend {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final Duration pageLifetime;
+    private final ConsentStore consents;
 
     public AuthorizationBackend(AuthorizationApi api, UserDirectory users, JwtVerifier verifier, LoginSeal seal,
-            Clock clock, Duration sessionLifetime, Duration pageLifetime) {
+            Clock clock, Duration sessionLifetime, Duration pageLifetime, ConsentStore consents) {
+        this.consents = consents;
         this.api = api;
         this.users = users;
         this.verifier = verifier;
@@ -125,6 +131,7 @@ public final class AuthorizationBackend {
             long now = clock.instant().getEpochSecond();
             BrowserSession session = new BrowserSession(serviceId, accepted.subject(), now,
                     now + sessionLifetime.getSeconds());
+            remember(state, accepted.subject());
             return issue(serviceId, state.ticket(), state.acr(), session,
                     new Session(session.seal(seal), sessionLifetime.getSeconds()));
         }
@@ -157,6 +164,9 @@ public final class AuthorizationBackend {
         Optional<BrowserSession> session = BrowserSession.open(seal, sessionCookie, serviceId, now());
         AuthorizationFailRequest.Reason refusal = session.isEmpty() ? AuthorizationFailRequest.Reason.NOT_LOGGED_IN
                 : refusal(serviceId, response, parameters, session.get());
+        if (refusal == null && !consented(serviceId, session.get().subject(), response)) {
+            refusal = AuthorizationFailRequest.Reason.CONSENT_REQUIRED;
+        }
         return refusal != null ? fail(serviceId, response.getTicket(), refusal)
                 : issue(serviceId, response.getTicket(), acr(response), session.get(), null);
     }
@@ -165,7 +175,8 @@ public final class AuthorizationBackend {
             String sessionCookie, String csrfCookie) {
         Optional<BrowserSession> session = BrowserSession.open(seal, sessionCookie, serviceId, now());
         if (session.isPresent() && !asksForPage(response.getPrompts())
-                && refusal(serviceId, response, parameters, session.get()) == null) {
+                && refusal(serviceId, response, parameters, session.get()) == null
+                && consented(serviceId, session.get().subject(), response)) {
             return issue(serviceId, response.getTicket(), acr(response), session.get(), null);
         }
         String cookie = csrfCookie != null && !csrfCookie.isEmpty() && csrfCookie.length() <= 64 ? csrfCookie
@@ -234,6 +245,21 @@ public final class AuthorizationBackend {
         } catch (MalformedParametersException | IllegalArgumentException e) {
             return null; // the authorization API refused such a request already
         }
+    }
+
+    // ---- remembered consent -----------------------------------------------------------------------------------
+
+    /** Whether {@code subject} has allowed the request's client every scope the request asks for. */
+    private boolean consented(long serviceId, String subject, AuthorizationResponse response) {
+        Set<String> granted = consents.granted(serviceId, subject, response.getClient().getClientId());
+        return response.getScopes() == null
+                || Arrays.stream(response.getScopes()).map(Scope::getName).allMatch(granted::contains);
+    }
+
+    /** The user allowed the page's client the page's scopes: remembered for later requests. */
+    private void remember(LoginPageState state, String subject) {
+        List<String> scopes = state.scopes().stream().map(ScopeLine::name).toList();
+        consents.grant(state.serviceId(), subject, state.clientId(), scopes, now());
     }
 
     // ---- authentication context -------------------------------------------------------------------------------
