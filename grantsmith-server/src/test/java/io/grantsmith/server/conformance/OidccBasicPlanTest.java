@@ -53,7 +53,8 @@ class OidccBasicPlanTest {
     @BeforeAll
     static void createServiceClientsAndUser() {
         service = SERVER.service(ConformanceSetup.SERVICE);
-        rp = new RelyingParty(SERVER, service.id(), SERVER.client(service, ConformanceSetup.client(REDIRECT)), REDIRECT);
+        rp = new RelyingParty(SERVER, service.id(), SERVER.client(service, ConformanceSetup.client(REDIRECT)),
+                REDIRECT);
         rp2 = new RelyingParty(SERVER, service.id(), SERVER.client(service, ConformanceSetup.client(REDIRECT)),
                 REDIRECT);
         SERVER.grantsmith().users().add(service.id(), "alice", PASSWORD, null, Json.parse(USER_CLAIMS), false);
@@ -300,13 +301,37 @@ class OidccBasicPlanTest {
         String state = random();
         Browser.Page page = browser().authorize(rp.authorizationUrl(rp.request(state, random())), "alice", PASSWORD);
         String code = rp.code(rp.callback(page), state);
-        rp.exchange(code, false);
+        JsonNode tokens = rp.exchange(code, false);
 
         Reply again = rp.token("grant_type=authorization_code&code=" + Browser.encode(code) + "&redirect_uri="
                 + Browser.encode(REDIRECT), false);
 
+        // CheckTokenEndpointHttpStatus400, CheckTokenEndpointReturnedJsonContentType,
+        // CheckErrorFromTokenEndpointResponseErrorInvalidGrant, ValidateErrorDescription/UriFromTokenEndpoint...
         assertThat(again.status()).isEqualTo(400);
+        assertThat(again.header("Content-Type")).startsWith("application/json");
         assertThat(again.text("error")).isEqualTo("invalid_grant");
+        assertThat(again.json().path("error_description").asText(""))
+                .matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*");
+        if (again.json().has("error_uri")) {
+            assertThat(java.net.URI.create(again.text("error_uri")).isAbsolute()).isTrue();
+        }
+        // CallProtectedResourceWithBearerTokenExpectingError: the AS SHOULD have revoked the first access token
+        assertThat(rp.userInfoGet(tokens.path("access_token").asText()).status()).isEqualTo(401);
+    }
+
+    /** The module's second client authorizes in the same browser: the page asks again (consent is per client). */
+    @Test
+    void oidccCodeReuseSecondClientInTheSameBrowser() {
+        RelyingParty other = new RelyingParty(SERVER, service.id(), SERVER.client(service,
+                ConformanceSetup.client(REDIRECT)), REDIRECT);
+        Browser browser = browser();
+        flow(rp, browser);
+
+        Flow second = flow(other, browser);
+
+        assertThat(second.first().isLoginForm()).isTrue();
+        assertThat(second.idToken().path("aud").toString()).contains(other.client.id());
     }
 
     @Test
