@@ -138,7 +138,7 @@ public final class Grantsmith implements AutoCloseable {
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
-                builder.passwordLimits);
+                builder.passwordLimits).forgettingConsentsIn(stores.consents());
         this.userManagement = new UserManagement(users);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),

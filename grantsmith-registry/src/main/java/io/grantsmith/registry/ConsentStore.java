@@ -18,4 +18,7 @@ public interface ConsentStore {
      * @param grantedAt when, in epoch seconds
      */
     void grant(long serviceId, String subject, long clientId, Collection<String> scopes, long grantedAt);
+
+    /** Forgets everything {@code subject} allowed any client of the service (the user was deleted). */
+    void forget(long serviceId, String subject);
 }

@@ -49,6 +49,22 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void whenAUserIsForgottenThenOnlyItsConsentsGo() {
+        ConsentStore consents = stores.consents();
+        consents.grant(7, "alice", 11, List.of("openid"), 1000);
+        consents.grant(7, "alice", 12, List.of("openid"), 1000);
+        consents.grant(7, "bob", 11, List.of("openid"), 1000);
+        consents.grant(8, "alice", 11, List.of("openid"), 1000);
+
+        consents.forget(7, "alice");
+
+        assertThat(consents.granted(7, "alice", 11)).isEmpty();
+        assertThat(consents.granted(7, "alice", 12)).isEmpty();
+        assertThat(consents.granted(7, "bob", 11)).containsExactly("openid");
+        assertThat(consents.granted(8, "alice", 11)).containsExactly("openid");
+    }
+
+    @Test
     void whenGrantsRaceThenNoneIsLost() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {

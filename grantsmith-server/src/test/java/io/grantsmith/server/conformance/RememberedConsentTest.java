@@ -22,12 +22,13 @@ class RememberedConsentTest {
 
     private static final String REDIRECT = "https://127.0.0.1:8443/test/a/grantsmith/callback";
 
+    private static ServiceRef service;
     private static RelyingParty first;
     private static RelyingParty second;
 
     @BeforeAll
     static void createServiceClientsAndUser() {
-        ServiceRef service = SERVER.service(ConformanceSetup.SERVICE);
+        service = SERVER.service(ConformanceSetup.SERVICE);
         first = new RelyingParty(SERVER, service.id(), SERVER.client(service, ConformanceSetup.client(REDIRECT)),
                 REDIRECT);
         second = new RelyingParty(SERVER, service.id(), SERVER.client(service, ConformanceSetup.client(REDIRECT)),
@@ -87,5 +88,21 @@ class RememberedConsentTest {
         assertThat(silent(after, first, "openid address")).as("no session: the login").isFalse();
         assertThat(silent(after, second, "openid address")).isFalse();
         assertThat(silent(after, first, "openid address")).isTrue();
+    }
+
+    @Test
+    void whenTheUserIsDeletedAndCreatedAgainThenItsConsentsAreGone() {
+        SERVER.grantsmith().users().add(service.id(), "carol", OidccBasicPlanTest.PASSWORD, null, false);
+        Browser browser = new Browser(SERVER.baseUrl(), SERVER.trustingContext());
+        String state = random();
+        Browser.Page page = browser.open(first.authorizationUrl(first.request(state, random(), "scope", "openid")));
+        first.code(first.callback(browser.logIn(page, "carol", OidccBasicPlanTest.PASSWORD)), state);
+        assertThat(SERVER.grantsmith().users().remove(service.id(), "carol")).isTrue();
+        SERVER.grantsmith().users().add(service.id(), "carol", OidccBasicPlanTest.PASSWORD, null, false);
+
+        Browser.Page again = browser.open(first.authorizationUrl(first.request(random(), random(), "scope",
+                "openid")));
+
+        assertThat(again.isLoginForm()).as("the old session's user has no consents any more").isTrue();
     }
 }

@@ -18,6 +18,8 @@ final class JdbcConsentStore implements ConsentStore {
             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id, subject, client_id) DO UPDATE SET "
             + "scopes = excluded.scopes, granted_at = excluded.granted_at";
 
+    private static final String FORGET = "DELETE FROM consents WHERE service_id = ? AND subject = ?";
+
     private final GroupCommitWriter writer;
     private final ReadPool reads;
 
@@ -41,6 +43,12 @@ final class JdbcConsentStore implements ConsentStore {
             return context.update(PUT, key(serviceId, subject, clientId).text(String.join(" ", union))
                     .integer(grantedAt));
         });
+    }
+
+    @Override
+    public void forget(long serviceId, String subject) {
+        writer.submit("forgetConsents", context -> context.update(FORGET,
+                Params.of().integer(serviceId).text(subject)));
     }
 
     private static Params key(long serviceId, String subject, long clientId) {

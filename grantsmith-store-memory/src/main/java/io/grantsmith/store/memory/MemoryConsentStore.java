@@ -28,4 +28,9 @@ final class MemoryConsentStore implements ConsentStore {
             return Set.copyOf(union);
         });
     }
+
+    @Override
+    public void forget(long serviceId, String subject) {
+        consents.keySet().removeIf(key -> key.serviceId() == serviceId && key.subject().equals(subject));
+    }
 }
