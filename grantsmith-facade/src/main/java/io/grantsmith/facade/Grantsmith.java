@@ -152,10 +152,10 @@ public final class Grantsmith implements AutoCloseable {
                 new IntrospectorAuthentication(endpointClients),
                 new TokenRevoker(stores.tokens(), endpointClients), responseContent);
 
-        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
-                new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
+        LoginSeal loginSeal = new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random);
+        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing, loginSeal, builder.clock,
                 builder.sessionLifetime, builder.authorizationTicketLifetime, stores.consents());
-        this.logoutBackend = new LogoutBackend(directory, keyRing);
+        this.logoutBackend = new LogoutBackend(directory, keyRing, loginSeal, builder.clock);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }

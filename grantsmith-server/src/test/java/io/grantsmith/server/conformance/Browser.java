@@ -95,6 +95,14 @@ final class Browser {
         return post(origin + page.formAction(), form.toString());
     }
 
+    /** Presses the one button of the form on {@code page}, posting its fields as they are. */
+    Page submit(Page page) {
+        StringBuilder form = new StringBuilder();
+        page.formValues().forEach((name, value) -> form.append(form.length() == 0 ? "" : "&").append(encode(name))
+                .append('=').append(encode(value)));
+        return post(origin + page.formAction(), form.toString());
+    }
+
     /**
      * Opens {@code url} and, when the login page shows, logs in: what the suite's browser script does for every
      * module that expects a successful authorization.

@@ -115,31 +115,60 @@ class RpInitiatedLogoutTest {
         assertThat(page.location()).isEqualTo(LOGGED_OUT);
     }
 
+    /** Without an id_token_hint the provider MUST ask the user (RP-Initiated Logout §2): a page, then the redirect. */
     @Test
-    void oidccRpInitiatedLogoutNoIdTokenHintButClientId() {
+    void oidccRpInitiatedLogoutNoIdTokenHintAsksThenRedirects() {
         Browser browser = browser();
         logIn(browser);
 
-        Browser.Page page = browser.open(logout + query("client_id", rp.client.id(), "post_logout_redirect_uri",
+        Browser.Page question = browser.open(logout + query("client_id", rp.client.id(), "post_logout_redirect_uri",
                 LOGGED_OUT, "state", "x"));
 
+        assertThat(question.status()).isEqualTo(200);
+        assertThat(question.body()).contains("<h1>Sign out?</h1>").doesNotContain("<script");
+        assertThat(hasSession(browser)).as("not signed out before the user says so").isTrue();
+        Browser.Page page = browser.submit(question);
         assertThat(page.location()).isEqualTo(LOGGED_OUT + "?state=x");
         assertThat(hasSession(browser)).isFalse();
     }
 
     @Test
-    void oidccRpInitiatedLogoutNoParamsAndOnlyStateShowTheSignedOutPage() {
+    void oidccRpInitiatedLogoutNoParamsAndOnlyStateAskThenShowTheSignedOutPage() {
         for (String parameters : new String[] {"", query("state", "x")}) {
             Browser browser = browser();
             logIn(browser);
 
-            Browser.Page page = browser.open(logout + parameters);
+            Browser.Page page = browser.submit(browser.open(logout + parameters));
 
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.location()).isNull();
             assertThat(page.body()).contains("<h1>You are signed out</h1>");
             assertThat(hasSession(browser)).isFalse();
         }
+    }
+
+    @Test
+    void whenThereIsNoSessionThenNothingIsAsked() {
+        Browser.Page page = browser().open(logout);
+
+        assertThat(page.body()).contains("<h1>You are signed out</h1>");
+    }
+
+    @Test
+    void whenTheConfirmationIsForgedThenA400AndTheSessionStays() {
+        Browser browser = browser();
+        logIn(browser);
+        Browser.Page question = browser.open(logout + query("state", "x"));
+        java.util.Map<String, String> fields = question.formValues();
+
+        Browser.Page forged = browser.post(logout, "gs_logout=" + Browser.encode(fields.get("gs_logout"))
+                + "&gs_csrf=forged");
+        Browser.Page otherBrowser = browser().post(logout, "gs_logout=" + Browser.encode(fields.get("gs_logout"))
+                + "&gs_csrf=" + Browser.encode(fields.get("gs_csrf")));
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(otherBrowser.status()).as("the token is bound to this browser's cookie").isEqualTo(400);
+        assertThat(hasSession(browser)).isTrue();
     }
 
     @Test
