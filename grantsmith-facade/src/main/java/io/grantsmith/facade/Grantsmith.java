@@ -23,6 +23,7 @@ import io.grantsmith.facade.json.ResponseContent;
 import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.facade.limits.IssuanceBuckets;
 import io.grantsmith.facade.login.AuthorizationBackend;
+import io.grantsmith.facade.login.LogoutBackend;
 import io.grantsmith.facade.login.LoginSeal;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.manage.ClientManagement;
@@ -91,6 +92,7 @@ public final class Grantsmith implements AutoCloseable {
     private final Directory directory;
     private final Discovery discovery;
     private final AuthorizationBackend authorizationBackend;
+    private final LogoutBackend logoutBackend;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
@@ -137,7 +139,7 @@ public final class Grantsmith implements AutoCloseable {
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
         this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
-                builder.passwordLimits);
+                builder.passwordLimits).forgettingConsentsIn(stores.consents());
         this.userManagement = new UserManagement(users);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
                 new JacksonJsonReader(), builder.clock),
@@ -151,9 +153,10 @@ public final class Grantsmith implements AutoCloseable {
                 new IntrospectorAuthentication(endpointClients),
                 new TokenRevoker(stores.tokens(), endpointClients), responseContent);
 
-        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing,
-                new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random), builder.clock,
-                builder.sessionLifetime, builder.authorizationTicketLifetime);
+        LoginSeal loginSeal = new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random);
+        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing, loginSeal, builder.clock,
+                builder.sessionLifetime, builder.authorizationTicketLifetime, stores.consents());
+        this.logoutBackend = new LogoutBackend(directory, keyRing, loginSeal, builder.clock);
         this.janitor = builder.housekeepingInterval == null ? null
                 : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
     }
@@ -177,6 +180,11 @@ public final class Grantsmith implements AutoCloseable {
      */
     public AuthorizationBackend authorizationBackend() {
         return authorizationBackend;
+    }
+
+    /** The built-in authorization server's {@code /logout} (RP-Initiated Logout) without HTTP. */
+    public LogoutBackend logoutBackend() {
+        return logoutBackend;
     }
 
     public ServiceManagement services() {

@@ -27,6 +27,9 @@ public interface Stores extends AutoCloseable {
 
     SettingsStore settings();
 
+    /** The scopes users allowed clients on the built-in login and consent page. */
+    ConsentStore consents();
+
     /** The services' signing keys. */
     ServiceKeyStore keys();
 

@@ -78,6 +78,11 @@ public final class BrokenStores implements Stores {
     }
 
     @Override
+    public io.grantsmith.registry.ConsentStore consents() {
+        return delegate.consents();
+    }
+
+    @Override
     public SettingsStore settings() {
         return delegate.settings();
     }

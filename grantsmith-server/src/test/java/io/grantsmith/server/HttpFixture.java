@@ -8,17 +8,22 @@ import io.grantsmith.facade.keys.KeyMaterial;
 import io.grantsmith.registry.Stores;
 import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
+import io.grantsmith.server.http.TlsIdentity;
 import io.grantsmith.testkit.FastSigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,6 +59,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private Grantsmith grantsmith;
     private HttpServer server;
     private HttpTarget target;
+    private TlsIdentity tls;
 
     private HttpFixture(Function<Path, Stores> stores, Clock clock, String adminToken,
             UnaryOperator<Grantsmith.Builder> settings) {
@@ -102,6 +108,31 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         return this;
     }
 
+    /**
+     * Serve HTTPS with a generated self-signed pair, as {@code grantsmith serve --tls-self-signed} does (call before
+     * the server starts); {@link #http()} trusts that certificate and {@link #baseUrl()} is {@code https}.
+     */
+    public HttpFixture tlsSelfSigned() {
+        tls = TlsIdentity.selfSigned("127.0.0.1", new SecureRandom());
+        return this;
+    }
+
+    /** A TLS context that trusts this server's certificate (HTTPS servers only). */
+    public SSLContext trustingContext() {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("server", tls.certificate());
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("the test server's certificate could not be trusted", e);
+        }
+    }
+
     /** Accept this metrics token on {@code /metrics} (call before the server starts). */
     public HttpFixture metricsToken(String value) {
         metricsToken = value;
@@ -132,7 +163,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         ownsDataDir = owned;
         grantsmith = settings.apply(Grantsmith.builder().stores(stores.apply(directory)).clock(clock)
                 .adminToken(adminToken).keyGenerator(new FastSigningKeys())).build();
-        server = new HttpServer(grantsmith, "127.0.0.1", 0, limits, metricsToken, false);
+        server = new HttpServer(grantsmith, "127.0.0.1", 0, limits, metricsToken, false, tls);
         try {
             server.start();
             grantsmith.listening(baseUrl()); // as 'grantsmith serve' does: the public URL unless one is configured
@@ -140,7 +171,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
             grantsmith.close();
             throw new IllegalStateException("the test server did not start", e);
         }
-        target = new HttpTarget(baseUrl());
+        target = new HttpTarget(baseUrl(), tls == null ? null : trustingContext());
     }
 
     @Override
@@ -174,7 +205,7 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port();
     }
 
     // ---- requests

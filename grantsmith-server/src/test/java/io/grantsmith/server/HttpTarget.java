@@ -9,19 +9,28 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
 
 /** An HTTP/1.1 client for one server (in this JVM or another): builds requests and returns {@link Reply}s. */
 public final class HttpTarget {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient http;
 
     public HttpTarget(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param tls the TLS context trusting the server's certificate (an {@code https} base URL), or null */
+    public HttpTarget(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     public Call post(String path) {

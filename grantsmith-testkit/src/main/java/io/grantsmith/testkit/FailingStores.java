@@ -105,6 +105,11 @@ public final class FailingStores implements Stores {
     }
 
     @Override
+    public io.grantsmith.registry.ConsentStore consents() {
+        return delegate.consents();
+    }
+
+    @Override
     public SettingsStore settings() {
         return delegate.settings();
     }

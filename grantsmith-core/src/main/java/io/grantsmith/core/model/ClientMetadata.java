@@ -30,6 +30,9 @@ import java.util.Set;
  * @param requestObjectRequired this client's authorization requests must carry a request object (RFC 9101)
  * @param userInfoSignAlg       the JWS algorithm of signed userinfo responses
  *                              ({@code userinfo_signed_response_alg}); null for plain JSON responses
+ * @param postLogoutRedirectUris where the built-in server's logout may send the browser back to
+ *                              ({@code post_logout_redirect_uris}, OpenID Connect RP-Initiated Logout §3.1),
+ *                              compared by exact string
  */
 public record ClientMetadata(
         String clientName,
@@ -47,7 +50,8 @@ public record ClientMetadata(
         String idTokenSignAlg,
         boolean parRequired,
         boolean requestObjectRequired,
-        String userInfoSignAlg) {
+        String userInfoSignAlg,
+        List<String> postLogoutRedirectUris) {
 
     /** The response types a client may use when it does not say: the authorization-code flow only. */
     public static final Set<ResponseType> DEFAULT_RESPONSE_TYPES = Set.of(ResponseType.CODE);
@@ -64,6 +68,7 @@ public record ClientMetadata(
             throw new IllegalArgumentException("defaultMaxAge must not be negative");
         }
         defaultAcrs = List.copyOf(defaultAcrs);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(idTokenSignAlg, "idTokenSignAlg");
     }
@@ -100,6 +105,7 @@ public record ClientMetadata(
         private boolean parRequired;
         private boolean requestObjectRequired;
         private String userInfoSignAlg;
+        private List<String> postLogoutRedirectUris = List.of();
 
         private Builder() {
         }
@@ -120,11 +126,13 @@ public record ClientMetadata(
         public Builder parRequired(boolean value) { parRequired = value; return this; }
         public Builder requestObjectRequired(boolean value) { requestObjectRequired = value; return this; }
         public Builder userInfoSignAlg(String value) { userInfoSignAlg = value; return this; }
+        public Builder postLogoutRedirectUris(List<String> value) { postLogoutRedirectUris = value; return this; }
 
         public ClientMetadata build() {
             return new ClientMetadata(clientName, redirectUris, responseTypes, responseModes, applicationType,
                     pkceRequired, pkceS256Required, defaultMaxAge, defaultAcrs, authTimeRequired, subjectType,
-                    sectorIdentifierUri, idTokenSignAlg, parRequired, requestObjectRequired, userInfoSignAlg);
+                    sectorIdentifierUri, idTokenSignAlg, parRequired, requestObjectRequired, userInfoSignAlg,
+                    postLogoutRedirectUris);
         }
     }
 }

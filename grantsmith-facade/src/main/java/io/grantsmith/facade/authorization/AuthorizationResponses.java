@@ -147,7 +147,9 @@ public final class AuthorizationResponses {
         response.setService(new io.grantsmith.api.dto.Service()
                 .setApiKey(service.id())
                 .setServiceName(service.name())
-                .setClientIdAliasEnabled(service.clientIdAliasEnabled()));
+                .setClientIdAliasEnabled(service.clientIdAliasEnabled())
+                // which ACR a login stands for when the request names none (the built-in server's default)
+                .setSupportedAcrs(WireValues.strings(service.authorization().supportedAcrs())));
         if (identity == null) {
             return;
         }

@@ -5,8 +5,8 @@ import io.grantsmith.facade.manage.DiscoverySettings;
 /**
  * The issuer and the endpoint URLs a discovery document advertises. Any of them may be null (not advertised).
  *
- * @param endSession RP-Initiated Logout's {@code end_session_endpoint}: only an authorization server front-end
- *                   that configured one has it (the built-in server has none)
+ * @param endSession RP-Initiated Logout's {@code end_session_endpoint}: the built-in server's {@code /logout}, or
+ *                   what an authorization server front-end configured
  */
 public record ProviderEndpoints(String issuer, String authorization, String token, String userInfo, String jwks,
         String introspection, String revocation, String endSession) {
@@ -18,6 +18,7 @@ public record ProviderEndpoints(String issuer, String authorization, String toke
     public static final String JWKS_PATH = "/jwks";
     public static final String INTROSPECTION_PATH = "/introspect";
     public static final String REVOCATION_PATH = "/revoke";
+    public static final String END_SESSION_PATH = "/logout";
     /** Appended to an issuer to get its OpenID Provider configuration (OpenID Connect Discovery §4). */
     public static final String OPENID_CONFIGURATION_PATH = "/.well-known/openid-configuration";
 
@@ -30,7 +31,7 @@ public record ProviderEndpoints(String issuer, String authorization, String toke
     public static ProviderEndpoints builtIn(String publicUrl, long serviceId) {
         String issuer = builtInIssuer(publicUrl, serviceId);
         return new ProviderEndpoints(issuer, issuer + AUTHORIZATION_PATH, issuer + TOKEN_PATH, issuer + USERINFO_PATH,
-                issuer + JWKS_PATH, issuer + INTROSPECTION_PATH, issuer + REVOCATION_PATH, null);
+                issuer + JWKS_PATH, issuer + INTROSPECTION_PATH, issuer + REVOCATION_PATH, issuer + END_SESSION_PATH);
     }
 
     static String builtInIssuer(String publicUrl, long serviceId) {

@@ -25,12 +25,14 @@ import io.grantsmith.facade.login.AuthorizeOutcome.Session;
 import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.users.PasswordCheck;
 import io.grantsmith.facade.users.UserDirectory;
+import io.grantsmith.registry.ConsentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The built-in authorization server's {@code /authorize}, without HTTP: it runs the authorization API in-process
@@ -38,17 +40,21 @@ import java.util.Optional;
  * session lets the request through silently, and otherwise hands out a login and consent page whose post comes
  * back here.
  *
- * <p>Consent: logging in on the page, which names the client and lists the scopes, is the consent. A session then
- * lets every later request of the service through without a page, whatever the client and scopes (the built-in
- * server serves first-party and test clients); {@code prompt=login}, {@code prompt=consent},
+ * <p>Consent: logging in on the page, which names the client and lists the scopes, is the consent, and it is
+ * remembered per user, client and scope ({@link ConsentStore}). Within a browser session a later request of a
+ * client for scopes the user allowed it passes without a page; a request of another client, or for a scope not
+ * allowed yet, shows the page again (the same page, so that browser robots fill it the same way), and
+ * {@code prompt=none} answers {@code consent_required}. {@code prompt=login}, {@code prompt=consent},
  * {@code prompt=select_account}, an exceeded {@code max_age} or an {@code id_token_hint} naming another user show
- * the page again.
+ * the page whatever was allowed.
  *
  * <p>CSRF: the page's form carries a token that is an HMAC of the ticket and of a random value the browser holds
  * in a cookie (a signed double submit). A post whose token does not match its own cookie and ticket is refused
  * with an error page, so another site can neither log a victim in nor deny a request in the victim's name.
  */
 public final class AuthorizationBackend {
+    private static final String ACR_NONE_SUPPORTED = "A021303";
+    private static final String ACR_NOT_SUPPORTED = "A021304";
     /** The default lifetime of a browser session. */
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
 
@@ -59,9 +65,11 @@ public final class AuthorizationBackend {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final Duration pageLifetime;
+    private final ConsentStore consents;
 
     public AuthorizationBackend(AuthorizationApi api, UserDirectory users, JwtVerifier verifier, LoginSeal seal,
-            Clock clock, Duration sessionLifetime, Duration pageLifetime) {
+            Clock clock, Duration sessionLifetime, Duration pageLifetime, ConsentStore consents) {
+        this.consents = consents;
         this.api = api;
         this.users = users;
         this.verifier = verifier;
@@ -87,6 +95,10 @@ public final class AuthorizationBackend {
         AuthorizationResponse response;
         try {
             response = api.authorization(serviceId, new AuthorizationRequest().setParameters(parameters));
+            if (refusedVoluntaryAcrs(response, parameters)) {
+                response = api.authorization(serviceId,
+                        new AuthorizationRequest().setParameters(without(parameters, "acr_values")));
+            }
         } catch (ApiFailure unknownService) {
             return new ErrorPage(404, "invalid_request", "There is no such service.");
         }
@@ -119,7 +131,8 @@ public final class AuthorizationBackend {
             long now = clock.instant().getEpochSecond();
             BrowserSession session = new BrowserSession(serviceId, accepted.subject(), now,
                     now + sessionLifetime.getSeconds());
-            return issue(serviceId, state.ticket(), session,
+            remember(state, accepted.subject());
+            return issue(serviceId, state.ticket(), state.acr(), session,
                     new Session(session.seal(seal), sessionLifetime.getSeconds()));
         }
         if (check instanceof PasswordCheck.Rejected) {
@@ -151,22 +164,26 @@ public final class AuthorizationBackend {
         Optional<BrowserSession> session = BrowserSession.open(seal, sessionCookie, serviceId, now());
         AuthorizationFailRequest.Reason refusal = session.isEmpty() ? AuthorizationFailRequest.Reason.NOT_LOGGED_IN
                 : refusal(serviceId, response, parameters, session.get());
+        if (refusal == null && !consented(serviceId, session.get().subject(), response)) {
+            refusal = AuthorizationFailRequest.Reason.CONSENT_REQUIRED;
+        }
         return refusal != null ? fail(serviceId, response.getTicket(), refusal)
-                : issue(serviceId, response.getTicket(), session.get(), null);
+                : issue(serviceId, response.getTicket(), acr(response), session.get(), null);
     }
 
     private AuthorizeOutcome interaction(long serviceId, AuthorizationResponse response, String parameters,
             String sessionCookie, String csrfCookie) {
         Optional<BrowserSession> session = BrowserSession.open(seal, sessionCookie, serviceId, now());
         if (session.isPresent() && !asksForPage(response.getPrompts())
-                && refusal(serviceId, response, parameters, session.get()) == null) {
-            return issue(serviceId, response.getTicket(), session.get(), null);
+                && refusal(serviceId, response, parameters, session.get()) == null
+                && consented(serviceId, session.get().subject(), response)) {
+            return issue(serviceId, response.getTicket(), acr(response), session.get(), null);
         }
         String cookie = csrfCookie != null && !csrfCookie.isEmpty() && csrfCookie.length() <= 64 ? csrfCookie
                 : seal.randomToken();
         LoginPageState state = new LoginPageState(serviceId, response.getTicket(), response.getClient().getClientId(),
                 clientName(response), scopes(response.getScopes()), response.getLoginHint(),
-                hintSubject(serviceId, parameters), now() + pageLifetime.getSeconds());
+                hintSubject(serviceId, parameters), acr(response), now() + pageLifetime.getSeconds());
         return page(200, state, state.seal(seal), csrfToken(state.ticket(), cookie), cookie, null);
     }
 
@@ -230,11 +247,71 @@ public final class AuthorizationBackend {
         }
     }
 
+    // ---- remembered consent -----------------------------------------------------------------------------------
+
+    /** Whether {@code subject} has allowed the request's client every scope the request asks for. */
+    private boolean consented(long serviceId, String subject, AuthorizationResponse response) {
+        Set<String> granted = consents.granted(serviceId, subject, response.getClient().getClientId());
+        return response.getScopes() == null
+                || Arrays.stream(response.getScopes()).map(Scope::getName).allMatch(granted::contains);
+    }
+
+    /** The user allowed the page's client the page's scopes: remembered for later requests. */
+    private void remember(LoginPageState state, String subject) {
+        List<String> scopes = state.scopes().stream().map(ScopeLine::name).toList();
+        consents.grant(state.serviceId(), subject, state.clientId(), scopes, now());
+    }
+
+    // ---- authentication context -------------------------------------------------------------------------------
+
+    /**
+     * Whether the API refused the request only because its {@code acr_values} names classes the service does not
+     * list. {@code acr_values} is a voluntary request (OpenID Connect Core §3.1.2.1, §5.5.1.1), and "the minimum
+     * level of support required for this parameter is simply to have its use not result in an error" (§15.1), so
+     * the built-in server asks again without it. The API keeps Authlete's refusal for authorization servers of
+     * their own; an essential {@code acr} in the {@code claims} parameter is still refused.
+     */
+    private static boolean refusedVoluntaryAcrs(AuthorizationResponse response, String parameters) {
+        String code = response.getResultCode();
+        return (response.getAction() == AuthorizationResponse.Action.LOCATION
+                || response.getAction() == AuthorizationResponse.Action.FORM)
+                && (ACR_NONE_SUPPORTED.equals(code) || ACR_NOT_SUPPORTED.equals(code))
+                && parameter(parameters, "acr_values") != null;
+    }
+
+    /** {@code parameters} (form-encoded) without any {@code name} parameter. */
+    private static String without(String parameters, String name) {
+        StringBuilder kept = new StringBuilder(parameters.length());
+        for (String pair : parameters.split("&")) {
+            int equals = pair.indexOf('=');
+            String encodedName = equals < 0 ? pair : pair.substring(0, equals);
+            if (!name.equals(java.net.URLDecoder.decode(encodedName, java.nio.charset.StandardCharsets.UTF_8))) {
+                kept.append(kept.length() == 0 ? "" : "&").append(pair);
+            }
+        }
+        return kept.toString();
+    }
+
+    /**
+     * The {@code acr} of a login at the built-in server. Its one way of authenticating is the password, and the
+     * service's {@code supportedAcrs} lists the classes the operator says that login satisfies: the first class
+     * the request asks for (the API has checked that the service lists each), else the service's first class,
+     * else none (a service that lists no classes issues ID tokens without {@code acr}).
+     */
+    private static String acr(AuthorizationResponse response) {
+        if (response.getAcrs() != null && response.getAcrs().length > 0) {
+            return response.getAcrs()[0];
+        }
+        String[] supported = response.getService() == null ? null : response.getService().getSupportedAcrs();
+        return supported != null && supported.length > 0 ? supported[0] : null;
+    }
+
     // ---- outcomes ---------------------------------------------------------------------------------------------
 
-    private AuthorizeOutcome issue(long serviceId, String ticket, BrowserSession user, Session newSession) {
+    private AuthorizeOutcome issue(long serviceId, String ticket, String acr, BrowserSession user,
+            Session newSession) {
         AuthorizationIssueResponse issued = api.issue(serviceId, new AuthorizationIssueRequest().setTicket(ticket)
-                .setSubject(user.subject()).setAuthTime(user.authTime()));
+                .setSubject(user.subject()).setAuthTime(user.authTime()).setAcr(acr));
         return switch (issued.getAction()) {
             case LOCATION -> new Redirect(issued.getResponseContent(), newSession);
             case FORM -> new FormPost(issued.getResponseContent(), newSession);

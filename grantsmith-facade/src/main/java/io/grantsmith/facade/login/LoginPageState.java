@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param loginHint   {@code login_hint}, or null
  * @param hintSubject the {@code sub} of a verified {@code id_token_hint}, or null: another user logging in fails
  *                    with {@code login_required}
+ * @param acr         the {@code acr} the login will be issued with, or null
  * @param expiresAt   when the form stops being accepted (epoch seconds); the ticket expires on its own too
  */
 record LoginPageState(long serviceId, String ticket, long clientId, String clientName,
-        List<AuthorizeOutcome.ScopeLine> scopes, String loginHint, String hintSubject, long expiresAt) {
+        List<AuthorizeOutcome.ScopeLine> scopes, String loginHint, String hintSubject, String acr, long expiresAt) {
     private static final String PURPOSE = "page";
 
     String seal(LoginSeal seal) {

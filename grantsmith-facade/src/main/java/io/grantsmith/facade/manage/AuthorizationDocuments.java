@@ -100,9 +100,14 @@ final class AuthorizationDocuments {
         if (redirectUris.stream().anyMatch(uri -> !isRedirectUri(uri))) {
             members.refuse("redirectUris", "an array of absolute URIs without fragments", null);
         }
+        List<String> postLogoutRedirectUris = members.strings("postLogoutRedirectUris");
+        if (postLogoutRedirectUris.stream().anyMatch(uri -> !isRedirectUri(uri))) {
+            members.refuse("postLogoutRedirectUris", "an array of absolute URIs without fragments", null);
+        }
         ClientMetadata.Builder metadata = ClientMetadata.builder()
                 .clientName(members.string("clientName"))
                 .redirectUris(redirectUris)
+                .postLogoutRedirectUris(postLogoutRedirectUris)
                 .responseModes(members.enums("responseModes", ResponseMode.class))
                 .applicationType(members.enumValue("applicationType", ApplicationType.class))
                 .pkceRequired(members.bool("pkceRequired"))

@@ -5,6 +5,7 @@ import io.grantsmith.core.error.Quoted;
 import io.grantsmith.core.grant.SubjectRules;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
+import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.StoredUser;
 import io.grantsmith.registry.UserRegistry;
@@ -27,6 +28,8 @@ public final class UserDirectory {
     private final VerificationGate gate;
     private final FailedAttempts attempts;
     private final String decoyHash;
+
+    private volatile ConsentStore consents;
 
     public UserDirectory(ServiceRegistry services, UserRegistry users, PasswordHasher hasher, Clock clock,
             PasswordLimits limits) {
@@ -104,8 +107,23 @@ public final class UserDirectory {
         return username == null ? Optional.empty() : users.find(serviceId, username);
     }
 
+    /**
+     * Deletes the user and forgets what it allowed clients on the login page, so that a user created later with the
+     * same subject starts without consents.
+     */
     public boolean remove(long serviceId, String username) {
-        return users.delete(serviceId, username);
+        Optional<StoredUser> user = find(serviceId, username);
+        boolean removed = users.delete(serviceId, username);
+        if (removed && consents != null) {
+            user.ifPresent(removedUser -> consents.forget(serviceId, removedUser.subject()));
+        }
+        return removed;
+    }
+
+    /** Forget users' consents ({@link #remove}) in {@code store}; without one there are none to forget. */
+    public UserDirectory forgettingConsentsIn(ConsentStore store) {
+        this.consents = store;
+        return this;
     }
 
     /**

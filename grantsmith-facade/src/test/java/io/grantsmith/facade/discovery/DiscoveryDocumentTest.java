@@ -83,11 +83,12 @@ class DiscoveryDocumentTest {
         assertThat(document.get("request_parameter_supported").booleanValue()).isFalse();
         assertThat(document.get("request_uri_parameter_supported").booleanValue()).isFalse();
         assertThat(document.get("authorization_response_iss_parameter_supported").booleanValue()).isTrue();
+        // RP-Initiated Logout at the built-in server
+        assertThat(document.get("end_session_endpoint").asText()).endsWith("/logout");
         // not implemented (or nothing to say): left out rather than advertised or null
         assertThat(document.has("require_request_uri_registration")).isFalse();
         assertThat(document.has("acr_values_supported")).isFalse();
         assertThat(document.has("ui_locales_supported")).isFalse();
-        assertThat(document.has("end_session_endpoint")).isFalse();
         assertThat(document.has("pushed_authorization_request_endpoint")).isFalse();
         assertThat(document.has("dpop_signing_alg_values_supported")).isFalse();
         assertThat(document.has("tls_client_certificate_bound_access_tokens")).isFalse();

@@ -44,7 +44,7 @@ class LoginSealTest {
 
     @Test
     void whenPageStateIsPresentedAsASessionOrTheReverseThenNeitherOpens() {
-        LoginPageState state = new LoginPageState(5, "ticket", 9, "App", List.of(), null, null, 2000);
+        LoginPageState state = new LoginPageState(5, "ticket", 9, "App", List.of(), null, null, null, 2000);
         String sealedState = state.seal(seal);
         String sealedSession = new BrowserSession(5, "alice", 1000, 2000).seal(seal);
 

@@ -108,7 +108,7 @@ final class AuthorizePage {
         }
     }
 
-    private static void sendHtml(Exchange exchange, int status, String html) {
+    static void sendHtml(Exchange exchange, int status, String html) {
         exchange.send(status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8), PAGE_HEADERS);
     }
 

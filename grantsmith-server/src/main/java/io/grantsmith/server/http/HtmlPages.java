@@ -3,6 +3,7 @@ package io.grantsmith.server.http;
 import io.grantsmith.facade.authorization.FormPostPage;
 import io.grantsmith.facade.login.AuthorizeOutcome.LoginView;
 import io.grantsmith.facade.login.AuthorizeOutcome.ScopeLine;
+import io.grantsmith.facade.login.LogoutBackend;
 
 /**
  * The built-in authorization server's HTML: the login and consent page and the error page. Server-rendered, in
@@ -85,6 +86,22 @@ final class HtmlPages {
                 .append(")</p>\n<p>Go back to the application and try again. If this keeps happening, tell its "
                         + "developers: the request it sent is not one this server accepts.</p>\n");
         return html.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    /** Asks whether to sign out (RP-initiated logout without a hint of the logged-in user). */
+    static String logoutConfirmation(long serviceId, String sealedRequest, String csrfToken) {
+        return head("Sign out").append("<main>\n<h1>Sign out?</h1>\n<p>An application asks to sign you out of this "
+                + "server.</p>\n<form method=\"post\" action=\"/as/").append(serviceId).append("/logout\">\n")
+                .append(hidden(LogoutBackend.REQUEST_FIELD, sealedRequest))
+                .append(hidden(LogoutBackend.CSRF_FIELD, csrfToken))
+                .append("<button type=\"submit\">Sign out</button>\n</form>\n</main>\n</body>\n</html>\n")
+                .toString();
+    }
+
+    /** After RP-initiated logout without a {@code post_logout_redirect_uri}. */
+    static String signedOut() {
+        return head("Signed out").append("<main>\n<h1>You are signed out</h1>\n<p>You can close this window, or go "
+                + "back to the application.</p>\n</main>\n</body>\n</html>\n").toString();
     }
 
     private static StringBuilder head(String title) {

@@ -102,6 +102,7 @@ public final class HttpServer implements AutoCloseable {
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
         new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
         new AuthorizePage(grantsmith.authorizationBackend(), grantsmith.publicUrl()).register(router);
+        new LogoutPage(grantsmith.logoutBackend(), grantsmith.publicUrl()).register(router);
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);
         new DiscoveryEndpoints(grantsmith.discovery(), authentication).register(router);
         new UserEndpoints(grantsmith.userManagement(), authentication).register(router);

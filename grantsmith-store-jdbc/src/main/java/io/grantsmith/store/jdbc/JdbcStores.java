@@ -9,6 +9,7 @@ import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
 import io.grantsmith.registry.Housekeeping;
 import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.SettingsStore;
 import io.grantsmith.registry.StoreStatistic;
 import io.grantsmith.registry.Stores;
@@ -40,6 +41,7 @@ public final class JdbcStores implements Stores {
     private final JdbcClientRegistry clients;
     private final JdbcUserRegistry users;
     private final JdbcSettingsStore settings;
+    private final JdbcConsentStore consents;
     private final JdbcServiceKeys keys;
     private final JdbcHousekeeping housekeeping;
 
@@ -56,6 +58,7 @@ public final class JdbcStores implements Stores {
         this.clients = new JdbcClientRegistry(writer, reads, sealer);
         this.users = new JdbcUserRegistry(writer, reads);
         this.settings = new JdbcSettingsStore(writer, reads);
+        this.consents = new JdbcConsentStore(writer, reads);
         this.keys = new JdbcServiceKeys(writer, reads, sealer);
         this.housekeeping = new JdbcHousekeeping(writer);
     }
@@ -133,6 +136,11 @@ public final class JdbcStores implements Stores {
     @Override
     public SettingsStore settings() {
         return settings;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
 import io.grantsmith.registry.Housekeeping;
 import io.grantsmith.registry.ServiceRegistry;
+import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.SettingsStore;
 import io.grantsmith.registry.Stores;
 import io.grantsmith.registry.UserRegistry;
@@ -21,6 +22,7 @@ public final class MemoryStores implements Stores {
     private final MemoryServiceKeys keys = new MemoryServiceKeys();
     private final MemoryRegistries registries = new MemoryRegistries(keys);
     private final MemoryAuthorizationStore authorization = new MemoryAuthorizationStore();
+    private final MemoryConsentStore consents = new MemoryConsentStore();
     private final Housekeeping housekeeping = (now, limit) -> tokens.purgeExpired(now, limit)
             + authorization.purgeExpired(now, limit);
 
@@ -62,6 +64,11 @@ public final class MemoryStores implements Stores {
     @Override
     public SettingsStore settings() {
         return registries;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
     }
 
     @Override
