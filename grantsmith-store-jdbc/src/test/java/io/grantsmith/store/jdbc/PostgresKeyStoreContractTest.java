@@ -1,0 +1,13 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.registry.Stores;
+import io.grantsmith.testkit.KeyStoreContract;
+
+class PostgresKeyStoreContractTest extends KeyStoreContract {
+    private static final TestPostgres.Schema SCHEMA = TestPostgres.schema(PostgresKeyStoreContractTest.class);
+
+    @Override
+    protected Stores openStores() {
+        return SCHEMA.openEmpty();
+    }
+}

@@ -1,0 +1,13 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.registry.Stores;
+import io.grantsmith.testkit.IssueBehaviour;
+
+class PostgresStoresIssueTest extends IssueBehaviour {
+    private static final TestPostgres.Schema SCHEMA = TestPostgres.schema(PostgresStoresIssueTest.class);
+
+    @Override
+    protected Stores openStores() {
+        return SCHEMA.openEmpty();
+    }
+}
