@@ -32,6 +32,9 @@ final class PostgresDatabase {
         HikariConfig config = new HikariConfig();
         config.setPoolName("grantsmith-postgres");
         config.setJdbcUrl(settings.url());
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setAutoCommit(true); // the writer opens its transactions itself; reads need none
@@ -59,6 +62,9 @@ final class PostgresDatabase {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
             dataSource.setURL(settings.url());
+            if (settings.password() != null) {
+                dataSource.setPassword(settings.password());
+            }
         } catch (IllegalArgumentException e) {
             throw new StoreException("the PostgreSQL URL " + settings.redactedUrl() + " is malformed", e);
         }

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param url          a JDBC URL, {@code jdbc:postgresql://host:port/database?user=...&password=...}; any parameter
  *                     of the PostgreSQL JDBC driver may be added (for example {@code currentSchema}, {@code ssl})
+ * @param password     the password, or null when the URL carries it or none is needed (kept out of the URL, so
+ *                     that it need not be on a command line)
  * @param sealingKey   the key that seals client secrets and private keys at rest; every node of one database
  *                     needs the same one
  * @param poolSize     connections this node keeps to the database, shared by reads and writes (default
@@ -17,7 +19,8 @@ import java.util.Objects;
  * @param writeTimeout how long a write may take, waiting for a connection and for each statement (default 5 s):
  *                     then its caller gets a {@link io.grantsmith.core.spi.StoreException}
  */
-public record PostgresSettings(String url, SealingKey sealingKey, int poolSize, Duration writeTimeout) {
+public record PostgresSettings(String url, String password, SealingKey sealingKey, int poolSize,
+        Duration writeTimeout) {
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     private static final String PREFIX = "jdbc:postgresql:";
@@ -40,15 +43,20 @@ public record PostgresSettings(String url, SealingKey sealingKey, int poolSize, 
 
     /** The defaults listed above for this database and key. */
     public static PostgresSettings defaults(String url, SealingKey sealingKey) {
-        return new PostgresSettings(url, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /** With this password (null for none beyond what the URL says). */
+    public PostgresSettings withPassword(String value) {
+        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout);
     }
 
     public PostgresSettings withPoolSize(int value) {
-        return new PostgresSettings(url, sealingKey, value, writeTimeout);
+        return new PostgresSettings(url, password, sealingKey, value, writeTimeout);
     }
 
     public PostgresSettings withWriteTimeout(Duration value) {
-        return new PostgresSettings(url, sealingKey, poolSize, value);
+        return new PostgresSettings(url, password, sealingKey, poolSize, value);
     }
 
     /** The URL without its parameters, which may hold a password: for logs and errors. */
@@ -59,7 +67,8 @@ public record PostgresSettings(String url, SealingKey sealingKey, int poolSize, 
 
     @Override
     public String toString() {
-        return "PostgresSettings[url=" + redactedUrl() + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout
+        return "PostgresSettings[url=" + redactedUrl() + ", password=" + (password == null ? "none" : "(set)")
+                + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout
                 + "]";
     }
 }

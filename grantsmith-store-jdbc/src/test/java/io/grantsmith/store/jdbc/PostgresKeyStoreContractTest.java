@@ -2,12 +2,13 @@ package io.grantsmith.store.jdbc;
 
 import io.grantsmith.registry.Stores;
 import io.grantsmith.testkit.KeyStoreContract;
+import io.grantsmith.testkit.TestPostgres;
 
 class PostgresKeyStoreContractTest extends KeyStoreContract {
     private static final TestPostgres.Schema SCHEMA = TestPostgres.schema(PostgresKeyStoreContractTest.class);
 
     @Override
     protected Stores openStores() {
-        return SCHEMA.openEmpty();
+        return PostgresTestStores.openEmpty(SCHEMA);
     }
 }

@@ -1,6 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 import io.grantsmith.registry.Stores;
+import io.grantsmith.testkit.TestPostgres;
 import io.grantsmith.testkit.TicketBehaviour;
 
 class PostgresStoresTicketTest extends TicketBehaviour {
@@ -8,6 +9,6 @@ class PostgresStoresTicketTest extends TicketBehaviour {
 
     @Override
     protected Stores openStores() {
-        return SCHEMA.openEmpty();
+        return PostgresTestStores.openEmpty(SCHEMA);
     }
 }

@@ -1,4 +1,4 @@
-package io.grantsmith.store.jdbc;
+package io.grantsmith.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -21,8 +21,8 @@ import java.util.Locale;
  * class works in a schema of its own with a random name, so runs on one server do not collide; the schemas are
  * dropped when the JVM exits.
  */
-final class TestPostgres {
-    static final String URL_VARIABLE = "GRANTSMITH_TEST_PG_URL";
+public final class TestPostgres {
+    public static final String URL_VARIABLE = "GRANTSMITH_TEST_PG_URL";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static String serverUrl;
     private static final List<String> CREATED = new ArrayList<>();
@@ -31,7 +31,7 @@ final class TestPostgres {
     }
 
     /** The server's URL (without a schema); starts the embedded server on first use when no URL is given. */
-    static synchronized String serverUrl() {
+    public static synchronized String serverUrl() {
         if (serverUrl == null) {
             String configured = System.getenv(URL_VARIABLE);
             serverUrl = configured != null && !configured.isBlank() ? configured : startEmbedded();
@@ -41,7 +41,7 @@ final class TestPostgres {
     }
 
     /** A new, empty schema for {@code owner}; the returned schema opens stores in it. */
-    static Schema schema(Class<?> owner) {
+    public static Schema schema(Class<?> owner) {
         String name = ("gs_" + owner.getSimpleName() + "_" + HexFormat.of().formatHex(randomBytes()))
                 .toLowerCase(Locale.ROOT);
         name = name.length() > 63 ? name.substring(name.length() - 63) : name;
@@ -86,7 +86,7 @@ final class TestPostgres {
         }
     }
 
-    static void execute(String url, String sql) {
+    public static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -95,20 +95,14 @@ final class TestPostgres {
         }
     }
 
-    /** One test class's schema. */
-    record Schema(String name, String url) {
-        PostgresSettings settings() {
-            return PostgresSettings.defaults(url, TestStores.KEY).withPoolSize(8);
-        }
-
-        /** A store on this schema with every table emptied (migrated on first use). */
-        JdbcStores openEmpty() {
-            truncate();
-            return JdbcStores.openPostgres(settings());
-        }
-
-        /** Empties every table of the schema but Flyway's history. */
-        void truncate() {
+    /**
+     * One test class's schema.
+     *
+     * @param url the server's URL with {@code currentSchema} set to this schema
+     */
+    public record Schema(String name, String url) {
+        /** Empties every table of the schema but Flyway's history, for the next test. */
+        public void truncate() {
             try (Connection connection = DriverManager.getConnection(url);
                     PreparedStatement tables = connection.prepareStatement("SELECT tablename FROM pg_tables "
                             + "WHERE schemaname = ? AND tablename <> 'flyway_schema_history'")) {
