@@ -14,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), SqliteStoreFactory::open));
+        System.exit(run(args, System.getenv(), StoreFactories::open));
     }
 
     /** Runs one command and returns its exit code. */

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Runs {@code grantsmith <args>} in this JVM on the SQLite store, with a given environment and stdin, as if no one were
- * at a terminal unless a test asks for one.
+ * Runs {@code grantsmith <args>} in this JVM on the store it names (SQLite by default), with a given environment
+ * and stdin, as if no one were at a terminal unless a test asks for one.
  */
 public final class Cli {
     /** What a command did: its exit code and everything it printed. */
@@ -45,7 +45,7 @@ public final class Cli {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exitCode = Main.run(args, environment, SqliteStoreFactory::open, terminal);
+            exitCode = Main.run(args, environment, StoreFactories::open, terminal);
         } finally {
             System.setIn(originalIn);
             System.setOut(originalOut);

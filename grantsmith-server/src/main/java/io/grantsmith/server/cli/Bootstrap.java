@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens Grantsmith over the data directory: the master key, the store, and the configured settings. */
 final class Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
     static final String KEY_FILE = "master.key";
 
     private Bootstrap() {
@@ -39,8 +42,14 @@ final class Bootstrap {
         String configuredKey = config.setting("master-key");
         KeyMaterial keys = configuredKey != null ? KeyMaterial.fromBase64(configuredKey)
                 : KeyMaterial.loadOrCreate(dataDir.resolve(KEY_FILE), random);
-        Stores stores = root.storeFactory().open(dataDir, keys,
-                tuning != null ? tuning.storeOptions() : StoreOptions.defaults());
+        StoreOptions storeOptions = (tuning != null ? tuning.storeOptions() : StoreOptions.defaults())
+                .on(data, config.setting("db-password"));
+        if (storeOptions.kind() == StoreOptions.Kind.POSTGRES && configuredKey == null) {
+            // each node would otherwise seal with a key of its own, and not open what the others sealed
+            LOG.warn("--store postgres with the master key from {}: every node of the database needs this same key; "
+                    + "give it to all of them as GRANTSMITH_MASTER_KEY", dataDir.resolve(KEY_FILE));
+        }
+        Stores stores = root.storeFactory().open(dataDir, keys, storeOptions);
         try {
             Grantsmith.Builder builder = Grantsmith.builder()
                     .stores(stores)

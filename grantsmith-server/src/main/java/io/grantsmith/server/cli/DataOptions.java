@@ -14,4 +14,15 @@ public final class DataOptions {
             description = "Properties file with defaults for any option (key = option name without '--'), "
                     + "plus admin-token and master-key (env GRANTSMITH_CONFIG).")
     Path configFile;
+
+    @Option(names = "--store", paramLabel = "sqlite|postgres",
+            description = "The database: sqlite (in the data directory, the default) or postgres (at --db-url, "
+                    + "shared by several nodes) (env GRANTSMITH_STORE).")
+    String store;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "The PostgreSQL JDBC URL for --store postgres, e.g. "
+                    + "jdbc:postgresql://127.0.0.1:5432/grantsmith?user=grantsmith; give the password as the "
+                    + "db-password setting rather than here (env GRANTSMITH_DB_URL).")
+    String dbUrl;
 }

@@ -43,6 +43,11 @@ public final class Tuning {
                     + "${DEFAULT-VALUE}).")
     long writeTimeoutSeconds;
 
+    @Option(names = "--db-pool-size", paramLabel = "N", defaultValue = "16",
+            description = "Connections this node keeps to PostgreSQL (--store postgres), shared by reads and writes "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
     @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -168,7 +173,8 @@ public final class Tuning {
     }
 
     StoreOptions storeOptions() {
-        return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"));
+        return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"), StoreOptions.Kind.SQLITE, null,
+                null, dbPoolSize);
     }
 
     static Duration inRange(long seconds, long min, String option) {

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>A caller waits at most {@code writeTimeout}. A write that is still queued by then is withdrawn and never
  * runs; one that the writer has already taken may still commit after its caller was told it failed.
  */
-final class GroupCommitWriter implements GroupCommitMetrics {
+final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     /** How often blocked callers look whether the writer thread is still there. */
     private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -102,22 +102,26 @@ final class GroupCommitWriter implements GroupCommitMetrics {
      * @param name names the operation in errors and logs; must not contain values
      * @throws StoreException when the write failed, or did not commit within the write timeout
      */
-    <T> T submit(String name, WriteOp<T> op) {
+    @Override
+    public <T> T submit(String name, WriteOp<T> op) {
         return submit(name, op, writeTimeout);
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return thread.isAlive() && !closing.get();
     }
 
     /** Whether the running batch has taken longer than callers may wait: the disk or a lock holds the writer. */
-    boolean isStalled() {
+    @Override
+    public boolean isStalled() {
         long startedAt = batchStartedAt;
         return startedAt != 0 && System.nanoTime() - startedAt > writeTimeoutNanos;
     }
 
     /** Whether the database failed the last transaction (and none has committed since). */
-    boolean isFailing() {
+    @Override
+    public boolean isFailing() {
         return failing;
     }
 
@@ -125,7 +129,8 @@ final class GroupCommitWriter implements GroupCommitMetrics {
      * Writes one small row and reports whether it committed within {@code timeout}: after a failure, whether the
      * database takes writes again. A commit ends the failing state; so does any other write's.
      */
-    boolean probe(Duration timeout) {
+    @Override
+    public boolean probe(Duration timeout) {
         try {
             submit("healthProbe", context -> context.update(SettingsSql.PUT, PROBE_ROW), timeout);
             return true;
@@ -160,7 +165,8 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     }
 
     /** Commits every write queued before this call, stops the thread and closes the connection. Idempotent. */
-    void close() {
+    @Override
+    public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
@@ -199,7 +205,8 @@ final class GroupCommitWriter implements GroupCommitMetrics {
     // ---- calling threads ----------------------------------------------------------------------------------
 
     /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
-    <T> T submit(String name, WriteOp<T> op, Duration timeout) {
+    @Override
+    public <T> T submit(String name, WriteOp<T> op, Duration timeout) {
         if (closing.get()) {
             throw closed(name);
         }

@@ -15,14 +15,14 @@ final class HealthProbe {
     private static final int QUERY_TIMEOUT_SECONDS = 1;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
     private final LongSupplier nanoTime;
     private final Object probeLock = new Object();
     private long lastProbeAt;
     private volatile Sample last;
 
-    HealthProbe(GroupCommitWriter writer, ReadPool reads, LongSupplier nanoTime) {
+    HealthProbe(StoreWriter writer, ReadPool reads, LongSupplier nanoTime) {
         this.writer = writer;
         this.reads = reads;
         this.nanoTime = nanoTime;

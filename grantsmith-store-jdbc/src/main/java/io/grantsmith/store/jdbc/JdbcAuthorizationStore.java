@@ -21,10 +21,10 @@ import java.util.Optional;
  * reads that say why a caller lost run on the writer's connection within the same operation.
  */
 final class JdbcAuthorizationStore implements AuthorizationTicketStore, AuthorizationCodeStore {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final AuthorizationRows rows;
 
-    JdbcAuthorizationStore(GroupCommitWriter writer, AuthorizationRows rows) {
+    JdbcAuthorizationStore(StoreWriter writer, AuthorizationRows rows) {
         this.writer = writer;
         this.rows = rows;
     }

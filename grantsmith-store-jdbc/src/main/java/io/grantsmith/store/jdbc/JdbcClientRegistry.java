@@ -15,11 +15,11 @@ import java.util.Optional;
  * write is queued, unsealing on the reading thread.
  */
 final class JdbcClientRegistry implements ClientRegistry {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
     private final SecretSealer sealer;
 
-    JdbcClientRegistry(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer) {
+    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer) {
         this.writer = writer;
         this.reads = reads;
         this.sealer = sealer;

@@ -7,9 +7,9 @@ import java.time.Instant;
 
 /** Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long. */
 final class JdbcHousekeeping implements Housekeeping {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
 
-    JdbcHousekeeping(GroupCommitWriter writer) {
+    JdbcHousekeeping(StoreWriter writer) {
         this.writer = writer;
     }
 

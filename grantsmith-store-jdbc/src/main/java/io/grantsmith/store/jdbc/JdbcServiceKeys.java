@@ -23,11 +23,11 @@ import java.util.List;
  * savepoint when a precondition fails, so that it applies all or nothing.
  */
 final class JdbcServiceKeys implements ServiceKeyStore {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
     private final SecretSealer sealer;
 
-    JdbcServiceKeys(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer) {
+    JdbcServiceKeys(StoreWriter writer, ReadPool reads, SecretSealer sealer) {
         this.writer = writer;
         this.reads = reads;
         this.sealer = sealer;

@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /** Services; deleting one deletes its clients, users and signing keys in the same write. */
 final class JdbcServiceRegistry implements ServiceRegistry {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
 
-    JdbcServiceRegistry(GroupCommitWriter writer, ReadPool reads) {
+    JdbcServiceRegistry(StoreWriter writer, ReadPool reads) {
         this.writer = writer;
         this.reads = reads;
     }

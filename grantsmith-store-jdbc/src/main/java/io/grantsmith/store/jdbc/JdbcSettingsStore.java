@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /** Server-wide settings as name/value rows; a put replaces the value. */
 final class JdbcSettingsStore implements SettingsStore {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
 
-    JdbcSettingsStore(GroupCommitWriter writer, ReadPool reads) {
+    JdbcSettingsStore(StoreWriter writer, ReadPool reads) {
         this.writer = writer;
         this.reads = reads;
     }

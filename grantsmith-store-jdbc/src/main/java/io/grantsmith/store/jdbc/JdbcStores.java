@@ -1,5 +1,7 @@
 package io.grantsmith.store.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ServiceKeyStore;
@@ -23,14 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every storage port on one SQLite file: the durable embedded default. All writes go through one
- * {@link GroupCommitWriter} (SQLite has one writer anyway), reads through a small pool beside it. A write
- * returns once its transaction is committed with {@code synchronous=FULL}, so it survives a crash or power loss.
+ * Every storage port on one database. On SQLite (one file, the durable embedded default) all writes go through one
+ * {@link GroupCommitWriter} (SQLite has one writer anyway), reads through a small pool beside it; a write returns
+ * once its transaction is committed with {@code synchronous=FULL}, so it survives a crash or power loss. On
+ * PostgreSQL (several nodes on one database) each write is a transaction of its own on a pooled connection
+ * ({@link PooledWriter}), and reads share the pool. The ports' SQL is the same on both (see {@link Dialect}).
  */
 public final class JdbcStores implements Stores {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
 
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
     private final HealthProbe health;
     private final int migrationsApplied;
@@ -45,7 +49,7 @@ public final class JdbcStores implements Stores {
     private final JdbcServiceKeys keys;
     private final JdbcHousekeeping housekeeping;
 
-    private JdbcStores(GroupCommitWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
+    private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
         this.writer = writer;
         this.reads = reads;
         this.migrationsApplied = migrationsApplied;
@@ -96,6 +100,29 @@ public final class JdbcStores implements Stores {
             closeQuietly(writerConnection, e);
             throw e;
         }
+    }
+
+    /**
+     * Opens the PostgreSQL database {@code settings.url()}, applies pending migrations and opens its connection pool.
+     * Every node of one database opens it so; the first to start migrates it (Flyway locks it meanwhile).
+     *
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static JdbcStores openPostgres(PostgresSettings settings) {
+        SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
+        PostgresDatabase database = new PostgresDatabase(settings);
+        int migrationsApplied = database.migrate();
+        HikariDataSource pool = database.openPool();
+        PooledWriter writer = new PooledWriter(pool, () -> waitingFor(pool), Dialect.POSTGRESQL,
+                settings.writeTimeout());
+        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {})", settings.redactedUrl(),
+                migrationsApplied, settings.poolSize());
+        return new JdbcStores(writer, new ReadPool(pool), sealer, migrationsApplied);
+    }
+
+    private static int waitingFor(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return bean == null ? 0 : bean.getThreadsAwaitingConnection();
     }
 
     @Override
@@ -192,7 +219,7 @@ public final class JdbcStores implements Stores {
     }
 
     /** For tests: the writer, to submit operations that the ports cannot express (such as a failing one). */
-    GroupCommitWriter writer() {
+    StoreWriter writer() {
         return writer;
     }
 

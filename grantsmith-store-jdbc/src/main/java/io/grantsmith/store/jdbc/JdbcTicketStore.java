@@ -17,10 +17,10 @@ import java.util.Optional;
 
 /** Password-grant tickets; using one is a single conditional UPDATE, so only one caller can win. */
 final class JdbcTicketStore implements TicketStore {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final JsonColumns json;
 
-    JdbcTicketStore(GroupCommitWriter writer, JsonColumns json) {
+    JdbcTicketStore(StoreWriter writer, JsonColumns json) {
         this.writer = writer;
         this.json = json;
     }

@@ -15,12 +15,12 @@ import java.util.Optional;
 
 /** Access and refresh tokens and their grants: writes through the group-commit writer, finds through the read pool. */
 final class JdbcTokenStore implements TokenStore {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
     private final TokenRows rows;
     private final JsonColumns json;
 
-    JdbcTokenStore(GroupCommitWriter writer, ReadPool reads, TokenRows rows, JsonColumns json) {
+    JdbcTokenStore(StoreWriter writer, ReadPool reads, TokenRows rows, JsonColumns json) {
         this.writer = writer;
         this.reads = reads;
         this.rows = rows;

@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /** Users of the built-in authorization server, keyed by service and username. */
 final class JdbcUserRegistry implements UserRegistry {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
 
-    JdbcUserRegistry(GroupCommitWriter writer, ReadPool reads) {
+    JdbcUserRegistry(StoreWriter writer, ReadPool reads) {
         this.writer = writer;
         this.reads = reads;
     }

@@ -84,7 +84,8 @@ final class Params {
                 }
                 break;
             case BOOLEAN:
-                statement.setBoolean(index, (Boolean) value);
+                // flags are INTEGER 0/1 on both databases: PostgreSQL would refuse a boolean for an integer column
+                statement.setInt(index, (Boolean) value ? 1 : 0);
                 break;
             default:
                 throw new IllegalStateException("unknown parameter kind " + kind);

@@ -28,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteDatabase {
     /** Migrations per dialect, so that a PostgreSQL set can live beside this one. */
-    static final String MIGRATIONS = "classpath:db/migration/sqlite";
+    static final String MIGRATIONS = Dialect.SQLITE.migrations();
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");

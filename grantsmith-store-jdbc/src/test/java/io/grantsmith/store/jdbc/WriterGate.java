@@ -15,13 +15,13 @@ import java.util.concurrent.TimeoutException;
  * committed together as one batch when the gate opens.
  */
 final class WriterGate implements AutoCloseable {
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch open = new CountDownLatch(1);
     private final ExecutorService holder = Executors.newSingleThreadExecutor();
     private final Future<Object> held;
 
-    private WriterGate(GroupCommitWriter writer) {
+    private WriterGate(StoreWriter writer) {
         this.writer = writer;
         this.held = holder.submit(() -> writer.submit("gate", context -> {
             entered.countDown();
@@ -31,7 +31,7 @@ final class WriterGate implements AutoCloseable {
     }
 
     /** Closes the gate: returns once the writer thread is held. */
-    static WriterGate close(GroupCommitWriter writer) throws InterruptedException {
+    static WriterGate close(StoreWriter writer) throws InterruptedException {
         WriterGate gate = new WriterGate(writer);
         assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("writer held").isTrue();
         return gate;

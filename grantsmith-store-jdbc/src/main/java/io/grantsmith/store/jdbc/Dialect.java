@@ -1,0 +1,92 @@
+package io.grantsmith.store.jdbc;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * What differs between the databases the JDBC store runs on. The statements themselves are not here: they are
+ * written once, at class initialisation, in the subset SQLite (3.35+) and PostgreSQL share ({@code ON CONFLICT ...
+ * DO NOTHING / DO UPDATE SET x = excluded.x} for upserts, {@code UPDATE ... WHERE <precondition> RETURNING} for
+ * conditional updates, {@code CASE} rather than {@code MAX(a, b)} / {@code GREATEST}, flags as integers 0/1, times
+ * as bound epoch milliseconds rather than a database time function, blobs bound with {@code setBytes}), so no SQL
+ * is ever rewritten at runtime and both databases run exactly the statements the tests ran. What cannot be shared
+ * lives here and in the migrations (BLOB against BYTEA, STRICT tables): where each database's migrations are, and
+ * how to read its errors.
+ */
+enum Dialect {
+    SQLITE("classpath:db/migration/sqlite") {
+        @Override
+        boolean isOfTheDatabase(Throwable failure) {
+            return DatabaseFailures.isOfTheDatabase(failure);
+        }
+
+        @Override
+        boolean isRetryable(Throwable failure) {
+            return false; // one writer: no other transaction to conflict with
+        }
+
+        @Override
+        boolean isTimeout(Throwable failure) {
+            return false; // the writer's own deadline, not the database, times SQLite's writes out
+        }
+    },
+
+    POSTGRESQL("classpath:db/migration/postgres") {
+        /**
+         * SQLSTATE classes that concern the server or the connection, not the statement: 08 connection exception,
+         * 53 insufficient resources (disk full, too many connections), 57 operator intervention (shutdown; but 57014,
+         * a cancelled statement, is a timeout), 58 system error, XX internal error.
+         */
+        @Override
+        boolean isOfTheDatabase(Throwable failure) {
+            String state = sqlState(failure);
+            return state != null && !state.equals(QUERY_CANCELED) && (state.startsWith("08") || state.startsWith("53")
+                    || state.startsWith("57") || state.startsWith("58") || state.startsWith("XX"));
+        }
+
+        /** A serialization failure or a deadlock: the transaction was rolled back and may simply run again. */
+        @Override
+        boolean isRetryable(Throwable failure) {
+            return RETRYABLE.contains(sqlState(failure));
+        }
+
+        /** The statement ran into {@code statement_timeout}: the write did not commit within its time. */
+        @Override
+        boolean isTimeout(Throwable failure) {
+            return QUERY_CANCELED.equals(sqlState(failure));
+        }
+    };
+
+    private static final String QUERY_CANCELED = "57014";
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** The Flyway location of this database's migrations. */
+    String migrations() {
+        return migrations;
+    }
+
+    /** Whether {@code failure} is of the database itself (down, full, unreachable) rather than of one write. */
+    abstract boolean isOfTheDatabase(Throwable failure);
+
+    /** Whether the failed transaction may be run again as it is. */
+    abstract boolean isRetryable(Throwable failure);
+
+    /** Whether the database stopped the statement because it ran out of time. */
+    abstract boolean isTimeout(Throwable failure);
+
+    /** The first SQLSTATE in the chain of causes, or null. */
+    static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

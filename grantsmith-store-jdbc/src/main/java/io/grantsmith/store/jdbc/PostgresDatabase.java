@@ -1,0 +1,99 @@
+package io.grantsmith.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.grantsmith.core.spi.StoreException;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Connections to one PostgreSQL database and its schema migration. Everything PostgreSQL-specific about connecting
+ * lives here, as {@link SqliteDatabase} holds SQLite's.
+ */
+final class PostgresDatabase {
+    private final PostgresSettings settings;
+
+    PostgresDatabase(PostgresSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The pool that reads and writes share. Every connection carries the write timeout as its
+     * {@code statement_timeout} (set once per connection, not per statement), so a statement held by a lock fails
+     * in time; the pool hands out a connection within the write timeout or fails; a socket that stops answering
+     * (a server gone without closing the connection) fails after twice the write timeout. Parameters in the URL win
+     * over these driver defaults.
+     */
+    HikariDataSource openPool() {
+        long timeoutMillis = settings.writeTimeout().toMillis();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("grantsmith-postgres");
+        config.setJdbcUrl(settings.url());
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setAutoCommit(true); // the writer opens its transactions itself; reads need none
+        config.setConnectionTimeout(Math.max(250L, timeoutMillis));
+        config.setConnectionInitSql("SET statement_timeout = " + timeoutMillis);
+        config.addDataSourceProperty("ApplicationName", "grantsmith");
+        config.addDataSourceProperty("connectTimeout", Long.toString(seconds(settings.writeTimeout())));
+        config.addDataSourceProperty("socketTimeout", Long.toString(2 * seconds(settings.writeTimeout()) + 1));
+        // the pool must not fail the store's opening when the database is briefly away: the health check tells
+        config.setInitializationFailTimeout(-1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("opening the PostgreSQL pool for " + settings.redactedUrl() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies pending migrations from {@link Dialect#POSTGRESQL}'s location, on a connection of its own without
+     * the pool's statement timeout (a migration may build an index over many rows). Flyway takes a lock in the
+     * database, so nodes started together migrate once. Returns how many ran.
+     */
+    int migrate() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        try {
+            dataSource.setURL(settings.url());
+            if (settings.password() != null) {
+                dataSource.setPassword(settings.password());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the PostgreSQL URL " + settings.redactedUrl() + " is malformed", e);
+        }
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(Dialect.POSTGRESQL.migrations())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StoreException("migrating the PostgreSQL schema at " + settings.redactedUrl() + " failed: "
+                    + innermost(e).getMessage(), e);
+        }
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable innermost = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            innermost = cause;
+            if (cause instanceof SQLException) {
+                break;
+            }
+        }
+        return innermost;
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+}

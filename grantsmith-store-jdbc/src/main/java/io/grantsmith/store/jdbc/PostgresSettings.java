@@ -1,0 +1,74 @@
+package io.grantsmith.store.jdbc;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to open the PostgreSQL store. Start from {@link #defaults(String, SealingKey)} and change what needs changing.
+ * Several nodes opened on one database share it: every once-only change is one conditional statement, so they need
+ * no coordination of their own for it.
+ *
+ * @param url          a JDBC URL, {@code jdbc:postgresql://host:port/database?user=...&password=...}; any parameter
+ *                     of the PostgreSQL JDBC driver may be added (for example {@code currentSchema}, {@code ssl})
+ * @param password     the password, or null when the URL carries it or none is needed (kept out of the URL, so
+ *                     that it need not be on a command line)
+ * @param sealingKey   the key that seals client secrets and private keys at rest; every node of one database
+ *                     needs the same one
+ * @param poolSize     connections this node keeps to the database, shared by reads and writes (default
+ *                     {@value #DEFAULT_POOL_SIZE}); each write holds one for its transaction only
+ * @param writeTimeout how long a write may take, waiting for a connection and for each statement (default 5 s):
+ *                     then its caller gets a {@link io.grantsmith.core.spi.StoreException}
+ */
+public record PostgresSettings(String url, String password, SealingKey sealingKey, int poolSize,
+        Duration writeTimeout) {
+    public static final int DEFAULT_POOL_SIZE = 16;
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+    private static final String PREFIX = "jdbc:postgresql:";
+
+    public PostgresSettings {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(sealingKey, "sealingKey");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        if (!url.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("the database URL must start with " + PREFIX
+                    + " (jdbc:postgresql://host:port/database?user=...)");
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1");
+        }
+        if (writeTimeout.toMillis() < 1 || writeTimeout.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("writeTimeout must be at least 1 ms and at most a day");
+        }
+    }
+
+    /** The defaults listed above for this database and key. */
+    public static PostgresSettings defaults(String url, SealingKey sealingKey) {
+        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /** With this password (null for none beyond what the URL says). */
+    public PostgresSettings withPassword(String value) {
+        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout);
+    }
+
+    public PostgresSettings withPoolSize(int value) {
+        return new PostgresSettings(url, password, sealingKey, value, writeTimeout);
+    }
+
+    public PostgresSettings withWriteTimeout(Duration value) {
+        return new PostgresSettings(url, password, sealingKey, poolSize, value);
+    }
+
+    /** The URL without its parameters, which may hold a password: for logs and errors. */
+    public String redactedUrl() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresSettings[url=" + redactedUrl() + ", password=" + (password == null ? "none" : "(set)")
+                + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout
+                + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package io.grantsmith.store.jdbc;
+
+import java.time.Duration;
+
+/**
+ * Where every write of the JDBC stores goes: the seam between the stores' SQL and how a database takes writes.
+ * {@link GroupCommitWriter} batches the writes of many requests into one SQLite transaction on its single
+ * connection; {@link PooledWriter} runs each write in its own PostgreSQL transaction on a pooled connection. Either
+ * way {@link #submit} returns only once the write has committed (or has definitely failed), so an acknowledged write
+ * is durable, and a caller never waits past its deadline.
+ *
+ * <p>A {@link WriteOp} sees only a {@link WriteContext}: it cannot tell the two apart, and it must be a pure function
+ * of its inputs and the database, because either writer may run it again after a transient failure.
+ */
+interface StoreWriter extends GroupCommitMetrics {
+    /**
+     * Runs {@code op} in a transaction and returns its result once that transaction has committed, waiting at most
+     * the writer's write timeout.
+     *
+     * @param name names the operation in errors and logs; must not contain values
+     * @throws io.grantsmith.core.spi.StoreException when the write failed, or did not commit in time
+     */
+    <T> T submit(String name, WriteOp<T> op);
+
+    /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
+    <T> T submit(String name, WriteOp<T> op, Duration timeout);
+
+    /** Whether the writer takes writes at all (it is not closed and, for a thread, still runs). */
+    boolean isAlive();
+
+    /** Whether a running write has taken longer than callers may wait: the disk or a lock holds the writer. */
+    boolean isStalled();
+
+    /** Whether the database failed the last transaction, and none has committed since. */
+    boolean isFailing();
+
+    /**
+     * Writes one small row and reports whether it committed within {@code timeout}: after a failure, whether the
+     * database takes writes again. A commit ends the failing state.
+     */
+    boolean probe(Duration timeout);
+
+    /** Finishes or fails every write already submitted and releases the writer's connections. Idempotent. */
+    void close();
+}

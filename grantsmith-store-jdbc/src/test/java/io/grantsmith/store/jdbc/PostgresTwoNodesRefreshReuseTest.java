@@ -1,0 +1,15 @@
+package io.grantsmith.store.jdbc;
+
+import io.grantsmith.registry.Stores;
+import io.grantsmith.testkit.RefreshReuseBehaviour;
+import io.grantsmith.testkit.TestPostgres;
+
+/** The suite with every store call alternating between two nodes' stores on one database (see {@link TwoNodes}). */
+class PostgresTwoNodesRefreshReuseTest extends RefreshReuseBehaviour {
+    private static final TestPostgres.Schema SCHEMA = TestPostgres.schema(PostgresTwoNodesRefreshReuseTest.class);
+
+    @Override
+    protected Stores openStores() {
+        return TwoNodes.of(PostgresTestStores.openEmpty(SCHEMA), JdbcStores.openPostgres(PostgresTestStores.settings(SCHEMA)));
+    }
+}
