@@ -20,10 +20,10 @@ final class JdbcConsentStore implements ConsentStore {
 
     private static final String FORGET = "DELETE FROM consents WHERE service_id = ? AND subject = ?";
 
-    private final GroupCommitWriter writer;
+    private final StoreWriter writer;
     private final ReadPool reads;
 
-    JdbcConsentStore(GroupCommitWriter writer, ReadPool reads) {
+    JdbcConsentStore(StoreWriter writer, ReadPool reads) {
         this.writer = writer;
         this.reads = reads;
     }
