@@ -1,22 +1,20 @@
 package io.grantsmith.store.jdbc;
 
 import io.grantsmith.registry.ConsentStore;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Consents as one row per (service, subject, client) whose {@code scopes} are the allowed scope names, sorted and
- * separated by spaces (scope names hold no spaces, RFC 6749 §3.3). A grant reads and rewrites the row in one write
- * operation, so concurrent grants merge instead of overwriting each other.
+ * Consents as one row per (service, subject, client, scope). A grant inserts each scope with a conditional insert
+ * (an existing row only has its time refreshed), so concurrent grants add up on any database without reading first.
  */
 final class JdbcConsentStore implements ConsentStore {
-    private static final String GET = "SELECT scopes FROM consents WHERE service_id = ? AND subject = ? "
+    private static final String GET = "SELECT scope FROM consents WHERE service_id = ? AND subject = ? "
             + "AND client_id = ?";
-    private static final String PUT = "INSERT INTO consents (service_id, subject, client_id, scopes, granted_at) "
-            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id, subject, client_id) DO UPDATE SET "
-            + "scopes = excluded.scopes, granted_at = excluded.granted_at";
+    private static final String PUT = "INSERT INTO consents (service_id, subject, client_id, scope, granted_at) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (service_id, subject, client_id, scope) DO UPDATE SET "
+            + "granted_at = excluded.granted_at";
 
     private static final String FORGET = "DELETE FROM consents WHERE service_id = ? AND subject = ?";
 
@@ -30,18 +28,18 @@ final class JdbcConsentStore implements ConsentStore {
 
     @Override
     public Set<String> granted(long serviceId, String subject, long clientId) {
-        return reads.first("getConsent", GET, key(serviceId, subject, clientId), row -> row.getString("scopes"))
-                .map(JdbcConsentStore::split).orElse(Set.of());
+        return Set.copyOf(reads.all("getConsent", GET, key(serviceId, subject, clientId),
+                row -> row.getString("scope")));
     }
 
     @Override
     public void grant(long serviceId, String subject, long clientId, Collection<String> scopes, long grantedAt) {
+        Set<String> distinct = new TreeSet<>(scopes);
         writer.submit("grantConsent", context -> {
-            Set<String> union = new TreeSet<>(scopes);
-            context.first(GET, key(serviceId, subject, clientId), row -> row.getString("scopes"))
-                    .ifPresent(stored -> union.addAll(split(stored)));
-            return context.update(PUT, key(serviceId, subject, clientId).text(String.join(" ", union))
-                    .integer(grantedAt));
+            for (String scope : distinct) {
+                context.update(PUT, key(serviceId, subject, clientId).text(scope).integer(grantedAt));
+            }
+            return null;
         });
     }
 
@@ -53,9 +51,5 @@ final class JdbcConsentStore implements ConsentStore {
 
     private static Params key(long serviceId, String subject, long clientId) {
         return Params.of().integer(serviceId).text(subject).integer(clientId);
-    }
-
-    private static Set<String> split(String stored) {
-        return stored.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(stored.split(" ")));
     }
 }
