@@ -153,6 +153,7 @@ final class AuthorizationServerEndpoint {
                     answer.dpopNonce());
         } else if (check instanceof PasswordCheck.Rejected) {
             TokenAnswer refusal = tokens.rejectCredentials(serviceId, step.ticket());
+            exchange.delayResponseHoldingTurn(refusalDelay);
             send(exchange, ActionHandling.statusAfterFail(refusal.action()), refusal.responseContent(),
                     answer.dpopNonce());
         } else {
@@ -162,6 +163,9 @@ final class AuthorizationServerEndpoint {
 
     /** A password attempt refused before its password was checked: throttled, or every verification slot busy. */
     private void sendUnchecked(Exchange exchange, long serviceId, PasswordCheck check) {
+        // the client is authenticated (a public one by its ID): its failed attempts cost it its turn for the delay,
+        // which caps a flood from one client at its share of slots per delay, Argon2id verifications included
+        exchange.delayResponseHoldingTurn(refusalDelay);
         if (check instanceof PasswordCheck.Throttled throttled) {
             sendRetryLater(exchange, serviceId, 429, OAuthErrorCode.INVALID_GRANT, throttled.code(),
                     throttled.retryAfter());
@@ -210,10 +214,11 @@ final class AuthorizationServerEndpoint {
      * Refusals (400, 401, 429, 503) go out {@code refusalDelay} late: each costs the server little, but strangers
      * can repeat them at will, and answered at once one connection loops through thousands a second (unknown
      * clients, wrong secrets, guessed passwords, attempts refused while throttled or busy). The delay holds no
-     * thread and no slot of the client, only the connection; a client that made a mistake learns it a little later.
+     * thread and no slot of the client, only the connection (except for the client's own failed password attempts,
+     * see {@link #sendUnchecked}); a client that made a mistake learns it a little later.
      */
     private void send(Exchange exchange, int status, byte[] body, String dpopNonce, String... headers) {
-        if (status == 400 || status == 401 || status == 429 || status == 503) {
+        if ((status == 400 || status == 401 || status == 429 || status == 503) && !exchange.isDelayed()) {
             exchange.delayResponse(refusalDelay);
         }
         if (dpopNonce == null) {

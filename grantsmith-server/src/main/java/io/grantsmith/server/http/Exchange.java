@@ -37,6 +37,8 @@ public final class Exchange {
     private Object heldSender;
     private boolean turnRefused;
     private long responseDelayNanos;
+    /** The delayed response keeps the sender's slot until it is sent (set only together with a delay). */
+    private volatile boolean holdTurnUntilSent;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             long minDataRate) {
@@ -182,10 +184,20 @@ public final class Exchange {
 
     /** Gives back the slot {@link #awaitTurn} took, if any: the request is done (answered or failed). */
     void releaseTurn() {
-        if (heldGate != null) {
-            SenderGate gate = heldGate;
+        if (!holdTurnUntilSent) {
+            giveTurnBack();
+        }
+    }
+
+    /** Gives the slot back once (from the edge, or from the timer that sends a delayed response). */
+    private void giveTurnBack() {
+        SenderGate gate;
+        synchronized (this) {
+            gate = heldGate;
             heldGate = null;
-            gate.leave(heldSender);
+        }
+        if (gate != null) {
+            gate.leave(heldSender); // outside the lock: leaving admits another request, which takes its own
         }
     }
 
@@ -194,7 +206,7 @@ public final class Exchange {
         return heldGate != null;
     }
 
-    private void hold(SenderGate gate, Object sender) {
+    private synchronized void hold(SenderGate gate, Object sender) {
         heldGate = gate;
         heldSender = sender;
     }
@@ -246,6 +258,21 @@ public final class Exchange {
         this.responseDelayNanos = delay.toNanos();
     }
 
+    /** Whether a delay was set for the response. */
+    boolean isDelayed() {
+        return responseDelayNanos > 0;
+    }
+
+    /**
+     * As {@link #delayResponse(Duration)}, and the request keeps its sender's slot until the response is sent: for
+     * refusals of an authenticated sender's own failures (wrong passwords), which should cost the sender its turn,
+     * not just the connection. Never for refusals a stranger can cause by naming someone else's client.
+     */
+    public void delayResponseHoldingTurn(Duration delay) {
+        delayResponse(delay);
+        holdTurnUntilSent = responseDelayNanos > 0;
+    }
+
     /** A 401 to this request asks for HTTP Basic (the v2 API) rather than a Bearer token. */
     void challengeWithBasic() {
         basicChallenge = true;
@@ -280,8 +307,10 @@ public final class Exchange {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         if (responseDelayNanos > 0) {
-            request.getComponents().getScheduler().schedule(() -> response.write(true, ByteBuffer.wrap(body), callback),
-                    responseDelayNanos, TimeUnit.NANOSECONDS);
+            request.getComponents().getScheduler().schedule(() -> {
+                giveTurnBack();
+                response.write(true, ByteBuffer.wrap(body), callback);
+            }, responseDelayNanos, TimeUnit.NANOSECONDS);
         } else {
             response.write(true, ByteBuffer.wrap(body), callback);
         }

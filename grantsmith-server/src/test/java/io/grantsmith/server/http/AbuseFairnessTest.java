@@ -160,6 +160,35 @@ class AbuseFairnessTest {
         assertThat(tickets()).as("the refused attempt wrote no ticket").isEqualTo(ticketsBefore);
     }
 
+    @Test
+    void whenAClientsPasswordAttemptFailsThenItKeepsTheClientsSlotUntilTheLateRefusalIsSent() throws Exception {
+        Duration delay = Duration.ofSeconds(3);
+        start(HttpFixture.sqlite(), EdgeLimits.DEFAULTS.withRequestsInProcess(1).withRefusalDelay(delay));
+        ServiceRef service = server.service("");
+        ClientRef app = server.client(service, ",\"clientType\":\"PUBLIC\"");
+        ClientRef other = server.client(service, "");
+        server.user(service, "alice", "alice's password");
+        String path = "/as/" + service.id() + "/token";
+
+        long sent = System.nanoTime();
+        CompletableFuture<Reply> wrong = server.post(path)
+                .form("grant_type=password&client_id=" + app.id() + "&username=alice&password=guess").sendAsync();
+        await(() -> server.server().senders().senders() == 1, "the wrong attempt is in process");
+        CompletableFuture<Reply> right = server.post(path).form("grant_type=password&client_id=" + app.id()
+                + "&username=alice&password=alice's%20password").sendAsync();
+        Reply otherClient = server.asToken(service, other, "grant_type=client_credentials");
+        Duration otherTook = Duration.ofNanos(System.nanoTime() - sent);
+        Reply signedIn = right.get(PROMPT.toSeconds(), TimeUnit.SECONDS);
+        Duration rightTook = Duration.ofNanos(System.nanoTime() - sent);
+
+        wrong.get(PROMPT.toSeconds(), TimeUnit.SECONDS).assertOAuthError(400, "invalid_grant");
+        signedIn.assertNoStore(200);
+        assertThat(rightTook).as("the client's next attempt waited for the refused one's slot")
+                .isGreaterThanOrEqualTo(delay);
+        otherClient.assertNoStore(200);
+        assertThat(otherTook).as("another client is not held up").isLessThan(delay);
+    }
+
     private long tickets() throws SQLException {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:sqlite:" + server.dataDir().resolve("grantsmith.db"));
