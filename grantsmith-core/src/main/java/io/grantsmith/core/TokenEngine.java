@@ -8,6 +8,7 @@ import io.grantsmith.core.clientauth.ClientAuthenticator;
 import io.grantsmith.core.clientauth.ClientIdentifier;
 import io.grantsmith.core.clientauth.PresentedCredentials;
 import io.grantsmith.core.error.FailureKind;
+import io.grantsmith.core.error.GrantNotAdmittedException;
 import io.grantsmith.core.error.IssuanceLimitedException;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
@@ -31,6 +32,7 @@ import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenFailResult;
 import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.spi.GrantAdmission;
 import io.grantsmith.core.spi.IssuanceLimit;
 import io.grantsmith.core.spi.StoreException;
 import java.lang.System.Logger.Level;
@@ -82,6 +84,17 @@ public final class TokenEngine {
      * @throws IssuanceLimitedException when {@code limit} has no permit; nothing was stored
      */
     public TokenResult process(Service service, TokenRequest request, IssuanceLimit limit) {
+        return process(service, request, limit, GrantAdmission.ANY);
+    }
+
+    /**
+     * As {@link #process(Service, TokenRequest, IssuanceLimit)}, with {@code admission} asked once the client is
+     * authenticated and allowed the grant type, before the issuance limit.
+     *
+     * @throws IssuanceLimitedException  when {@code limit} has no permit; nothing was stored
+     * @throws GrantNotAdmittedException when {@code admission} refused the request; nothing was stored
+     */
+    public TokenResult process(Service service, TokenRequest request, IssuanceLimit limit, GrantAdmission admission) {
         GrantType grantType = null;
         ClientIdentity client = null;
         GrantHandler handler = null;
@@ -105,6 +118,7 @@ public final class TokenEngine {
                 throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
                         new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
             }
+            admission.admit(service, client.client(), grantType, parameters);
             long wait = limit.tryAcquire();
             if (wait > 0) {
                 throw new IssuanceLimitedException(wait);
@@ -112,7 +126,7 @@ public final class TokenEngine {
             return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
         } catch (OAuthException e) {
             return refusal(e, new RequestFacts(service, grantType, client));
-        } catch (IssuanceLimitedException e) {
+        } catch (IssuanceLimitedException | GrantNotAdmittedException e) {
             throw e; // not an outcome of the request: it was not processed
         } catch (StoreFailure e) {
             LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);

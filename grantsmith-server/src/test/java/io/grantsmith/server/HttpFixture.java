@@ -18,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -52,7 +53,11 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
     private final Clock clock;
     private final String adminToken;
     private final UnaryOperator<Grantsmith.Builder> settings;
-    private EdgeLimits limits = EdgeLimits.DEFAULTS;
+    /**
+     * The defaults, except that refusals at {@code /as} are answered at once: many tests send wrong credentials on
+     * purpose, and the delay has tests of its own ({@code AbuseFairnessTest}), which set it.
+     */
+    private EdgeLimits limits = EdgeLimits.DEFAULTS.withRefusalDelay(Duration.ZERO);
     private String metricsToken;
     private Path dataDir;
     private boolean ownsDataDir;
@@ -190,6 +195,11 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
                 deleteRecursively(dataDir);
             }
         }
+    }
+
+    /** The data directory (the SQLite database is {@code grantsmith.db} in it). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Grantsmith grantsmith() {

@@ -24,6 +24,7 @@ public enum ApiResultCode {
     BODY_MISSING("A191206", 400, "%s, The request body is empty."),
     ISSUANCE_LIMITED("A191207", 429, "%s, The service has reached its token issuance limit; retry in %d seconds."),
     BODY_TOO_SLOW("A191208", 408, "%s, The request body arrived too slowly."),
+    SENDER_BUSY("A191209", 503, "%s, Too many requests of this service or client are in process; retry in %d seconds."),
 
     SERVICE_NOT_FOUND("A192201", 404, "%s, The service (API Key = %s) does not exist."),
     CLIENT_NOT_FOUND("A192202", 404, "%s, The client (ID = %s) does not exist."),

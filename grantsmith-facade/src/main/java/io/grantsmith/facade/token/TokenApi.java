@@ -18,6 +18,7 @@ import io.grantsmith.core.model.Service;
 import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.RequestFacts;
 import io.grantsmith.core.result.TokenResult;
+import io.grantsmith.core.spi.GrantAdmission;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.limits.RetryAfter;
@@ -44,7 +45,7 @@ public final class TokenApi {
      *                    (the request was not processed)
      */
     public TokenResponse token(long serviceId, TokenRequest request) {
-        return responses.toResponse(process(serviceId, request));
+        return responses.toResponse(process(serviceId, request, GrantAdmission.ANY));
     }
 
     /**
@@ -54,7 +55,17 @@ public final class TokenApi {
      * (which tells an external authorization server, through {@code ID_TOKEN_REISSUABLE}, that it may ask for one).
      */
     public TokenAnswer answer(long serviceId, TokenRequest request) {
-        TokenResult result = process(serviceId, request);
+        return answer(serviceId, request, GrantAdmission.ANY);
+    }
+
+    /**
+     * As {@link #answer(long, TokenRequest)}, with {@code admission} asked once the client is authenticated and allowed
+     * the grant type, before anything is stored.
+     *
+     * @throws io.grantsmith.core.error.GrantNotAdmittedException when {@code admission} refused; nothing was stored
+     */
+    public TokenAnswer answer(long serviceId, TokenRequest request, GrantAdmission admission) {
+        TokenResult result = process(serviceId, request, admission);
         if (result instanceof TokenResult.Issued issued && isOpenIdRefresh(result.facts(), issued.issuance())) {
             Issuance issuance = issued.issuance();
             return responses.toAnswer(issued, idTokens.reissue(result.facts().service(),
@@ -98,11 +109,11 @@ public final class TokenApi {
         return responses.errorContent(service(serviceId), error);
     }
 
-    private TokenResult process(long serviceId, TokenRequest request) {
+    private TokenResult process(long serviceId, TokenRequest request, GrantAdmission admission) {
         ServiceEntry entry = directory.serviceEntry(serviceId)
                 .orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
         try {
-            return engine.process(entry.service(), request, entry.issuance());
+            return engine.process(entry.service(), request, entry.issuance(), admission);
         } catch (IssuanceLimitedException e) {
             long seconds = RetryAfter.seconds(e.retryAfter());
             throw ApiFailure.retryAfter(seconds, ApiResultCode.ISSUANCE_LIMITED, seconds);

@@ -133,30 +133,47 @@ public final class UserDirectory {
      * @param clientId the authenticated client that sent it (throttling is per client)
      */
     public PasswordCheck check(long serviceId, long clientId, String username, String password) {
+        try (PasswordAttempt attempt = begin(serviceId, clientId, username, password)) {
+            return attempt.verify();
+        }
+    }
+
+    /**
+     * Starts checking a password, within the {@link PasswordLimits}, without verifying it yet: the attempt is refused
+     * when throttled or when every verification slot stays taken; otherwise it holds a slot and counts as failed
+     * until {@link PasswordAttempt#verify} finds it right. For callers with work to do between the two (the built-in
+     * server writes the grant's ticket), so that a refused attempt costs none of that work.
+     *
+     * @param clientId the authenticated client that sent it (throttling is per client)
+     */
+    public PasswordAttempt begin(long serviceId, long clientId, String username, String password) {
         if (!plausible(username, password)) {
-            return PasswordCheck.REJECTED; // no user has such credentials: nothing to verify, nothing to count
+            // no user has such credentials: nothing to verify, nothing to count
+            return PasswordAttempt.refused(PasswordCheck.REJECTED);
         }
         Optional<PasswordCheck.Throttled> throttled = attempts.peek(serviceId, clientId, username);
         if (throttled.isPresent()) {
-            return throttled.get();
+            return PasswordAttempt.refused(throttled.get());
         }
         if (!gate.enter()) {
-            return new PasswordCheck.Busy(VerificationGate.RETRY_AFTER);
+            return PasswordAttempt.refused(new PasswordCheck.Busy(VerificationGate.RETRY_AFTER));
         }
-        try {
-            throttled = attempts.begin(serviceId, clientId, username);
-            if (throttled.isPresent()) {
-                return throttled.get();
-            }
-            Optional<String> subject = authenticate(serviceId, username, password);
-            if (subject.isEmpty()) {
-                return PasswordCheck.REJECTED;
-            }
-            attempts.succeeded(serviceId, clientId, username);
-            return new PasswordCheck.Accepted(subject.get());
-        } finally {
+        throttled = attempts.begin(serviceId, clientId, username);
+        if (throttled.isPresent()) {
             gate.leave();
+            return PasswordAttempt.refused(throttled.get());
         }
+        return PasswordAttempt.admitted(this, serviceId, clientId, username, password, gate);
+    }
+
+    /** The verification of an admitted attempt (its slot held, the attempt counted). */
+    PasswordCheck verify(long serviceId, long clientId, String username, String password) {
+        Optional<String> subject = authenticate(serviceId, username, password);
+        if (subject.isEmpty()) {
+            return PasswordCheck.REJECTED;
+        }
+        attempts.succeeded(serviceId, clientId, username);
+        return new PasswordCheck.Accepted(subject.get());
     }
 
     /**

@@ -17,15 +17,27 @@ import org.eclipse.jetty.http.HttpHeader;
  */
 final class ApiAuthentication {
     private final ApiAccess access;
+    private final SenderGate senders;
 
-    ApiAuthentication(ApiAccess access) {
+    /**
+     * @param senders bounds each service's calls in process at once: once a call is authenticated for a service it
+     *                waits for one of the service's slots (before its body is read), so that one service's
+     *                flood of calls leaves the others their share
+     */
+    ApiAuthentication(ApiAccess access, SenderGate senders) {
         this.access = access;
+        this.senders = senders;
     }
 
-    /** The service of a v3 call on {@code /api/{serviceId}/…}, once the caller may act on it. */
+    /** The sender of {@code /api} calls for one service, at the {@link SenderGate}. */
+    record ApiSender(long serviceId) {
+    }
+
+    /** The service of a v3 call on {@code /api/{serviceId}/…}, once the caller may act on it and has its turn. */
     long v3Service(Exchange exchange) {
         long serviceId = serviceIdOf(exchange);
         access.bearer(token(exchange), serviceId); // 401 unless the admin token or this service's secret
+        exchange.awaitTurn(senders, new ApiSender(serviceId));
         return serviceId;
     }
 
@@ -48,7 +60,7 @@ final class ApiAuthentication {
         access.bearer(token, null);
     }
 
-    /** The service of a v2 call, from its API key and secret. A 401 asks for HTTP Basic. */
+    /** The service of a v2 call, from its API key and secret, once it has its turn. A 401 asks for HTTP Basic. */
     long v2Service(Exchange exchange) {
         exchange.challengeWithBasic();
         String header = singleAuthorization(exchange);
@@ -56,7 +68,9 @@ final class ApiAuthentication {
         if (basic == null) {
             throw new ApiFailure(ApiResultCode.AUTHORIZATION_MALFORMED);
         }
-        return access.keyAndSecret(basic.user(), basic.password()).serviceId();
+        long serviceId = access.keyAndSecret(basic.user(), basic.password()).serviceId();
+        exchange.awaitTurn(senders, new ApiSender(serviceId));
+        return serviceId;
     }
 
     /**

@@ -5,9 +5,12 @@ import io.grantsmith.api.dto.TokenIssueResponse;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.dto.TokenResponse;
 import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.error.GrantNotAdmittedException;
 import io.grantsmith.core.error.OAuthError;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.ResultCode;
+import io.grantsmith.core.model.Client;
+import io.grantsmith.core.request.FormParameters;
 import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.token.TokenAnswer;
 import io.grantsmith.facade.token.TokenApi;
@@ -33,11 +36,41 @@ final class AuthorizationServerEndpoint {
     private final TokenApi tokens;
     private final UserDirectory users;
     private final ServerMetrics metrics;
+    private final SenderGate senders;
+    private final Duration refusalDelay;
 
-    AuthorizationServerEndpoint(TokenApi tokens, UserDirectory users, ServerMetrics metrics) {
+    /**
+     * @param senders      bounds each client's requests in process at once, so that one client's flood leaves the
+     *                     other clients their share
+     * @param refusalDelay how much later than ready refusals are sent (see {@link #send})
+     */
+    AuthorizationServerEndpoint(TokenApi tokens, UserDirectory users, ServerMetrics metrics, SenderGate senders,
+            Duration refusalDelay) {
         this.tokens = tokens;
         this.users = users;
         this.metrics = metrics;
+        this.senders = senders;
+        this.refusalDelay = refusalDelay;
+    }
+
+    /**
+     * The sender of a token request at the {@link SenderGate}: the client it names (before it is authenticated; a
+     * stranger naming another client shares that client's slots only until the refusal, which comes late), or none
+     * when it names none that could exist. Requests that name no client share one lane per service.
+     */
+    record ClientSender(long serviceId, String clientId) {
+        static ClientSender of(long serviceId, String basicUser, String form) {
+            String clientId = basicUser;
+            if (clientId == null) {
+                try {
+                    clientId = FormParameters.parse(form).first("client_id");
+                } catch (RuntimeException malformed) {
+                    clientId = null; // refused by the engine as malformed
+                }
+            }
+            return new ClientSender(serviceId,
+                    clientId == null || clientId.length() > Client.MAX_ALIAS_LENGTH ? null : clientId);
+        }
     }
 
     void register(Router router) {
@@ -51,9 +84,8 @@ final class AuthorizationServerEndpoint {
                     "The token request must be sent as application/x-www-form-urlencoded.");
             return;
         }
-        TokenRequest request = new TokenRequest()
-                .setParameters(new String(exchange.body(MAX_BODY_BYTES), StandardCharsets.UTF_8))
-                .setDpop(exchange.header("DPoP"));
+        String form = new String(exchange.body(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        TokenRequest request = new TokenRequest().setParameters(form).setDpop(exchange.header("DPoP"));
         int authorizations = exchange.headerCount(HttpHeader.AUTHORIZATION);
         if (authorizations > 1) {
             refuse(exchange, 400, "invalid_request", "The request has more than one Authorization header.");
@@ -69,14 +101,27 @@ final class AuthorizationServerEndpoint {
             }
             request.setClientId(basic.user()).setClientSecret(basic.password());
         }
-        TokenAnswer answer = tokens.answer(serviceId, request);
+        exchange.awaitTurn(senders, ClientSender.of(serviceId, request.getClientId(), form));
+        PasswordAdmission password = new PasswordAdmission(users);
+        try {
+            answer(exchange, serviceId, request, usedHeader, password);
+        } catch (GrantNotAdmittedException refused) {
+            sendUnchecked(exchange, serviceId, (PasswordCheck) refused.reason());
+        } finally {
+            password.close();
+        }
+    }
+
+    private void answer(Exchange exchange, long serviceId, TokenRequest request, boolean usedHeader,
+            PasswordAdmission password) {
+        TokenAnswer answer = tokens.answer(serviceId, request, password);
         metrics.tokenAction("/as/token", answer.action().name());
         switch (ActionHandling.of(answer.action())) {
             case SEND_OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());
             case SEND_BAD_REQUEST -> send(exchange, 400, answer.responseContent(), answer.dpopNonce());
             case SEND_SERVER_ERROR -> send(exchange, 500, answer.responseContent(), answer.dpopNonce());
             case SEND_INVALID_CLIENT -> sendInvalidClient(exchange, answer, usedHeader);
-            case FINISH_PASSWORD -> finishPasswordGrant(exchange, serviceId, answer);
+            case FINISH_PASSWORD -> finishPasswordGrant(exchange, serviceId, answer, password);
             case REFUSE_GRANT_TYPE -> sendError(exchange, serviceId, OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
                     ResultCode.GRANT_TYPE_NOT_IMPLEMENTED, grantTypeOf(answer.action()).wireValue());
             case REFUSE_NATIVE_SSO -> sendError(exchange, serviceId, OAuthErrorCode.INVALID_GRANT,
@@ -95,13 +140,12 @@ final class AuthorizationServerEndpoint {
     }
 
     /**
-     * Checks the user's password and issues or refuses. An attempt refused before its password was checked
-     * (throttled, or every verification slot busy) leaves its ticket to expire: the ticket was never shown to
-     * anyone, and using it up would double the store writes of a flood of such attempts.
+     * Checks the user's password (the attempt admitted before the ticket was written) and issues or refuses.
      */
-    private void finishPasswordGrant(Exchange exchange, long serviceId, TokenAnswer answer) {
+    private void finishPasswordGrant(Exchange exchange, long serviceId, TokenAnswer answer,
+            PasswordAdmission password) {
         TokenAnswer.PasswordStep step = answer.password();
-        PasswordCheck check = users.check(serviceId, step.clientId(), step.username(), step.password());
+        PasswordCheck check = password.verify(serviceId, step);
         if (check instanceof PasswordCheck.Accepted accepted) {
             TokenIssueResponse issued = tokens.issue(serviceId,
                     new TokenIssueRequest().setTicket(step.ticket()).setSubject(accepted.subject()));
@@ -109,9 +153,20 @@ final class AuthorizationServerEndpoint {
                     answer.dpopNonce());
         } else if (check instanceof PasswordCheck.Rejected) {
             TokenAnswer refusal = tokens.rejectCredentials(serviceId, step.ticket());
+            exchange.delayResponseHoldingTurn(refusalDelay);
             send(exchange, ActionHandling.statusAfterFail(refusal.action()), refusal.responseContent(),
                     answer.dpopNonce());
-        } else if (check instanceof PasswordCheck.Throttled throttled) {
+        } else {
+            sendUnchecked(exchange, serviceId, check);
+        }
+    }
+
+    /** A password attempt refused before its password was checked: throttled, or every verification slot busy. */
+    private void sendUnchecked(Exchange exchange, long serviceId, PasswordCheck check) {
+        // the client is authenticated (a public one by its ID): its failed attempts cost it its turn for the delay,
+        // which caps a flood from one client at its share of slots per delay, Argon2id verifications included
+        exchange.delayResponseHoldingTurn(refusalDelay);
+        if (check instanceof PasswordCheck.Throttled throttled) {
             sendRetryLater(exchange, serviceId, 429, OAuthErrorCode.INVALID_GRANT, throttled.code(),
                     throttled.retryAfter());
         } else if (check instanceof PasswordCheck.Busy busy) {
@@ -144,18 +199,28 @@ final class AuthorizationServerEndpoint {
         };
     }
 
-    private static void refuse(Exchange exchange, int status, String error, String description) {
+    private void refuse(Exchange exchange, int status, String error, String description) {
         String[] challenge = status == 401
                 ? new String[] {HttpHeader.WWW_AUTHENTICATE.asString(), REALM_CHALLENGE} : new String[0];
         send(exchange, status, ErrorBodies.oauth(error, description), null, challenge);
     }
 
-    private static void send(Exchange exchange, int status, String content, String dpopNonce, String... headers) {
+    private void send(Exchange exchange, int status, String content, String dpopNonce, String... headers) {
         send(exchange, status, content.getBytes(StandardCharsets.UTF_8), dpopNonce, headers);
     }
 
-    /** Every token-endpoint response forbids caching (RFC 6749 §5.1) and carries a DPoP nonce when there is one. */
-    private static void send(Exchange exchange, int status, byte[] body, String dpopNonce, String... headers) {
+    /**
+     * Every token-endpoint response forbids caching (RFC 6749 §5.1) and carries a DPoP nonce when there is one.
+     * Refusals (400, 401, 429, 503) go out {@code refusalDelay} late: each costs the server little, but strangers
+     * can repeat them at will, and answered at once one connection loops through thousands a second (unknown
+     * clients, wrong secrets, guessed passwords, attempts refused while throttled or busy). The delay holds no
+     * thread and no slot of the client, only the connection (except for the client's own failed password attempts,
+     * see {@link #sendUnchecked}); a client that made a mistake learns it a little later.
+     */
+    private void send(Exchange exchange, int status, byte[] body, String dpopNonce, String... headers) {
+        if ((status == 400 || status == 401 || status == 429 || status == 503) && !exchange.isDelayed()) {
+            exchange.delayResponse(refusalDelay);
+        }
         if (dpopNonce == null) {
             exchange.sendJsonNoStore(status, body, headers);
             return;

@@ -4,6 +4,7 @@ import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.server.metrics.ServerMetrics;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
@@ -41,11 +42,13 @@ final class EdgeHandler extends Handler.Abstract {
     private final ServerMetrics metrics;
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
     private final long minDataRate;
+    private final Duration refusalDelay;
 
     EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits) {
         this.router = router;
         this.metrics = metrics;
         this.minDataRate = limits.minRequestDataRate();
+        this.refusalDelay = limits.refusalDelay();
     }
 
     @Override
@@ -57,13 +60,15 @@ final class EdgeHandler extends Handler.Abstract {
         response.getHeaders().put(NO_STORE).put(NO_CACHE);
         Exchange exchange = new Exchange(request, response, callback,
                 match.route() == null ? Map.of() : match.parameters(), minDataRate);
+        exchange.resumeWith(() -> dispatch(exchange, match, path, start));
         dispatch(exchange, match, path, start);
         return true;
     }
 
     /**
      * Runs the request's endpoint and answers. When the endpoint ends its run waiting for the request body, the
-     * body is awaited without holding this thread and the endpoint runs again once it is complete.
+     * body is awaited without holding this thread and the endpoint runs again once it is complete; likewise when it
+     * waits for its sender's turn ({@link Exchange#awaitTurn}). Once answered, the request gives its turn back.
      */
     private void dispatch(Exchange exchange, Router.Match match, String path, long start) {
         String apiName = match.route() == null ? path : match.route().apiName();
@@ -80,6 +85,8 @@ final class EdgeHandler extends Handler.Abstract {
             }
             LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
+        } catch (TurnPending pending) {
+            return; // resumed by whoever gives up a slot, or by the wait's deadline; the exchange is theirs now
         } catch (ApiFailure failure) {
             sendFailure(exchange, path, apiName, failure, match.allowedMethods());
         } catch (Throwable unexpected) {
@@ -93,6 +100,7 @@ final class EdgeHandler extends Handler.Abstract {
             LOG.error("endpoint for {} {} sent no response", exchange.method(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         }
+        exchange.releaseTurn();
         // Unrouted requests share one route label and their method is one of a fixed set, so that random paths
         // and invented methods cannot create unbounded metric series.
         if (match.route() == null) {
@@ -110,7 +118,7 @@ final class EdgeHandler extends Handler.Abstract {
         throw new ApiFailure(ApiResultCode.UNKNOWN_PATH);
     }
 
-    private static void sendFailure(Exchange exchange, String path, String apiName, ApiFailure failure,
+    private void sendFailure(Exchange exchange, String path, String apiName, ApiFailure failure,
             Set<String> allowedMethods) {
         if (exchange.isSent()) {
             return;
@@ -124,8 +132,11 @@ final class EdgeHandler extends Handler.Abstract {
         };
         if (path.startsWith("/as/") || path.startsWith("/.well-known/")) { // the built-in server's, OAuth-shaped
             // 429 and 503 say "not now" (a limit, an overload), not that the request is wrong
-            String error = status == 429 || status == 503 ? "temporarily_unavailable"
-                    : status >= 500 ? "server_error" : "invalid_request";
+            boolean notNow = status == 429 || status == 503;
+            String error = notNow ? "temporarily_unavailable" : status >= 500 ? "server_error" : "invalid_request";
+            if (notNow && path.startsWith("/as/")) {
+                exchange.delayResponse(refusalDelay); // a busy sender's refusal must not invite an instant retry
+            }
             exchange.sendJsonNoStore(status, ErrorBodies.oauth(error, failure.resultMessage(apiName)), headers);
         } else {
             exchange.sendJson(status, ErrorBodies.api(failure, apiName), headers);

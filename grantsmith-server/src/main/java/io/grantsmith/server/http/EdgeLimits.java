@@ -14,9 +14,15 @@ import java.time.Duration;
  * @param maxConnections     connections open at once; beyond it new connections wait in the kernel's accept queue
  * @param maxThreads         worker threads, which run requests once their body has arrived (token requests block
  *                           on them until their write is durable)
+ * @param requestsInProcess  requests in process at once that the senders busy at the moment (services at {@code /api},
+ *                           clients at {@code /as}) share equally, the rest waiting without a thread
+ *                           ({@link SenderGate}); 0 for {@link SenderGate#automaticBudget()}
+ * @param refusalDelay       how much later than ready the token endpoint {@code /as} sends refusals that cost it little
+ *                           and strangers can repeat at will (unknown client, wrong secret or password, throttled,
+ *                           busy); zero sends them at once
  */
 public record EdgeLimits(Duration idleTimeout, Duration headerTimeout, long minRequestDataRate, int maxConnections,
-        int maxThreads) {
+        int maxThreads, int requestsInProcess, Duration refusalDelay) {
     /**
      * Time a body may take before the rate is enforced, so that a small body that arrives in one late packet (lost
      * and sent again, or sent after a {@code 100 Continue}) is not held to a rate it never had the bytes to show.
@@ -25,7 +31,7 @@ public record EdgeLimits(Duration idleTimeout, Duration headerTimeout, long minR
     public static final Duration BODY_GRACE = Duration.ofSeconds(5);
 
     public static final EdgeLimits DEFAULTS = new EdgeLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), 1024,
-            4096, 400);
+            4096, 400, 0, Duration.ofSeconds(1));
 
     public EdgeLimits {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -43,25 +49,51 @@ public record EdgeLimits(Duration idleTimeout, Duration headerTimeout, long minR
         if (maxThreads < 8) {
             throw new IllegalArgumentException("at least 8 worker threads are needed");
         }
+        if (requestsInProcess < 0) {
+            throw new IllegalArgumentException("the requests in process must not be negative");
+        }
+        if (refusalDelay.isNegative()) {
+            throw new IllegalArgumentException("the refusal delay must not be negative");
+        }
+    }
+
+    /** The requests in process that busy senders share: as configured, or the automatic figure. */
+    public int effectiveRequestsInProcess() {
+        return requestsInProcess > 0 ? requestsInProcess : SenderGate.automaticBudget();
     }
 
     public EdgeLimits withIdleTimeout(Duration value) {
-        return new EdgeLimits(value, headerTimeout, minRequestDataRate, maxConnections, maxThreads);
+        return new EdgeLimits(value, headerTimeout, minRequestDataRate, maxConnections, maxThreads,
+                requestsInProcess, refusalDelay);
     }
 
     public EdgeLimits withHeaderTimeout(Duration value) {
-        return new EdgeLimits(idleTimeout, value, minRequestDataRate, maxConnections, maxThreads);
+        return new EdgeLimits(idleTimeout, value, minRequestDataRate, maxConnections, maxThreads,
+                requestsInProcess, refusalDelay);
     }
 
     public EdgeLimits withMinRequestDataRate(long value) {
-        return new EdgeLimits(idleTimeout, headerTimeout, value, maxConnections, maxThreads);
+        return new EdgeLimits(idleTimeout, headerTimeout, value, maxConnections, maxThreads,
+                requestsInProcess, refusalDelay);
     }
 
     public EdgeLimits withMaxConnections(int value) {
-        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, value, maxThreads);
+        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, value, maxThreads,
+                requestsInProcess, refusalDelay);
     }
 
     public EdgeLimits withMaxThreads(int value) {
-        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, maxConnections, value);
+        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, maxConnections, value,
+                requestsInProcess, refusalDelay);
+    }
+
+    public EdgeLimits withRequestsInProcess(int value) {
+        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, maxConnections, maxThreads, value,
+                refusalDelay);
+    }
+
+    public EdgeLimits withRefusalDelay(Duration value) {
+        return new EdgeLimits(idleTimeout, headerTimeout, minRequestDataRate, maxConnections, maxThreads,
+                requestsInProcess, value);
     }
 }

@@ -1,16 +1,20 @@
 package io.grantsmith.server.http;
 
 import io.grantsmith.facade.access.ApiFailure;
+import io.grantsmith.facade.access.ApiResultCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One HTTP request and its response, as endpoints see them: headers, path parameters, a size-capped body and
@@ -27,6 +31,14 @@ public final class Exchange {
     private boolean sent;
     private int status;
     private boolean closeAfterResponse;
+    /** Runs the endpoint again (set by the edge): after the body arrived, or once the request has its turn. */
+    private Runnable resume;
+    private SenderGate heldGate;
+    private Object heldSender;
+    private boolean turnRefused;
+    private long responseDelayNanos;
+    /** The delayed response keeps the sender's slot until it is sent (set only together with a delay). */
+    private volatile boolean holdTurnUntilSent;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             long minDataRate) {
@@ -137,6 +149,130 @@ public final class Exchange {
         bodyReader.readRest(continuation);
     }
 
+    /** How the edge runs this request's endpoint again once it has waited (for its body or its turn). */
+    void resumeWith(Runnable continuation) {
+        this.resume = continuation;
+    }
+
+    /**
+     * Takes one of {@code sender}'s slots at {@code gate} for this request, kept until the request is done.
+     *
+     * <p>When the sender has every slot in use, this ends the endpoint's run (with {@link TurnPending}, which the edge
+     * catches): the request waits without holding a thread, and the endpoint runs again from the start once it has
+     * a slot, when this method returns at once. As with {@link #body}, an endpoint does nothing that matters before.
+     *
+     * @throws ApiFailure 503 with {@code Retry-After} when the sender's queue is full or the request waited
+     *                    {@link SenderGate#MAX_WAIT} in vain
+     */
+    public void awaitTurn(SenderGate gate, Object sender) {
+        if (heldGate != null) {
+            return;
+        }
+        if (turnRefused) {
+            throw busy();
+        }
+        TurnWaiter waiter = new TurnWaiter(gate, sender);
+        switch (gate.enter(sender, waiter)) {
+            case ENTERED -> hold(gate, sender);
+            case FULL -> throw busy();
+            case QUEUED -> {
+                waiter.startDeadline();
+                throw TurnPending.INSTANCE;
+            }
+        }
+    }
+
+    /** Gives back the slot {@link #awaitTurn} took, if any: the request is done (answered or failed). */
+    void releaseTurn() {
+        if (!holdTurnUntilSent) {
+            giveTurnBack();
+        }
+    }
+
+    /** Gives the slot back once (from the edge, or from the timer that sends a delayed response). */
+    private void giveTurnBack() {
+        SenderGate gate;
+        synchronized (this) {
+            gate = heldGate;
+            heldGate = null;
+        }
+        if (gate != null) {
+            gate.leave(heldSender); // outside the lock: leaving admits another request, which takes its own
+        }
+    }
+
+    /** Whether this request holds a slot of its sender (for tests). */
+    boolean holdsTurn() {
+        return heldGate != null;
+    }
+
+    private synchronized void hold(SenderGate gate, Object sender) {
+        heldGate = gate;
+        heldSender = sender;
+    }
+
+    private static ApiFailure busy() {
+        return ApiFailure.retryAfter(1, ApiResultCode.SENDER_BUSY, 1);
+    }
+
+    /** This request in its sender's queue: admitted by the request that frees a slot, or refused at its deadline. */
+    private final class TurnWaiter implements SenderGate.Waiter {
+        private final SenderGate gate;
+        private final Object sender;
+        private volatile Scheduler.Task deadline;
+
+        TurnWaiter(SenderGate gate, Object sender) {
+            this.gate = gate;
+            this.sender = sender;
+        }
+
+        void startDeadline() {
+            deadline = request.getComponents().getScheduler().schedule(this::expire,
+                    SenderGate.MAX_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void admit() {
+            Scheduler.Task task = deadline;
+            if (task != null) {
+                task.cancel();
+            }
+            hold(gate, sender);
+            // on a pool thread of its own: the admitting request's thread is still finishing that request
+            request.getComponents().getThreadPool().execute(resume);
+        }
+
+        private void expire() {
+            if (gate.withdraw(sender, this)) {
+                turnRefused = true;
+                request.getComponents().getThreadPool().execute(resume);
+            }
+        }
+    }
+
+    /**
+     * Sends this request's response {@code delay} later than it is ready, without holding a thread meanwhile:
+     * refusals that cost the server little would otherwise let one connection loop through thousands a second.
+     */
+    public void delayResponse(Duration delay) {
+        this.responseDelayNanos = delay.toNanos();
+    }
+
+    /** Whether a delay was set for the response. */
+    boolean isDelayed() {
+        return responseDelayNanos > 0;
+    }
+
+    /**
+     * As {@link #delayResponse(Duration)}, and the request keeps its sender's slot until the response is sent: for
+     * refusals of an authenticated sender's own failures (wrong passwords), which should cost the sender its turn,
+     * not just the connection. Never for refusals a stranger can cause by naming someone else's client.
+     */
+    public void delayResponseHoldingTurn(Duration delay) {
+        delayResponse(delay);
+        holdTurnUntilSent = responseDelayNanos > 0;
+    }
+
     /** A 401 to this request asks for HTTP Basic (the v2 API) rather than a Bearer token. */
     void challengeWithBasic() {
         basicChallenge = true;
@@ -170,7 +306,14 @@ public final class Exchange {
         if (closeAfterResponse) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        if (responseDelayNanos > 0) {
+            request.getComponents().getScheduler().schedule(() -> {
+                giveTurnBack();
+                response.write(true, ByteBuffer.wrap(body), callback);
+            }, responseDelayNanos, TimeUnit.NANOSECONDS);
+        } else {
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
     /**

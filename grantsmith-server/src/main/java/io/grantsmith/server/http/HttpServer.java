@@ -8,6 +8,7 @@ import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.access.ConfiguredToken;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -31,6 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final SenderGate senders;
 
     public HttpServer(Grantsmith grantsmith, String host, int port) {
         this(grantsmith, host, port, EdgeLimits.DEFAULTS, null, false);
@@ -70,7 +72,8 @@ public final class HttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
-        Router router = routes(grantsmith, metrics, metricsTokenHash);
+        this.senders = new SenderGate(limits.effectiveRequestsInProcess());
+        Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay());
         if (noopRoute) {
             new NoopEndpoint().register(router);
         }
@@ -92,15 +95,21 @@ public final class HttpServer implements AutoCloseable {
         return new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
     }
 
-    static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken) {
+    /**
+     * @param senders      the fair share of each service at {@code /api} and each client at {@code /as}
+     * @param refusalDelay how much later {@code /as} sends its cheap refusals
+     */
+    static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken, SenderGate senders,
+            Duration refusalDelay) {
         Router router = new Router();
-        ApiAuthentication authentication = new ApiAuthentication(grantsmith.access());
+        ApiAuthentication authentication = new ApiAuthentication(grantsmith.access(), senders);
         new HealthEndpoint(grantsmith).register(router);
         new MetricsEndpoint(metrics, authentication, metricsToken).register(router);
         new TokenApiEndpoints(grantsmith.tokens(), authentication, metrics).register(router);
         new AuthorizationApiEndpoints(grantsmith.authorizations(), authentication, metrics).register(router);
         new ManagementEndpoints(grantsmith.services(), grantsmith.clients(), authentication).register(router);
-        new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics).register(router);
+        new AuthorizationServerEndpoint(grantsmith.tokens(), grantsmith.users(), metrics, senders, refusalDelay)
+                .register(router);
         new AuthorizePage(grantsmith.authorizationBackend(), grantsmith.publicUrl()).register(router);
         new LogoutPage(grantsmith.logoutBackend(), grantsmith.publicUrl()).register(router);
         new KeyEndpoints(grantsmith.keys(), authentication).register(router);
@@ -123,6 +132,16 @@ public final class HttpServer implements AutoCloseable {
     /** Connections open now (accepted and not yet closed). */
     public int openConnections() {
         return connector.getConnectedEndPoints().size();
+    }
+
+    /** The senders' fair shares (tests look at who waits). */
+    SenderGate senders() {
+        return senders;
+    }
+
+    /** Worker threads running a request now (tests show that waiting requests hold none). */
+    public int busyThreads() {
+        return server.getThreadPool() instanceof QueuedThreadPool pool ? pool.getBusyThreads() : -1;
     }
 
     public void join() throws InterruptedException {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpTester;
@@ -52,7 +53,10 @@ final class InMemoryEdge implements AutoCloseable {
 
         server.addConnector(connector);
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
-        server.setHandler(new EdgeHandler(HttpServer.routes(grantsmith, metrics, null), metrics, EdgeLimits.DEFAULTS));
+        // refusals answered at once: the fuzzers send thousands of bad requests, and the delay is not what they test
+        EdgeLimits limits = EdgeLimits.DEFAULTS.withRefusalDelay(Duration.ZERO);
+        server.setHandler(new EdgeHandler(HttpServer.routes(grantsmith, metrics, null,
+                new SenderGate(limits.effectiveRequestsInProcess()), limits.refusalDelay()), metrics, limits));
         server.setErrorHandler(new HttpServer.JsonErrorHandler());
         server.start();
     }
