@@ -114,6 +114,13 @@ profile() {
   fi
 }
 
+# tokens per second that a RESULT line accepted: a warm-up that ran out of codes answers refusals fast, and
+# sizing the next pool from its raw rate would mint several times too many codes
+accepted_rate() {
+  python3 -c "import re,sys; r=dict((k,float(v)) for k,v in re.findall(r'(\w+)=([\d.]+)', sys.argv[1])); \
+print(round((r['requests'] - r['refused']) / r['duration_s'], 1))" "$1"
+}
+
 declare -A RATE
 for alg in $ALGS; do
   # the warm-up's pool: enough for about 800 tokens/s (a thread out of codes sends invalid_grants, counted as
@@ -122,7 +129,7 @@ for alg in $ALGS; do
   echo "# $alg: warm-up $W"
   line=$(CHECK=1 redeem "$alg" -d"$W" 2> >(sed 's/^/#   /' >&2) | grep RESULT)
   echo "#   $line"
-  RATE[$alg]=$(echo "$line" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+  RATE[$alg]=$(accepted_rate "$line")
 done
 for round in $(seq 1 "$R"); do
   for alg in $ALGS; do
@@ -138,7 +145,7 @@ for round in $(seq 1 "$R"); do
     cpu=$(python3 -c "t=$(getconf CLK_TCK); print(f'server_cpu_s={($user1-$user0+$sys1-$sys0)/t:.2f} server_sys_s={($sys1-$sys0)/t:.2f}')")
     echo "$alg round $round: $line $cpu"
     echo "$alg round=$round $line $cpu" >> "$RESULTS"
-    RATE[$alg]=$(echo "$line" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+    RATE[$alg]=$(accepted_rate "$line")
   done
 done
 echo "# server rss_mib=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')"
