@@ -10,13 +10,15 @@
 # second of server CPU against raw signatures per second of CPU is the comparison that holds on a shared, loaded
 # machine (wrk's own CPU and the neighbours' are not the server's). Loopback only. Results: docs/BENCHMARKS.md.
 #
-# Usage: bench/code-flow.sh   Env: THREADS (2) CONNS (50) DURATION (10s) WARMUP (10s) RUNS (2) PORT (18610)
+# Usage: bench/code-flow.sh   Env: THREADS (2) CONNS (50) DURATION (10s) WARMUP (30s: shorter leaves the JIT compiling in the measured runs) RUNS (2) PORT (18610)
 #        ALGS ("RS256 ES256 EdDSA") JAVA (java binary for the server and the raw signing loop)
+#        PROFILER (path to async-profiler's libasyncProfiler.so: profiles every measured run into PROFILE_DIR,
+#        default ./code-flow-profiles; PROFILE_EVENT cpu (default), itimer or alloc)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 export THREADS=${THREADS:-2}
-C=${CONNS:-50}; D=${DURATION:-10s}; W=${WARMUP:-10s}; R=${RUNS:-2}; PORT=${PORT:-18610}
+C=${CONNS:-50}; D=${DURATION:-10s}; W=${WARMUP:-30s}; R=${RUNS:-2}; PORT=${PORT:-18610}
 ALGS=${ALGS:-RS256 ES256 EdDSA}
 JAVA=${JAVA:-java}
 BASE="http://127.0.0.1:$PORT"
@@ -98,6 +100,27 @@ redeem() {
     wrk -t"$THREADS" -c"$C" "$@" -s "$HERE/code.lua" "$BASE/api/$SERVICE_ID/auth/token"
 }
 
+# profile NAME start|stop: async-profiler, loaded into the server by bench/AgentLoad.java, around one measured run
+PROFILE_DIR=${PROFILE_DIR:-$PWD/code-flow-profiles}
+profile() {
+  [ -n "${PROFILER:-}" ] || return 0
+  if [ "$2" = start ]; then
+    mkdir -p "$PROFILE_DIR"
+    "$JAVA" "$HERE/AgentLoad.java" "$SERVER_PID" "$PROFILER" \
+      "start,event=${PROFILE_EVENT:-cpu},interval=${PROFILE_INTERVAL:-1ms}" >/dev/null
+  else
+    "$JAVA" "$HERE/AgentLoad.java" "$SERVER_PID" "$PROFILER" "stop,file=$PROFILE_DIR/$1.collapsed,collapsed" >/dev/null
+    echo "# profile: $PROFILE_DIR/$1.collapsed"
+  fi
+}
+
+# tokens per second that a RESULT line accepted: a warm-up that ran out of codes answers refusals fast, and
+# sizing the next pool from its raw rate would mint several times too many codes
+accepted_rate() {
+  python3 -c "import re,sys; r=dict((k,float(v)) for k,v in re.findall(r'(\w+)=([\d.]+)', sys.argv[1])); \
+print(round((r['requests'] - r['refused']) / r['duration_s'], 1))" "$1"
+}
+
 declare -A RATE
 for alg in $ALGS; do
   # the warm-up's pool: enough for about 800 tokens/s (a thread out of codes sends invalid_grants, counted as
@@ -106,7 +129,7 @@ for alg in $ALGS; do
   echo "# $alg: warm-up $W"
   line=$(CHECK=1 redeem "$alg" -d"$W" 2> >(sed 's/^/#   /' >&2) | grep RESULT)
   echo "#   $line"
-  RATE[$alg]=$(echo "$line" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+  RATE[$alg]=$(accepted_rate "$line")
 done
 for round in $(seq 1 "$R"); do
   for alg in $ALGS; do
@@ -114,13 +137,15 @@ for round in $(seq 1 "$R"); do
     # tokens/s then undercounts
     mint "$alg" "$(python3 -c "print(int(${RATE[$alg]} * $(seconds "$D") * 2.5) + 2000)")"
     sleep 1
+    profile "$alg-$round" start
     read -r user0 sys0 <<< "$(cpu_ticks)"
     line=$(redeem "$alg" -d"$D" | grep RESULT)
     read -r user1 sys1 <<< "$(cpu_ticks)"
+    profile "$alg-$round" stop
     cpu=$(python3 -c "t=$(getconf CLK_TCK); print(f'server_cpu_s={($user1-$user0+$sys1-$sys0)/t:.2f} server_sys_s={($sys1-$sys0)/t:.2f}')")
     echo "$alg round $round: $line $cpu"
     echo "$alg round=$round $line $cpu" >> "$RESULTS"
-    RATE[$alg]=$(echo "$line" | sed -n 's/.* rps=\([0-9.]*\).*/\1/p')
+    RATE[$alg]=$(accepted_rate "$line")
   done
 done
 echo "# server rss_mib=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')"

@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -64,6 +65,22 @@ final class Jwks {
         }
         return new JwkPair(privateKey.getKeyID(), algorithm, PrivateJwk.of(privateKey.toJSONString()),
                 publicKey.toJSONString());
+    }
+
+    /**
+     * The signer of a stored key, built once per key and thread-safe: for RS256 and ES256 keys one that keeps
+     * initialised JCA signatures ({@link PooledJcaSigner}), else Nimbus's.
+     */
+    static JWSSigner signer(JWK privateKey, SigningAlgorithm algorithm) throws JOSEException {
+        JWSSigner nimbus = signer(privateKey);
+        if (algorithm == SigningAlgorithm.RS256 && privateKey instanceof RSAKey rsa) {
+            return PooledJcaSigner.rs256(rsa.toPrivateKey(), nimbus);
+        }
+        if (algorithm == SigningAlgorithm.ES256 && privateKey instanceof ECKey ec
+                && Curve.P_256.equals(ec.getCurve())) {
+            return PooledJcaSigner.es256(ec.toPrivateKey(), nimbus);
+        }
+        return nimbus;
     }
 
     /** A signer for a private key of {@code algorithm}'s type; built once per key, it is thread-safe. */

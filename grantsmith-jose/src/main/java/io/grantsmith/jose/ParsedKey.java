@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One stored key, parsed once into what signing and verifying need: the public JWK, a signer and a verifier
- * (Nimbus's are thread-safe and hold the converted JCA or Tink key, so nothing is converted per signature), and
+ * (thread-safe, holding the converted JCA or Tink key, so nothing is converted per signature; RS256 and ES256
+ * signers also keep initialised JCA signatures, see {@link PooledJcaSigner}), and
  * the JOSE headers already encoded for the few header shapes callers use. The parsed material is kept across
  * reloads of the key set while the stored key material is unchanged, whatever its state.
  */
@@ -45,7 +46,7 @@ final class ParsedKey {
         if (publicJwk.isPrivate()) {
             throw new ParseException("the stored public key has private members", 0);
         }
-        return new ParsedKey(stored, new Material(publicJwk, Jwks.signer(privateJwk), Jwks.verifier(publicJwk),
+        return new ParsedKey(stored, new Material(publicJwk, Jwks.signer(privateJwk, stored.algorithm()), Jwks.verifier(publicJwk),
                 new ConcurrentHashMap<>()));
     }
 
