@@ -36,7 +36,7 @@ class ApiRoutesTest {
         apiSecret = service.get("apiSecret").asText();
 
         Router router = new Router();
-        new ApiRoutes(router, new ApiAuthentication(grantsmith.access()))
+        new ApiRoutes(router, new ApiAuthentication(grantsmith.access(), new SenderGate(SenderGate.automaticBudget())))
                 .add("GET", "/probe/{item}", "/probe", (exchange, id) -> exchange.sendJson(200,
                         ("{\"service\":" + id + ",\"item\":\"" + exchange.pathParameter("item") + "\"}")
                                 .getBytes(StandardCharsets.UTF_8)));
@@ -91,7 +91,7 @@ class ApiRoutesTest {
     @Test
     void bothPathsCarryTheApiName() {
         Router router = new Router();
-        new ApiRoutes(router, new ApiAuthentication(grantsmith.access())).post("/auth/token", (exchange, id) -> { });
+        new ApiRoutes(router, new ApiAuthentication(grantsmith.access(), new SenderGate(SenderGate.automaticBudget()))).post("/auth/token", (exchange, id) -> { });
 
         assertThat(router.find("POST", "/api/7/auth/token").route().apiName()).isEqualTo("/auth/token");
         assertThat(router.find("POST", "/api/auth/token").route().apiName()).isEqualTo("/auth/token");
