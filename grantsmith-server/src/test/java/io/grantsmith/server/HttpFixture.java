@@ -259,6 +259,11 @@ public final class HttpFixture implements BeforeAllCallback, AfterAllCallback, A
         grantsmith.users().add(service.id(), username, password, null, false);
     }
 
+    /** A user of the built-in directory with its own subject and claims (a JSON object). */
+    public void user(ServiceRef service, String username, String subject, String claimsJson) {
+        grantsmith.users().add(service.id(), username, "unused password", subject, document(claimsJson), false);
+    }
+
     /** {@code POST /as/{id}/token} with the client's credentials in HTTP Basic. */
     public Reply asToken(ServiceRef service, ClientRef client, String form) {
         return post("/as/" + service.id() + "/token").basic(client.id(), client.secret()).form(form).send();

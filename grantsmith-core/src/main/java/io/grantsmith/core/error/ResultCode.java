@@ -394,7 +394,7 @@ public enum ResultCode {
     AUTHORIZATION_ISSUE_SUB_INVALID("A042292", "The value of 'sub' must be 1 to %d printable ASCII characters."),
     AUTHORIZATION_ISSUE_AUD_TYPE_INVALID("A042293", "The value of 'idTokenAudType' must be \"array\", \"string\" or null."),
     AUTHORIZATION_ISSUE_HEADER_PARAMS_MALFORMED("A255201", "The value of 'idtHeaderParams' is not a JSON object."),
-    AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED("A255291", "The value of 'idtHeaderParams' must not contain 'alg' or 'kid', which come from the signing key."),
+    AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED("A255291", "The value of 'idtHeaderParams' must not contain 'alg', 'kid', 'crit', 'b64', key or certificate references or encryption members, and 'typ' and 'cty' must be strings."),
     AUTHORIZATION_ISSUE_HEADER_PARAMS_TOO_BIG("A045203", "The value of 'idtHeaderParams' is longer than %d characters."),
     AUTHORIZATION_ISSUE_DETAILS_NOT_IMPLEMENTED("A045292", "'authorizationDetails' (rich authorization requests) is not implemented by this server yet, so no code is issued."),
     AUTHORIZATION_ISSUE_ACR_TOO_LONG("A043201", "The value of 'acr' is longer than %d characters."),

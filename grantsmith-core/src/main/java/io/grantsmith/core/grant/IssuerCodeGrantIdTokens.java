@@ -55,7 +55,7 @@ public final class IssuerCodeGrantIdTokens implements CodeGrantIdTokens {
         ClaimsRequest requested = request.claims() == null ? ClaimsRequest.NONE : claims.parse(request.claims());
         try {
             return issuer.issue(token, request.scopes(), requested, true, values(approval.claims()),
-                    approval.consentedClaims()).map(MintedIdToken::value).orElse(null);
+                    approval.consentedClaims(), approval.subject()).map(MintedIdToken::value).orElse(null);
         } catch (IdTokenException e) {
             throw new OAuthException(e.serverSide() ? FailureKind.INTERNAL_SERVER_ERROR : FailureKind.BAD_REQUEST,
                     new OAuthError(e.serverSide() ? OAuthErrorCode.SERVER_ERROR : OAuthErrorCode.INVALID_REQUEST,

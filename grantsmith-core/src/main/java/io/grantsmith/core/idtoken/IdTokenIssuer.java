@@ -60,13 +60,25 @@ public final class IdTokenIssuer {
      */
     public Optional<MintedIdToken> issue(IdTokenRequest token, Scopes scopes, ClaimsRequest claims,
             boolean accessTokenIssued, Map<String, ?> claimValues, Collection<String> consented) {
+        return issue(token, scopes, claims, accessTokenIssued, claimValues, consented, token.subject());
+    }
+
+    /**
+     * As {@link #issue(IdTokenRequest, Scopes, ClaimsRequest, boolean, Map, Collection)}, reading the user's
+     * claims from the directory by {@code claimsSubject} when {@code claimValues} is null: the user the grant
+     * belongs to, which differs from the token's {@code sub} when the authorization server replaced it
+     * (Authlete's {@code sub} of {@code /auth/authorization/issue}).
+     */
+    public Optional<MintedIdToken> issue(IdTokenRequest token, Scopes scopes, ClaimsRequest claims,
+            boolean accessTokenIssued, Map<String, ?> claimValues, Collection<String> consented,
+            String claimsSubject) {
         if (!scopes.contains("openid")) {
             return Optional.empty();
         }
         List<String> names = RequestedClaims.consented(RequestedClaims.forIdToken(scopes, claims, accessTokenIssued,
                 token.service().authorization()), consented);
         Map<String, ?> values = names.isEmpty() ? Map.of()
-                : claimValues != null ? claimValues : users.claims(token.service().id(), token.subject());
+                : claimValues != null ? claimValues : users.claims(token.service().id(), claimsSubject);
         return Optional.of(minter.mint(token.withClaims(RequestedClaims.select(values, names))));
     }
 

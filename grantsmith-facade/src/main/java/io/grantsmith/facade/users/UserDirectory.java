@@ -113,11 +113,12 @@ public final class UserDirectory {
      */
     public boolean remove(long serviceId, String username) {
         Optional<StoredUser> user = find(serviceId, username);
-        boolean removed = users.delete(serviceId, username);
-        if (removed && consents != null) {
-            user.ifPresent(removedUser -> consents.forget(serviceId, removedUser.subject()));
+        // consents first: if forgetting fails, the user is still there and the removal can be retried; the other
+        // order could leave consents behind for a later user of the same subject
+        if (consents != null) {
+            user.ifPresent(existing -> consents.forget(serviceId, existing.subject()));
         }
-        return removed;
+        return users.delete(serviceId, username);
     }
 
     /** Forget users' consents ({@link #remove}) in {@code store}; without one there are none to forget. */

@@ -36,7 +36,7 @@ final class LogoutPage {
         String body = new String(exchange.body(AuthorizePage.MAX_BODY_BYTES), StandardCharsets.UTF_8);
         if (!MediaTypes.FORM.equals(MediaTypes.essence(exchange.header(HttpHeader.CONTENT_TYPE)))) {
             answer(exchange, false, new LogoutOutcome.ErrorPage(400, "invalid_request",
-                    "A logout request sent by POST must be application/x-www-form-urlencoded."));
+                    "A logout request sent by POST must be application/x-www-form-urlencoded."), false);
             return;
         }
         logout(exchange, body);
@@ -45,12 +45,19 @@ final class LogoutPage {
     private void logout(Exchange exchange, String parameters) {
         long serviceId = ApiAuthentication.serviceIdOf(exchange);
         boolean secure = exchange.isSecure() || publicUrl.value().map(url -> url.startsWith("https:")).orElse(false);
-        answer(exchange, secure, backend.logout(serviceId, parameters,
-                exchange.cookie(AuthorizePage.cookieName(AuthorizePage.SESSION_COOKIE + serviceId, secure)),
-                exchange.cookie(AuthorizePage.cookieName(AuthorizePage.CSRF_COOKIE, secure))));
+        String sessionCookie = exchange.cookie(AuthorizePage.cookieName(AuthorizePage.SESSION_COOKIE + serviceId,
+                secure));
+        LogoutOutcome outcome = backend.logout(serviceId, parameters, sessionCookie,
+                exchange.cookie(AuthorizePage.cookieName(AuthorizePage.CSRF_COOKIE, secure)));
+        answer(exchange, secure, outcome, sessionCookie != null);
     }
 
-    private void answer(Exchange exchange, boolean secure, LogoutOutcome outcome) {
+    /**
+     * @param hadSession whether the request carried the session cookie. Only then is the cookie deleted: a
+     *                   cross-site POST arrives without the SameSite=Lax cookie and must not sign the browser out
+     *                   by the deleting Set-Cookie of its answer, which browsers apply on top-level navigations.
+     */
+    private void answer(Exchange exchange, boolean secure, LogoutOutcome outcome, boolean hadSession) {
         if (outcome instanceof LogoutOutcome.ErrorPage page) {
             AuthorizePage.sendHtml(exchange, page.status(), HtmlPages.error(page.status(), page.error(),
                     page.description()));
@@ -62,8 +69,10 @@ final class LogoutPage {
                     ApiAuthentication.serviceIdOf(exchange), confirm.sealedRequest(), confirm.csrfToken()));
             return;
         }
-        exchange.addCookie(AuthorizePage.cookie(AuthorizePage.SESSION_COOKIE
-                + ApiAuthentication.serviceIdOf(exchange), "", secure, 0));
+        if (hadSession) {
+            exchange.addCookie(AuthorizePage.cookie(AuthorizePage.SESSION_COOKIE
+                    + ApiAuthentication.serviceIdOf(exchange), "", secure, 0));
+        }
         if (outcome instanceof LogoutOutcome.Redirect redirect) {
             exchange.send(302, null, new byte[0], "Location", redirect.location(), "Cache-Control", "no-store",
                     "Pragma", "no-cache");

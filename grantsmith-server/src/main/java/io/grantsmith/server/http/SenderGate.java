@@ -136,7 +136,13 @@ final class SenderGate {
             return lane.isIdle() ? null : lane;
         });
         for (Waiter waiter : admitted) {
-            waiter.admit();
+            try {
+                waiter.admit();
+            } catch (RuntimeException e) {
+                // the waiter could not be resumed (a thread pool refusing work while stopping): its slot must not
+                // stay counted, or the sender would lose it for good; it passes to the next waiter
+                leave(sender);
+            }
         }
     }
 

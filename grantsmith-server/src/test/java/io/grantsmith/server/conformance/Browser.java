@@ -39,7 +39,7 @@ final class Browser {
     }
 
     /** A page or redirect the browser got. */
-    record Page(int status, String location, String body) {
+    record Page(int status, String location, String body, java.util.List<String> setCookies) {
         boolean isLoginForm() {
             return status == 200 && body.contains("name=\"password\"");
         }
@@ -117,7 +117,7 @@ final class Browser {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.body());
+                    response.body(), response.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

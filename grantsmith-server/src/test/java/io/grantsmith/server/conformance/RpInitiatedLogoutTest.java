@@ -155,6 +155,16 @@ class RpInitiatedLogoutTest {
     }
 
     @Test
+    void whenALogoutArrivesWithoutTheSessionCookieThenItDeletesNoCookie() {
+        // A cross-site POST does not carry the SameSite=Lax session cookie; its answer must not delete the cookie
+        // either (browsers apply Set-Cookie on top-level navigations), or any site could sign the user out.
+        Browser.Page page = browser().post(logout, "state=x");
+
+        assertThat(page.body()).contains("<h1>You are signed out</h1>");
+        assertThat(page.setCookies()).noneMatch(cookie -> cookie.contains("session"));
+    }
+
+    @Test
     void whenTheConfirmationIsForgedThenA400AndTheSessionStays() {
         Browser browser = browser();
         logIn(browser);

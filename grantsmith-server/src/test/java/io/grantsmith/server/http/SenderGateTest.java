@@ -33,6 +33,24 @@ class SenderGateTest {
     }
 
     @Test
+    void whenAWaiterCannotBeResumedThenItsSlotPassesToTheNextWaiter() {
+        SenderGate gate = new SenderGate(1);
+        gate.enter("a", waiter("running"));
+        gate.enter("a", () -> {
+            throw new java.util.concurrent.RejectedExecutionException("stopping");
+        });
+        gate.enter("a", waiter("next"));
+
+        gate.leave("a");
+
+        assertThat(admitted).containsExactly("next");
+        assertThat(gate.inProcess("a")).isEqualTo(1);
+        gate.leave("a");
+        assertThat(gate.inProcess("a")).as("no slot leaked").isZero();
+        assertThat(gate.senders()).isZero();
+    }
+
+    @Test
     void whenASecondSenderBecomesBusyThenItEntersAtOnceAndTheFirstShrinksToHalfTheBudget() {
         SenderGate gate = new SenderGate(4);
         for (int i = 0; i < 4; i++) {

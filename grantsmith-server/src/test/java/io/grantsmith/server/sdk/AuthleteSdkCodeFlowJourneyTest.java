@@ -259,6 +259,10 @@ class AuthleteSdkCodeFlowJourneyTest {
                 refusal("idtHeaderParams not a JSON object", r -> r.setIdtHeaderParams("[1]"), "A255201"),
                 refusal("idtHeaderParams naming alg", r -> r.setIdtHeaderParams("{\"alg\":\"none\"}"), "A255291"),
                 refusal("idtHeaderParams naming kid", r -> r.setIdtHeaderParams("{\"kid\":\"mine\"}"), "A255291"),
+                refusal("idtHeaderParams naming crit", r -> r.setIdtHeaderParams("{\"crit\":[\"x\"]}"), "A255291"),
+                refusal("idtHeaderParams with b64", r -> r.setIdtHeaderParams("{\"b64\":false}"), "A255291"),
+                refusal("idtHeaderParams with a key", r -> r.setIdtHeaderParams("{\"jwk\":{}}"), "A255291"),
+                refusal("idtHeaderParams with a numeric typ", r -> r.setIdtHeaderParams("{\"typ\":1}"), "A255291"),
                 refusal("idtHeaderParams too big", r -> r.setIdtHeaderParams("{\"x\":\"" + "y".repeat(2100) + "\"}"),
                         "A045203"),
                 refusal("unknown idTokenAudType", r -> r.setIdTokenAudType("list"), "A042293"),
@@ -288,6 +292,32 @@ class AuthleteSdkCodeFlowJourneyTest {
         assertThat(refused.getResultCode()).isEqualTo(resultCode);
         assertThat(Json.parse(refused.getResponseContent()).get("error").asText()).isEqualTo("server_error");
         assertThat(retried.getAction()).isEqualTo(AuthorizationIssueResponse.Action.LOCATION);
+    }
+
+    /**
+     * With {@code sub} but no {@code claims}, the ID token's user claims come from the directory entry of the
+     * user the grant belongs to ({@code subject}), never from a user whose subject equals the replacement.
+     */
+    @ParameterizedTest
+    @MethodSource("apis")
+    void whenIssueReplacesSubWithoutClaimsThenTheUsersOwnClaimsAreUsed(AuthleteApi api) throws Exception {
+        SERVER.user(service, "bob-" + api.hashCode(), "bob-subject-" + api.hashCode(),
+                "{\"name\":\"Bob\",\"email\":\"bob@example.com\",\"nickname\":\"b\"}");
+        SERVER.user(service, "eve-" + api.hashCode(), "shown-sub-" + api.hashCode(),
+                "{\"name\":\"Eve\",\"email\":\"eve@example.com\",\"nickname\":\"e\"}");
+        AuthorizationResponse authorization = authorize(api, "sub-state");
+        AuthorizationIssueResponse issued = api.authorizationIssue(new AuthorizationIssueRequest()
+                .setTicket(authorization.getTicket()).setSubject("bob-subject-" + api.hashCode())
+                .setSub("shown-sub-" + api.hashCode()));
+        String code = query(URI.create(issued.getResponseContent()).getRawQuery()).get("code");
+
+        TokenResponse token = api.token(AuthleteSdk.tokenRequest("grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + encode(REDIRECT) + "&code_verifier=" + VERIFIER, client));
+
+        JWTClaimsSet claims = verified(api, token.getIdToken()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("shown-sub-" + api.hashCode());
+        assertThat(claims.getStringClaim("name")).isEqualTo("Bob");
+        assertThat(claims.getStringClaim("nickname")).isEqualTo("b");
     }
 
     private static AuthorizationResponse authorize(AuthleteApi api, String state) {
