@@ -52,7 +52,7 @@ class PreviousReleaseTest {
     @Test
     void whenOpenedThenItsClientSecretsAreResealedBoundToTheirServiceAndStillOpen() throws Exception {
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.migrationsApplied()).isEqualTo(6); // V2, V3, V5, V6, V7 and V8
+            assertThat(stores.migrationsApplied()).isEqualTo(7); // V2, V3, V5, V6, V7, V8 and V9
             assertThat(stores.clients().find(1001, 5001).orElseThrow().secret().matches("secret-of-5001")).isTrue();
             assertThat(stores.clients().find(1002, 5002).orElseThrow().secret().matches("secret-of-5002")).isTrue();
             assertThat(stores.clients().find(1001, 5003).orElseThrow().secret()).isNull();
