@@ -63,6 +63,6 @@ class PublicUrlTest {
         assertThat(endpoints.jwks()).isEqualTo("https://login.example.com/as/9/jwks");
         assertThat(endpoints.introspection()).isEqualTo("https://login.example.com/as/9/introspect");
         assertThat(endpoints.revocation()).isEqualTo("https://login.example.com/as/9/revoke");
-        assertThat(endpoints.endSession()).isNull();
+        assertThat(endpoints.endSession()).isEqualTo("https://login.example.com/as/9/logout");
     }
 }
