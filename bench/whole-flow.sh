@@ -8,13 +8,13 @@
 # Besides iterations/s, the script reads each server's CPU time (/proc) around the measured phase. Loopback only.
 # Results: docs/BENCHMARKS.md.
 #
-# Usage: bench/whole-flow.sh   Env: CONCURRENCY (16) DURATION (10) WARMUP (10) RUNS (2) ALGS ("RS256 ES256")
+# Usage: bench/whole-flow.sh   Env: CONCURRENCY (16) DURATION (10) WARMUP (30: the JIT needs it) RUNS (2) ALGS ("RS256 ES256")
 #        PORT (18620, Grantsmith) NODE_PORT (18621, oidc-provider) JAVA (the server's java)
 #        PEERS_WORK ($HOME/.cache/peers: oidc-provider's node_modules, installed from the npm registry once)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-C=${CONCURRENCY:-16}; D=${DURATION:-10}; W=${WARMUP:-10}; R=${RUNS:-2}; ALGS=${ALGS:-RS256 ES256}
+C=${CONCURRENCY:-16}; D=${DURATION:-10}; W=${WARMUP:-30}; R=${RUNS:-2}; ALGS=${ALGS:-RS256 ES256}
 PORT=${PORT:-18620}; NODE_PORT=${NODE_PORT:-18621}; JAVA=${JAVA:-java}
 BASE="http://127.0.0.1:$PORT"; NODE_BASE="http://127.0.0.1:$NODE_PORT"
 PEERS_WORK=${PEERS_WORK:-$HOME/.cache/peers}; PEER_DIR="$PEERS_WORK/oidc-provider-code"
