@@ -8,6 +8,7 @@ import io.grantsmith.core.error.ResultCode;
 import io.grantsmith.core.error.StoreFailure;
 import io.grantsmith.core.grant.SubjectRules;
 import io.grantsmith.core.grant.TokenProperties;
+import io.grantsmith.core.idtoken.CallerHeaderMembers;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.Client;
@@ -118,17 +119,8 @@ final class CodeIssuance {
     }
 
     /**
-     * JWS header members that the signing key decides ({@code alg}, {@code kid}, the key and certificate
-     * references), that change how the token is processed ({@code crit}, {@code b64}: RFC 7797's unencoded payload,
-     * which relying parties refuse) or that belong to encryption (RFC 7516): none may come from the caller.
-     */
-    private static final java.util.Set<String> RESERVED_HEADER_MEMBERS = java.util.Set.of("alg", "kid", "crit",
-            "b64", "jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "enc", "zip", "epk", "apu", "apv", "iv", "tag",
-            "p2s", "p2c");
-
-    /**
      * Extra JWS header members for the flow's ID tokens (Authlete's {@code idtHeaderParams}, e.g. {@code typ}):
-     * a JSON object of bounded size, without {@code alg} and {@code kid}, which come from the signing key.
+     * a JSON object of bounded size, with only members {@link CallerHeaderMembers} accepts.
      */
     private String idTokenHeader(String header) {
         if (header == null) {
@@ -139,14 +131,8 @@ final class CodeIssuance {
                     MAX_HEADER_PARAMS_LENGTH);
         }
         Map<?, ?> members = requireJsonObject(header, ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_MALFORMED);
-        for (Map.Entry<?, ?> member : members.entrySet()) {
-            // typ and cty are strings in a JWS header (RFC 7515 §4.1.9-10); the library refuses anything else
-            // when it signs, which would burn the code at the token step
-            boolean misTyped = ("typ".equals(member.getKey()) || "cty".equals(member.getKey()))
-                    && !(member.getValue() instanceof String);
-            if (RESERVED_HEADER_MEMBERS.contains(member.getKey()) || misTyped) {
-                throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED);
-            }
+        if (!CallerHeaderMembers.acceptable(members)) {
+            throw OAuthException.serverError(ResultCode.AUTHORIZATION_ISSUE_HEADER_PARAMS_RESERVED);
         }
         return header;
     }

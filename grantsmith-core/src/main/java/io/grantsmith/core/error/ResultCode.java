@@ -166,7 +166,7 @@ public enum ResultCode {
     ID_TOKEN_REISSUE_TOKENS_UNRELATED("A342293", "The access token was not issued with the refresh token."),
     ID_TOKEN_REISSUE_NOT_OPENID("A342294", "The access token does not have the scope 'openid' and a subject, so no ID token is issued with it."),
     ID_TOKEN_REISSUE_JSON_INVALID("A342295", "The value of '%s' is not a JSON object."),
-    ID_TOKEN_REISSUE_HEADER_RESERVED("A342296", "The value of 'idtHeaderParams' must not contain 'alg' or 'kid'."),
+    ID_TOKEN_REISSUE_HEADER_RESERVED("A342296", "The value of 'idtHeaderParams' must not contain 'alg', 'kid', 'crit', 'b64', key or certificate references or encryption members, and 'typ' and 'cty' must be strings."),
     ID_TOKEN_REISSUE_AUD_TYPE_INVALID("A342297", "The value of 'idTokenAudType' must be \"array\", \"string\" or null."),
     ID_TOKEN_REISSUE_CLIENT_NOT_FOUND("A342298", "The client (ID = %d) of the tokens does not exist any more."),
 

@@ -70,7 +70,7 @@ public final class IdTokenReissuer {
         String refreshValue = required(request.refreshToken(), "refreshToken");
         Map<String, Object> claimValues = object(request.claims(), "claims");
         Map<String, Object> header = object(request.idtHeaderParams(), "idtHeaderParams");
-        if (header != null && (header.containsKey("alg") || header.containsKey("kid"))) {
+        if (header != null && !CallerHeaderMembers.acceptable(header)) {
             throw new Refusal(ResultCode.ID_TOKEN_REISSUE_HEADER_RESERVED);
         }
         IdTokenAudType audType = IdTokenAudType.ARRAY; // Authlete's default here, whatever the service says

@@ -194,6 +194,8 @@ class AuthleteSdkIdTokenReissueTest {
         assertCallerError(api.idTokenReissue(new IDTokenReissueRequest().setAccessToken(first.getAccessToken())
                 .setRefreshToken(first.getRefreshToken()).setIdtHeaderParams("{\"kid\":\"x\"}")), "A342296");
         assertCallerError(api.idTokenReissue(new IDTokenReissueRequest().setAccessToken(first.getAccessToken())
+                .setRefreshToken(first.getRefreshToken()).setIdtHeaderParams("{\"b64\":false}")), "A342296");
+        assertCallerError(api.idTokenReissue(new IDTokenReissueRequest().setAccessToken(first.getAccessToken())
                 .setRefreshToken(first.getRefreshToken()).setIdTokenAudType("list")), "A342297");
     }
 
