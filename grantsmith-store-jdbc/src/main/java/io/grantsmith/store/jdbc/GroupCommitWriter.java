@@ -42,8 +42,6 @@ final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     /** How often blocked callers look whether the writer thread is still there. */
     private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** The row the health probe writes, to learn whether the database takes writes again. */
-    private static final Params PROBE_ROW = Params.of().text("store.writer.probe").text("written by the health probe");
 
     private final ConnectionSource connections;
     private final TransactionSql transactions;
@@ -123,20 +121,6 @@ final class GroupCommitWriter implements StoreWriter {
     @Override
     public boolean isFailing() {
         return failing;
-    }
-
-    /**
-     * Writes one small row and reports whether it committed within {@code timeout}: after a failure, whether the
-     * database takes writes again. A commit ends the failing state; so does any other write's.
-     */
-    @Override
-    public boolean probe(Duration timeout) {
-        try {
-            submit("healthProbe", context -> context.update(SettingsSql.PUT, PROBE_ROW), timeout);
-            return true;
-        } catch (StoreException e) {
-            return false;
-        }
     }
 
     @Override

@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class PooledWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PooledWriter.class);
     private static final int ATTEMPTS = 3;
-    private static final Params PROBE_ROW = Params.of().text("store.writer.probe").text("written by the health probe");
 
     private final DataSource pool;
     private final IntSupplier waitingForConnection;
@@ -193,16 +192,6 @@ final class PooledWriter implements StoreWriter {
     @Override
     public boolean isFailing() {
         return failing;
-    }
-
-    @Override
-    public boolean probe(Duration timeout) {
-        try {
-            submit("healthProbe", context -> context.update(SettingsSql.PUT, PROBE_ROW), timeout);
-            return true;
-        } catch (StoreException e) {
-            return false;
-        }
     }
 
     @Override

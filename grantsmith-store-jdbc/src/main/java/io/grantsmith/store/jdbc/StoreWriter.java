@@ -1,5 +1,6 @@
 package io.grantsmith.store.jdbc;
 
+import io.grantsmith.core.spi.StoreException;
 import java.time.Duration;
 
 /**
@@ -38,7 +39,22 @@ interface StoreWriter extends GroupCommitMetrics {
      * Writes one small row and reports whether it committed within {@code timeout}: after a failure, whether the
      * database takes writes again. A commit ends the failing state.
      */
-    boolean probe(Duration timeout);
+    default boolean probe(Duration timeout) {
+        try {
+            submit("healthProbe", context -> context.update(SettingsSql.PUT, ProbeRow.PARAMS), timeout);
+            return true;
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** The settings row the health probe rewrites. */
+    final class ProbeRow {
+        static final Params PARAMS = Params.of().text("store.writer.probe").text("written by the health probe");
+
+        private ProbeRow() {
+        }
+    }
 
     /** Finishes or fails every write already submitted and releases the writer's connections. Idempotent. */
     void close();
