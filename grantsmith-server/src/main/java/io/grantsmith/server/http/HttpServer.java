@@ -73,10 +73,7 @@ public final class HttpServer implements AutoCloseable {
         server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
         this.senders = new SenderGate(limits.effectiveRequestsInProcess());
-        Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay());
-        if (noopRoute) {
-            new NoopEndpoint().register(router);
-        }
+        Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay(), noopRoute);
         server.setHandler(new EdgeHandler(router, metrics, limits));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
@@ -95,12 +92,19 @@ public final class HttpServer implements AutoCloseable {
         return new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
     }
 
+    /** The routing table without the benchmark's no-op route. */
+    static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken, SenderGate senders,
+            Duration refusalDelay) {
+        return routes(grantsmith, metrics, metricsToken, senders, refusalDelay, false);
+    }
+
     /**
      * @param senders      the fair share of each service at {@code /api} and each client at {@code /as}
      * @param refusalDelay how much later {@code /as} sends its cheap refusals
+     * @param noopRoute    also serve {@code POST /bench/noop}, the benchmark's baseline
      */
     static Router routes(Grantsmith grantsmith, ServerMetrics metrics, TokenHash metricsToken, SenderGate senders,
-            Duration refusalDelay) {
+            Duration refusalDelay, boolean noopRoute) {
         Router router = new Router();
         ApiAuthentication authentication = new ApiAuthentication(grantsmith.access(), senders);
         new HealthEndpoint(grantsmith).register(router);
@@ -117,6 +121,10 @@ public final class HttpServer implements AutoCloseable {
         new UserEndpoints(grantsmith.userManagement(), authentication).register(router);
         new UserInfoEndpoints(grantsmith.userInfo(), authentication).register(router);
         new IntrospectionEndpoints(grantsmith.introspection(), authentication).register(router);
+        new OpenApiEndpoint().register(router);
+        if (noopRoute) {
+            new NoopEndpoint().register(router);
+        }
         return router;
     }
 

@@ -29,6 +29,11 @@ public final class Router {
         return this;
     }
 
+    /** Every route added, in order (the OpenAPI document's test compares them with the document). */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     public Match find(String method, String path) {
         String[] segments = Route.split(path);
         Route best = null;
