@@ -4,6 +4,8 @@ import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
 import io.grantsmith.server.http.TlsIdentity;
+import io.grantsmith.server.logging.LogFormat;
+import io.grantsmith.server.logging.LogOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -57,12 +59,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "tools, conformance suites). Its SHA-256 fingerprint is logged.")
     boolean tlsSelfSigned;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Log lines on stderr as 'text' or 'json' (one JSON object per line, with the request's "
+                    + "requestId) (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Option(names = "--bench-noop-route", hidden = true,
             description = "Serve POST /bench/noop, a no-op baseline for benchmarks.")
     boolean noopRoute;
 
     @Override
     public Integer call() throws Exception {
+        LogOutput.use(LogFormat.parse(logFormat)); // first: every line the server writes is in the chosen format
         EdgeLimits limits = edge.limits();
         TlsIdentity tls = tls();
         Grantsmith grantsmith = Bootstrap.open(root, data, tuning);

@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The single Jetty handler: routes each request to its endpoint and turns every failure into a JSON
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.grantsmith.server.http.access");
     /** RFC 9110 §11.6.1: a 401 names the scheme it wants; the v2 API takes Basic, everything else Bearer. */
     private static final String BASIC = "Basic realm=\"grantsmith\"";
     private static final String BEARER = "Bearer realm=\"grantsmith\"";
@@ -58,11 +60,26 @@ final class EdgeHandler extends Handler.Abstract {
         String path = rawPath == null ? "/" : decode(rawPath);
         Router.Match match = router.find(request.getMethod(), path);
         response.getHeaders().put(NO_STORE).put(NO_CACHE);
+        String requestId = RequestIds.acceptOrCreate(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, requestId);
         Exchange exchange = new Exchange(request, response, callback,
                 match.route() == null ? Map.of() : match.parameters(), minDataRate);
-        exchange.resumeWith(() -> dispatch(exchange, match, path, start));
-        dispatch(exchange, match, path, start);
+        exchange.resumeWith(() -> dispatch(exchange, match, path, start, requestId));
+        dispatch(exchange, match, path, start, requestId);
         return true;
+    }
+
+    /**
+     * Runs {@link #dispatchRequest} with the request's ID in the logging context of this thread, and only there:
+     * a request may be resumed on another thread (its body arrived, its turn came), which sets it again.
+     */
+    private void dispatch(Exchange exchange, Router.Match match, String path, long start, String requestId) {
+        MDC.put(RequestIds.LOG_KEY, requestId);
+        try {
+            dispatchRequest(exchange, match, path, start, requestId);
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
+        }
     }
 
     /**
@@ -70,7 +87,7 @@ final class EdgeHandler extends Handler.Abstract {
      * body is awaited without holding this thread and the endpoint runs again once it is complete; likewise when it
      * waits for its sender's turn ({@link Exchange#awaitTurn}). Once answered, the request gives its turn back.
      */
-    private void dispatch(Exchange exchange, Router.Match match, String path, long start) {
+    private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId) {
         String apiName = match.route() == null ? path : match.route().apiName();
         try {
             if (match.route() == null) {
@@ -80,7 +97,7 @@ final class EdgeHandler extends Handler.Abstract {
             }
         } catch (BodyPending pending) {
             if (exchange.isAwaitingBody() && !exchange.isSent()) {
-                exchange.awaitBody(() -> dispatch(exchange, match, path, start));
+                exchange.awaitBody(() -> dispatch(exchange, match, path, start, requestId));
                 return;
             }
             LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);
@@ -103,11 +120,26 @@ final class EdgeHandler extends Handler.Abstract {
         exchange.releaseTurn();
         // Unrouted requests share one route label and their method is one of a fixed set, so that random paths
         // and invented methods cannot create unbounded metric series.
+        long elapsed = System.nanoTime() - start;
         if (match.route() == null) {
-            metrics.request("other", ServerMetrics.methodLabel(exchange.method()), exchange.status(),
-                    System.nanoTime() - start);
+            metrics.request("other", ServerMetrics.methodLabel(exchange.method()), exchange.status(), elapsed);
         } else {
-            metrics.request(apiName, match.route().method(), exchange.status(), System.nanoTime() - start);
+            metrics.request(apiName, match.route().method(), exchange.status(), elapsed);
+        }
+        logAccess(exchange, match, elapsed);
+    }
+
+    /**
+     * One DEBUG line per answered request on {@code io.grantsmith.server.http.access}: method, route pattern (never
+     * the path, which may carry a client's identifiers, nor the query), status and time. The request ID is in the
+     * logging context.
+     */
+    private static void logAccess(Exchange exchange, Router.Match match, long elapsedNanos) {
+        if (ACCESS.isDebugEnabled()) {
+            boolean routed = match.route() != null;
+            String method = routed ? match.route().method() : ServerMetrics.methodLabel(exchange.method());
+            ACCESS.debug("{} {} {} {} us", method, routed ? match.route().pattern() : "(no route)", exchange.status(),
+                    elapsedNanos / 1_000);
         }
     }
 

@@ -1,0 +1,153 @@
+package io.grantsmith.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grantsmith.server.HttpFixture;
+import io.grantsmith.server.HttpFixture.ClientRef;
+import io.grantsmith.server.HttpFixture.ServiceRef;
+import io.grantsmith.server.HttpTarget;
+import io.grantsmith.server.Reply;
+import io.grantsmith.server.logging.LogFormat;
+import io.grantsmith.server.logging.LogOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve --log-format json}: logback's STDERR appender (from {@code logback.xml}) writes one JSON object per
+ * line, every line written while a request is handled carries that request's ID, and no secret reaches the log:
+ * client secrets, passwords (right, wrong and new), tokens, API secrets, the admin token, Authorization headers.
+ */
+class JsonLogsTest {
+    @RegisterExtension
+    static final HttpFixture SERVER = HttpFixture.sqlite();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCESS_LOGGER = "io.grantsmith.server.http.access";
+
+    private final List<String> secrets = new ArrayList<>();
+
+    @Test
+    void whenTokensAreRequestedWithSecretsThenEachLineIsJsonWithTheRequestIdAndNoSecret() throws Exception {
+        ServiceRef service = SERVER.service("");
+        ClientRef client = SERVER.client(service, "");
+        String password = "pw" + UUID.randomUUID().toString().replace("-", "");
+        SERVER.user(service, "alice", password);
+        secrets.addAll(List.of(service.apiSecret(), client.secret(), password, HttpFixture.ADMIN_TOKEN,
+                basicCredentials(client.id(), client.secret()), basicCredentials(Long.toString(service.id()),
+                        service.apiSecret())));
+
+        String log = capturedJsonLog(() -> {
+            Reply clientCredentials = SERVER.post("/as/" + service.id() + "/token").basic(client.id(), client.secret())
+                    .header("X-Request-Id", "ops-test-1").form("grant_type=client_credentials").send();
+            assertThat(clientCredentials.status()).isEqualTo(200);
+            assertThat(clientCredentials.header("X-Request-Id")).isEqualTo("ops-test-1");
+            secrets.add(clientCredentials.text("access_token"));
+
+            Reply passwordGrant = SERVER.asToken(service, client, "grant_type=password&username=alice&password="
+                    + password);
+            assertThat(passwordGrant.status()).isEqualTo(200);
+            secrets.add(passwordGrant.text("access_token"));
+            secrets.add(passwordGrant.text("refresh_token"));
+
+            Reply refreshed = SERVER.asToken(service, client, "grant_type=refresh_token&refresh_token="
+                    + passwordGrant.text("refresh_token"));
+            assertThat(refreshed.status()).isEqualTo(200);
+            secrets.add(refreshed.text("access_token"));
+            secrets.add(refreshed.text("refresh_token"));
+
+            String wrongPassword = "wrong" + UUID.randomUUID().toString().replace("-", "");
+            secrets.add(wrongPassword);
+            assertThat(SERVER.asToken(service, client, "grant_type=password&username=alice&password="
+                    + wrongPassword).status()).isEqualTo(400);
+
+            Reply api = SERVER.apiToken(service, client, "grant_type=client_credentials");
+            secrets.add(api.text("accessToken"));
+            String wrongSecret = "wrong-api-secret-" + UUID.randomUUID();
+            secrets.add(wrongSecret);
+            assertThat(SERVER.post(service.path("/auth/token")).bearer(wrongSecret).json("{}").send().status())
+                    .isEqualTo(401);
+
+            String newPassword = "new" + UUID.randomUUID().toString().replace("-", "");
+            secrets.add(newPassword);
+            assertThat(SERVER.post(service.path("/user/create")).bearer(HttpFixture.ADMIN_TOKEN)
+                    .json("{\"username\":\"bob\",\"password\":\"" + newPassword + "\"}").send().status())
+                    .isEqualTo(200);
+        });
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode event = JSON.readTree(line);
+                assertThat(event.isObject()).as(line).isTrue();
+                assertThat(event.has("level") && event.has("formattedMessage") && event.has("timestamp")).as(line)
+                        .isTrue();
+                lines.add(event);
+            }
+        }
+        assertThat(lines).as("an access line per request at DEBUG").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(lines).anySatisfy(event -> {
+            assertThat(event.path("loggerName").asText()).isEqualTo(ACCESS_LOGGER);
+            assertThat(event.path("mdc").path("requestId").asText()).isEqualTo("ops-test-1");
+            assertThat(event.path("formattedMessage").asText()).startsWith("POST /as/{serviceId}/token 200 ");
+        });
+        assertThat(lines).filteredOn(event -> event.path("loggerName").asText().equals(ACCESS_LOGGER))
+                .allSatisfy(event -> assertThat(event.path("mdc").path("requestId").asText()).isNotEmpty());
+        assertThat(secrets).doesNotContainNull();
+        for (String secret : secrets) {
+            assertThat(log).as("the log leaks a secret").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void theTextFormatLeavesLogbackXmlsEncoder() {
+        assertThat(LogOutput.use(LogFormat.TEXT)).isNull();
+        assertThat(LogFormat.parse(" Json ")).isEqualTo(LogFormat.JSON);
+    }
+
+    /**
+     * Runs {@code requests} with the log switched to JSON and Grantsmith's own loggers at DEBUG (as
+     * {@code GRANTSMITH_LOG_LEVEL=DEBUG} sets them; the test's HTTP client logs at INFO), and returns what was
+     * written to stderr.
+     */
+    private static String capturedJsonLog(ThrowingRunnable requests) throws Exception {
+        Logger grantsmith = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.grantsmith");
+        Level level = grantsmith.getLevel();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        grantsmith.setLevel(Level.DEBUG);
+        Encoder<ILoggingEvent> text = LogOutput.use(LogFormat.JSON);
+        try {
+            assertThat(text).as("logback.xml's STDERR appender, switched to JSON").isNotNull();
+            requests.run();
+        } finally {
+            LogOutput.restore(text);
+            grantsmith.setLevel(level);
+            System.setErr(stderr);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String basicCredentials(String user, String secret) {
+        return HttpTarget.basicHeader(user, secret).substring("Basic ".length());
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
