@@ -1,0 +1,60 @@
+# syntax=docker/dockerfile:1
+# Grantsmith in a container: docs/OPERATIONS.md#containers. Build with `docker build -t grantsmith .`; compose.yaml
+# runs two of them behind HAProxy on one PostgreSQL.
+
+# ---- build: the shaded jar, on a JDK 17 with Maven (the tests run in CI, not here: they need Node.js and Chromium)
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY grantsmith-api/pom.xml grantsmith-api/
+COPY grantsmith-core/pom.xml grantsmith-core/
+COPY grantsmith-registry/pom.xml grantsmith-registry/
+COPY grantsmith-jose/pom.xml grantsmith-jose/
+COPY grantsmith-testkit/pom.xml grantsmith-testkit/
+COPY grantsmith-store-memory/pom.xml grantsmith-store-memory/
+COPY grantsmith-store-jdbc/pom.xml grantsmith-store-jdbc/
+COPY grantsmith-facade/pom.xml grantsmith-facade/
+COPY grantsmith-server/pom.xml grantsmith-server/
+COPY grantsmith-api/src grantsmith-api/src
+COPY grantsmith-core/src grantsmith-core/src
+COPY grantsmith-registry/src grantsmith-registry/src
+COPY grantsmith-jose/src grantsmith-jose/src
+COPY grantsmith-testkit/src grantsmith-testkit/src
+COPY grantsmith-store-memory/src grantsmith-store-memory/src
+COPY grantsmith-store-jdbc/src grantsmith-store-jdbc/src
+COPY grantsmith-facade/src grantsmith-facade/src
+COPY grantsmith-server/src grantsmith-server/src
+# the Maven repository is a build cache, kept between builds and never part of an image
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests -pl grantsmith-server -am package \
+ && cp grantsmith-server/target/grantsmith.jar /grantsmith.jar
+
+# ---- runtime: a JRE 17, the jar, and a user without privileges
+FROM eclipse-temurin:17-jre
+# curl for the health check (the image usually has it already)
+RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-install-recommends curl \
+        && rm -rf /var/lib/apt/lists/*; } \
+ && groupadd --system --gid 10001 grantsmith \
+ && useradd --system --uid 10001 --gid grantsmith --home-dir /var/lib/grantsmith --shell /usr/sbin/nologin grantsmith \
+ && mkdir -p /opt/grantsmith /var/lib/grantsmith \
+ && chown grantsmith:grantsmith /var/lib/grantsmith && chmod 0700 /var/lib/grantsmith
+COPY --from=build /grantsmith.jar /opt/grantsmith/grantsmith.jar
+
+# Every setting of `grantsmith serve` can come from the environment (docs/OPERATIONS.md#settings). Give at least
+# GRANTSMITH_ADMIN_TOKEN and GRANTSMITH_MASTER_KEY (the same on every node), and for PostgreSQL GRANTSMITH_STORE,
+# GRANTSMITH_DB_URL and GRANTSMITH_DB_PASSWORD; GRANTSMITH_PUBLIC_URL is the URL clients use.
+ENV GRANTSMITH_HOST=0.0.0.0 \
+    GRANTSMITH_PORT=8080 \
+    GRANTSMITH_DATA=/var/lib/grantsmith \
+    GRANTSMITH_LOG_FORMAT=json \
+    GRANTSMITH_JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# The data directory: the SQLite database (store=sqlite), and the master key and admin token when none is given.
+VOLUME ["/var/lib/grantsmith"]
+USER 10001:10001
+WORKDIR /var/lib/grantsmith
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${GRANTSMITH_PORT}/health" || exit 1
+# exec: Java is PID 1 and gets SIGTERM itself, so it stops taking requests and flushes the store before it exits
+ENTRYPOINT ["/bin/sh", "-c", "exec java $GRANTSMITH_JAVA_OPTS -jar /opt/grantsmith/grantsmith.jar \"$@\"", "grantsmith"]
+CMD ["serve"]

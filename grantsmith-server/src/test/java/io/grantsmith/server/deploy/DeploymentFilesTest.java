@@ -1,0 +1,133 @@
+package io.grantsmith.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.grantsmith.server.cli.GrantsmithCommand;
+import io.grantsmith.server.config.ConfigDefaults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The container files at the repository's root agree with each other and with the server: compose.yaml's two nodes
+ * share one configuration (admin token, master key, database) given only through variables, HAProxy's configuration
+ * sends to those two services and checks their /health, every GRANTSMITH_ variable names a real setting, and the
+ * Dockerfile builds in one stage and runs as a user without privileges with a health check. (Whether Docker builds
+ * and runs them is for a machine with a Docker daemon; deploy/local-cluster.sh runs the same topology without one.)
+ */
+class DeploymentFilesTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern VARIABLE = Pattern.compile("\\bGRANTSMITH_[A-Z0-9_]+\\b");
+    /** Read by the launcher and logback.xml, not by picocli; the rest have no command-line option (secrets). */
+    private static final Set<String> OUTSIDE_PICOCLI = Set.of("GRANTSMITH_JAVA_OPTS", "GRANTSMITH_LOG_LEVEL",
+            "GRANTSMITH_ADMIN_TOKEN", "GRANTSMITH_MASTER_KEY", "GRANTSMITH_DB_PASSWORD", "GRANTSMITH_METRICS_TOKEN",
+            // deploy/haproxy.cfg's own
+            "GRANTSMITH_LB_BIND", "GRANTSMITH_NODE1", "GRANTSMITH_NODE2");
+    private static final List<String> NODES = List.of("grantsmith-1", "grantsmith-2");
+
+    @Test
+    void composeRunsPostgresTwoNodesWithOneConfigurationAndHaproxy() throws IOException {
+        JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("compose.yaml").toFile())
+                .get("services");
+
+        assertThat(iterable(services.fieldNames())).containsExactlyInAnyOrder("postgres", "grantsmith-1",
+                "grantsmith-2", "haproxy");
+        JsonNode environment = services.get("grantsmith-1").get("environment");
+        assertThat(services.get("grantsmith-2").get("environment")).isEqualTo(environment);
+        assertThat(environment.get("GRANTSMITH_STORE").asText()).isEqualTo("postgres");
+        assertThat(environment.get("GRANTSMITH_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+        for (String secret : List.of("GRANTSMITH_ADMIN_TOKEN", "GRANTSMITH_MASTER_KEY", "GRANTSMITH_DB_PASSWORD")) {
+            assertThat(environment.get(secret).asText()).as(secret + " comes from the environment, required")
+                    .startsWith("${").contains(":?");
+        }
+        Set<String> volumes = new HashSet<>();
+        for (String node : NODES) {
+            assertThat(services.get(node).at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+            assertThat(services.get("haproxy").at("/depends_on/" + node + "/condition").asText())
+                    .isEqualTo("service_healthy");
+            volumes.add(services.get(node).get("volumes").get(0).asText());
+            assertThat(services.get(node).has("ports")).as(node + " is reached through HAProxy only").isFalse();
+        }
+        assertThat(volumes).as("each node its own data volume").hasSize(2);
+        assertThat(services.at("/postgres/healthcheck/test").toString()).contains("pg_isready");
+        String haproxyVolume = services.at("/haproxy/volumes/0").asText();
+        assertThat(haproxyVolume).startsWith("./deploy/haproxy.cfg:");
+        assertThat(ROOT.resolve("deploy/haproxy.cfg")).isRegularFile();
+    }
+
+    @Test
+    void haproxySendsToTheComposeNodesAndChecksTheirHealth() throws IOException {
+        String config = Files.readString(ROOT.resolve("deploy/haproxy.cfg"));
+
+        for (int i = 0; i < NODES.size(); i++) {
+            assertThat(config).contains("server node" + (i + 1) + " \"${GRANTSMITH_NODE" + (i + 1) + "-" + NODES.get(i)
+                    + ":8080}\" check");
+        }
+        assertThat(config).contains("http-check send meth GET uri /health", "http-check expect status 200",
+                "X-Request-Id");
+    }
+
+    @Test
+    void theDockerfileBuildsInOneStageAndRunsUnprivilegedWithAHealthCheck() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+
+        assertThat(stages).hasSize(2);
+        assertThat(stages.get(0)).contains("temurin-17").endsWith(" AS build");
+        assertThat(stages.get(1)).contains("temurin:17-jre");
+        String user = lines.stream().filter(line -> line.startsWith("USER ")).findFirst().orElseThrow();
+        assertThat(user.substring(5).split(":")[0]).isNotIn("0", "root");
+        assertThat(String.join("\n", lines)).contains("HEALTHCHECK", "/health", "VOLUME [\"/var/lib/grantsmith\"]",
+                "GRANTSMITH_DATA=/var/lib/grantsmith", "GRANTSMITH_HOST=0.0.0.0", "EXPOSE 8080",
+                "COPY --from=build");
+        for (Path pom : modulePoms()) {
+            String module = ROOT.relativize(pom.getParent()).toString();
+            assertThat(lines).as("the build stage copies " + module).contains("COPY " + module + "/pom.xml " + module
+                    + "/", "COPY " + module + "/src " + module + "/src");
+        }
+    }
+
+    @Test
+    void everyGrantsmithVariableInTheContainerFilesIsASetting() throws IOException {
+        Set<String> settings = new TreeSet<>(OUTSIDE_PICOCLI);
+        CommandLine serve = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false))
+                .getSubcommands().get("serve");
+        serve.getCommandSpec().options().forEach(option -> settings.add(
+                "GRANTSMITH_" + option.longestName().substring(2).toUpperCase().replace('-', '_')));
+
+        Set<String> used = new TreeSet<>();
+        for (String file : List.of("Dockerfile", "compose.yaml", "deploy/haproxy.cfg", "deploy/local-cluster.sh")) {
+            Matcher matcher = VARIABLE.matcher(Files.readString(ROOT.resolve(file)));
+            while (matcher.find()) {
+                used.add(matcher.group());
+            }
+        }
+
+        assertThat(used).contains("GRANTSMITH_LOG_FORMAT", "GRANTSMITH_PUBLIC_URL");
+        assertThat(settings).containsAll(used);
+    }
+
+    private static List<Path> modulePoms() throws IOException {
+        try (var entries = Files.list(ROOT)) {
+            return entries.filter(dir -> dir.getFileName().toString().startsWith("grantsmith-"))
+                    .map(dir -> dir.resolve("pom.xml")).filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
+        return () -> iterator;
+    }
+}
