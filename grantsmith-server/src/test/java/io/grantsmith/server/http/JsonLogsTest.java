@@ -17,7 +17,9 @@ import io.grantsmith.server.Reply;
 import io.grantsmith.server.logging.LogFormat;
 import io.grantsmith.server.logging.LogOutput;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,46 @@ class JsonLogsTest {
         }
     }
 
+    /** A request whose body comes late is run again when it arrives, maybe on another thread: its ID goes along. */
+    @Test
+    void whenTheBodyArrivesLateTheResumedRequestStillLogsItsId() throws Exception {
+        ServiceRef service = SERVER.service("");
+        ClientRef client = SERVER.client(service, "");
+        byte[] body = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
+        String[] status = new String[1];
+
+        String log = capturedJsonLog(() -> {
+            try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /as/" + service.id() + "/token HTTP/1.1\r\nHost: t\r\nConnection: close\r\n"
+                        + "Authorization: " + HttpTarget.basicHeader(client.id(), client.secret()) + "\r\n"
+                        + "X-Request-Id: late-body-7\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(300);
+                out.write(body);
+                out.flush();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                status[0] = response.substring(0, response.indexOf("\r\n"));
+                assertThat(response).contains("X-Request-Id: late-body-7");
+            }
+        }, "\"requestId\":\"late-body-7\"");
+
+        assertThat(status[0]).isEqualTo("HTTP/1.1 200 OK");
+        List<JsonNode> access = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            JsonNode event = line.isBlank() ? null : JSON.readTree(line);
+            if (event != null && event.path("loggerName").asText().equals(ACCESS_LOGGER)) {
+                access.add(event);
+            }
+        }
+        assertThat(access).singleElement().satisfies(event -> {
+            assertThat(event.path("mdc").path("requestId").asText()).isEqualTo("late-body-7");
+            assertThat(event.path("formattedMessage").asText()).startsWith("POST /as/{serviceId}/token 200 ");
+        });
+    }
+
     @Test
     void theTextFormatLeavesLogbackXmlsEncoder() {
         assertThat(LogOutput.use(LogFormat.TEXT)).isNull();
@@ -124,6 +166,14 @@ class JsonLogsTest {
      * written to stderr.
      */
     private static String capturedJsonLog(ThrowingRunnable requests) throws Exception {
+        return capturedJsonLog(requests, "");
+    }
+
+    /**
+     * As {@link #capturedJsonLog(ThrowingRunnable)}, waiting up to 5 s for {@code awaited} to be logged: a request's
+     * access line is written after its response, which the client may have read before.
+     */
+    private static String capturedJsonLog(ThrowingRunnable requests, String awaited) throws Exception {
         Logger grantsmith = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.grantsmith");
         Level level = grantsmith.getLevel();
         PrintStream stderr = System.err;
@@ -134,6 +184,10 @@ class JsonLogsTest {
         try {
             assertThat(text).as("logback.xml's STDERR appender, switched to JSON").isNotNull();
             requests.run();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!captured.toString(StandardCharsets.UTF_8).contains(awaited) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } finally {
             LogOutput.restore(text);
             grantsmith.setLevel(level);
