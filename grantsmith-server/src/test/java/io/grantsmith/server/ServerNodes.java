@@ -2,14 +2,15 @@ package io.grantsmith.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class ServerNodes implements AutoCloseable {
     }
 
     private static ServerNodes start(Path root, Map<String, String> store, int count, String... serveOptions) {
-        Map<String, String> environment = new java.util.HashMap<>(store);
+        Map<String, String> environment = new HashMap<>(store);
         environment.put("GRANTSMITH_ADMIN_TOKEN", ADMIN_TOKEN);
         environment.put("GRANTSMITH_MASTER_KEY", MASTER_KEY);
         ServerNodes nodes = new ServerNodes(root, Map.copyOf(environment), List.of(serveOptions));
