@@ -129,7 +129,8 @@ public final class TokenEngine {
         } catch (IssuanceLimitedException | GrantNotAdmittedException e) {
             throw e; // not an outcome of the request: it was not processed
         } catch (StoreFailure e) {
-            LOG.log(Level.ERROR, "store failure while processing a token request of service " + service.id(), e);
+            // once per kind and minute, not once per request: a database that is away fails every request
+            logFailure("store failure while processing a token request of service ", service, e);
             return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
                     serverError(e.code()));
         } catch (StoreException e) {
@@ -151,7 +152,7 @@ public final class TokenEngine {
         } catch (OAuthException e) {
             return new TokenIssueResult.InternalServerError(facts, e.error());
         } catch (StoreFailure e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/issue of service " + service.id(), e);
+            logFailure("store failure in /auth/token/issue of service ", service, e);
             return new TokenIssueResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             logFailure("store failure in /auth/token/issue of service ", service, e);
@@ -170,7 +171,7 @@ public final class TokenEngine {
         } catch (OAuthException e) {
             return new TokenFailResult.InternalServerError(facts, e.error());
         } catch (StoreFailure e) {
-            LOG.log(Level.ERROR, "store failure in /auth/token/fail of service " + service.id(), e);
+            logFailure("store failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(e.code()));
         } catch (StoreException e) {
             logFailure("store failure in /auth/token/fail of service ", service, e);

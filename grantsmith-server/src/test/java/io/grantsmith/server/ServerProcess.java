@@ -48,10 +48,20 @@ public final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path)}, with these {@code GRANTSMITH_*} variables in its environment. */
     public static ServerProcess start(Path dataDir, Map<String, String> environment) throws IOException {
+        return start(dataDir, environment, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, with {@code serveOptions} after the others on the command line. The child gets a
+     * small heap and the C1 compiler only: several of them share CI's two cores with the tests.
+     */
+    public static ServerProcess start(Path dataDir, Map<String, String> environment, List<String> serveOptions)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(),
                 "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir.toString()));
+        command.addAll(serveOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("GRANTSMITH_"));
         builder.environment().putAll(environment);
@@ -112,6 +122,10 @@ public final class ServerProcess implements AutoCloseable {
     /** What the server printed on stderr so far (for failure messages). */
     public String log() {
         return log.toString();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

@@ -113,11 +113,19 @@ public final class JdbcStores implements Stores {
         PostgresDatabase database = new PostgresDatabase(settings);
         int migrationsApplied = database.migrate();
         HikariDataSource pool = database.openPool();
-        PooledWriter writer = new PooledWriter(pool, () -> waitingFor(pool), Dialect.POSTGRESQL,
+        ConnectionGate connections = new ConnectionGate(pool, () -> openConnections(pool), settings.redactedUrl(),
+                System::nanoTime);
+        PooledWriter writer = new PooledWriter(connections, () -> waitingFor(pool), Dialect.POSTGRESQL,
                 settings.writeTimeout());
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {})", settings.redactedUrl(),
                 migrationsApplied, settings.poolSize());
-        return new JdbcStores(writer, new ReadPool(pool), sealer, migrationsApplied);
+        return new JdbcStores(writer, new ReadPool(pool, connections), sealer, migrationsApplied);
+    }
+
+    /** Connections the pool holds, idle or in use; before the pool has started, as if one: none is known missing. */
+    private static int openConnections(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return bean == null ? 1 : bean.getTotalConnections();
     }
 
     private static int waitingFor(HikariDataSource pool) {

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL writer: each write runs on its caller's thread in a transaction of its own, on a connection from
  * the pool, and returns once that transaction has committed. PostgreSQL takes many writers at once (unlike SQLite),
  * so there is no queue and no writer thread: the pool bounds how many write at once, and a caller waits for a
- * connection at most the write timeout. Group commit (many requests' rows in one transaction) is left for when it is
+ * connection at most the write timeout, or not at all while the database is unreachable ({@link ConnectionGate}). Group commit (many requests' rows in one transaction) is left for when it is
  * measured to pay over this.
  *
  * <p>A write's statements run in PostgreSQL's default READ COMMITTED isolation: every once-only change is one
@@ -40,7 +39,7 @@ final class PooledWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PooledWriter.class);
     private static final int ATTEMPTS = 3;
 
-    private final DataSource pool;
+    private final ConnectionGate connections;
     private final IntSupplier waitingForConnection;
     private final Dialect dialect;
     private final Duration writeTimeout;
@@ -56,10 +55,12 @@ final class PooledWriter implements StoreWriter {
     private volatile boolean failing;
 
     /**
+     * @param connections          the pool, behind the gate that fails writes at once while the database is away
      * @param waitingForConnection how many callers wait for a connection of the pool right now (the queue depth)
      */
-    PooledWriter(DataSource pool, IntSupplier waitingForConnection, Dialect dialect, Duration writeTimeout) {
-        this.pool = pool;
+    PooledWriter(ConnectionGate connections, IntSupplier waitingForConnection, Dialect dialect,
+            Duration writeTimeout) {
+        this.connections = connections;
         this.waitingForConnection = waitingForConnection;
         this.dialect = dialect;
         this.writeTimeout = writeTimeout;
@@ -86,6 +87,7 @@ final class PooledWriter implements StoreWriter {
                     committed();
                     return result;
                 } catch (SQLException | RuntimeException e) {
+                    connections.failed(e);
                     if (attempt < ATTEMPTS && dialect.isRetryable(e) && System.nanoTime() - deadline < 0) {
                         LOG.debug("Write {} conflicted with another transaction (attempt {}); it runs again", name,
                                 attempt, e);
@@ -100,7 +102,7 @@ final class PooledWriter implements StoreWriter {
     }
 
     private <T> T runInOneTransaction(WriteOp<T> op, long deadline, Duration timeout) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connections.connect()) {
             if (System.nanoTime() - deadline >= 0) {
                 throw new SQLTransientConnectionException("no database connection was free within "
                         + timeout.toMillis() + " ms");
@@ -130,6 +132,7 @@ final class PooledWriter implements StoreWriter {
 
     private void committed() {
         transactionsCommitted.incrementAndGet();
+        connections.succeeded();
         if (failing) {
             failing = false;
             failures.drain();

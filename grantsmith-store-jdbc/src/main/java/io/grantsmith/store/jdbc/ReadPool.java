@@ -15,9 +15,16 @@ import java.util.Optional;
  */
 final class ReadPool implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final ConnectionGate connections;
 
     ReadPool(HikariDataSource dataSource) {
+        this(dataSource, ConnectionGate.alwaysOpen(dataSource));
+    }
+
+    /** Reads through {@code connections}, the gate that fails them at once while the database is away. */
+    ReadPool(HikariDataSource dataSource, ConnectionGate connections) {
         this.dataSource = dataSource;
+        this.connections = connections;
     }
 
     <T> Optional<T> first(String operation, String sql, Params params, RowReader<T> reader) {
@@ -30,13 +37,16 @@ final class ReadPool implements AutoCloseable {
 
     /** Whether a connection answers {@code SELECT 1} within {@code timeoutSeconds}. */
     boolean answers(int timeoutSeconds) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connections.connect();
                 PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
             statement.setQueryTimeout(timeoutSeconds);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getInt(1) == 1;
+                boolean answered = rows.next() && rows.getInt(1) == 1;
+                connections.succeeded();
+                return answered;
             }
         } catch (SQLException | RuntimeException e) {
+            connections.failed(e);
             return false;
         }
     }
@@ -50,10 +60,13 @@ final class ReadPool implements AutoCloseable {
         if (dataSource.isClosed()) {
             throw new StoreException(operation + " failed: the store is closed");
         }
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connections.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            return call.run(statement);
+            T result = call.run(statement);
+            connections.succeeded();
+            return result;
         } catch (SQLException e) {
+            connections.failed(e);
             throw new StoreException(operation + " failed", e);
         }
     }
