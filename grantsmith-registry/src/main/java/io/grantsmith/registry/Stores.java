@@ -35,6 +35,9 @@ public interface Stores extends AutoCloseable {
 
     Housekeeping housekeeping();
 
+    /** The node IDs that the nodes sharing this store lease, for the node bits of token row keys. */
+    NodeLeases nodeLeases();
+
     /** Whether the store can serve requests right now (for health checks). */
     boolean isHealthy();
 

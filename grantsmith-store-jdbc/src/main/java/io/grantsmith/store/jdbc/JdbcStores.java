@@ -10,6 +10,7 @@ import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
 import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.SettingsStore;
@@ -48,6 +49,7 @@ public final class JdbcStores implements Stores {
     private final JdbcConsentStore consents;
     private final JdbcServiceKeys keys;
     private final JdbcHousekeeping housekeeping;
+    private final JdbcNodeLeases nodeLeases;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
         this.writer = writer;
@@ -65,6 +67,7 @@ public final class JdbcStores implements Stores {
         this.consents = new JdbcConsentStore(writer, reads);
         this.keys = new JdbcServiceKeys(writer, reads, sealer);
         this.housekeeping = new JdbcHousekeeping(writer);
+        this.nodeLeases = new JdbcNodeLeases(writer);
     }
 
     /**
@@ -178,6 +181,11 @@ public final class JdbcStores implements Stores {
     @Override
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    @Override
+    public NodeLeases nodeLeases() {
+        return nodeLeases;
     }
 
     /** The writer's counters, for metrics. */
