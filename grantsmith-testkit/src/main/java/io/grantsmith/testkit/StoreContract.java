@@ -694,6 +694,134 @@ public abstract class StoreContract {
     }
 
     @Test
+    void whenAClientIsDeletedThenEverythingIssuedToItGoesAndOtherClientsKeepTheirs() {
+        stores.services().insert(service(Records.SERVICE, "{}"));
+        stores.clients().insert(client(Records.SERVICE, Records.CLIENT, null, "secret"));
+        stores.clients().insert(client(Records.SERVICE, OTHER_CLIENT, null, "secret"));
+        Issued deleted = issueEverything(Records.CLIENT);
+        Issued kept = issueEverything(OTHER_CLIENT);
+
+        assertThat(stores.clients().delete(Records.SERVICE, Records.CLIENT)).isTrue();
+
+        deleted.assertGone();
+        kept.assertPresent();
+        assertThat(stores.clients().delete(Records.SERVICE, Records.CLIENT)).as("deleted once").isFalse();
+    }
+
+    @Test
+    void whenAServiceIsDeletedThenEverythingIssuedToItsClientsGoesAndOtherServicesKeepTheirs() {
+        stores.services().insert(service(Records.SERVICE, "{}"));
+        stores.services().insert(service(Records.OTHER_SERVICE, "{}"));
+        stores.clients().insert(client(Records.SERVICE, Records.CLIENT, null, "secret"));
+        stores.clients().insert(client(Records.OTHER_SERVICE, OTHER_CLIENT, null, "secret"));
+        Issued deleted = issueEverything(Records.SERVICE, Records.CLIENT);
+        Issued kept = issueEverything(Records.OTHER_SERVICE, OTHER_CLIENT);
+
+        assertThat(stores.services().delete(Records.SERVICE)).isTrue();
+
+        deleted.assertGone();
+        kept.assertPresent();
+    }
+
+    private static final long OTHER_CLIENT = Records.CLIENT + 1;
+
+    private Issued issueEverything(long clientId) {
+        return issueEverything(Records.SERVICE, clientId);
+    }
+
+    /** One of every row a client can have: a lone access token, a grant with both tokens, tickets, a code, a consent. */
+    private Issued issueEverything(long serviceId, long clientId) {
+        AccessTokenRecord lone = ofClient(Records.accessToken(NOW, HOUR, null), serviceId, clientId);
+        FamilyId family = FamilyId.random();
+        AccessTokenRecord grantAccess = ofClient(Records.accessToken(NOW, HOUR, family), serviceId, clientId);
+        RefreshTokenRecord refresh = RefreshTokenRecord.builder(Records.freshKey(), Records.freshHash(),
+                        GrantRecord.builder(family).serviceId(serviceId).clientId(clientId).subject("alice")
+                                .scopes(io.grantsmith.core.model.Scopes.of("read"))
+                                .grantType(io.grantsmith.api.types.GrantType.PASSWORD).createdAt(NOW)
+                                .expiresAt(NOW.plus(Records.GRANT_LIFETIME)).build())
+                .issuedAt(NOW).expiresAt(NOW.plus(Duration.ofDays(10))).properties(List.of())
+                .state(RefreshTokenState.ACTIVE).build();
+        Ticket ticket = new Ticket(Records.freshHash(), serviceId, clientId, false, null,
+                io.grantsmith.core.model.Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
+        io.grantsmith.core.model.RequestedAuthorization request = io.grantsmith.core.model.RequestedAuthorization
+                .builder().clientId(clientId, false).redirectUri("https://client.example/cb", false).build();
+        io.grantsmith.core.model.AuthorizationTicket authorizationTicket = new io.grantsmith.core.model
+                .AuthorizationTicket(Records.freshHash(), serviceId, request, NOW, NOW.plus(HOUR));
+        io.grantsmith.core.model.AuthorizationCode code = new io.grantsmith.core.model.AuthorizationCode(
+                Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(), NOW, NOW.plus(HOUR));
+
+        assertThat(stores.tokens().saveAccessToken(lone)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(stores.tokens().saveGrant(grantAccess, refresh)).isEqualTo(SaveOutcome.SAVED);
+        stores.tickets().saveTicket(ticket);
+        stores.authorizationTickets().saveAuthorizationTicket(authorizationTicket);
+        stores.authorizationCodes().saveAuthorizationCode(code);
+        stores.consents().grant(serviceId, "alice", clientId, List.of("read"), NOW.getEpochSecond());
+        return new Issued(serviceId, clientId, lone, grantAccess, refresh, ticket, authorizationTicket, code);
+    }
+
+    private static AccessTokenRecord ofClient(AccessTokenRecord token, long serviceId, long clientId) {
+        return AccessTokenRecord.builder(token.key(), token.hash())
+                .serviceId(serviceId).clientId(clientId).subject(token.subject()).scopes(token.scopes())
+                .grantType(token.grantType()).issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
+                .family(token.family()).build();
+    }
+
+    /** What {@link #issueEverything} wrote, and how to look for it through the ports. */
+    private final class Issued {
+        private final long serviceId;
+        private final long clientId;
+        private final AccessTokenRecord lone;
+        private final AccessTokenRecord grantAccess;
+        private final RefreshTokenRecord refresh;
+        private final Ticket ticket;
+        private final io.grantsmith.core.model.AuthorizationTicket authorizationTicket;
+        private final io.grantsmith.core.model.AuthorizationCode code;
+
+        Issued(long serviceId, long clientId, AccessTokenRecord lone, AccessTokenRecord grantAccess,
+                RefreshTokenRecord refresh, Ticket ticket,
+                io.grantsmith.core.model.AuthorizationTicket authorizationTicket,
+                io.grantsmith.core.model.AuthorizationCode code) {
+            this.serviceId = serviceId;
+            this.clientId = clientId;
+            this.lone = lone;
+            this.grantAccess = grantAccess;
+            this.refresh = refresh;
+            this.ticket = ticket;
+            this.authorizationTicket = authorizationTicket;
+            this.code = code;
+        }
+
+        void assertGone() {
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(lone))).isEmpty();
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(grantAccess))).isEmpty();
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
+            assertThat(stores.tokens().findGrant(refresh.family())).isEmpty();
+            assertThat(stores.consents().granted(serviceId, "alice", clientId)).isEmpty();
+            // single use: checked last, since using them is what is tested
+            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+                    .isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
+                    .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+                    .isInstanceOf(io.grantsmith.core.spi.CodeRedemption.NotFound.class);
+        }
+
+        void assertPresent() {
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(lone))).isPresent();
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(grantAccess))).isPresent();
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isPresent();
+            assertThat(stores.tokens().findGrant(refresh.family())).isPresent();
+            assertThat(stores.consents().granted(serviceId, "alice", clientId)).containsExactly("read");
+            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+                    .isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
+                    .status()).isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+                    .isInstanceOf(io.grantsmith.core.spi.CodeRedemption.Redeemed.class);
+        }
+    }
+
+    @Test
     void whenClientsAreManagedThenSecretsAndAliasesRoundTrip() {
         stores.services().insert(service(31, "{}"));
         StoredClient client = client(31, 3101, "web-app", "s3cret");

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clients, with their secrets sealed by {@link SecretSealer}: sealing happens on the calling thread before the
+ * Clients, with their secrets sealed by {@link SecretSealer}; deleting one deletes what was issued to it in the same
+ * write ({@link OwnerPurgeSql}). Sealing happens on the calling thread before the
  * write is queued, unsealing on the reading thread.
  */
 final class JdbcClientRegistry implements ClientRegistry {
@@ -84,7 +85,13 @@ final class JdbcClientRegistry implements ClientRegistry {
     @Override
     public boolean delete(long serviceId, long clientId) {
         Params key = Params.of().integer(clientId).integer(serviceId);
-        return writer.submit("deleteClient", context -> context.update(ClientSql.DELETE, key) == 1);
+        return writer.submit("deleteClient", context -> {
+            if (context.update(ClientSql.DELETE, key) != 1) {
+                return false;
+            }
+            OwnerPurgeSql.run(context, OwnerPurgeSql.OF_CLIENT, key);
+            return true;
+        });
     }
 
     @Override

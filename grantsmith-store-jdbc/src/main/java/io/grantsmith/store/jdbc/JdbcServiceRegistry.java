@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Services; deleting one deletes its clients, users and signing keys in the same write. */
+/**
+ * Services; deleting one deletes its clients, users and signing keys, and everything issued to its clients
+ * ({@link OwnerPurgeSql}), in the same write.
+ */
 final class JdbcServiceRegistry implements ServiceRegistry {
     private final StoreWriter writer;
     private final ReadPool reads;
@@ -53,9 +56,11 @@ final class JdbcServiceRegistry implements ServiceRegistry {
     public boolean delete(long serviceId) {
         Params id = Params.of().integer(serviceId);
         return writer.submit("deleteService", context -> {
+            // everything of the service goes even when its row is already gone (a client created during its deletion)
             context.update(ClientSql.DELETE_OF_SERVICE, id);
             context.update(UserSql.DELETE_OF_SERVICE, id);
             context.update(KeySql.DELETE_OF_SERVICE, id);
+            OwnerPurgeSql.run(context, OwnerPurgeSql.OF_SERVICE, id);
             return context.update(ServiceSql.DELETE, id) == 1;
         });
     }

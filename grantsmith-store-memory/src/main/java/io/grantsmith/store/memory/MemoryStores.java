@@ -21,9 +21,13 @@ import io.grantsmith.registry.UserRegistry;
 public final class MemoryStores implements Stores {
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryServiceKeys keys = new MemoryServiceKeys();
-    private final MemoryRegistries registries = new MemoryRegistries(keys);
     private final MemoryAuthorizationStore authorization = new MemoryAuthorizationStore();
     private final MemoryConsentStore consents = new MemoryConsentStore();
+    private final MemoryRegistries registries = new MemoryRegistries(keys, owner -> {
+        tokens.purge(owner);
+        authorization.purge(owner);
+        consents.purge(owner);
+    });
     private final MemoryNodeLeases nodeLeases = new MemoryNodeLeases();
     private final Housekeeping housekeeping = (now, limit) -> tokens.purgeExpired(now, limit)
             + authorization.purgeExpired(now, limit);
