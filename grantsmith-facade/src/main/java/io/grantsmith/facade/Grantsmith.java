@@ -30,6 +30,7 @@ import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
 import io.grantsmith.facade.manage.Ids;
 import io.grantsmith.facade.manage.KeyManagement;
+import io.grantsmith.facade.manage.OtherNodesChanges;
 import io.grantsmith.facade.manage.ServiceManagement;
 import io.grantsmith.facade.nodes.NodeLease;
 import io.grantsmith.facade.token.TokenApi;
@@ -135,6 +136,7 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
+        stores.directoryChanges().subscribe(new OtherNodesChanges(directory, keyRing, access));
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);

@@ -7,6 +7,7 @@ import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.DirectoryChanges;
 import io.grantsmith.registry.Housekeeping;
 import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
@@ -101,6 +102,11 @@ public final class BrokenStores implements Stores {
     @Override
     public NodeLeases nodeLeases() {
         return delegate.nodeLeases();
+    }
+
+    @Override
+    public DirectoryChanges directoryChanges() {
+        return delegate.directoryChanges();
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.grantsmith.core.spi.TicketUse;
 import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.DirectoryChanges;
 import io.grantsmith.registry.Housekeeping;
 import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
@@ -123,6 +124,11 @@ public final class FailingStores implements Stores {
     @Override
     public NodeLeases nodeLeases() {
         return delegate.nodeLeases();
+    }
+
+    @Override
+    public DirectoryChanges directoryChanges() {
+        return delegate.directoryChanges();
     }
 
     @Override

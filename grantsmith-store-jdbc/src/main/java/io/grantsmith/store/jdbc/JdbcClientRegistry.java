@@ -19,11 +19,13 @@ final class JdbcClientRegistry implements ClientRegistry {
     private final StoreWriter writer;
     private final ReadPool reads;
     private final SecretSealer sealer;
+    private final ChangeNotices notices;
 
-    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer) {
+    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer, ChangeNotices notices) {
         this.writer = writer;
         this.reads = reads;
         this.sealer = sealer;
+        this.notices = notices;
     }
 
     /** When nothing was inserted, the client ID (taken across services) is checked first, as the reference does. */
@@ -40,6 +42,7 @@ final class JdbcClientRegistry implements ClientRegistry {
         Params id = Params.of().integer(client.clientId());
         return writer.submit("insertClient", context -> {
             if (context.update(ClientSql.INSERT, row) == 1) {
+                notices.announce(context, ChangeNotices.Kind.CLIENTS, client.serviceId());
                 return Outcome.DONE;
             }
             return context.first(ClientSql.ID_TAKEN, id, taken -> true).isPresent()
@@ -75,6 +78,7 @@ final class JdbcClientRegistry implements ClientRegistry {
         Params key = Params.of().integer(client.clientId()).integer(client.serviceId());
         return writer.submit("updateClient", context -> {
             if (context.update(ClientSql.UPDATE, row) == 1) {
+                notices.announce(context, ChangeNotices.Kind.CLIENTS, client.serviceId());
                 return Outcome.DONE;
             }
             return context.first(ClientSql.EXISTS, key, exists -> true).isPresent()
@@ -90,6 +94,7 @@ final class JdbcClientRegistry implements ClientRegistry {
                 return false;
             }
             OwnerPurgeSql.run(context, OwnerPurgeSql.OF_CLIENT, key);
+            notices.announce(context, ChangeNotices.Kind.CLIENTS, serviceId);
             return true;
         });
     }

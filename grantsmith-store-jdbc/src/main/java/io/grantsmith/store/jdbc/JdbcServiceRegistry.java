@@ -18,10 +18,12 @@ import java.util.Optional;
 final class JdbcServiceRegistry implements ServiceRegistry {
     private final StoreWriter writer;
     private final ReadPool reads;
+    private final ChangeNotices notices;
 
-    JdbcServiceRegistry(StoreWriter writer, ReadPool reads) {
+    JdbcServiceRegistry(StoreWriter writer, ReadPool reads, ChangeNotices notices) {
         this.writer = writer;
         this.reads = reads;
+        this.notices = notices;
     }
 
     @Override
@@ -32,7 +34,8 @@ final class JdbcServiceRegistry implements ServiceRegistry {
                 .text(service.document())
                 .integer(millis(service.createdAt()))
                 .integer(millis(service.modifiedAt()));
-        return writer.submit("insertService", context -> context.update(ServiceSql.INSERT, params) == 1);
+        return writer.submit("insertService", context -> announced(context, service.id(),
+                context.update(ServiceSql.INSERT, params) == 1));
     }
 
     @Override
@@ -49,7 +52,8 @@ final class JdbcServiceRegistry implements ServiceRegistry {
                 .integer(millis(service.createdAt()))
                 .integer(millis(service.modifiedAt()))
                 .integer(service.id());
-        return writer.submit("updateService", context -> context.update(ServiceSql.UPDATE, params) == 1);
+        return writer.submit("updateService", context -> announced(context, service.id(),
+                context.update(ServiceSql.UPDATE, params) == 1));
     }
 
     @Override
@@ -61,8 +65,16 @@ final class JdbcServiceRegistry implements ServiceRegistry {
             context.update(UserSql.DELETE_OF_SERVICE, id);
             context.update(KeySql.DELETE_OF_SERVICE, id);
             OwnerPurgeSql.run(context, OwnerPurgeSql.OF_SERVICE, id);
-            return context.update(ServiceSql.DELETE, id) == 1;
+            return announced(context, serviceId, context.update(ServiceSql.DELETE, id) == 1);
         });
+    }
+
+    /** Tells the other nodes when the service changed (an unknown ID they cached as absent may now exist). */
+    private boolean announced(WriteContext context, long serviceId, boolean changed) throws java.sql.SQLException {
+        if (changed) {
+            notices.announce(context, ChangeNotices.Kind.SERVICE, serviceId);
+        }
+        return changed;
     }
 
     @Override
