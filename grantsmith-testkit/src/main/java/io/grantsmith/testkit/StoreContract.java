@@ -2,15 +2,21 @@ package io.grantsmith.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.AuthorizationCode;
+import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.ClientSecret;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.RequestedAuthorization;
+import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
@@ -186,7 +192,7 @@ public abstract class StoreContract {
     @Test
     void whenPropertiesAndSubjectAreAbsentThenTheyRoundTripAsAbsent() {
         AccessTokenRecord bare = AccessTokenRecord.builder(Records.freshKey(), Records.freshHash()).serviceId(7)
-                .clientId(8).grantType(io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS).issuedAt(NOW)
+                .clientId(8).grantType(GrantType.CLIENT_CREDENTIALS).issuedAt(NOW)
                 .expiresAt(NOW.plus(HOUR)).build();
         stores.tokens().saveAccessToken(bare);
 
@@ -729,25 +735,25 @@ public abstract class StoreContract {
         return issueEverything(Records.SERVICE, clientId);
     }
 
-    /** One of every row a client can have: a lone access token, a grant with both tokens, tickets, a code, a consent. */
+    /** One of every row a client can have: a lone access token, a grant with its tokens, tickets, a code, a consent. */
     private Issued issueEverything(long serviceId, long clientId) {
         AccessTokenRecord lone = ofClient(Records.accessToken(NOW, HOUR, null), serviceId, clientId);
         FamilyId family = FamilyId.random();
         AccessTokenRecord grantAccess = ofClient(Records.accessToken(NOW, HOUR, family), serviceId, clientId);
         RefreshTokenRecord refresh = RefreshTokenRecord.builder(Records.freshKey(), Records.freshHash(),
                         GrantRecord.builder(family).serviceId(serviceId).clientId(clientId).subject("alice")
-                                .scopes(io.grantsmith.core.model.Scopes.of("read"))
-                                .grantType(io.grantsmith.api.types.GrantType.PASSWORD).createdAt(NOW)
+                                .scopes(Scopes.of("read"))
+                                .grantType(GrantType.PASSWORD).createdAt(NOW)
                                 .expiresAt(NOW.plus(Records.GRANT_LIFETIME)).build())
                 .issuedAt(NOW).expiresAt(NOW.plus(Duration.ofDays(10))).properties(List.of())
                 .state(RefreshTokenState.ACTIVE).build();
         Ticket ticket = new Ticket(Records.freshHash(), serviceId, clientId, false, null,
-                io.grantsmith.core.model.Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
-        io.grantsmith.core.model.RequestedAuthorization request = io.grantsmith.core.model.RequestedAuthorization
-                .builder().clientId(clientId, false).redirectUri("https://client.example/cb", false).build();
-        io.grantsmith.core.model.AuthorizationTicket authorizationTicket = new io.grantsmith.core.model
-                .AuthorizationTicket(Records.freshHash(), serviceId, request, NOW, NOW.plus(HOUR));
-        io.grantsmith.core.model.AuthorizationCode code = new io.grantsmith.core.model.AuthorizationCode(
+                Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
+        RequestedAuthorization request = RequestedAuthorization.builder().clientId(clientId, false)
+                .redirectUri("https://client.example/cb", false).build();
+        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshHash(), serviceId, request, NOW,
+                NOW.plus(HOUR));
+        AuthorizationCode code = new AuthorizationCode(
                 Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(), NOW, NOW.plus(HOUR));
 
         assertThat(stores.tokens().saveAccessToken(lone)).isEqualTo(SaveOutcome.SAVED);
@@ -774,13 +780,13 @@ public abstract class StoreContract {
         private final AccessTokenRecord grantAccess;
         private final RefreshTokenRecord refresh;
         private final Ticket ticket;
-        private final io.grantsmith.core.model.AuthorizationTicket authorizationTicket;
-        private final io.grantsmith.core.model.AuthorizationCode code;
+        private final AuthorizationTicket authorizationTicket;
+        private final AuthorizationCode code;
 
         Issued(long serviceId, long clientId, AccessTokenRecord lone, AccessTokenRecord grantAccess,
                 RefreshTokenRecord refresh, Ticket ticket,
-                io.grantsmith.core.model.AuthorizationTicket authorizationTicket,
-                io.grantsmith.core.model.AuthorizationCode code) {
+                AuthorizationTicket authorizationTicket,
+                AuthorizationCode code) {
             this.serviceId = serviceId;
             this.clientId = clientId;
             this.lone = lone;
@@ -803,7 +809,7 @@ public abstract class StoreContract {
             assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
                     .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
             assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
-                    .isInstanceOf(io.grantsmith.core.spi.CodeRedemption.NotFound.class);
+                    .isInstanceOf(CodeRedemption.NotFound.class);
         }
 
         void assertPresent() {
@@ -817,7 +823,7 @@ public abstract class StoreContract {
             assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
                     .status()).isEqualTo(TicketUse.Status.USED);
             assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
-                    .isInstanceOf(io.grantsmith.core.spi.CodeRedemption.Redeemed.class);
+                    .isInstanceOf(CodeRedemption.Redeemed.class);
         }
     }
 

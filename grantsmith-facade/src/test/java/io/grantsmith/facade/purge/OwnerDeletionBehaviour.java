@@ -99,7 +99,8 @@ abstract class OwnerDeletionBehaviour {
      * access token without a grant, one with, a refresh token, its grant and a ticket.
      */
     private Issued issue(ObjectNode client) {
-        TokenResponse credentials = grantsmith.tokens().token(serviceId, basic("grant_type=client_credentials", client));
+        TokenResponse credentials = grantsmith.tokens().token(serviceId,
+                basic("grant_type=client_credentials", client));
         assertThat(credentials.getAction()).isEqualTo(TokenResponse.Action.OK);
         TokenResponse password = grantsmith.tokens().token(serviceId,
                 basic("grant_type=password&username=alice&password=pw", client));

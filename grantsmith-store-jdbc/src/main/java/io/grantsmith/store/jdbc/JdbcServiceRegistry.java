@@ -70,7 +70,7 @@ final class JdbcServiceRegistry implements ServiceRegistry {
     }
 
     /** Tells the other nodes when the service changed (an unknown ID they cached as absent may now exist). */
-    private boolean announced(WriteContext context, long serviceId, boolean changed) throws java.sql.SQLException {
+    private boolean announced(WriteContext context, long serviceId, boolean changed) throws SQLException {
         if (changed) {
             notices.announce(context, ChangeNotices.Kind.SERVICE, serviceId);
         }

@@ -1,5 +1,6 @@
 package io.grantsmith.store.jdbc;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class OwnerPurgeSql {
     }
 
     /** Runs {@code statements} with {@code params} each; returns the rows they deleted. */
-    static int run(WriteContext context, List<String> statements, Params params) throws java.sql.SQLException {
+    static int run(WriteContext context, List<String> statements, Params params) throws SQLException {
         int deleted = 0;
         for (String statement : statements) {
             deleted += context.update(statement, params);

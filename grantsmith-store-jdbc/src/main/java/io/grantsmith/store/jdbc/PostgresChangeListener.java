@@ -2,6 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import io.grantsmith.registry.DirectoryChanges;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -97,7 +98,7 @@ final class PostgresChangeListener implements DirectoryChanges, AutoCloseable {
     private void listen(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + quoted(channel));
-            try (java.sql.ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
                 backendPid = pid.next() ? pid.getInt(1) : 0;
             }
         }

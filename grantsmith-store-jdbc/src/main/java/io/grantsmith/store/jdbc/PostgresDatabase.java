@@ -3,6 +3,7 @@ package io.grantsmith.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grantsmith.core.spi.StoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -58,7 +59,7 @@ final class PostgresDatabase {
      * as long as it lives, which a pooled connection must not. A socket that stops answering fails after twice the
      * write timeout, and the listener checks the connection more often than that.
      */
-    java.sql.Connection openListenerConnection() {
+    Connection openListenerConnection() {
         PGSimpleDataSource dataSource = dataSource();
         dataSource.setApplicationName("grantsmith-listener");
         dataSource.setConnectTimeout((int) seconds(settings.writeTimeout()));
