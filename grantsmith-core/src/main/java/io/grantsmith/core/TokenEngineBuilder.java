@@ -11,6 +11,7 @@ import io.grantsmith.core.grant.SenderBinding;
 import io.grantsmith.core.grant.StandardGrants;
 import io.grantsmith.core.grant.TokenIssuance;
 import io.grantsmith.core.spi.ClientLookup;
+import io.grantsmith.core.spi.NodeIdSource;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.token.AccessTokenFormat;
@@ -43,6 +44,7 @@ public final class TokenEngineBuilder {
     private Duration refreshGracePeriod = DEFAULT_REFRESH_GRACE_PERIOD;
     private ClientAuthenticators clientAuthenticators = ClientAuthenticators.defaults();
     private AccessTokenFormat accessTokenFormat = OpaqueAccessTokens.INSTANCE;
+    private NodeIdSource nodeIds;
     private final List<GrantHandler.Factory> grants = new ArrayList<>(StandardGrants.FACTORIES);
 
     TokenEngineBuilder() {
@@ -111,6 +113,15 @@ public final class TokenEngineBuilder {
     }
 
     /**
+     * Where the node bits of token row keys come from: a lease from the database when several nodes share it
+     * (without one, a random node ID of this engine's own, which is unique only with luck).
+     */
+    public TokenEngineBuilder nodeIds(NodeIdSource value) {
+        nodeIds = Objects.requireNonNull(value, "nodeIds");
+        return this;
+    }
+
+    /**
      * The grants the engine serves, replacing those registered so far ({@link StandardGrants#FACTORIES} by
      * default). Each factory makes its handler once, in {@link #build()}; two handlers of one grant type fail it.
      */
@@ -132,7 +143,8 @@ public final class TokenEngineBuilder {
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(rotationSecret, "rotationSecret");
         SecureRandom secureRandom = random != null ? random : new SecureRandom();
-        TokenValues values = new TokenValues(secureRandom, new TokenIds(clock, secureRandom));
+        TokenIds keys = nodeIds != null ? new TokenIds(clock, nodeIds) : new TokenIds(clock, secureRandom);
+        TokenValues values = new TokenValues(secureRandom, keys);
         TokenIssuance issuance = new TokenIssuance(tokens, values, accessTokenFormat, SenderBinding.NONE);
         EngineServices services = new EngineServices(clients, tokens, tickets, values, issuance,
                 new RefreshTokenSuccessors(rotationSecret), ticketLifetime, refreshGracePeriod, clock);

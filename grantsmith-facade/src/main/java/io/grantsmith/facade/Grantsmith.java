@@ -30,7 +30,9 @@ import io.grantsmith.facade.manage.ClientManagement;
 import io.grantsmith.facade.manage.Directory;
 import io.grantsmith.facade.manage.Ids;
 import io.grantsmith.facade.manage.KeyManagement;
+import io.grantsmith.facade.manage.OtherNodesChanges;
 import io.grantsmith.facade.manage.ServiceManagement;
+import io.grantsmith.facade.nodes.NodeLease;
 import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.facade.token.TokenResponses;
 import io.grantsmith.facade.userinfo.UserInfoApi;
@@ -93,9 +95,11 @@ public final class Grantsmith implements AutoCloseable {
     private final Discovery discovery;
     private final AuthorizationBackend authorizationBackend;
     private final LogoutBackend logoutBackend;
+    private final NodeLease nodeLease;
 
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
+        this.nodeLease = NodeLease.start(stores.nodeLeases(), builder.clock, builder.nodeLeaseTtl);
         SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
         KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
         this.ids = new Ids(random);
@@ -116,6 +120,7 @@ public final class Grantsmith implements AutoCloseable {
                 .rotationSecret(keys.rotationSecret())
                 .clock(builder.clock)
                 .random(random)
+                .nodeIds(nodeLease)
                 .ticketLifetime(builder.ticketLifetime)
                 .refreshGracePeriod(builder.refreshGracePeriod)
                 .clientAuthenticators(builder.clientAuthenticators)
@@ -131,6 +136,7 @@ public final class Grantsmith implements AutoCloseable {
         this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
         this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                 builder.credentialRecheck);
+        stores.directoryChanges().subscribe(new OtherNodesChanges(directory, keyRing, access));
         this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
                 builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
                 builder.retiredKeyPublication);
@@ -292,8 +298,14 @@ public final class Grantsmith implements AutoCloseable {
         return token;
     }
 
+    /** Whether the store can serve and this node holds a node ID lease it may mint token keys with. */
     public boolean isHealthy() {
-        return stores.isHealthy();
+        return stores.isHealthy() && nodeLease.isValid();
+    }
+
+    /** This node's lease of the node ID in its token row keys. */
+    public NodeLease nodeLease() {
+        return nodeLease;
     }
 
     /** Live figures of the store's machinery, for monitoring. */
@@ -307,6 +319,7 @@ public final class Grantsmith implements AutoCloseable {
         if (janitor != null) {
             janitor.close();
         }
+        nodeLease.close();
         stores.close();
     }
 
@@ -345,6 +358,7 @@ public final class Grantsmith implements AutoCloseable {
         private String publicUrl;
         private Duration sessionLifetime = AuthorizationBackend.DEFAULT_SESSION_LIFETIME;
         private ClientAuthenticators clientAuthenticators = ClientAuthenticators.defaults();
+        private Duration nodeLeaseTtl = NodeLease.DEFAULT_TTL;
 
         private Builder() {
         }
@@ -501,6 +515,19 @@ public final class Grantsmith implements AutoCloseable {
          */
         public Builder clientAuthenticators(ClientAuthenticators value) {
             clientAuthenticators = Objects.requireNonNull(value, "clientAuthenticators");
+            return this;
+        }
+
+        /**
+         * How long this node's lease of its node ID runs in the database (default 60 s; see {@link NodeLease}): it is
+         * renewed every sixth of it, and the node stops minting tokens when it could not renew for two thirds of it.
+         * Nodes' clocks must agree within a third of it.
+         */
+        public Builder nodeLeaseTtl(Duration value) {
+            if (value == null || value.toMillis() < 6) {
+                throw new IllegalArgumentException("nodeLeaseTtl must be at least 6 ms");
+            }
+            nodeLeaseTtl = value;
             return this;
         }
 

@@ -167,7 +167,7 @@ class AuthorizationApiTest {
     }
 
     @Test
-    void whenTheClientIsDeletedBeforeIssueThenBadRequest() {
+    void whenTheClientIsDeletedBeforeIssueThenBadRequestSinceItsTicketWentWithIt() {
         String ticket = authorize("").getTicket();
         grantsmith.clients().delete(serviceId, clientId);
 
@@ -175,7 +175,7 @@ class AuthorizationApiTest {
                 new AuthorizationIssueRequest().setTicket(ticket).setSubject("alice"));
 
         assertThat(issued.getAction()).isEqualTo(AuthorizationIssueResponse.Action.BAD_REQUEST);
-        assertThat(issued.getResultCode()).isEqualTo("A045301");
+        assertThat(issued.getResultCode()).as("the ticket was deleted with its client").isEqualTo("A041202");
     }
 
     @Test

@@ -84,7 +84,8 @@ class UserInfoApiTest {
 
         assertThat(userinfo(lockedToken).getResultMessage())
                 .isEqualTo("[A097303] The client (ID = " + lockedId + ") of the access token is locked.");
-        assertThat(userinfo(deletedToken).getResultCode()).isEqualTo("A097301");
+        assertThat(userinfo(deletedToken).getResultCode()).as("the token was deleted with its client")
+                .isEqualTo("A088302");
         assertThat(userinfo(deletedToken).getAction()).isEqualTo(UserInfoResponse.Action.UNAUTHORIZED);
     }
 

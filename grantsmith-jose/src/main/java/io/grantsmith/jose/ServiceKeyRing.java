@@ -181,6 +181,11 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
         }
     }
 
+    /** Forgets every service's keys, to be read again on next use (changes may have been missed). */
+    public void invalidateAll() {
+        snapshots.invalidateAll();
+    }
+
     /** How many stored keys have been parsed since start: stays put while keys are only used. */
     public long keysParsed() {
         return keysParsed.get();

@@ -20,6 +20,11 @@ public interface ClientRegistry {
 
     Outcome update(StoredClient client);
 
+    /**
+     * Deletes the client and, in the same write, everything issued to it: access and refresh tokens, grant records,
+     * password-grant tickets, authorization tickets and codes, and the consents users gave it. False when there was
+     * no such client.
+     */
     boolean delete(long serviceId, long clientId);
 
     /** Clients of the service ordered by ID, from index {@code start} (inclusive) to {@code end} (exclusive). */

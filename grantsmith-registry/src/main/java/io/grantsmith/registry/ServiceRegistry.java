@@ -13,7 +13,10 @@ public interface ServiceRegistry {
     /** Replaces the document and modification time of an existing service; false when there is none. */
     boolean update(StoredService service);
 
-    /** Deletes the service with its clients and users; false when there was none. */
+    /**
+     * Deletes the service with its clients, users and signing keys and, in the same write, everything issued to its
+     * clients (as {@link ClientRegistry#delete}); false when there was none.
+     */
     boolean delete(long serviceId);
 
     /** Services ordered by ID, from index {@code start} (inclusive) to {@code end} (exclusive). */

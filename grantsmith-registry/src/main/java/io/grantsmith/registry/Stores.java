@@ -35,6 +35,17 @@ public interface Stores extends AutoCloseable {
 
     Housekeeping housekeeping();
 
+    /** The node IDs that the nodes sharing this store lease, for the node bits of token row keys. */
+    NodeLeases nodeLeases();
+
+    /**
+     * Changes to services, clients and keys made by other nodes on this store; {@link DirectoryChanges#NONE} for a
+     * store no other node shares.
+     */
+    default DirectoryChanges directoryChanges() {
+        return DirectoryChanges.NONE;
+    }
+
     /** Whether the store can serve requests right now (for health checks). */
     boolean isHealthy();
 

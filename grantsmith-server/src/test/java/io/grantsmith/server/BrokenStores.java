@@ -7,7 +7,9 @@ import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.DirectoryChanges;
 import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.SettingsStore;
 import io.grantsmith.registry.Stores;
@@ -95,6 +97,16 @@ public final class BrokenStores implements Stores {
     @Override
     public Housekeeping housekeeping() {
         return delegate.housekeeping();
+    }
+
+    @Override
+    public NodeLeases nodeLeases() {
+        return delegate.nodeLeases();
+    }
+
+    @Override
+    public DirectoryChanges directoryChanges() {
+        return delegate.directoryChanges();
     }
 
     @Override

@@ -18,7 +18,9 @@ import io.grantsmith.core.spi.TicketUse;
 import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.DirectoryChanges;
 import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.SettingsStore;
 import io.grantsmith.registry.Stores;
@@ -117,6 +119,16 @@ public final class FailingStores implements Stores {
     @Override
     public Housekeeping housekeeping() {
         return delegate.housekeeping();
+    }
+
+    @Override
+    public NodeLeases nodeLeases() {
+        return delegate.nodeLeases();
+    }
+
+    @Override
+    public DirectoryChanges directoryChanges() {
+        return delegate.directoryChanges();
     }
 
     @Override

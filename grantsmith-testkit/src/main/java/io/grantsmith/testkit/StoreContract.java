@@ -2,15 +2,21 @@ package io.grantsmith.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.AuthorizationCode;
+import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.ClientSecret;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenState;
+import io.grantsmith.core.model.RequestedAuthorization;
+import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Ticket;
 import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
+import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.spi.RefreshWrite;
 import io.grantsmith.core.spi.RefreshWriteOutcome;
 import io.grantsmith.core.spi.SaveOutcome;
@@ -186,7 +192,7 @@ public abstract class StoreContract {
     @Test
     void whenPropertiesAndSubjectAreAbsentThenTheyRoundTripAsAbsent() {
         AccessTokenRecord bare = AccessTokenRecord.builder(Records.freshKey(), Records.freshHash()).serviceId(7)
-                .clientId(8).grantType(io.grantsmith.api.types.GrantType.CLIENT_CREDENTIALS).issuedAt(NOW)
+                .clientId(8).grantType(GrantType.CLIENT_CREDENTIALS).issuedAt(NOW)
                 .expiresAt(NOW.plus(HOUR)).build();
         stores.tokens().saveAccessToken(bare);
 
@@ -691,6 +697,134 @@ public abstract class StoreContract {
 
         assertThat(stores.clients().find(21, 2101)).isEmpty();
         assertThat(stores.users().find(21, "alice")).isEmpty();
+    }
+
+    @Test
+    void whenAClientIsDeletedThenEverythingIssuedToItGoesAndOtherClientsKeepTheirs() {
+        stores.services().insert(service(Records.SERVICE, "{}"));
+        stores.clients().insert(client(Records.SERVICE, Records.CLIENT, null, "secret"));
+        stores.clients().insert(client(Records.SERVICE, OTHER_CLIENT, null, "secret"));
+        Issued deleted = issueEverything(Records.CLIENT);
+        Issued kept = issueEverything(OTHER_CLIENT);
+
+        assertThat(stores.clients().delete(Records.SERVICE, Records.CLIENT)).isTrue();
+
+        deleted.assertGone();
+        kept.assertPresent();
+        assertThat(stores.clients().delete(Records.SERVICE, Records.CLIENT)).as("deleted once").isFalse();
+    }
+
+    @Test
+    void whenAServiceIsDeletedThenEverythingIssuedToItsClientsGoesAndOtherServicesKeepTheirs() {
+        stores.services().insert(service(Records.SERVICE, "{}"));
+        stores.services().insert(service(Records.OTHER_SERVICE, "{}"));
+        stores.clients().insert(client(Records.SERVICE, Records.CLIENT, null, "secret"));
+        stores.clients().insert(client(Records.OTHER_SERVICE, OTHER_CLIENT, null, "secret"));
+        Issued deleted = issueEverything(Records.SERVICE, Records.CLIENT);
+        Issued kept = issueEverything(Records.OTHER_SERVICE, OTHER_CLIENT);
+
+        assertThat(stores.services().delete(Records.SERVICE)).isTrue();
+
+        deleted.assertGone();
+        kept.assertPresent();
+    }
+
+    private static final long OTHER_CLIENT = Records.CLIENT + 1;
+
+    private Issued issueEverything(long clientId) {
+        return issueEverything(Records.SERVICE, clientId);
+    }
+
+    /** One of every row a client can have: a lone access token, a grant with its tokens, tickets, a code, a consent. */
+    private Issued issueEverything(long serviceId, long clientId) {
+        AccessTokenRecord lone = ofClient(Records.accessToken(NOW, HOUR, null), serviceId, clientId);
+        FamilyId family = FamilyId.random();
+        AccessTokenRecord grantAccess = ofClient(Records.accessToken(NOW, HOUR, family), serviceId, clientId);
+        RefreshTokenRecord refresh = RefreshTokenRecord.builder(Records.freshKey(), Records.freshHash(),
+                        GrantRecord.builder(family).serviceId(serviceId).clientId(clientId).subject("alice")
+                                .scopes(Scopes.of("read"))
+                                .grantType(GrantType.PASSWORD).createdAt(NOW)
+                                .expiresAt(NOW.plus(Records.GRANT_LIFETIME)).build())
+                .issuedAt(NOW).expiresAt(NOW.plus(Duration.ofDays(10))).properties(List.of())
+                .state(RefreshTokenState.ACTIVE).build();
+        Ticket ticket = new Ticket(Records.freshHash(), serviceId, clientId, false, null,
+                Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
+        RequestedAuthorization request = RequestedAuthorization.builder().clientId(clientId, false)
+                .redirectUri("https://client.example/cb", false).build();
+        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshHash(), serviceId, request, NOW,
+                NOW.plus(HOUR));
+        AuthorizationCode code = new AuthorizationCode(
+                Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(), NOW, NOW.plus(HOUR));
+
+        assertThat(stores.tokens().saveAccessToken(lone)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(stores.tokens().saveGrant(grantAccess, refresh)).isEqualTo(SaveOutcome.SAVED);
+        stores.tickets().saveTicket(ticket);
+        stores.authorizationTickets().saveAuthorizationTicket(authorizationTicket);
+        stores.authorizationCodes().saveAuthorizationCode(code);
+        stores.consents().grant(serviceId, "alice", clientId, List.of("read"), NOW.getEpochSecond());
+        return new Issued(serviceId, clientId, lone, grantAccess, refresh, ticket, authorizationTicket, code);
+    }
+
+    private static AccessTokenRecord ofClient(AccessTokenRecord token, long serviceId, long clientId) {
+        return AccessTokenRecord.builder(token.key(), token.hash())
+                .serviceId(serviceId).clientId(clientId).subject(token.subject()).scopes(token.scopes())
+                .grantType(token.grantType()).issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
+                .family(token.family()).build();
+    }
+
+    /** What {@link #issueEverything} wrote, and how to look for it through the ports. */
+    private final class Issued {
+        private final long serviceId;
+        private final long clientId;
+        private final AccessTokenRecord lone;
+        private final AccessTokenRecord grantAccess;
+        private final RefreshTokenRecord refresh;
+        private final Ticket ticket;
+        private final AuthorizationTicket authorizationTicket;
+        private final AuthorizationCode code;
+
+        Issued(long serviceId, long clientId, AccessTokenRecord lone, AccessTokenRecord grantAccess,
+                RefreshTokenRecord refresh, Ticket ticket,
+                AuthorizationTicket authorizationTicket,
+                AuthorizationCode code) {
+            this.serviceId = serviceId;
+            this.clientId = clientId;
+            this.lone = lone;
+            this.grantAccess = grantAccess;
+            this.refresh = refresh;
+            this.ticket = ticket;
+            this.authorizationTicket = authorizationTicket;
+            this.code = code;
+        }
+
+        void assertGone() {
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(lone))).isEmpty();
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(grantAccess))).isEmpty();
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isEmpty();
+            assertThat(stores.tokens().findGrant(refresh.family())).isEmpty();
+            assertThat(stores.consents().granted(serviceId, "alice", clientId)).isEmpty();
+            // single use: checked last, since using them is what is tested
+            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+                    .isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
+                    .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+                    .isInstanceOf(CodeRedemption.NotFound.class);
+        }
+
+        void assertPresent() {
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(lone))).isPresent();
+            assertThat(stores.tokens().findAccessToken(serviceId, Records.lookup(grantAccess))).isPresent();
+            assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isPresent();
+            assertThat(stores.tokens().findGrant(refresh.family())).isPresent();
+            assertThat(stores.consents().granted(serviceId, "alice", clientId)).containsExactly("read");
+            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+                    .isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
+                    .status()).isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+                    .isInstanceOf(CodeRedemption.Redeemed.class);
+        }
     }
 
     @Test

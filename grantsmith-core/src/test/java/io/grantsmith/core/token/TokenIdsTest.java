@@ -114,4 +114,26 @@ class TokenIdsTest {
             return this;
         }
     }
+
+    @Test
+    void whenTwoGeneratorsHaveDifferentNodeIdsThenTheirKeysNeverMeetEvenInTheSameMillisecond() {
+        Clock fixed = Clock.fixed(T0, ZoneOffset.UTC);
+        TokenIds a = new TokenIds(fixed, io.grantsmith.core.spi.NodeIdSource.fixed(0));
+        TokenIds b = new TokenIds(fixed, io.grantsmith.core.spi.NodeIdSource.fixed(1));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(seen.add(a.next())).isTrue();
+            assertThat(seen.add(b.next())).isTrue();
+        }
+    }
+
+    @Test
+    void whenTheNodeIdSourceRefusesThenNoKeyIsMinted() {
+        TokenIds ids = new TokenIds(Clock.systemUTC(), () -> {
+            throw new io.grantsmith.core.spi.StoreException("no lease");
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(ids::next)
+                .isInstanceOf(io.grantsmith.core.spi.StoreException.class).hasMessage("no lease");
+    }
 }

@@ -115,6 +115,7 @@ public final class ClientManagement {
         return ClientDocuments.view(updated);
     }
 
+    /** Deletes the client and, in the same write, every token, ticket, code and consent issued to it. */
     public void delete(long serviceId, String idOrAlias) {
         StoredClient client = find(serviceId, idOrAlias);
         if (!registry.delete(serviceId, client.clientId())) {

@@ -17,7 +17,8 @@ import java.util.function.LongFunction;
 /**
  * The engine's view of services and clients, decoded from the stored documents and cached, so that a token
  * request costs no store read for them. Changes made through this process invalidate the cache at once;
- * changes made elsewhere (another node, the offline CLI) are seen after {@code ttl}. Unknown IDs are cached
+ * changes made by another node on a shared store as soon as the store reports them ({@link OtherNodesChanges});
+ * changes nobody reports (the offline CLI on SQLite) are seen after {@code ttl}. Unknown IDs are cached
  * too, so that requests for random client IDs cannot turn into a stream of store reads.
  *
  * <p>Keys are chosen by whoever sends a request, so the caches are bounded by weight (roughly bytes: the key,
@@ -110,6 +111,13 @@ public final class Directory implements ServiceLookup, ClientLookup {
      */
     public void servicesChanged() {
         services.invalidateAll();
+    }
+
+    /** Anything may have changed (another node's changes may have been missed): everything is read again. */
+    void everythingChanged() {
+        services.invalidateAll();
+        clients.invalidateAll();
+        aliases.invalidateAll();
     }
 
     void serviceChanged(long serviceId) {

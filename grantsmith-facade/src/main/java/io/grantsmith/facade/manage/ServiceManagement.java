@@ -125,7 +125,7 @@ public final class ServiceManagement {
         return response;
     }
 
-    /** Deletes the service with its clients, users and keys. Its tokens stop working and expire in place. */
+    /** Deletes the service with its clients, users and keys, and every token, ticket and code issued under it. */
     public void delete(long serviceId) {
         synchronized (rowLock) {
             if (!registry.delete(serviceId)) {

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clients, with their secrets sealed by {@link SecretSealer}: sealing happens on the calling thread before the
+ * Clients, with their secrets sealed by {@link SecretSealer}; deleting one deletes what was issued to it in the same
+ * write ({@link OwnerPurgeSql}). Sealing happens on the calling thread before the
  * write is queued, unsealing on the reading thread.
  */
 final class JdbcClientRegistry implements ClientRegistry {
     private final StoreWriter writer;
     private final ReadPool reads;
     private final SecretSealer sealer;
+    private final ChangeNotices notices;
 
-    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer) {
+    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer, ChangeNotices notices) {
         this.writer = writer;
         this.reads = reads;
         this.sealer = sealer;
+        this.notices = notices;
     }
 
     /** When nothing was inserted, the client ID (taken across services) is checked first, as the reference does. */
@@ -39,6 +42,7 @@ final class JdbcClientRegistry implements ClientRegistry {
         Params id = Params.of().integer(client.clientId());
         return writer.submit("insertClient", context -> {
             if (context.update(ClientSql.INSERT, row) == 1) {
+                notices.announce(context, ChangeNotices.Kind.CLIENTS, client.serviceId());
                 return Outcome.DONE;
             }
             return context.first(ClientSql.ID_TAKEN, id, taken -> true).isPresent()
@@ -74,6 +78,7 @@ final class JdbcClientRegistry implements ClientRegistry {
         Params key = Params.of().integer(client.clientId()).integer(client.serviceId());
         return writer.submit("updateClient", context -> {
             if (context.update(ClientSql.UPDATE, row) == 1) {
+                notices.announce(context, ChangeNotices.Kind.CLIENTS, client.serviceId());
                 return Outcome.DONE;
             }
             return context.first(ClientSql.EXISTS, key, exists -> true).isPresent()
@@ -84,7 +89,14 @@ final class JdbcClientRegistry implements ClientRegistry {
     @Override
     public boolean delete(long serviceId, long clientId) {
         Params key = Params.of().integer(clientId).integer(serviceId);
-        return writer.submit("deleteClient", context -> context.update(ClientSql.DELETE, key) == 1);
+        return writer.submit("deleteClient", context -> {
+            if (context.update(ClientSql.DELETE, key) != 1) {
+                return false;
+            }
+            OwnerPurgeSql.run(context, OwnerPurgeSql.OF_CLIENT, key);
+            notices.announce(context, ChangeNotices.Kind.CLIENTS, serviceId);
+            return true;
+        });
     }
 
     @Override

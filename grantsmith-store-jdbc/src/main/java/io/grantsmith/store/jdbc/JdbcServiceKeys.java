@@ -26,11 +26,13 @@ final class JdbcServiceKeys implements ServiceKeyStore {
     private final StoreWriter writer;
     private final ReadPool reads;
     private final SecretSealer sealer;
+    private final ChangeNotices notices;
 
-    JdbcServiceKeys(StoreWriter writer, ReadPool reads, SecretSealer sealer) {
+    JdbcServiceKeys(StoreWriter writer, ReadPool reads, SecretSealer sealer, ChangeNotices notices) {
         this.writer = writer;
         this.reads = reads;
         this.sealer = sealer;
+        this.notices = notices;
     }
 
     @Override
@@ -52,6 +54,7 @@ final class JdbcServiceKeys implements ServiceKeyStore {
                         return false;
                     }
                 }
+                notices.announce(context, ChangeNotices.Kind.KEYS, serviceId);
                 return true;
             }
         });

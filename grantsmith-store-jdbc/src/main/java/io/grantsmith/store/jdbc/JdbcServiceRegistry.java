@@ -11,14 +11,19 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Services; deleting one deletes its clients, users and signing keys in the same write. */
+/**
+ * Services; deleting one deletes its clients, users and signing keys, and everything issued to its clients
+ * ({@link OwnerPurgeSql}), in the same write.
+ */
 final class JdbcServiceRegistry implements ServiceRegistry {
     private final StoreWriter writer;
     private final ReadPool reads;
+    private final ChangeNotices notices;
 
-    JdbcServiceRegistry(StoreWriter writer, ReadPool reads) {
+    JdbcServiceRegistry(StoreWriter writer, ReadPool reads, ChangeNotices notices) {
         this.writer = writer;
         this.reads = reads;
+        this.notices = notices;
     }
 
     @Override
@@ -29,7 +34,8 @@ final class JdbcServiceRegistry implements ServiceRegistry {
                 .text(service.document())
                 .integer(millis(service.createdAt()))
                 .integer(millis(service.modifiedAt()));
-        return writer.submit("insertService", context -> context.update(ServiceSql.INSERT, params) == 1);
+        return writer.submit("insertService", context -> announced(context, service.id(),
+                context.update(ServiceSql.INSERT, params) == 1));
     }
 
     @Override
@@ -46,18 +52,29 @@ final class JdbcServiceRegistry implements ServiceRegistry {
                 .integer(millis(service.createdAt()))
                 .integer(millis(service.modifiedAt()))
                 .integer(service.id());
-        return writer.submit("updateService", context -> context.update(ServiceSql.UPDATE, params) == 1);
+        return writer.submit("updateService", context -> announced(context, service.id(),
+                context.update(ServiceSql.UPDATE, params) == 1));
     }
 
     @Override
     public boolean delete(long serviceId) {
         Params id = Params.of().integer(serviceId);
         return writer.submit("deleteService", context -> {
+            // everything of the service goes even when its row is already gone (a client created during its deletion)
             context.update(ClientSql.DELETE_OF_SERVICE, id);
             context.update(UserSql.DELETE_OF_SERVICE, id);
             context.update(KeySql.DELETE_OF_SERVICE, id);
-            return context.update(ServiceSql.DELETE, id) == 1;
+            OwnerPurgeSql.run(context, OwnerPurgeSql.OF_SERVICE, id);
+            return announced(context, serviceId, context.update(ServiceSql.DELETE, id) == 1);
         });
+    }
+
+    /** Tells the other nodes when the service changed (an unknown ID they cached as absent may now exist). */
+    private boolean announced(WriteContext context, long serviceId, boolean changed) throws SQLException {
+        if (changed) {
+            notices.announce(context, ChangeNotices.Kind.SERVICE, serviceId);
+        }
+        return changed;
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
+import io.grantsmith.registry.DirectoryChanges;
 import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.SettingsStore;
@@ -48,9 +50,18 @@ public final class JdbcStores implements Stores {
     private final JdbcConsentStore consents;
     private final JdbcServiceKeys keys;
     private final JdbcHousekeeping housekeeping;
+    private final JdbcNodeLeases nodeLeases;
+    private final PostgresChangeListener changes;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
+        this(writer, reads, sealer, migrationsApplied, ChangeNotices.NONE, null);
+    }
+
+    /** @param changes hears other nodes' changes (PostgreSQL), or null where no other node writes */
+    private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied,
+            ChangeNotices notices, PostgresChangeListener changes) {
         this.writer = writer;
+        this.changes = changes;
         this.reads = reads;
         this.migrationsApplied = migrationsApplied;
         this.health = new HealthProbe(writer, reads, System::nanoTime);
@@ -58,13 +69,14 @@ public final class JdbcStores implements Stores {
         this.tokens = new JdbcTokenStore(writer, reads, new TokenRows(json), json);
         this.tickets = new JdbcTicketStore(writer, json);
         this.authorization = new JdbcAuthorizationStore(writer, new AuthorizationRows(json));
-        this.services = new JdbcServiceRegistry(writer, reads);
-        this.clients = new JdbcClientRegistry(writer, reads, sealer);
+        this.services = new JdbcServiceRegistry(writer, reads, notices);
+        this.clients = new JdbcClientRegistry(writer, reads, sealer, notices);
         this.users = new JdbcUserRegistry(writer, reads);
         this.settings = new JdbcSettingsStore(writer, reads);
         this.consents = new JdbcConsentStore(writer, reads);
-        this.keys = new JdbcServiceKeys(writer, reads, sealer);
+        this.keys = new JdbcServiceKeys(writer, reads, sealer, notices);
         this.housekeeping = new JdbcHousekeeping(writer);
+        this.nodeLeases = new JdbcNodeLeases(writer);
     }
 
     /**
@@ -117,9 +129,32 @@ public final class JdbcStores implements Stores {
                 System::nanoTime);
         PooledWriter writer = new PooledWriter(connections, () -> waitingFor(pool), Dialect.POSTGRESQL,
                 settings.writeTimeout());
-        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {})", settings.redactedUrl(),
-                migrationsApplied, settings.poolSize());
-        return new JdbcStores(writer, new ReadPool(pool, connections), sealer, migrationsApplied);
+        ReadPool reads = new ReadPool(pool, connections);
+        String channel;
+        try {
+            channel = changeChannel(reads);
+        } catch (RuntimeException e) {
+            writer.close();
+            reads.close();
+            throw e;
+        }
+        PostgresChangeListener changes = new PostgresChangeListener(channel, database::openListenerConnection);
+        changes.start();
+        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, change channel {})",
+                settings.redactedUrl(), migrationsApplied, settings.poolSize(), channel);
+        return new JdbcStores(writer, reads, sealer, migrationsApplied, ChangeNotices.on(channel), changes);
+    }
+
+    /**
+     * The notification channel of this store: one per schema, since channels are per database and two deployments
+     * (or test classes) may share a database in different schemas.
+     */
+    private static String changeChannel(ReadPool reads) {
+        String schema = reads.first("currentSchema", "SELECT current_schema()", Params.of(), row -> row.getString(1))
+                .orElse("public");
+        String channel = "grantsmith:" + schema;
+        // at most 63 bytes; schemas of one database differ most at their ends (tests add a random suffix)
+        return channel.length() <= 63 ? channel : "gs:" + schema.substring(schema.length() - 60);
     }
 
     /** Connections the pool holds, idle or in use; before the pool has started, as if one: none is known missing. */
@@ -188,6 +223,17 @@ public final class JdbcStores implements Stores {
         return housekeeping;
     }
 
+    @Override
+    public NodeLeases nodeLeases() {
+        return nodeLeases;
+    }
+
+    /** On PostgreSQL, what other nodes change; on SQLite, nothing (no other node writes the file). */
+    @Override
+    public DirectoryChanges directoryChanges() {
+        return changes != null ? changes : DirectoryChanges.NONE;
+    }
+
     /** The writer's counters, for metrics. */
     @Override
     public List<StoreStatistic> statistics() {
@@ -217,6 +263,9 @@ public final class JdbcStores implements Stores {
     /** Commits the writes already submitted, stops the writer and closes every connection. Idempotent. */
     @Override
     public void close() {
+        if (changes != null) {
+            changes.close();
+        }
         writer.close();
         reads.close();
     }
@@ -229,6 +278,16 @@ public final class JdbcStores implements Stores {
     /** For tests: the writer, to submit operations that the ports cannot express (such as a failing one). */
     StoreWriter writer() {
         return writer;
+    }
+
+    /** For tests: whether the PostgreSQL change listener is listening now (false on SQLite). */
+    boolean isListeningForChanges() {
+        return changes != null && changes.isListening();
+    }
+
+    /** For tests: the server process of the PostgreSQL change listener's connection. */
+    int changeListenerPid() {
+        return changes == null ? 0 : changes.backendPid();
     }
 
     /** For tests: the read pool, to inspect connections and query plans. */

@@ -3,6 +3,7 @@ package io.grantsmith.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.grantsmith.core.spi.StoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -54,11 +55,24 @@ final class PostgresDatabase {
     }
 
     /**
-     * Applies pending migrations from {@link Dialect#POSTGRESQL}'s location, on a connection of its own without
-     * the pool's statement timeout (a migration may build an index over many rows). Flyway takes a lock in the
-     * database, so nodes started together migrate once. Returns how many ran.
+     * One connection outside the pool, for {@code LISTEN} ({@link PostgresChangeListener}): it stays in one session for
+     * as long as it lives, which a pooled connection must not. A socket that stops answering fails after twice the
+     * write timeout, and the listener checks the connection more often than that.
      */
-    int migrate() {
+    Connection openListenerConnection() {
+        PGSimpleDataSource dataSource = dataSource();
+        dataSource.setApplicationName("grantsmith-listener");
+        dataSource.setConnectTimeout((int) seconds(settings.writeTimeout()));
+        dataSource.setSocketTimeout((int) (2 * seconds(settings.writeTimeout()) + 1));
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("connecting to " + settings.redactedUrl() + " to listen failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
             dataSource.setURL(settings.url());
@@ -68,6 +82,16 @@ final class PostgresDatabase {
         } catch (IllegalArgumentException e) {
             throw new StoreException("the PostgreSQL URL " + settings.redactedUrl() + " is malformed", e);
         }
+        return dataSource;
+    }
+
+    /**
+     * Applies pending migrations from {@link Dialect#POSTGRESQL}'s location, on a connection of its own without
+     * the pool's statement timeout (a migration may build an index over many rows). Flyway takes a lock in the
+     * database, so nodes started together migrate once. Returns how many ran.
+     */
+    int migrate() {
+        PGSimpleDataSource dataSource = dataSource();
         try {
             return Flyway.configure()
                     .dataSource(dataSource)

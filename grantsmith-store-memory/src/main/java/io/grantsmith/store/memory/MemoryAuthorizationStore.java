@@ -77,6 +77,12 @@ final class MemoryAuthorizationStore implements AuthorizationTicketStore, Author
     }
 
     /** Deletes up to {@code limit} expired tickets and as many expired codes. */
+    /** Deletes the authorization tickets and codes of {@code owner}. */
+    synchronized void purge(Owner owner) {
+        tickets.values().removeIf(entry -> owner.owns(entry.ticket().serviceId(), entry.ticket().clientId()));
+        codes.values().removeIf(entry -> owner.owns(entry.code.serviceId(), entry.code.clientId()));
+    }
+
     synchronized int purgeExpired(Instant now, int limit) {
         return purge(tickets.values().iterator(), entry -> entry.ticket().expiresAt().isBefore(now), limit)
                 + purge(codes.values().iterator(), entry -> entry.code.expiresAt().isBefore(now), limit);

@@ -29,6 +29,11 @@ final class MemoryConsentStore implements ConsentStore {
         });
     }
 
+    /** Deletes what users allowed {@code owner}. */
+    void purge(Owner owner) {
+        consents.keySet().removeIf(key -> owner.owns(key.serviceId(), key.clientId()));
+    }
+
     @Override
     public void forget(long serviceId, String subject) {
         consents.keySet().removeIf(key -> key.serviceId() == serviceId && key.subject().equals(subject));

@@ -15,17 +15,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-/** Services, clients, users and settings in memory, under one lock; deleting a service deletes its keys too. */
+/**
+ * Services, clients, users and settings in memory, under one lock; deleting a service deletes its keys too, and
+ * deleting a client or a service deletes everything issued to it ({@code purge}, under this lock, then the stores').
+ */
 final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserRegistry, SettingsStore {
     private final Map<Long, StoredService> services = new TreeMap<>();
     private final Map<Long, StoredClient> clients = new TreeMap<>();
     private final Map<String, StoredUser> users = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
     private final MemoryServiceKeys keys;
+    private final Consumer<Owner> purge;
 
-    MemoryRegistries(MemoryServiceKeys keys) {
+    MemoryRegistries(MemoryServiceKeys keys, Consumer<Owner> purge) {
         this.keys = keys;
+        this.purge = purge;
     }
 
     // ---- services ----
@@ -50,6 +56,7 @@ final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserReg
         clients.values().removeIf(client -> client.serviceId() == serviceId);
         users.values().removeIf(user -> user.serviceId() == serviceId);
         keys.deleteService(serviceId);
+        purge.accept(Owner.service(serviceId));
         return services.remove(serviceId) != null;
     }
 
@@ -103,7 +110,12 @@ final class MemoryRegistries implements ServiceRegistry, ClientRegistry, UserReg
 
     @Override
     public synchronized boolean delete(long serviceId, long clientId) {
-        return find(serviceId, clientId).map(client -> clients.remove(clientId) != null).orElse(false);
+        if (find(serviceId, clientId).isEmpty()) {
+            return false;
+        }
+        clients.remove(clientId);
+        purge.accept(Owner.client(serviceId, clientId));
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.registry.ClientRegistry;
 import io.grantsmith.registry.Housekeeping;
+import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.ConsentStore;
 import io.grantsmith.registry.SettingsStore;
@@ -20,9 +21,14 @@ import io.grantsmith.registry.UserRegistry;
 public final class MemoryStores implements Stores {
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryServiceKeys keys = new MemoryServiceKeys();
-    private final MemoryRegistries registries = new MemoryRegistries(keys);
     private final MemoryAuthorizationStore authorization = new MemoryAuthorizationStore();
     private final MemoryConsentStore consents = new MemoryConsentStore();
+    private final MemoryRegistries registries = new MemoryRegistries(keys, owner -> {
+        tokens.purge(owner);
+        authorization.purge(owner);
+        consents.purge(owner);
+    });
+    private final MemoryNodeLeases nodeLeases = new MemoryNodeLeases();
     private final Housekeeping housekeeping = (now, limit) -> tokens.purgeExpired(now, limit)
             + authorization.purgeExpired(now, limit);
 
@@ -79,6 +85,11 @@ public final class MemoryStores implements Stores {
     @Override
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    @Override
+    public NodeLeases nodeLeases() {
+        return nodeLeases;
     }
 
     @Override

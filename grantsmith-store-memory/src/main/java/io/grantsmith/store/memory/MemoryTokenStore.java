@@ -183,6 +183,17 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
                 + purge(tickets, ticket -> ticket.expiresAt().isBefore(now), limit);
     }
 
+    /** Deletes everything issued to {@code owner}: access and refresh tokens, grants, tickets. */
+    synchronized void purge(Owner owner) {
+        accessTokens.values().removeIf(token -> owner.owns(token.serviceId(), token.clientId()));
+        callerChosenAccessTokens.values().removeIf(key -> !accessTokens.containsKey(key));
+        accessTokensByFamily.values().forEach(keys -> keys.removeIf(key -> !accessTokens.containsKey(key)));
+        accessTokensByFamily.values().removeIf(Set::isEmpty);
+        grants.values().removeIf(grant -> owner.owns(grant.serviceId(), grant.clientId()));
+        refreshTokens.values().removeIf(token -> !grants.containsKey(token.family()));
+        tickets.values().removeIf(ticket -> owner.owns(ticket.serviceId(), ticket.clientId()));
+    }
+
     /** Whether the token's key, or for a caller-chosen value its hash within its service, is in use. */
     private boolean isTaken(AccessTokenRecord token) {
         return accessTokens.containsKey(token.key())
