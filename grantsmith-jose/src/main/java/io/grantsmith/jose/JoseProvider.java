@@ -60,7 +60,7 @@ public final class JoseProvider {
     }
 
     /** The provider that signs and verifies {@code algorithm}, or null for the JDK's (Nimbus's default). */
-    Provider providerFor(JWSAlgorithm algorithm) {
+    public Provider providerFor(JWSAlgorithm algorithm) {
         return algorithms.contains(algorithm) ? provider : null;
     }
 
@@ -74,7 +74,7 @@ public final class JoseProvider {
      * stored key is parsed, and not on every {@code initSign}; the key itself for the JDK.
      */
     @SuppressWarnings("unchecked")
-    <K extends Key> K translate(K key, JWSAlgorithm algorithm) throws JOSEException {
+    public <K extends Key> K translate(K key, JWSAlgorithm algorithm) throws JOSEException {
         Provider chosen = providerFor(algorithm);
         if (chosen == null) {
             return key;
