@@ -36,6 +36,7 @@ public final class JoseProvider {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(JoseProvider.class.getName());
     private static final JoseProvider JDK_ONLY = new JoseProvider(null, Set.of());
 
     private final Provider provider;
@@ -56,7 +57,11 @@ public final class JoseProvider {
      * {@link Mode#AUTO}, which logs one line saying what it chose.
      */
     public static JoseProvider of(Mode mode) {
-        return Objects.requireNonNull(mode, "mode") == Mode.JDK ? JDK_ONLY : NativeJca.selection();
+        if (Objects.requireNonNull(mode, "mode") == Mode.JDK) {
+            LOG.log(System.Logger.Level.INFO, "jose-provider jdk: JOSE signatures use the JDK");
+            return JDK_ONLY;
+        }
+        return NativeJca.selection();
     }
 
     /** The provider that signs and verifies {@code algorithm}, or null for the JDK's (Nimbus's default). */
