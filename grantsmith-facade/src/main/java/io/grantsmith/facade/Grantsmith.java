@@ -410,7 +410,7 @@ public final class Grantsmith implements AutoCloseable {
          * native Amazon Corretto Crypto Provider where it loads and passes its self-test, {@code JDK} the JDK's.
          */
         public Builder joseProvider(JoseProvider.Mode value) {
-            joseProvider = java.util.Objects.requireNonNull(value, "joseProvider");
+            joseProvider = Objects.requireNonNull(value, "joseProvider");
             return this;
         }
 
