@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the token step of the authorization code flow (code + PKCE -> access token + ID token) at
 # POST /api/{serviceId}/auth/token with RS256, ES256 and EdDSA service keys, beside the raw signing throughput of the
-# same JDK measured in the same sitting (SigningThroughput, the signing bench's raw JCA/Tink loop).
+# same JDK measured in the same sitting (SigningThroughput, the signing bench's raw JCA/Tink loop), and beside the raw
+# signing throughput of the native provider the server signs with (jose-provider auto: ACCP for RSA and ECDSA).
 #
 # Codes are single use: before every measured run, bench/mint-codes.mjs mints a pool of codes over HTTP
 # (/auth/authorization + /auth/authorization/issue, the calls an authorization server makes around a login), sized
@@ -161,12 +162,13 @@ rows = {}
 for line in open(sys.argv[1]):
     name, rest = line.split(" ", 1)
     rows.setdefault(name, []).append({k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", rest)})
-raw = {}
+raw, native = {}, {}
 for line in open(sys.argv[2]):
-    m = re.search(r"round \d+ (\S+)\s+raw\s+(\d+)/s", line)
+    m = re.search(r"round \d+ (\S+)\s+raw\s+(\d+)/s\s+native\s+(\d+)/s", line)
     if not m:
         continue  # the JOSE plumbing line
     raw.setdefault(m[1], []).append(float(m[2]))
+    native.setdefault(m[1], []).append(float(m[3]))
 for alg, runs in rows.items():
     tps = [(r["requests"] - r["refused"]) / r["duration_s"] for r in runs]
     rps = statistics.median(tps)
@@ -179,4 +181,7 @@ for alg, runs in rows.items():
     print(f"       {statistics.median(per_cpu):>8,.0f} tokens per server CPU-second (rounds: {', '.join(f'{x:,.0f}' for x in per_cpu)})"
           f"   raw signing {limit:,.0f}/CPU-s (start, end: {', '.join(f'{x:,.0f}' for x in raw[alg])})"
           f"   ratio {statistics.median(per_cpu) / limit:.2f}   kernel share of server CPU {sys_share:.0%}")
+    native_limit = statistics.mean(native[alg])
+    print(f"       native raw signing {native_limit:,.0f}/CPU-s (start, end: {', '.join(f'{x:,.0f}' for x in native[alg])})"
+          f"   ratio to native {statistics.median(per_cpu) / native_limit:.2f}")
 PY

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Signing throughput: ServiceKeyRing.sign against the raw JDK/Tink signature it wraps, one thread, interleaved.
+# Signing throughput: ServiceKeyRing.sign against the raw signatures of the JDK's provider and of the native one
+# (ACCP for RSA/ECDSA, Tink for EdDSA) that jose-provider auto signs with, one thread, interleaved.
 # Usage: bench/signing.sh [millis-per-measurement=3000] [rounds=3]; JAVA=/path/to/java picks the JDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -51,6 +51,7 @@ import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.facade.users.UserDirectory;
 import io.grantsmith.facade.users.UserManagement;
 import io.grantsmith.jose.JwkGenerator;
+import io.grantsmith.jose.JoseProvider;
 import io.grantsmith.jose.ServiceKeyRing;
 import io.grantsmith.jose.SigningKeyGenerator;
 import io.grantsmith.registry.StoreStatistic;
@@ -109,7 +110,8 @@ public final class Grantsmith implements AutoCloseable {
                 : PublicUrl.fromListener();
         this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
                 issuance::forService, publicUrl::builtInIssuer);
-        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl);
+        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl,
+                JoseProvider.of(builder.joseProvider));
         PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
         DirectoryClaims userClaims = new DirectoryClaims(stores.users());
         this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
@@ -345,6 +347,7 @@ public final class Grantsmith implements AutoCloseable {
         private SecureRandom random;
         private String errorUriBase = DEFAULT_ERROR_URI_BASE;
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
+        private JoseProvider.Mode joseProvider = JoseProvider.Mode.AUTO;
         private Duration credentialRecheck = DEFAULT_CREDENTIAL_RECHECK;
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
         private Duration authorizationTicketLifetime = AuthorizationFlow.DEFAULT_TICKET_LIFETIME;
@@ -413,6 +416,15 @@ public final class Grantsmith implements AutoCloseable {
         /** How long service and client settings are cached before changes made elsewhere become visible. */
         public Builder cacheTtl(Duration value) {
             cacheTtl = value;
+            return this;
+        }
+
+        /**
+         * Which JCA provider signs and verifies with the services' RSA and EC keys: {@code AUTO} (the default) the
+         * native Amazon Corretto Crypto Provider where it loads and passes its self-test, {@code JDK} the JDK's.
+         */
+        public Builder joseProvider(JoseProvider.Mode value) {
+            joseProvider = Objects.requireNonNull(value, "joseProvider");
             return this;
         }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One stored key, parsed once into what signing and verifying need: the public JWK, a signer and a verifier
- * (thread-safe, holding the converted JCA or Tink key, so nothing is converted per signature; RS256 and ES256
- * signers also keep initialised JCA signatures, see {@link PooledJcaSigner}), and
+ * (thread-safe, holding the JCA key already translated for the provider that signs with it ({@link JoseProvider}) or
+ * Tink's, so nothing is converted per signature), and
  * the JOSE headers already encoded for the few header shapes callers use. The parsed material is kept across
  * reloads of the key set while the stored key material is unchanged, whatever its state.
  */
@@ -37,7 +37,7 @@ final class ParsedKey {
         this.material = material;
     }
 
-    static ParsedKey parse(StoredKey stored) throws ParseException, JOSEException {
+    static ParsedKey parse(StoredKey stored, JoseProvider jca) throws ParseException, JOSEException {
         JWK privateJwk = JWK.parse(stored.privateJwk().reveal());
         if (!privateJwk.isPrivate()) {
             throw new ParseException("the stored private key has no private members", 0);
@@ -46,8 +46,8 @@ final class ParsedKey {
         if (publicJwk.isPrivate()) {
             throw new ParseException("the stored public key has private members", 0);
         }
-        return new ParsedKey(stored, new Material(publicJwk, Jwks.signer(privateJwk, stored.algorithm()), Jwks.verifier(publicJwk),
-                new ConcurrentHashMap<>()));
+        return new ParsedKey(stored, new Material(publicJwk, Jwks.signer(privateJwk, stored.algorithm(), jca),
+                Jwks.verifier(publicJwk, stored.algorithm(), jca), new ConcurrentHashMap<>()));
     }
 
     /** The same parsed material for the key as stored now (its state or times changed, not its material). */

@@ -47,9 +47,17 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
     private final Clock clock;
     private final LoadingCache<Long, KeySetSnapshot> snapshots;
     private final AtomicLong keysParsed = new AtomicLong();
+    private final JoseProvider jca;
 
+    /** With the native JCA provider where it works here ({@link JoseProvider.Mode#AUTO}). */
     public ServiceKeyRing(ServiceKeyStore store, Clock clock, Duration ttl) {
+        this(store, clock, ttl, JoseProvider.of(JoseProvider.Mode.AUTO));
+    }
+
+    /** @param jca the JCA provider of each RSA and ECDSA algorithm */
+    public ServiceKeyRing(ServiceKeyStore store, Clock clock, Duration ttl, JoseProvider jca) {
         this.store = Objects.requireNonNull(store, "store");
+        this.jca = Objects.requireNonNull(jca, "jca");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.snapshots = Caffeine.newBuilder()
                 .maximumSize(10_000)
@@ -212,7 +220,7 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
                 continue;
             }
             try {
-                parsed.add(ParsedKey.parse(stored));
+                parsed.add(ParsedKey.parse(stored, jca));
                 keysParsed.incrementAndGet();
             } catch (ParseException | JOSEException | RuntimeException e) {
                 // One damaged key must not take the service's other keys with it; the operator replaces it.

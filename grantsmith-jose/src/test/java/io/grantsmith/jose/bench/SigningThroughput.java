@@ -16,6 +16,7 @@ import io.grantsmith.core.spi.KeyChange;
 import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.core.spi.StoredKey;
 import io.grantsmith.jose.InMemoryKeys;
+import io.grantsmith.jose.JoseProvider;
 import io.grantsmith.jose.JwkGenerator;
 import io.grantsmith.jose.JwkPair;
 import io.grantsmith.jose.ServiceKeyRing;
@@ -23,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
@@ -36,11 +38,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Signing throughput of {@link ServiceKeyRing#sign} against the raw signature it wraps, one thread, per second of
- * the thread's CPU time, in alternating slices and interleaved rounds so that the machine's drift falls on both
- * alike. The raw loop reuses one initialised JCA
- * {@code Signature} (or Tink signer) and signs a fixed signing input of an ID token's size: the ceiling for any
- * JWS library. Run with {@code bench/signing.sh}; not a test (no timed assertions in the suite).
+ * Signing throughput of {@link ServiceKeyRing#sign} against the raw signatures of the JDK's provider and of the
+ * native one the ring uses ({@link JoseProvider}, {@code jose-provider auto}: ACCP for RSA and ECDSA, Tink for
+ * EdDSA), one thread, per second of the thread's CPU time, in alternating slices and interleaved rounds so that the
+ * machine's drift falls on all alike. Each raw loop reuses one initialised JCA {@code Signature} (or Tink signer)
+ * and signs a fixed signing input of an ID token's size: the ceiling for any JWS library on that provider. Run
+ * with {@code bench/signing.sh}; not a test (no timed assertions in the suite).
  */
 public final class SigningThroughput {
     private static final long SERVICE = 1;
@@ -49,7 +52,8 @@ public final class SigningThroughput {
         long millis = args.length > 0 ? Long.parseLong(args[0]) : 3_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ServiceKeyStore store = new InMemoryKeys();
-        ServiceKeyRing ring = new ServiceKeyRing(store, Clock.systemUTC(), Duration.ofMinutes(10));
+        JoseProvider jca = JoseProvider.of(JoseProvider.Mode.AUTO);
+        ServiceKeyRing ring = new ServiceKeyRing(store, Clock.systemUTC(), Duration.ofMinutes(10), jca);
         JwkGenerator generator = new JwkGenerator(new SecureRandom());
         List<SigningAlgorithm> algorithms = List.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256,
                 SigningAlgorithm.EdDSA);
@@ -65,26 +69,32 @@ public final class SigningThroughput {
                 + b64(new String(payloadJson(claims()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)))
                 .getBytes(StandardCharsets.US_ASCII);
 
-        System.out.printf(Locale.ROOT, "java %s, %d ms of CPU per side and measurement, %d rounds, signing input %d bytes%n",
-                System.getProperty("java.version"), millis, rounds, signingInput.length);
+        System.out.printf(Locale.ROOT, "java %s, %d ms of CPU per side and measurement, %d rounds, signing input %d bytes;"
+                + " jose-provider auto: %s%n", System.getProperty("java.version"), millis, rounds, signingInput.length,
+                jca);
         JWSHeader plumbingHeader = JWSHeader.parse(Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\""
                 + keys.get(SigningAlgorithm.ES256).kid() + "\",\"typ\":\"JWT\"}"));
         for (int round = 1; round <= rounds + 1; round++) {
             boolean warmup = round == 1;
             for (SigningAlgorithm algorithm : algorithms) {
-                Raw raw = raw(algorithm, keys.get(algorithm));
-                // ten alternating slices per side, so that drift within the measurement falls on both alike
+                Raw raw = raw(algorithm, keys.get(algorithm), JoseProvider.jdk());
+                Raw rawNative = raw(algorithm, keys.get(algorithm), jca);
+                // ten alternating slices per side, so that drift within the measurement falls on all alike
                 double rawOps = 0;
+                double nativeOps = 0;
                 double ringOps = 0;
                 for (int slice = 0; slice < 10; slice++) {
                     rawOps += measure(millis / 10, () -> raw.sign(signingInput));
+                    nativeOps += measure(millis / 10, () -> rawNative.sign(signingInput));
                     ringOps += measure(millis / 10, () -> ring.sign(SERVICE, algorithm, header, claims()));
                 }
                 double rawRate = rawOps / 10;
+                double nativeRate = nativeOps / 10;
                 double ringRate = ringOps / 10;
-                System.out.printf(Locale.ROOT, "%s %-6s raw %8.0f/s  ServiceKeyRing.sign %8.0f/s  ratio %.3f  (%.1f us more per signature)%n",
-                        warmup ? "warm-up " : "round " + (round - 1), algorithm.wireName(), rawRate, ringRate,
-                        ringRate / rawRate, 1e6 / ringRate - 1e6 / rawRate);
+                System.out.printf(Locale.ROOT, "%s %-6s raw %8.0f/s  native %8.0f/s  ServiceKeyRing.sign %8.0f/s  "
+                        + "ratio to native %.3f  (%.1f us more per signature)  native/raw %.1fx%n",
+                        warmup ? "warm-up " : "round " + (round - 1), algorithm.wireName(), rawRate, nativeRate,
+                        ringRate, ringRate / nativeRate, 1e6 / ringRate - 1e6 / nativeRate, nativeRate / rawRate);
             }
             // what JOSE adds around any signature: claims to JSON, base64url, the JWS compact form
             double plumbing = measure(millis / 3, () -> {
@@ -154,7 +164,8 @@ public final class SigningThroughput {
         Object run() throws Exception;
     }
 
-    private static Raw raw(SigningAlgorithm algorithm, JwkPair pair) throws Exception {
+    /** The raw loop of the JDK's provider ({@code JoseProvider.jdk()}) or of the one {@code jca} picks (Tink for EdDSA). */
+    private static Raw raw(SigningAlgorithm algorithm, JwkPair pair, JoseProvider jca) throws Exception {
         JWK jwk = JWK.parse(pair.privateJwk().reveal());
         if (algorithm == SigningAlgorithm.EdDSA) {
             Ed25519Sign tink = new Ed25519Sign(jwk.toOctetKeyPair().getDecodedD());
@@ -162,9 +173,12 @@ public final class SigningThroughput {
         }
         PrivateKey key = algorithm == SigningAlgorithm.ES256 ? jwk.toECKey().toPrivateKey()
                 : jwk.toRSAKey().toPrivateKey();
-        Signature signature = Signature.getInstance(algorithm == SigningAlgorithm.ES256 ? "SHA256withECDSA"
-                : "SHA256withRSA");
-        signature.initSign(key);
+        String jcaName = algorithm == SigningAlgorithm.ES256 ? "SHA256withECDSA" : "SHA256withRSA";
+        JWSAlgorithm jws = JWSAlgorithm.parse(algorithm.wireName());
+        Provider provider = jca.providerFor(jws);
+        Signature signature = provider == null ? Signature.getInstance(jcaName)
+                : Signature.getInstance(jcaName, provider);
+        signature.initSign(provider == null ? key : jca.translate(key, jws));
         return input -> {
             signature.update(input);
             return signature.sign();

@@ -67,7 +67,8 @@ final class Bootstrap {
                         .passwordLimits(tuning.passwordLimits())
                         .issuanceRate(tuning.issuanceRate())
                         .maxClientsPerService(tuning.maxClientsPerService())
-                        .publicUrl(tuning.publicUrl());
+                        .publicUrl(tuning.publicUrl())
+                        .joseProvider(tuning.joseProvider());
             }
             return builder.build();
         } catch (RuntimeException e) {

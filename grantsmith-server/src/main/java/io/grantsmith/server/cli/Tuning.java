@@ -4,6 +4,7 @@ import io.grantsmith.facade.Grantsmith;
 import io.grantsmith.facade.discovery.PublicUrl;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.users.PasswordLimits;
+import io.grantsmith.jose.JoseProvider;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -91,6 +92,13 @@ public final class Tuning {
             description = "How many clients one service may have (default: ${DEFAULT-VALUE}).")
     int maxClientsPerService;
 
+    @Option(names = "--jose-provider", paramLabel = "auto|jdk", defaultValue = "auto",
+            description = "Which JCA provider signs and verifies tokens with RSA and EC keys: auto uses the bundled "
+                    + "Amazon Corretto Crypto Provider (AWS-LC, x86_64 Linux; several times faster) for each algorithm "
+                    + "that passes its start-up self-test and the JDK for the rest; jdk uses the JDK only. TLS always "
+                    + "uses the JDK (default: ${DEFAULT-VALUE}).")
+    String joseProvider;
+
     @Option(names = "--public-url", paramLabel = "URL",
             description = "The base URL clients use to reach this server, e.g. https://login.example.com (behind a "
                     + "TLS-terminating proxy, the proxy's URL). The built-in authorization server's issuers are "
@@ -158,6 +166,14 @@ public final class Tuning {
             return PublicUrl.normalize(publicUrl);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--public-url: " + e.getMessage(), e);
+        }
+    }
+
+    JoseProvider.Mode joseProvider() {
+        try {
+            return JoseProvider.Mode.parse(joseProvider);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
     }
 

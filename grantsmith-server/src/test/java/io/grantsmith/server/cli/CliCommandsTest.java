@@ -28,7 +28,7 @@ class CliCommandsTest {
             "|serve,service,client,user,admin",
             "serve|--port,--host,--data,--config,--cache-ttl,--refresh-grace,--ticket-lifetime,--authorization-ticket-lifetime,"
                     + "--password-verifications,--password-throttle,--issuance-rate,--max-clients-per-service,--write-timeout,--idle-timeout,"
-                    + "--header-timeout,--min-request-data-rate,--max-connections,--public-url",
+                    + "--header-timeout,--min-request-data-rate,--max-connections,--public-url,--jose-provider",
             "service|create,list,rotate-secret", "service rotate-secret|--service,--data", "service create|--name,--scopes,--default-scopes,--grant-types,--json,--data",
             "service list|--start,--end,--data", "client|create,list",
             "client create|--service,--name,--type,--auth-method,--grant-types,--alias,--json",
@@ -191,6 +191,7 @@ class CliCommandsTest {
             "serve --data {data} --password-throttle maybe|2|Invalid value for option '--password-throttle'",
             "serve --data {data} --public-url ftp://login.example.com|1|--public-url: The public URL",
             "serve --data {data} --public-url https://login.example.com?x=1|1|must not have a query",
+            "serve --data {data} --jose-provider bouncycastle|1|--jose-provider must be auto or jdk, not 'bouncycastle'",
             "serve --data {data} --write-timeout 0|1|--write-timeout must be positive",
             "serve --data {data} --idle-timeout 0|1|--idle-timeout must be positive",
             "serve --data {data} --header-timeout 86401|1|--header-timeout must be at most 86400",

@@ -63,6 +63,17 @@ class CliConfigurationTest {
     }
 
     @Test
+    void whenTheJoseProviderIsConfiguredByEnvironmentOrFileThenServeUsesIt() throws IOException {
+        Path file = properties("jose-provider=jdk\n");
+
+        assertThat(serveOption("--jose-provider", Map.of(), "serve")).isEqualTo("auto");
+        assertThat(serveOption("--jose-provider", Map.of("GRANTSMITH_JOSE_PROVIDER", "jdk"), "serve")).isEqualTo("jdk");
+        assertThat(serveOption("--jose-provider", Map.of(), "serve", "--config", file.toString())).isEqualTo("jdk");
+        assertThat(serveOption("--jose-provider", Map.of("GRANTSMITH_JOSE_PROVIDER", "jdk"), "serve",
+                "--jose-provider", "auto")).isEqualTo("auto");
+    }
+
+    @Test
     void whenPasswordLimitsAreConfiguredByEnvironmentOrFileThenServeUsesThem() throws IOException {
         Path file = properties("password-throttle=false\npassword-backoff-max=300\n");
         Map<String, String> environment = Map.of("GRANTSMITH_PASSWORD_USER_FAILURES", "3",

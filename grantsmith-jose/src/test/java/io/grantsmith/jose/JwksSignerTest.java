@@ -6,7 +6,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
@@ -22,8 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class PooledJcaSignerTest {
+/** The signers {@link Jwks} builds for stored keys, with either {@code jose-provider} setting. */
+class JwksSignerTest {
     private static final JWSHeader RS256 = new JWSHeader(JWSAlgorithm.RS256);
     private static final JWSHeader ES256 = new JWSHeader(JWSAlgorithm.ES256);
 
@@ -35,13 +40,13 @@ class PooledJcaSignerTest {
         return ("eyJhbGciOiJFUzI1NiJ9.payload-" + i).getBytes(StandardCharsets.US_ASCII);
     }
 
-    @Test
-    void rs256KeysGetThePooledSignerWhoseSignaturesAreNimbusesByteForByte() throws Exception {
+    @ParameterizedTest
+    @EnumSource(JoseProvider.Mode.class)
+    void rs256SignaturesAreTheJdksByteForByte(JoseProvider.Mode mode) throws Exception {
         RSAKey key = privateJwk(SigningAlgorithm.RS256).toRSAKey();
-        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.RS256);
+        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.RS256, JoseProvider.of(mode));
 
-        assertThat(signer).isInstanceOf(PooledJcaSigner.class);
-        // RSASSA-PKCS1-v1_5 is deterministic: the same input must give Nimbus's own signature
+        // RSASSA-PKCS1-v1_5 is deterministic: AWS-LC must give the JDK's signature exactly
         for (int i = 0; i < 3; i++) {
             assertThat(signer.sign(RS256, input(i))).isEqualTo(new RSASSASigner(key).sign(RS256, input(i)));
         }
@@ -49,13 +54,14 @@ class PooledJcaSignerTest {
                 .isTrue();
     }
 
-    @Test
-    void es256SignaturesAreTheJoseFormAndVerify() throws Exception {
+    @ParameterizedTest
+    @EnumSource(JoseProvider.Mode.class)
+    void es256SignaturesAreTheJoseFormAndVerifyWithTheJdk(JoseProvider.Mode mode) throws Exception {
         ECKey key = privateJwk(SigningAlgorithm.ES256).toECKey();
-        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.ES256);
+        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.ES256, JoseProvider.of(mode));
         JWSVerifier verifier = new ECDSAVerifier(key.toPublicJWK());
 
-        assertThat(signer).isInstanceOf(PooledJcaSigner.class);
+        assertThat(signer).isInstanceOf(ECDSASigner.class);
         Base64URL signature = signer.sign(ES256, input(1));
         assertThat(signature.decode()).hasSize(64); // r || s, not DER (RFC 7518 §3.4)
         assertThat(verifier.verify(ES256, input(1), signature)).isTrue();
@@ -63,31 +69,38 @@ class PooledJcaSignerTest {
     }
 
     @Test
-    void anotherAlgorithmInTheHeaderGoesToNimbusesSigner() throws Exception {
-        RSAKey key = privateJwk(SigningAlgorithm.RS256).toRSAKey();
-        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.RS256);
+    void theKeyIsTranslatedForTheNativeProviderOnceWhenParsed() throws Exception {
+        JoseProvider auto = JoseProvider.of(JoseProvider.Mode.AUTO);
+        ECDSASigner ec = (ECDSASigner) Jwks.signer(privateJwk(SigningAlgorithm.ES256), SigningAlgorithm.ES256, auto);
+        RSASSASigner rsa = (RSASSASigner) Jwks.signer(privateJwk(SigningAlgorithm.RS256), SigningAlgorithm.RS256,
+                auto);
+
+        // handed a JDK key, ACCP would convert it on every initSign (half ES256's rate, a third of RS256's)
+        assertThat(ec.getPrivateKey().getClass().getName()).startsWith("com.amazon.corretto.crypto.provider.");
+        assertThat(rsa.getPrivateKey().getClass().getName()).startsWith("com.amazon.corretto.crypto.provider.");
+        assertThat(ec.getJCAContext().getProvider()).isSameAs(rsa.getJCAContext().getProvider()).isNotNull();
+    }
+
+    @Test
+    void ps256KeysSignPs256AndEdDsaKeysStayWithTink() throws Exception {
+        JoseProvider auto = JoseProvider.of(JoseProvider.Mode.AUTO);
+        RSAKey key = privateJwk(SigningAlgorithm.PS256).toRSAKey();
         JWSHeader ps256 = new JWSHeader(JWSAlgorithm.PS256);
 
-        Base64URL signature = signer.sign(ps256, input(3));
+        Base64URL signature = Jwks.signer(key, SigningAlgorithm.PS256, auto).sign(ps256, input(3));
 
         assertThat(new RSASSAVerifier(key.toPublicJWK()).verify(ps256, input(3), signature)).isTrue();
         assertThat(new RSASSAVerifier(key.toPublicJWK()).verify(RS256, input(3), signature)).isFalse();
+        assertThat(Jwks.signer(privateJwk(SigningAlgorithm.EdDSA), SigningAlgorithm.EdDSA, auto))
+                .isInstanceOf(Ed25519Signer.class);
     }
 
     @Test
-    void otherKeysKeepNimbusesSigners() throws Exception {
-        assertThat(Jwks.signer(privateJwk(SigningAlgorithm.EdDSA), SigningAlgorithm.EdDSA))
-                .isNotInstanceOf(PooledJcaSigner.class);
-        assertThat(Jwks.signer(privateJwk(SigningAlgorithm.PS256), SigningAlgorithm.PS256))
-                .isNotInstanceOf(PooledJcaSigner.class);
-    }
-
-    @Test
-    void concurrentSignersEachGetTheirOwnSignatureAndThePoolStaysBounded() throws Exception {
+    void oneSignerServesConcurrentThreads() throws Exception {
         ECKey key = privateJwk(SigningAlgorithm.ES256).toECKey();
-        PooledJcaSigner signer = (PooledJcaSigner) Jwks.signer(key, SigningAlgorithm.ES256);
+        JWSSigner signer = Jwks.signer(key, SigningAlgorithm.ES256, JoseProvider.of(JoseProvider.Mode.AUTO));
         JWSVerifier verifier = new ECDSAVerifier(key.toPublicJWK());
-        int threads = PooledJcaSigner.MAX_IDLE + 4;
+        int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Integer>> tasks = new ArrayList<>();
@@ -110,6 +123,5 @@ class PooledJcaSignerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(signer.idle()).isBetween(1, PooledJcaSigner.MAX_IDLE);
     }
 }

@@ -1,0 +1,110 @@
+package io.grantsmith.jose;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads the Amazon Corretto Crypto Provider once per process and finds the JWS algorithms it may sign and verify
+ * here: its native library must load (x86_64 Linux only) and pass ACCP's own health check, and for each algorithm
+ * a signature made through it must verify with the JDK and one made with the JDK must verify through it, the way
+ * {@link Jwks} will use it (Nimbus signers with the key translated once). Anything else falls back to the JDK, with
+ * one log line that says why.
+ */
+final class NativeJca {
+    private static final System.Logger LOG = System.getLogger(JoseProvider.class.getName());
+
+    /** The RSA and ECDSA algorithms Nimbus signs through a JCA provider; EdDSA is Tink's. */
+    static final List<JWSAlgorithm> CANDIDATES = List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
+
+    private static final byte[] SELF_TEST = "grantsmith jose provider self-test".getBytes(StandardCharsets.US_ASCII);
+
+    private NativeJca() {
+    }
+
+    /** The selection, made on first use (class initialisation runs once, thread-safely). */
+    static JoseProvider selection() {
+        return Holder.SELECTION;
+    }
+
+    private static final class Holder {
+        static final JoseProvider SELECTION = select();
+    }
+
+    private static JoseProvider select() {
+        Provider accp;
+        try {
+            AmazonCorrettoCryptoProvider instance = AmazonCorrettoCryptoProvider.INSTANCE;
+            instance.assertHealthy();
+            accp = instance;
+        } catch (Throwable e) { // LinkageError when the native library does not load on this OS or architecture
+            LOG.log(System.Logger.Level.WARNING, "jose-provider auto: the Amazon Corretto Crypto Provider is not "
+                    + "usable here ({0}); JOSE signatures use the JDK", e.toString());
+            return JoseProvider.jdk();
+        }
+        Set<JWSAlgorithm> passed = new LinkedHashSet<>();
+        List<String> failed = new ArrayList<>();
+        for (JWSAlgorithm algorithm : CANDIDATES) {
+            try {
+                selfTest(accp, algorithm);
+                passed.add(algorithm);
+            } catch (GeneralSecurityException | JOSEException | RuntimeException e) {
+                failed.add(algorithm + " (" + e.getMessage() + ")");
+            }
+        }
+        if (passed.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "jose-provider auto: the Amazon Corretto Crypto Provider failed "
+                    + "its self-test for every algorithm: {0}; JOSE signatures use the JDK", failed);
+            return JoseProvider.jdk();
+        }
+        JoseProvider selection = new JoseProvider(accp, passed);
+        if (failed.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "jose-provider auto: {0}", selection);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "jose-provider auto: {0}; failed its self-test: {1}", selection,
+                    failed);
+        }
+        return selection;
+    }
+
+    /** Throws unless signatures of {@code algorithm} cross between {@code provider} and the JDK both ways. */
+    static void selfTest(Provider provider, JWSAlgorithm algorithm) throws GeneralSecurityException, JOSEException {
+        JoseProvider only = new JoseProvider(provider, Set.of(algorithm));
+        KeyPair jdkPair = keyPair(algorithm);
+        JWSHeader header = new JWSHeader(algorithm);
+        Base64URL nativeSignature = Jwks.jcaSigner(jdkPair.getPrivate(), algorithm, only).sign(header, SELF_TEST);
+        if (!Jwks.jcaVerifier(jdkPair.getPublic(), algorithm, JoseProvider.jdk()).verify(header, SELF_TEST, nativeSignature)) {
+            throw new JOSEException("its signature does not verify with the JDK");
+        }
+        Base64URL jdkSignature = Jwks.jcaSigner(jdkPair.getPrivate(), algorithm, JoseProvider.jdk()).sign(header, SELF_TEST);
+        if (!Jwks.jcaVerifier(jdkPair.getPublic(), algorithm, only).verify(header, SELF_TEST, jdkSignature)) {
+            throw new JOSEException("it does not verify the JDK's signature");
+        }
+    }
+
+    private static KeyPair keyPair(JWSAlgorithm algorithm) throws GeneralSecurityException {
+        if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec(Curve.forJWSAlgorithm(algorithm).iterator().next().getStdName()));
+        return generator.generateKeyPair();
+    }
+}
