@@ -8,10 +8,12 @@
 #
 # Checks: haproxy -c accepts the file; a service, a client and client_credentials tokens made through HAProxy;
 # both nodes answered some of them (their /metrics); a token issued through one node introspects as usable on the
-# other; with node 2 killed, HAProxy's health check takes it out and every token request still succeeds.
+# other; right after node 2 is killed (before any health check notices), every token request still succeeds
+# (HAProxy retries a failed connection on node 1).
 #
-# PostgreSQL: GRANTSMITH_DB_URL (and GRANTSMITH_DB_PASSWORD) when set; else a throw-away database on the server at
-# 127.0.0.1:5432 (user postgres), dropped at the end; else (or with OWN_PG=1) a throw-away server (initdb) on PG_PORT.
+# PostgreSQL: GRANTSMITH_DB_URL (and GRANTSMITH_DB_PASSWORD) when set, where the service and client made here are
+# deleted at the end; else a throw-away database on the server at 127.0.0.1:5432 (user postgres), dropped at the
+# end; else (or with OWN_PG=1) a throw-away server (initdb, password authentication) on PG_PORT.
 # Env: LB_PORT (18080) NODE1_PORT (18081) NODE2_PORT (18082) PG_PORT (18432) TOKENS (20) JAVA_OPTS (-Xmx256m)
 # Needs: java, haproxy (apt-get install haproxy), curl, python3, psql (and initdb for a server of its own).
 set -euo pipefail
@@ -24,18 +26,25 @@ LB="http://127.0.0.1:$LB_PORT"
 WORK=$(mktemp -d /tmp/grantsmith-cluster.XXXXXX)
 ADMIN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 MASTER_KEY=$(head -c 32 /dev/urandom | base64)
-PIDS=(); DROP_DB=""; PG_DIR=""
+PIDS=(); DROP_DB=""; PG_DIR=""; SERVICE_ID=""; CLIENT_ID=""
 FAILED=0
 
 log() { echo "# $*"; }
 fail() { echo "FAIL: $*" >&2; FAILED=1; }
 
 cleanup() {
+  local rc=$?   # first: the exit status of whatever ended the script, set -e's abort included
+  if [ -n "${GRANTSMITH_DB_URL:-}" ] && [ -n "$SERVICE_ID" ]; then # a database that outlives the script: tidy up
+    [ -n "$CLIENT_ID" ] && curl -fsS -o /dev/null -X DELETE "$LB/api/$SERVICE_ID/client/delete/$CLIENT_ID" \
+      -H "Authorization: Bearer $ADMIN" || echo "could not delete client $CLIENT_ID" >&2
+    curl -fsS -o /dev/null -X DELETE "$LB/api/$SERVICE_ID/service/delete" -H "Authorization: Bearer $ADMIN" \
+      || echo "could not delete service $SERVICE_ID" >&2
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$DROP_DB" ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DROP_DB" >/dev/null || true; fi
   if [ -n "$PG_DIR" ]; then as_postgres pg_ctl -D "$PG_DIR" -m fast stop >/dev/null 2>&1 || true; fi
-  [ "$FAILED" = 0 ] && rm -rf "$WORK" || echo "logs kept in $WORK" >&2
+  if [ "$FAILED" = 0 ] && [ "$rc" = 0 ]; then rm -rf "$WORK"; else echo "logs kept in $WORK" >&2; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -67,8 +76,13 @@ elif [ "${OWN_PG:-0}" != 1 ] && psql -q -h 127.0.0.1 -U postgres -c 'SELECT 1' >
 else
   command -v initdb >/dev/null || { echo "needs PostgreSQL: GRANTSMITH_DB_URL, a server on :5432, or initdb" >&2; exit 2; }
   PG_DIR="$WORK/pg"
-  mkdir -p "$PG_DIR" && [ "$(id -u)" = 0 ] && chown postgres "$WORK" "$PG_DIR"
-  as_postgres initdb -D "$PG_DIR" -U postgres -A trust >/dev/null
+  # a password, not trust: any local user could otherwise connect to 127.0.0.1:PG_PORT
+  export PGPASSWORD; PGPASSWORD=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  GRANTSMITH_DB_PASSWORD=$PGPASSWORD
+  mkdir -p "$PG_DIR" && echo "$PGPASSWORD" > "$WORK/pgpass" && chmod 0600 "$WORK/pgpass"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$WORK" "$PG_DIR" "$WORK/pgpass"; fi
+  as_postgres initdb -D "$PG_DIR" -U postgres -A scram-sha-256 --pwfile="$WORK/pgpass" >/dev/null
+  rm -f "$WORK/pgpass"
   as_postgres pg_ctl -D "$PG_DIR" -l "$PG_DIR/server.log" -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" \
     -w start >/dev/null
   psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE grantsmith" >/dev/null
@@ -81,7 +95,8 @@ fi
 JAR="$ROOT/grantsmith-server/target/grantsmith.jar"
 start_node() { # N PORT
   mkdir -p "$WORK/node$1"
-  GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$DB_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" \
+  GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$DB_URL" GRANTSMITH_DB_PASSWORD="${GRANTSMITH_DB_PASSWORD:-}" \
+  GRANTSMITH_ADMIN_TOKEN="$ADMIN" \
   GRANTSMITH_MASTER_KEY="$MASTER_KEY" GRANTSMITH_PUBLIC_URL="$LB" GRANTSMITH_LOG_FORMAT=json \
     java $JAVA_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$2" --data "$WORK/node$1" \
     > "$WORK/node$1.out" 2> "$WORK/node$1.log" &
@@ -143,11 +158,19 @@ t1=$(token "http://127.0.0.1:$NODE1_PORT")
 
 if [ "$MODE" = check ]; then
   kill -9 "$NODE2_PID"; wait "$NODE2_PID" 2>/dev/null || true
-  sleep 5 # two failed checks 2 s apart take node 2 out ("fall 2")
+  # at once: node 2 is still in the pool (two failed checks 2 s apart take it out, "fall 2"), so every other request
+  # goes to it first, finds nothing listening, and HAProxy retries it on node 1 (retry-on conn-failure, redispatch)
   ok=0
   for _ in $(seq "$TOKENS"); do t=$(token "$LB"); [ -n "$t" ] && ok=$((ok + 1)); done
-  [ "$ok" = "$TOKENS" ] && log "node 2 killed: $ok/$TOKENS tokens through HAProxy (node 1 alone)" \
-    || fail "node 2 killed: only $ok/$TOKENS tokens through HAProxy"
+  [ "$ok" = "$TOKENS" ] && log "node 2 just killed: $ok/$TOKENS tokens through HAProxy" \
+    || fail "node 2 just killed: only $ok/$TOKENS tokens through HAProxy"
+  sleep 4.5
+  ok=0
+  for _ in $(seq "$TOKENS"); do t=$(token "$LB"); [ -n "$t" ] && ok=$((ok + 1)); done
+  [ "$ok" = "$TOKENS" ] && log "node 2 out of the pool: $ok/$TOKENS tokens through HAProxy (node 1 alone)" \
+    || fail "node 2 out of the pool: only $ok/$TOKENS tokens through HAProxy"
+  grep -q 'node2 is DOWN' "$WORK/haproxy.log" && log "HAProxy's health check took node 2 out" \
+    || fail "HAProxy's health check did not take node 2 out"
   [ "$FAILED" = 0 ] && echo "PASS: two nodes on PostgreSQL behind HAProxy" || exit 1
   exit 0
 fi

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 /** The {@code grantsmith} command: holds what every subcommand shares. */
 @Command(name = "grantsmith", mixinStandardHelpOptions = true, versionProvider = GrantsmithCommand.Version.class,
         description = "Self-hosted, Authlete-compatible OAuth 2.0 token engine.",
-        subcommands = {ServeCommand.class, ServiceCommand.class, ClientCommand.class, UserCommand.class,
-                KeysCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, HealthCheckCommand.class, ServiceCommand.class, ClientCommand.class,
+                UserCommand.class, KeysCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class GrantsmithCommand implements Runnable {
     /** The file, in the data directory, that a generated admin token goes to when no one is at a terminal. */
     static final String ADMIN_TOKEN_FILE = "admin-token";

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code GET /openapi.json}: the OpenAPI 3.1 document of every route this server answers, a static resource kept in
+ * {@code GET /openapi.json}: the OpenAPI 3.1 document of every route this server answers (but the benchmark-only
+ * {@code POST /bench/noop}), a static resource kept in
  * step with the routing table by {@code OpenApiDocumentTest}. Public like discovery: it describes the API and holds no
  * secret.
  */

@@ -48,7 +48,8 @@ class DeploymentFilesTest {
         JsonNode environment = services.get("grantsmith-1").get("environment");
         assertThat(services.get("grantsmith-2").get("environment")).isEqualTo(environment);
         assertThat(environment.get("GRANTSMITH_STORE").asText()).isEqualTo("postgres");
-        assertThat(environment.get("GRANTSMITH_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(environment.get("GRANTSMITH_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/")
+                .contains("logServerErrorDetail=false");
         for (String secret : List.of("GRANTSMITH_ADMIN_TOKEN", "GRANTSMITH_MASTER_KEY", "GRANTSMITH_DB_PASSWORD")) {
             assertThat(environment.get(secret).asText()).as(secret + " comes from the environment, required")
                     .startsWith("${").contains(":?");
@@ -57,12 +58,21 @@ class DeploymentFilesTest {
         for (String node : NODES) {
             assertThat(services.get(node).at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
             assertThat(services.get("haproxy").at("/depends_on/" + node + "/condition").asText())
-                    .isEqualTo("service_healthy");
+                    .as("HAProxy starts with one node down: its own checks pick the nodes").isEqualTo("service_started");
+            assertThat(services.get(node).path("mem_limit").asText()).as(node + " memory limit (heap: 75 %)")
+                    .isNotEmpty();
+            assertThat(services.get(node).get("image").asText()).isEqualTo("grantsmith:local");
             volumes.add(services.get(node).get("volumes").get(0).asText());
             assertThat(services.get(node).has("ports")).as(node + " is reached through HAProxy only").isFalse();
         }
         assertThat(volumes).as("each node its own data volume").hasSize(2);
-        assertThat(services.at("/postgres/healthcheck/test").toString()).contains("pg_isready");
+        assertThat(iterable(services.elements())).as("the image is built once").filteredOn(s -> s.has("build"))
+                .hasSize(1);
+        assertThat(iterable(services.elements())).as("every service's log is rotated")
+                .allSatisfy(s -> assertThat(s.at("/logging/options/max-size").asText()).isNotEmpty());
+        assertThat(services.at("/postgres/healthcheck/test").toString())
+                .as("over TCP, so the image's init server (Unix socket only) does not count as ready")
+                .contains("pg_isready -h 127.0.0.1");
         String haproxyVolume = services.at("/haproxy/volumes/0").asText();
         assertThat(haproxyVolume).startsWith("./deploy/haproxy.cfg:");
         assertThat(ROOT.resolve("deploy/haproxy.cfg")).isRegularFile();
@@ -80,6 +90,43 @@ class DeploymentFilesTest {
                 "X-Request-Id");
     }
 
+    /** The query string may hold tokens (id_token_hint, request objects, login_hint): HAProxy logs the path only. */
+    @Test
+    void haproxyLogsNoQueryString() throws IOException {
+        List<String> directives = haproxyDirectives();
+
+        assertThat(directives).noneMatch(line -> line.startsWith("option httplog"));
+        String format = directives.stream().filter(line -> line.startsWith("log-format ")).findFirst().orElseThrow();
+        assertThat(format).contains("%HM", "%{+Q}HPO");
+        assertThat(format).as("request line, URI, path with query, query").doesNotContain("%HU", "%HQ")
+                .doesNotContainPattern("%(\\{[^}]*})?r\\b")
+                .doesNotContainPattern("%(\\{[^}]*})?HP(?!O)");
+    }
+
+    /** A request that cannot connect to a node just killed (still in the pool) goes to the other node. */
+    @Test
+    void haproxyRetriesOnlyAFailedConnectionOnTheOtherNode() throws IOException {
+        List<String> directives = haproxyDirectives();
+
+        assertThat(directives).contains("retry-on conn-failure").anyMatch(line -> line.startsWith("option redispatch"))
+                .anyMatch(line -> line.matches("retries [1-9]"));
+    }
+
+    private static List<String> haproxyDirectives() throws IOException {
+        return Files.readAllLines(ROOT.resolve("deploy/haproxy.cfg")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    @Test
+    void theDockerfileHealthCheckIsTheCommandThatReadsServesSettings() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        CommandLine cli = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
+
+        assertThat(dockerfile).contains("\"health-check\"]").doesNotContain("curl");
+        assertThat(cli.getSubcommands()).containsKey("health-check");
+        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains(".env");
+    }
+
     @Test
     void theDockerfileBuildsInOneStageAndRunsUnprivilegedWithAHealthCheck() throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
@@ -90,7 +137,7 @@ class DeploymentFilesTest {
         assertThat(stages.get(1)).contains("temurin:17-jre");
         String user = lines.stream().filter(line -> line.startsWith("USER ")).findFirst().orElseThrow();
         assertThat(user.substring(5).split(":")[0]).isNotIn("0", "root");
-        assertThat(String.join("\n", lines)).contains("HEALTHCHECK", "/health", "VOLUME [\"/var/lib/grantsmith\"]",
+        assertThat(String.join("\n", lines)).contains("HEALTHCHECK", "VOLUME [\"/var/lib/grantsmith\"]",
                 "GRANTSMITH_DATA=/var/lib/grantsmith", "GRANTSMITH_HOST=0.0.0.0", "EXPOSE 8080",
                 "COPY --from=build");
         for (Path pom : modulePoms()) {

@@ -71,7 +71,7 @@ class JsonLogsTest {
             secrets.add(refreshed.text("access_token"));
             secrets.add(refreshed.text("refresh_token"));
 
-            String wrongPassword = "wrong" + UUID.randomUUID().toString().replace("-", "");
+            String wrongPassword = "wrong/" + UUID.randomUUID().toString().replace("-", "");
             secrets.add(wrongPassword);
             assertThat(SERVER.asToken(service, client, "grant_type=password&username=alice&password="
                     + wrongPassword).status()).isEqualTo(400);
@@ -86,9 +86,10 @@ class JsonLogsTest {
             String newPassword = "new" + UUID.randomUUID().toString().replace("-", "");
             secrets.add(newPassword);
             assertThat(SERVER.post(service.path("/user/create")).bearer(HttpFixture.ADMIN_TOKEN)
+                    .header("X-Request-Id", "ops-test-last")
                     .json("{\"username\":\"bob\",\"password\":\"" + newPassword + "\"}").send().status())
                     .isEqualTo(200);
-        });
+        }, "\"requestId\":\"ops-test-last\"");
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : log.split("\n")) {
@@ -108,9 +109,16 @@ class JsonLogsTest {
         });
         assertThat(lines).filteredOn(event -> event.path("loggerName").asText().equals(ACCESS_LOGGER))
                 .allSatisfy(event -> assertThat(event.path("mdc").path("requestId").asText()).isNotEmpty());
+        assertThat(lines).anySatisfy(event -> assertThat(event.path("mdc").path("requestId").asText())
+                .isEqualTo("ops-test-last"));
         assertThat(secrets).doesNotContainNull();
+        assertThat(secrets).as("a secret with '/', which the JSON encoder writes as '\\/'")
+                .anySatisfy(secret -> assertThat(secret).contains("/"));
+        List<String> decoded = decodedTexts(lines);
         for (String secret : secrets) {
             assertThat(log).as("the log leaks a secret").doesNotContain(secret);
+            assertThat(decoded).as("the log leaks a secret (JSON-decoded)")
+                    .noneSatisfy(text -> assertThat(text).contains(secret));
         }
     }
 
@@ -154,6 +162,15 @@ class JsonLogsTest {
         });
     }
 
+    /** The decoder sees what the raw line hides: the JSON encoder escapes '/' as '\/'. */
+    @Test
+    void decodedTextsUnescapeWhatTheRawLineEscapes() throws Exception {
+        JsonNode event = JSON.readTree("{\"formattedMessage\":\"a\\/b\",\"mdc\":{\"k\":\"c\\/d\"},"
+                + "\"throwable\":{\"message\":\"e\\/f\",\"cause\":{\"message\":\"g\\/h\"}}}");
+
+        assertThat(decodedTexts(List.of(event))).contains("a/b", "c/d", "e/f", "g/h");
+    }
+
     @Test
     void theTextFormatLeavesLogbackXmlsEncoder() {
         assertThat(LogOutput.use(LogFormat.TEXT)).isNull();
@@ -194,6 +211,26 @@ class JsonLogsTest {
             System.setErr(stderr);
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every string value of the events, decoded from JSON: message, arguments, MDC, the throwable's messages and
+     * frames. A secret is looked for here too, since the raw line escapes some characters ('/' as '\/').
+     */
+    private static List<String> decodedTexts(List<JsonNode> events) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode event : events) {
+            collectStrings(event, texts);
+        }
+        return texts;
+    }
+
+    private static void collectStrings(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        } else if (node.isContainerNode()) {
+            node.elements().forEachRemaining(child -> collectStrings(child, texts));
+        }
     }
 
     private static String basicCredentials(String user, String secret) {

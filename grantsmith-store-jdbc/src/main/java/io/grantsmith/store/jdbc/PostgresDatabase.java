@@ -32,7 +32,7 @@ final class PostgresDatabase {
         long timeoutMillis = settings.writeTimeout().toMillis();
         HikariConfig config = new HikariConfig();
         config.setPoolName("grantsmith-postgres");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(settings.connectionUrl());
         if (settings.password() != null) {
             config.setPassword(settings.password());
         }
@@ -75,7 +75,7 @@ final class PostgresDatabase {
     private PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         try {
-            dataSource.setURL(settings.url());
+            dataSource.setURL(settings.connectionUrl());
             if (settings.password() != null) {
                 dataSource.setPassword(settings.password());
             }

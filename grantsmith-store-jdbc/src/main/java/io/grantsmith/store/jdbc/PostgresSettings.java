@@ -24,6 +24,7 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     private static final String PREFIX = "jdbc:postgresql:";
+    private static final String SERVER_ERROR_DETAIL = "logServerErrorDetail";
 
     public PostgresSettings {
         Objects.requireNonNull(url, "url");
@@ -57,6 +58,19 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
 
     public PostgresSettings withWriteTimeout(Duration value) {
         return new PostgresSettings(url, password, sealingKey, poolSize, value);
+    }
+
+    /**
+     * The URL the driver gets: {@link #url()} with {@code logServerErrorDetail=false} added unless the URL sets that
+     * parameter itself. Otherwise pgjdbc copies the server's DETAIL (a conflicting row's values, a token's hash or a
+     * sealed secret among them) into its exception messages, and the store logs those.
+     */
+    public String connectionUrl() {
+        if (url.contains(SERVER_ERROR_DETAIL + "=")) {
+            return url;
+        }
+        String separator = url.indexOf('?') < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&";
+        return url + separator + SERVER_ERROR_DETAIL + "=false";
     }
 
     /** The URL without its parameters, which may hold a password: for logs and errors. */

@@ -1,0 +1,68 @@
+package io.grantsmith.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.testkit.TestPostgres;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The URL the driver gets keeps the server's error DETAIL (row values) out of exception messages, which the store
+ * logs, unless the operator's URL decides otherwise.
+ */
+class PostgresSettingsTest {
+    private static final SealingKey KEY = SealingKey.generate(new SecureRandom());
+
+    @Test
+    void theDriverIsToldNotToCopyTheServersErrorDetailIntoMessages() {
+        assertThat(connectionUrl("jdbc:postgresql://db:5432/g"))
+                .isEqualTo("jdbc:postgresql://db:5432/g?logServerErrorDetail=false");
+        assertThat(connectionUrl("jdbc:postgresql://db:5432/g?user=u"))
+                .isEqualTo("jdbc:postgresql://db:5432/g?user=u&logServerErrorDetail=false");
+        assertThat(connectionUrl("jdbc:postgresql://db:5432/g?user=u&"))
+                .isEqualTo("jdbc:postgresql://db:5432/g?user=u&logServerErrorDetail=false");
+    }
+
+    @Test
+    void aUrlThatSetsTheParameterItselfIsLeftAlone() {
+        String url = "jdbc:postgresql://db:5432/g?logServerErrorDetail=true&user=u";
+
+        assertThat(connectionUrl(url)).isEqualTo(url);
+        assertThat(PostgresSettings.defaults(url, KEY).url()).isEqualTo(url);
+    }
+
+    /** On a real server: a unique violation's message names the row's value only when the URL asks for it. */
+    @Test
+    void withTheConnectionUrlAConstraintViolationsMessageHoldsNoRowValue() throws SQLException {
+        TestPostgres.Schema schema = TestPostgres.schema(PostgresSettingsTest.class);
+        String value = "row-value-that-must-not-be-logged";
+
+        String withoutDetail = duplicateKeyMessage(connectionUrl(schema.url()), value);
+        String withDetail = duplicateKeyMessage(schema.url() + "&logServerErrorDetail=true", value);
+
+        assertThat(withDetail).as("the driver's default, which the store overrides").contains(value);
+        assertThat(withoutDetail).contains("duplicate key").doesNotContain(value);
+    }
+
+    private static String duplicateKeyMessage(String url, String value) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE detail_probe (v text PRIMARY KEY)");
+            statement.execute("INSERT INTO detail_probe VALUES ('" + value + "')");
+            try {
+                statement.execute("INSERT INTO detail_probe VALUES ('" + value + "')");
+            } catch (SQLException e) {
+                return e.getMessage();
+            }
+            throw new AssertionError("the second insert did not fail");
+        }
+    }
+
+    private static String connectionUrl(String url) {
+        return PostgresSettings.defaults(url, KEY).connectionUrl();
+    }
+}
