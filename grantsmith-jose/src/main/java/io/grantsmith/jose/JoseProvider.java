@@ -4,16 +4,18 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.PrivateKey;
 import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.Signature;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Which JCA provider signs and verifies each RSA and ECDSA JWS algorithm with the services' keys. {@link Mode#AUTO}
- * takes the Amazon Corretto Crypto Provider (ACCP, AWS-LC: on x86_64 Linux RSA signs about 4.6 times and ECDSA about
- * 39 times as fast as with the JDK 17) for each algorithm it passed its start-up self-test for, and the JDK's providers
+ * takes the Amazon Corretto Crypto Provider (ACCP, AWS-LC: on x86_64 Linux RSA signed 3.7–4.1 times and ECDSA 35–38
+ * times as fast as with the JDK 17 in docs/BENCHMARKS.md) for each algorithm it passed its start-up self-test for, and the JDK's providers
  * for the rest; {@link Mode#JDK} always the JDK's. The provider is handed to Nimbus per signer and verifier (its
  * {@code JCAContext}), never installed JVM-wide: TLS and everything else stay on the JDK. EdDSA is Tink's (through
  * Nimbus) either way.
@@ -65,7 +67,7 @@ public final class JoseProvider {
     }
 
     /** The provider that signs and verifies {@code algorithm}, or null for the JDK's (Nimbus's default). */
-    public Provider providerFor(JWSAlgorithm algorithm) {
+    Provider providerFor(JWSAlgorithm algorithm) {
         return algorithms.contains(algorithm) ? provider : null;
     }
 
@@ -79,7 +81,7 @@ public final class JoseProvider {
      * stored key is parsed, and not on every {@code initSign}; the key itself for the JDK.
      */
     @SuppressWarnings("unchecked")
-    public <K extends Key> K translate(K key, JWSAlgorithm algorithm) throws JOSEException {
+    <K extends Key> K translate(K key, JWSAlgorithm algorithm) throws KeyRefused {
         Provider chosen = providerFor(algorithm);
         if (chosen == null) {
             return key;
@@ -87,8 +89,38 @@ public final class JoseProvider {
         try {
             return (K) KeyFactory.getInstance(key.getAlgorithm(), chosen).translateKey(key);
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new JOSEException("cannot hand the " + key.getAlgorithm() + " key to " + chosen.getName() + ": "
+            throw new KeyRefused("cannot hand the " + key.getAlgorithm() + " key to " + chosen.getName() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A signature of {@code algorithm} made ready to sign with {@code jdkKey} through this provider (the key
+     * translated for it): the raw JCA loop, without Nimbus, that bench/signing.sh compares the token step with.
+     */
+    public Signature rawSigner(PrivateKey jdkKey, JWSAlgorithm algorithm) throws GeneralSecurityException,
+            JOSEException {
+        String bits = algorithm.getName().substring(2);
+        String name;
+        if (algorithm.getName().startsWith("RS")) {
+            name = "SHA" + bits + "withRSA";
+        } else if (algorithm.getName().startsWith("ES")) {
+            name = "SHA" + bits + "withECDSA";
+        } else {
+            throw new JOSEException("the raw loop covers RS and ES algorithms only, not " + algorithm);
+        }
+        Provider chosen = providerFor(algorithm);
+        Signature signature = chosen == null ? Signature.getInstance(name) : Signature.getInstance(name, chosen);
+        signature.initSign(translate(jdkKey, algorithm));
+        return signature;
+    }
+
+    /** The provider refused a key (its {@code KeyFactory} cannot translate it): that key goes to the JDK. */
+    static final class KeyRefused extends JOSEException {
+        private static final long serialVersionUID = 1L;
+
+        KeyRefused(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -44,8 +44,16 @@ public final class JwkSetImport {
     private JwkSetImport() {
     }
 
-    /** The keys of {@code jwkSetJson}, in their order, each checked and normalised. */
+    /** The keys of {@code jwkSetJson}, in their order, each checked and normalised (its pair with the JDK). */
     public static List<ImportedKey> parse(String jwkSetJson) throws InvalidJwkSetException {
+        return parse(jwkSetJson, JoseProvider.jdk());
+    }
+
+    /**
+     * The keys of {@code jwkSetJson}, in their order, each checked and normalised; each private key's pair is checked
+     * by signing and verifying the way a key ring with {@code jca} will ({@link ServiceKeyRing#joseProvider()}).
+     */
+    public static List<ImportedKey> parse(String jwkSetJson, JoseProvider jca) throws InvalidJwkSetException {
         if (jwkSetJson == null || jwkSetJson.isBlank()) {
             throw new InvalidJwkSetException("The JWK Set is empty.");
         }
@@ -59,7 +67,7 @@ public final class JwkSetImport {
         List<ImportedKey> keys = new ArrayList<>(entries.size());
         Set<String> kids = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            ImportedKey key = key(i + 1, entries.get(i));
+            ImportedKey key = key(i + 1, entries.get(i), jca);
             if (!kids.add(key.kid())) {
                 throw new InvalidJwkSetException("The key ID '" + Quoted.of(key.kid())
                         + "' appears more than once in the JWK Set.");
@@ -85,7 +93,7 @@ public final class JwkSetImport {
     }
 
     @SuppressWarnings("unchecked")
-    private static ImportedKey key(int position, Object entry) throws InvalidJwkSetException {
+    private static ImportedKey key(int position, Object entry, JoseProvider jca) throws InvalidJwkSetException {
         if (!(entry instanceof Map)) {
             throw new InvalidJwkSetException("Key " + position + " of the JWK Set is not a JSON object.");
         }
@@ -121,7 +129,7 @@ public final class JwkSetImport {
         if (!normalised.isPrivate()) {
             return new ImportedKey(kid, algorithm, publicJwk, null);
         }
-        checkPair(name, normalised, algorithm);
+        checkPair(name, normalised, algorithm, jca);
         return new ImportedKey(kid, algorithm, publicJwk, PrivateJwk.of(normalised.toJSONString()));
     }
 
@@ -190,12 +198,17 @@ public final class JwkSetImport {
         return kid;
     }
 
-    /** Signs a test message with the private key and verifies it with the public half: they must belong together. */
-    private static void checkPair(String name, JWK key, SigningAlgorithm algorithm) throws InvalidJwkSetException {
+    /**
+     * Signs a test message with the private key and verifies it with the public half, through the provider that will
+     * (a key the native one refuses goes to the JDK there too): they must belong together.
+     */
+    private static void checkPair(String name, JWK key, SigningAlgorithm algorithm, JoseProvider jca)
+            throws InvalidJwkSetException {
         JWSHeader header = new JWSHeader(Jwks.nimbus(algorithm));
         try {
-            Base64URL signature = Jwks.signer(key).sign(header, SELF_TEST);
-            if (Jwks.verifier(key).verify(header, SELF_TEST, signature)) {
+            Jwks.Crypto crypto = Jwks.crypto(key, key.toPublicJWK(), algorithm, jca, "the imported " + name);
+            Base64URL signature = crypto.signer().sign(header, SELF_TEST);
+            if (crypto.verifier().verify(header, SELF_TEST, signature)) {
                 return;
             }
         } catch (JOSEException | RuntimeException e) {

@@ -28,6 +28,7 @@ import java.util.Map;
 
 /** The few conversions between Grantsmith's key values and Nimbus's, in one place. */
 final class Jwks {
+    private static final System.Logger LOG = System.getLogger(JoseProvider.class.getName());
     private static final Map<SigningAlgorithm, JWSAlgorithm> ALGORITHMS = new EnumMap<>(Map.of(
             SigningAlgorithm.RS256, JWSAlgorithm.RS256,
             SigningAlgorithm.PS256, JWSAlgorithm.PS256,
@@ -121,6 +122,28 @@ final class Jwks {
         }
         verifier.getJCAContext().setProvider(jca.providerFor(algorithm));
         return verifier;
+    }
+
+    /** The signer and verifier of one stored key pair. */
+    record Crypto(JWSSigner signer, JWSVerifier verifier) {
+    }
+
+    /**
+     * The signer and verifier of a key pair through {@code jca} ({@link #signer(JWK, SigningAlgorithm, JoseProvider)},
+     * {@link #verifier(JWK, SigningAlgorithm, JoseProvider)}); when {@code jca}'s provider refuses the key (cannot
+     * translate it), both through the JDK, with one warning that names the key and the reason: a key the JDK accepts
+     * must never be dropped because the native provider does not take it.
+     */
+    static Crypto crypto(JWK privateJwk, JWK publicJwk, SigningAlgorithm algorithm, JoseProvider jca, String name)
+            throws JOSEException {
+        try {
+            return new Crypto(signer(privateJwk, algorithm, jca), verifier(publicJwk, algorithm, jca));
+        } catch (JoseProvider.KeyRefused e) {
+            LOG.log(System.Logger.Level.WARNING, "{0} ({1}) signs and verifies with the JDK: {2}", name,
+                    algorithm.wireName(), e.getMessage());
+            JoseProvider jdk = JoseProvider.jdk();
+            return new Crypto(signer(privateJwk, algorithm, jdk), verifier(publicJwk, algorithm, jdk));
+        }
     }
 
     /** A signer for a private key with the JDK (or Tink); built once per key, it is thread-safe. */

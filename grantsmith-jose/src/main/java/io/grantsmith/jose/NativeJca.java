@@ -13,9 +13,12 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads the Amazon Corretto Crypto Provider once per process and finds the JWS algorithms it may sign and verify
@@ -43,15 +46,21 @@ final class NativeJca {
     }
 
     private static final class Holder {
-        static final JoseProvider SELECTION = select();
+        static final JoseProvider SELECTION = select(NativeJca::healthyAccp);
     }
 
-    private static JoseProvider select() {
+    /** ACCP, loading its native library on first use; throws a {@link LinkageError} where it does not load. */
+    private static Provider healthyAccp() {
+        AmazonCorrettoCryptoProvider instance = AmazonCorrettoCryptoProvider.INSTANCE;
+        instance.assertHealthy();
+        return instance;
+    }
+
+    /** The selection with the native provider {@code nativeProvider} gives (or fails to), self-tested here. */
+    static JoseProvider select(Supplier<Provider> nativeProvider) {
         Provider accp;
         try {
-            AmazonCorrettoCryptoProvider instance = AmazonCorrettoCryptoProvider.INSTANCE;
-            instance.assertHealthy();
-            accp = instance;
+            accp = nativeProvider.get();
         } catch (Throwable e) { // LinkageError when the native library does not load on this OS or architecture
             LOG.log(System.Logger.Level.WARNING, "jose-provider auto: the Amazon Corretto Crypto Provider is not "
                     + "usable here ({0}); JOSE signatures use the JDK", e.toString());
@@ -59,9 +68,10 @@ final class NativeJca {
         }
         Set<JWSAlgorithm> passed = new LinkedHashSet<>();
         List<String> failed = new ArrayList<>();
+        Map<String, KeyPair> pairs = new HashMap<>(); // one RSA pair and one per curve: RSA-2048 takes ~100 ms
         for (JWSAlgorithm algorithm : CANDIDATES) {
             try {
-                selfTest(accp, algorithm);
+                selfTest(accp, algorithm, pairs);
                 passed.add(algorithm);
             } catch (GeneralSecurityException | JOSEException | RuntimeException e) {
                 failed.add(algorithm + " (" + e.getMessage() + ")");
@@ -83,9 +93,10 @@ final class NativeJca {
     }
 
     /** Throws unless signatures of {@code algorithm} cross between {@code provider} and the JDK both ways. */
-    static void selfTest(Provider provider, JWSAlgorithm algorithm) throws GeneralSecurityException, JOSEException {
+    static void selfTest(Provider provider, JWSAlgorithm algorithm, Map<String, KeyPair> pairs)
+            throws GeneralSecurityException, JOSEException {
         JoseProvider only = new JoseProvider(provider, Set.of(algorithm));
-        KeyPair jdkPair = keyPair(algorithm);
+        KeyPair jdkPair = keyPair(algorithm, pairs);
         JWSHeader header = new JWSHeader(algorithm);
         Base64URL nativeSignature = Jwks.jcaSigner(jdkPair.getPrivate(), algorithm, only).sign(header, SELF_TEST);
         if (!Jwks.jcaVerifier(jdkPair.getPublic(), algorithm, JoseProvider.jdk()).verify(header, SELF_TEST, nativeSignature)) {
@@ -97,14 +108,21 @@ final class NativeJca {
         }
     }
 
-    private static KeyPair keyPair(JWSAlgorithm algorithm) throws GeneralSecurityException {
-        if (JWSAlgorithm.Family.RSA.contains(algorithm)) {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
+    /** A JDK key pair for {@code algorithm}, shared through {@code pairs} by the algorithms of one key type. */
+    private static KeyPair keyPair(JWSAlgorithm algorithm, Map<String, KeyPair> pairs) throws GeneralSecurityException {
+        boolean rsa = JWSAlgorithm.Family.RSA.contains(algorithm);
+        String type = rsa ? "RSA" : Curve.forJWSAlgorithm(algorithm).iterator().next().getStdName();
+        KeyPair pair = pairs.get(type);
+        if (pair == null) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
+            if (rsa) {
+                generator.initialize(2048);
+            } else {
+                generator.initialize(new ECGenParameterSpec(type));
+            }
+            pair = generator.generateKeyPair();
+            pairs.put(type, pair);
         }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec(Curve.forJWSAlgorithm(algorithm).iterator().next().getStdName()));
-        return generator.generateKeyPair();
+        return pair;
     }
 }

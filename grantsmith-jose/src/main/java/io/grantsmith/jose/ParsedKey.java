@@ -46,8 +46,10 @@ final class ParsedKey {
         if (publicJwk.isPrivate()) {
             throw new ParseException("the stored public key has private members", 0);
         }
-        return new ParsedKey(stored, new Material(publicJwk, Jwks.signer(privateJwk, stored.algorithm(), jca),
-                Jwks.verifier(publicJwk, stored.algorithm(), jca), new ConcurrentHashMap<>()));
+        Jwks.Crypto crypto = Jwks.crypto(privateJwk, publicJwk, stored.algorithm(), jca,
+                "the signing key " + stored.kid());
+        return new ParsedKey(stored, new Material(publicJwk, crypto.signer(), crypto.verifier(),
+                new ConcurrentHashMap<>()));
     }
 
     /** The same parsed material for the key as stored now (its state or times changed, not its material). */

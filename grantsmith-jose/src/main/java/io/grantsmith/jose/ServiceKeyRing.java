@@ -194,6 +194,11 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
         snapshots.invalidateAll();
     }
 
+    /** The provider each RSA and ECDSA algorithm signs and verifies through (JWK Set imports check pairs with it). */
+    public JoseProvider joseProvider() {
+        return jca;
+    }
+
     /** How many stored keys have been parsed since start: stays put while keys are only used. */
     public long keysParsed() {
         return keysParsed.get();

@@ -217,7 +217,8 @@ public final class KeyManagement {
         }
         List<ImportedKey> imported;
         try {
-            imported = JwkSetImport.parse(jwks.isTextual() ? jwks.asText() : Documents.write(jwks));
+            imported = JwkSetImport.parse(jwks.isTextual() ? jwks.asText() : Documents.write(jwks),
+                    ring.joseProvider());
         } catch (InvalidJwkSetException e) {
             throw new ApiFailure(ApiResultCode.JWKS_INVALID, e.getMessage());
         }

@@ -24,7 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
@@ -173,12 +172,7 @@ public final class SigningThroughput {
         }
         PrivateKey key = algorithm == SigningAlgorithm.ES256 ? jwk.toECKey().toPrivateKey()
                 : jwk.toRSAKey().toPrivateKey();
-        String jcaName = algorithm == SigningAlgorithm.ES256 ? "SHA256withECDSA" : "SHA256withRSA";
-        JWSAlgorithm jws = JWSAlgorithm.parse(algorithm.wireName());
-        Provider provider = jca.providerFor(jws);
-        Signature signature = provider == null ? Signature.getInstance(jcaName)
-                : Signature.getInstance(jcaName, provider);
-        signature.initSign(provider == null ? key : jca.translate(key, jws));
+        Signature signature = jca.rawSigner(key, JWSAlgorithm.parse(algorithm.wireName()));
         return input -> {
             signature.update(input);
             return signature.sign();
