@@ -310,6 +310,11 @@ public final class Grantsmith implements AutoCloseable {
         return nodeLease;
     }
 
+    /** Which provider signs and verifies the services' RSA and ECDSA tokens (setting jose-provider). */
+    public JoseProvider joseProvider() {
+        return keyRing.joseProvider();
+    }
+
     /** Live figures of the store's machinery, for monitoring. */
     public List<StoreStatistic> storeStatistics() {
         return stores.statistics();

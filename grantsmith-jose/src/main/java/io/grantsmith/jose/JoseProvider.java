@@ -71,6 +71,16 @@ public final class JoseProvider {
         return algorithms.contains(algorithm) ? provider : null;
     }
 
+    /** The native provider's name and version (e.g. {@code AmazonCorrettoCryptoProvider 2.5.0}), or {@code JDK}. */
+    public String providerName() {
+        return provider == null ? "JDK" : provider.getName() + " " + provider.getVersionStr();
+    }
+
+    /** How many RSA and ECDSA JWS algorithms the native provider signs and verifies (0: the JDK does all). */
+    public int nativeAlgorithmCount() {
+        return algorithms.size();
+    }
+
     /** Whether the native provider handles {@code algorithm}. */
     public boolean isNative(JWSAlgorithm algorithm) {
         return providerFor(algorithm) != null;
@@ -127,7 +137,7 @@ public final class JoseProvider {
     /** E.g. {@code AmazonCorrettoCryptoProvider 2.5.0 for [RS256, ES256, …]; JDK for the rest}. */
     @Override
     public String toString() {
-        return provider == null ? "JDK" : provider.getName() + " " + provider.getVersionStr() + " for "
+        return provider == null ? "JDK" : providerName() + " for "
                 + algorithms.stream().map(JWSAlgorithm::getName).sorted().toList() + "; JDK for the rest";
     }
 }

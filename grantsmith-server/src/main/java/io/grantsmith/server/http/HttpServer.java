@@ -72,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
+        metrics.joseProvider(grantsmith.joseProvider().providerName(), grantsmith.joseProvider().nativeAlgorithmCount());
         this.senders = new SenderGate(limits.effectiveRequestsInProcess());
         Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay(), noopRoute);
         server.setHandler(new EdgeHandler(router, metrics, limits));

@@ -34,6 +34,7 @@ class MetricsEndpointTest {
                 .contains("grantsmith_token_actions_total{action=\"BAD_REQUEST\",endpoint=\"/as/token\"}")
                 .containsPattern("grantsmith_store_writer_batches_total [1-9]")
                 .contains("grantsmith_store_writer_queue ")
+                .containsPattern("grantsmith_jose_native_algorithms\\{provider=\"[^\"]+\"\\} [0-9]")
                 .contains("jvm_memory_used_bytes")
                 .contains("route=\"other\"")
                 .doesNotContain("/no/such/");

@@ -28,4 +28,14 @@ class ServerMetricsTest {
                 .contains("grantsmith_store_writer_batches_total 42.0")
                 .contains("grantsmith_store_writer_queue 7.0");
     }
+
+    @Test
+    void theJoseProviderShowsAsAGaugeWithItsName() {
+        ServerMetrics metrics = new ServerMetrics(List.of());
+
+        metrics.joseProvider("AmazonCorrettoCryptoProvider 2.5.0", 9);
+
+        assertThat(metrics.scrape())
+                .contains("grantsmith_jose_native_algorithms{provider=\"AmazonCorrettoCryptoProvider 2.5.0\"} 9.0");
+    }
 }
