@@ -4,8 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.PrivateKey;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
 import java.util.Locale;
@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * Which JCA provider signs and verifies each RSA and ECDSA JWS algorithm with the services' keys. {@link Mode#AUTO}
  * takes the Amazon Corretto Crypto Provider (ACCP, AWS-LC: on x86_64 Linux RSA signed 3.7–4.1 times and ECDSA 35–38
- * times as fast as with the JDK 17 in docs/BENCHMARKS.md) for each algorithm it passed its start-up self-test for, and the JDK's providers
- * for the rest; {@link Mode#JDK} always the JDK's. The provider is handed to Nimbus per signer and verifier (its
- * {@code JCAContext}), never installed JVM-wide: TLS and everything else stay on the JDK. EdDSA is Tink's (through
- * Nimbus) either way.
+ * times as fast as with the JDK 17 in docs/BENCHMARKS.md) for each algorithm it passed its start-up self-test for,
+ * and the JDK's providers for the rest; {@link Mode#JDK} always the JDK's. The provider is handed to Nimbus per
+ * signer and verifier (its {@code JCAContext}), never installed JVM-wide: TLS and everything else stay on the JDK.
+ * EdDSA is Tink's (through Nimbus) either way. A key the native provider refuses is the JDK's ({@link KeyRefused}).
  */
 public final class JoseProvider {
     /** The {@code jose-provider} setting. */

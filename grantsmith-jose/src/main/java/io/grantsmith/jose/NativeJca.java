@@ -68,7 +68,7 @@ final class NativeJca {
         }
         Set<JWSAlgorithm> passed = new LinkedHashSet<>();
         List<String> failed = new ArrayList<>();
-        Map<String, KeyPair> pairs = new HashMap<>(); // one RSA pair and one per curve: RSA-2048 takes ~100 ms
+        Map<String, KeyPair> pairs = new HashMap<>(); // one RSA pair and one per curve: RSA-2048 generation is slow
         for (JWSAlgorithm algorithm : CANDIDATES) {
             try {
                 selfTest(accp, algorithm, pairs);
