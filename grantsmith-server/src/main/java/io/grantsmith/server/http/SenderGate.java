@@ -115,6 +115,12 @@ final class SenderGate {
     /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (an average of windows). */
     private volatile double recentUse;
     private volatile boolean saturated;
+    /**
+     * The most senders busy at once in the last window, and so far in this one: a sender whose requests come one
+     * after another leaves the table between them for a moment, and a flood alone in that moment is not alone.
+     */
+    private volatile int recentBusy;
+    private int windowBusy;
 
     /**
      * @param budget requests in process at once that the senders busy at the moment share equally
@@ -201,12 +207,13 @@ final class SenderGate {
      * @return -1 when the sender may run now, otherwise how long (wall-clock nanoseconds) to wait before its credit
      *         is looked at again
      */
-    private long pauseNeeded(Lane lane, int busy, long cpuNanos) {
+    private long pauseNeeded(Lane lane, int busyNow, long cpuNanos) {
         if (pacing == null) {
             return -1;
         }
         long now = pacing.clock().getAsLong();
-        account(cpuNanos, now);
+        account(cpuNanos, now, busyNow);
+        int busy = Math.max(busyNow, recentBusy);
         long burst = pacing.burst().toNanos();
         double part = recentUse / Math.max(1, busy);
         if (busy <= 1 || !saturated) {
@@ -225,14 +232,17 @@ final class SenderGate {
     }
 
     /** Adds a request's CPU time to the senders' recent use, and starts a new window when this one is over. */
-    private synchronized void account(long cpuNanos, long now) {
+    private synchronized void account(long cpuNanos, long now, int busy) {
         windowCpu += cpuNanos;
+        windowBusy = Math.max(windowBusy, busy);
         long elapsed = now - windowStart;
         if (elapsed >= CpuPacing.WINDOW_NANOS) {
             double use = (double) windowCpu / elapsed;
             recentUse = recentUse == 0 ? use : (recentUse + use) / 2;
             windowCpu = 0;
             windowStart = now;
+            recentBusy = windowBusy;
+            windowBusy = busy;
             double load = pacing.machineLoad().getAsDouble();
             saturated = load >= 0 && load >= pacing.saturation();
         }
@@ -307,7 +317,7 @@ final class SenderGate {
             int busy = lanes.size();
             if (lane.paused) {
                 lane.credit -= Math.max(0, cpuNanos);
-                account(Math.max(0, cpuNanos), pacing.clock().getAsLong());
+                account(Math.max(0, cpuNanos), pacing.clock().getAsLong(), busy);
                 return lane.isIdle() ? null : lane; // the timer admits its waiters
             }
             pause[0] = pauseNeeded(lane, busy, Math.max(0, cpuNanos));
