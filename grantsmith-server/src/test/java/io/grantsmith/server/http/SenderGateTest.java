@@ -193,4 +193,21 @@ class SenderGateTest {
         gate.leave("quiet", 0);
         assertThat(gate.senders()).as("no lane left behind by the pause").isZero();
     }
+
+    @Test
+    void whenTheOtherSendersLaneEmptiedAMomentAgoThenTheFloodIsStillNotAlone() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("flood", waiter("f2"));
+        gate.enter("quiet", waiter("q1"));
+        gate.enter("flood", waiter("waiting flood"));
+        now = ms(200);
+        gate.leave("quiet", ms(10)); // between two of its requests the quiet sender has no lane for a moment
+        assertThat(gate.senders()).isEqualTo(1);
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("busy alongside another sender within the last window: paced").isEmpty();
+        assertThat(timers).hasSize(1);
+    }
 }
