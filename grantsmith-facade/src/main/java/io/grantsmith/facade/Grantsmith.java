@@ -146,7 +146,9 @@ public final class Grantsmith implements AutoCloseable {
         this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock, keyManagement);
         this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
                 builder.maxClientsPerService);
-        this.users = new UserDirectory(stores.services(), stores.users(), new PasswordHasher(random), builder.clock,
+        // the hasher keeps Argon2id's memory for as many hashes as may be verified at once (see PasswordHasher)
+        this.users = new UserDirectory(stores.services(), stores.users(),
+                new PasswordHasher(random, builder.passwordLimits.effectiveVerifications()), builder.clock,
                 builder.passwordLimits).forgettingConsentsIn(stores.consents());
         this.userManagement = new UserManagement(users);
         this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,

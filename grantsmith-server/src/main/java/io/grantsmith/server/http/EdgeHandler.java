@@ -89,29 +89,13 @@ final class EdgeHandler extends Handler.Abstract {
      */
     private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId) {
         String apiName = match.route() == null ? path : match.route().apiName();
+        long cpuStart = ThreadCpu.now();
         try {
-            if (match.route() == null) {
-                refuseUnrouted(exchange, match.allowedMethods());
-            } else {
-                match.route().endpoint().handle(exchange);
+            if (!run(exchange, match, path, apiName, start, requestId)) {
+                return; // the request waits (for its body or its turn) and runs again later
             }
-        } catch (BodyPending pending) {
-            if (exchange.isAwaitingBody() && !exchange.isSent()) {
-                exchange.awaitBody(() -> dispatch(exchange, match, path, start, requestId));
-                return;
-            }
-            LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);
-            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
-        } catch (TurnPending pending) {
-            return; // resumed by whoever gives up a slot, or by the wait's deadline; the exchange is theirs now
-        } catch (ApiFailure failure) {
-            sendFailure(exchange, path, apiName, failure, match.allowedMethods());
-        } catch (Throwable unexpected) {
-            // A broken store fails every request alike: one stack trace per kind and minute, not one per request.
-            failures.record(RepeatedFailures.signatureOf(unexpected)).ifPresent(unlogged -> LOG.error(
-                    "unexpected failure handling {} {}{}", exchange.method(), apiName,
-                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", unexpected));
-            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
+        } finally {
+            exchange.chargeCpu(ThreadCpu.now() - cpuStart);
         }
         if (!exchange.isSent()) {
             LOG.error("endpoint for {} {} sent no response", exchange.method(), apiName);
@@ -141,6 +125,36 @@ final class EdgeHandler extends Handler.Abstract {
             ACCESS.debug("{} {} {} {} us", method, routed ? match.route().pattern() : "(no route)", exchange.status(),
                     elapsedNanos / 1_000);
         }
+    }
+
+    /** One run of the endpoint; false when the request now waits for its body or its turn. */
+    private boolean run(Exchange exchange, Router.Match match, String path, String apiName, long start,
+            String requestId) {
+        try {
+            if (match.route() == null) {
+                refuseUnrouted(exchange, match.allowedMethods());
+            } else {
+                match.route().endpoint().handle(exchange);
+            }
+        } catch (BodyPending pending) {
+            if (exchange.isAwaitingBody() && !exchange.isSent()) {
+                exchange.awaitBody(() -> dispatch(exchange, match, path, start, requestId));
+                return false;
+            }
+            LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);
+            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
+        } catch (TurnPending pending) {
+            return false; // resumed by whoever gives up a slot, or by the wait's deadline; the exchange is theirs now
+        } catch (ApiFailure failure) {
+            sendFailure(exchange, path, apiName, failure, match.allowedMethods());
+        } catch (Throwable unexpected) {
+            // A broken store fails every request alike: one stack trace per kind and minute, not one per request.
+            failures.record(RepeatedFailures.signatureOf(unexpected)).ifPresent(unlogged -> LOG.error(
+                    "unexpected failure handling {} {}{}", exchange.method(), apiName,
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", unexpected));
+            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
+        }
+        return true;
     }
 
     private static void refuseUnrouted(Exchange exchange, Set<String> allowedMethods) {

@@ -35,6 +35,8 @@ public final class Exchange {
     private Runnable resume;
     private SenderGate heldGate;
     private Object heldSender;
+    /** CPU time this request's runs have used so far, charged to its sender when it gives its slot back. */
+    private volatile long cpuNanos;
     private boolean turnRefused;
     private long responseDelayNanos;
     /** The delayed response keeps the sender's slot until it is sent (set only together with a delay). */
@@ -182,6 +184,11 @@ public final class Exchange {
         }
     }
 
+    /** Adds the CPU time one run of the endpoint for this request used (measured by the edge). */
+    void chargeCpu(long nanos) {
+        cpuNanos += nanos; // runs of one request never overlap: one thread at a time
+    }
+
     /** Gives back the slot {@link #awaitTurn} took, if any: the request is done (answered or failed). */
     void releaseTurn() {
         if (!holdTurnUntilSent) {
@@ -197,7 +204,8 @@ public final class Exchange {
             heldGate = null;
         }
         if (gate != null) {
-            gate.leave(heldSender); // outside the lock: leaving admits another request, which takes its own
+            // outside the lock: leaving admits another request, which takes its own
+            gate.leave(heldSender, cpuNanos);
         }
     }
 

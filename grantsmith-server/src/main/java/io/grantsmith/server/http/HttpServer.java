@@ -9,6 +9,7 @@ import io.grantsmith.facade.access.ConfiguredToken;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,6 +24,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The HTTP server: Jetty 12 with one handler and a routing table. Plain HTTP by default: terminate TLS in front of
@@ -73,7 +75,12 @@ public final class HttpServer implements AutoCloseable {
         server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
         metrics.joseProvider(grantsmith.joseProvider().providerName(), grantsmith.joseProvider().nativeAlgorithmCount());
-        this.senders = new SenderGate(limits.effectiveRequestsInProcess());
+        // each sender's requests charged their CPU time; on a saturated CPU, paced to an equal part while others are busy
+        Scheduler scheduler = server.getScheduler();
+        this.senders = new SenderGate(limits.effectiveRequestsInProcess(), SenderGate.QUEUE_PER_SENDER,
+                new SenderGate.CpuPacing(SenderGate.CpuPacing.DEFAULT_BURST, SenderGate.CpuPacing.DEFAULT_SATURATION,
+                        ThreadCpu::machineLoad, System::nanoTime,
+                        (delayNanos, task) -> scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS)));
         Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay(), noopRoute);
         server.setHandler(new EdgeHandler(router, metrics, limits));
         server.setErrorHandler(new JsonErrorHandler());

@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * A fair share of the server for each sender, without holding threads. Senders are services at {@code /api} and
@@ -18,6 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why the share shrinks as senders appear: on a busy machine a request's latency grows with the number of
  * requests in process, so a sender's throughput is its share of the requests in process. A flooding sender always
  * fills whatever it is allowed; only a share no larger than the others' keeps their throughput.
+ *
+ * <p>Equal shares of requests are not equal shares of CPU: a sender whose requests are all CPU (refusals of
+ * large bodies parsed in full) keeps the cores busy with the same number of requests in process as a sender whose
+ * requests wait for the store part of the time, and everyone else's requests then wait for a core at each step.
+ * With {@link CpuPacing}, each sender's requests are charged the CPU time their threads used, and while the machine's
+ * CPU is saturated and other senders are busy, a sender may use only an equal part of the CPU that the senders'
+ * requests have been using lately ({@code recent use / busy senders}) beyond a short burst: once it has used more,
+ * its next requests wait (no thread held) until its part has caught up. A sender alone is never paced, nor one that
+ * stays within its part, nor anyone while the machine has CPU to spare. The part is of what the senders actually
+ * got, not of the nominal cores, because what holds the others back is a flood's share of the CPU the server gets
+ * (on a shared machine, or with its own costs beyond request threads: the collector, the selector, the writer).
  *
  * <p>Senders without a request in process or waiting take no memory: their lane is dropped once empty, so that
  * senders named by strangers (client IDs) cannot grow the table beyond the requests in flight.
@@ -43,9 +56,49 @@ final class SenderGate {
         FULL
     }
 
+    /**
+     * Charges each sender the CPU its requests used and holds back one that used more than its part while others
+     * were busy and the machine's CPU was saturated.
+     *
+     * @param burst       CPU time a sender may use beyond its part before it waits (a burst of a few requests)
+     * @param saturation  the machine's CPU load (0 to 1) from which senders are paced
+     * @param machineLoad the machine's recent CPU load, 0 to 1 (negative when unknown: then never paced)
+     * @param clock       wall-clock nanoseconds
+     * @param deferral    runs a task later (the timer that lets a held-back sender's requests in again)
+     */
+    record CpuPacing(Duration burst, double saturation, DoubleSupplier machineLoad, LongSupplier clock,
+            Deferral deferral) {
+        /** A few cheap requests' worth, or one that parses a large body. */
+        static final Duration DEFAULT_BURST = Duration.ofMillis(20);
+        /** Below this the machine has CPU to spare and pacing would only leave it idle. */
+        static final double DEFAULT_SATURATION = 0.9;
+        /** How often the senders' recent CPU use and the machine's load are brought up to date. */
+        static final long WINDOW_NANOS = Duration.ofMillis(100).toNanos();
+        /** The longest pause before a held-back sender's credit is looked at again. */
+        static final long MAX_PAUSE_NANOS = Duration.ofMillis(100).toNanos();
+        static final long MIN_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
+
+        CpuPacing {
+            if (burst.isNegative() || saturation < 0 || saturation > 1) {
+                throw new IllegalArgumentException("the burst must not be negative, the saturation within 0 to 1");
+            }
+        }
+    }
+
+    /** Runs a task after a delay, on a thread of its own (Jetty's scheduler in the server). */
+    interface Deferral {
+        void after(long delayNanos, Runnable task);
+    }
+
     private static final class Lane {
         int inProcess;
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+        /** CPU nanoseconds the sender may still use now; negative when it used more than its part. */
+        long credit;
+        /** When {@link #credit} was last brought up to date (wall-clock nanoseconds). */
+        long creditedAt;
+        /** Its requests wait for its credit to recover; a timer ends the pause. */
+        boolean paused;
 
         boolean isIdle() {
             return inProcess == 0 && waiting.isEmpty();
@@ -54,7 +107,20 @@ final class SenderGate {
 
     private final int budget;
     private final int maxQueued;
+    private final CpuPacing pacing;
     private final ConcurrentHashMap<Object, Lane> lanes = new ConcurrentHashMap<>();
+    /** The senders' CPU use of the current window, and when it began (guarded by {@code this}). */
+    private long windowCpu;
+    private long windowStart;
+    /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (an average of windows). */
+    private volatile double recentUse;
+    private volatile boolean saturated;
+    /**
+     * The most senders busy at once in the last window, and so far in this one: a sender whose requests come one
+     * after another leaves the table between them for a moment, and a flood alone in that moment is not alone.
+     */
+    private volatile int recentBusy;
+    private int windowBusy;
 
     /**
      * @param budget requests in process at once that the senders busy at the moment share equally
@@ -64,11 +130,20 @@ final class SenderGate {
     }
 
     SenderGate(int budget, int maxQueued) {
+        this(budget, maxQueued, null);
+    }
+
+    /**
+     * @param pacing how senders' CPU use is paced; null for equal shares of requests only
+     */
+    SenderGate(int budget, int maxQueued, CpuPacing pacing) {
         if (budget < 1 || maxQueued < 0) {
             throw new IllegalArgumentException("the budget must allow at least one request in process");
         }
         this.budget = budget;
         this.maxQueued = maxQueued;
+        this.pacing = pacing;
+        this.windowStart = pacing == null ? 0 : pacing.clock().getAsLong();
     }
 
     /** The automatic budget: four requests per processor, at least eight. */
@@ -88,21 +163,122 @@ final class SenderGate {
     /** Takes a slot of {@code sender} for a request, or queues {@code waiter} for one. */
     Entry enter(Object sender, Waiter waiter) {
         Entry[] entry = new Entry[1];
+        long[] pause = {-1};
         lanes.compute(sender, (key, lane) -> {
-            Lane current = lane == null ? new Lane() : lane;
-            int share = share(lane == null ? lanes.size() + 1 : lanes.size());
-            if (current.inProcess < share && current.waiting.isEmpty()) {
+            Lane current = lane == null ? newLane() : lane;
+            int busy = lane == null ? lanes.size() + 1 : lanes.size();
+            int share = share(busy);
+            if (current.inProcess < share && current.waiting.isEmpty() && !current.paused
+                    && (pause[0] = pauseNeeded(current, busy, 0)) < 0) {
                 current.inProcess++;
                 entry[0] = Entry.ENTERED;
             } else if (current.waiting.size() < maxQueued) {
                 current.waiting.add(waiter);
                 entry[0] = Entry.QUEUED;
+                if (pause[0] >= 0) {
+                    current.paused = true; // over its part: the timer lets it in again, not a leaving request
+                }
             } else {
                 entry[0] = Entry.FULL;
+                pause[0] = -1;
             }
             return current.isIdle() ? null : current;
         });
+        if (entry[0] == Entry.QUEUED && pause[0] >= 0) {
+            resumeLater(sender, pause[0]);
+        }
         return entry[0];
+    }
+
+    private Lane newLane() {
+        Lane lane = new Lane();
+        if (pacing != null) {
+            lane.credit = pacing.burst().toNanos();
+            lane.creditedAt = pacing.clock().getAsLong();
+        }
+        return lane;
+    }
+
+    /**
+     * Brings the lane's credit up to date and charges it {@code cpuNanos}: while others are busy and the CPU is
+     * saturated, credit grows at the sender's part of the senders' recent use, up to the burst; otherwise (alone, or
+     * CPU to spare) a sender owes nothing.
+     *
+     * @return -1 when the sender may run now, otherwise how long (wall-clock nanoseconds) to wait before its credit
+     *         is looked at again
+     */
+    private long pauseNeeded(Lane lane, int busyNow, long cpuNanos) {
+        if (pacing == null) {
+            return -1;
+        }
+        long now = pacing.clock().getAsLong();
+        account(cpuNanos, now, busyNow);
+        int busy = Math.max(busyNow, recentBusy);
+        long burst = pacing.burst().toNanos();
+        double part = recentUse / Math.max(1, busy);
+        if (busy <= 1 || !saturated) {
+            lane.credit = burst;
+        } else {
+            double earned = Math.max(0, now - lane.creditedAt) * part;
+            lane.credit = (long) Math.min(burst, lane.credit + earned);
+        }
+        lane.creditedAt = now;
+        lane.credit -= cpuNanos;
+        if (lane.credit >= 0 || busy <= 1 || !saturated) {
+            return -1;
+        }
+        double wait = part > 0 ? -lane.credit / part : CpuPacing.MAX_PAUSE_NANOS;
+        return (long) Math.max(CpuPacing.MIN_PAUSE_NANOS, Math.min(CpuPacing.MAX_PAUSE_NANOS, wait));
+    }
+
+    /** Adds a request's CPU time to the senders' recent use, and starts a new window when this one is over. */
+    private synchronized void account(long cpuNanos, long now, int busy) {
+        windowCpu += cpuNanos;
+        windowBusy = Math.max(windowBusy, busy);
+        long elapsed = now - windowStart;
+        if (elapsed >= CpuPacing.WINDOW_NANOS) {
+            double use = (double) windowCpu / elapsed;
+            recentUse = recentUse == 0 ? use : (recentUse + use) / 2;
+            windowCpu = 0;
+            windowStart = now;
+            recentBusy = windowBusy;
+            windowBusy = busy;
+            double load = pacing.machineLoad().getAsDouble();
+            saturated = load >= 0 && load >= pacing.saturation();
+        }
+    }
+
+    private void resumeLater(Object sender, long delayNanos) {
+        pacing.deferral().after(delayNanos, () -> resume(sender));
+    }
+
+    /** The pause of a sender that used more than its part is over, unless it still owes CPU time. */
+    private void resume(Object sender) {
+        List<Waiter> admitted = new ArrayList<>(1);
+        long[] pause = {-1};
+        lanes.computeIfPresent(sender, (key, lane) -> {
+            if (!lane.paused) {
+                return lane; // a later lane of the same sender, not paused: nothing to end
+            }
+            int busy = lanes.size();
+            pause[0] = pauseNeeded(lane, busy, 0);
+            if (pause[0] < 0) {
+                lane.paused = false;
+                admitWithinShare(lane, share(busy), admitted);
+            }
+            return lane.isIdle() ? null : lane;
+        });
+        if (pause[0] >= 0) {
+            resumeLater(sender, pause[0]);
+        }
+        admit(sender, admitted);
+    }
+
+    private static void admitWithinShare(Lane lane, int share, List<Waiter> admitted) {
+        while (lane.inProcess < share && !lane.waiting.isEmpty()) {
+            lane.inProcess++;
+            admitted.add(lane.waiting.poll());
+        }
     }
 
     /**
@@ -125,16 +301,41 @@ final class SenderGate {
      * than one waiting request may be admitted.
      */
     void leave(Object sender) {
+        leave(sender, 0);
+    }
+
+    /**
+     * As {@link #leave(Object)}, charging the sender {@code cpuNanos} of CPU time the request used: a sender that has
+     * used more than its part of the CPU (see {@link CpuPacing}) admits no waiting request now; its waiters are
+     * admitted by a timer once its part has caught up.
+     */
+    void leave(Object sender, long cpuNanos) {
         List<Waiter> admitted = new ArrayList<>(1);
+        long[] pause = {-1};
         lanes.computeIfPresent(sender, (key, lane) -> {
             lane.inProcess--;
-            int share = share(lanes.size());
-            while (lane.inProcess < share && !lane.waiting.isEmpty()) {
-                lane.inProcess++;
-                admitted.add(lane.waiting.poll());
+            int busy = lanes.size();
+            if (lane.paused) {
+                lane.credit -= Math.max(0, cpuNanos);
+                account(Math.max(0, cpuNanos), pacing.clock().getAsLong(), busy);
+                return lane.isIdle() ? null : lane; // the timer admits its waiters
+            }
+            pause[0] = pauseNeeded(lane, busy, Math.max(0, cpuNanos));
+            if (pause[0] >= 0 && !lane.waiting.isEmpty()) {
+                lane.paused = true;
+            } else {
+                pause[0] = -1;
+                admitWithinShare(lane, share(busy), admitted);
             }
             return lane.isIdle() ? null : lane;
         });
+        if (pause[0] >= 0) {
+            resumeLater(sender, pause[0]);
+        }
+        admit(sender, admitted);
+    }
+
+    private void admit(Object sender, List<Waiter> admitted) {
         for (Waiter waiter : admitted) {
             try {
                 waiter.admit();
@@ -156,6 +357,11 @@ final class SenderGate {
     int waiting(Object sender) {
         Lane lane = lanes.get(sender);
         return lane == null ? 0 : lane.waiting.size();
+    }
+
+    /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (for tests and metrics). */
+    double recentUse() {
+        return recentUse;
     }
 
     /** Senders with a request in process or waiting. */

@@ -2,6 +2,7 @@ package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,131 @@ class SenderGateTest {
         assertThat(admitted).isEmpty();
         assertThat(gate.withdraw("a", late)).isFalse();
         assertThat(gate.senders()).isZero();
+    }
+
+    // CPU pacing: a hand-driven clock, machine load and timer, so that nothing depends on how fast this machine is
+
+    private long now;
+    private double machineLoad = 1.0;
+    private final List<long[]> timerDelays = new ArrayList<>();
+    private final List<Runnable> timers = new ArrayList<>();
+
+    private SenderGate pacedGate(int budget) {
+        return new SenderGate(budget, 16, new SenderGate.CpuPacing(Duration.ofMillis(20), 0.9, () -> machineLoad,
+                () -> now, (delay, task) -> {
+                    timerDelays.add(new long[] {delay});
+                    timers.add(task);
+                }));
+    }
+
+    private void runTimers() {
+        List<Runnable> due = new ArrayList<>(timers);
+        timers.clear();
+        due.forEach(Runnable::run);
+    }
+
+    private static long ms(long millis) {
+        return Duration.ofMillis(millis).toNanos();
+    }
+
+    @Test
+    void whenASenderUsesMoreThanItsPartOfTheCpuWhileAnotherIsBusyThenItsNextRequestWaitsForItsPartToCatchUp() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("quiet", waiter("q1"));
+        gate.enter("flood", waiter("f2"));
+        gate.enter("flood", waiter("waiting flood"));
+        now = ms(200);
+
+        gate.leave("flood", ms(190)); // 190 ms of CPU in 200 ms: the senders used 0.95 of a core, half each
+
+        assertThat(admitted).as("190 ms against a part of 95 ms and a burst of 20: the flood waits").isEmpty();
+        assertThat(gate.waiting("flood")).isEqualTo(1);
+        assertThat(timers).hasSize(1);
+        assertThat(timerDelays.get(0)[0]).as("looked at again within 100 ms").isBetween(ms(1), ms(100));
+        assertThat(gate.enter("quiet", waiter("q2"))).as("the other sender is not held back")
+                .isEqualTo(SenderGate.Entry.ENTERED);
+
+        now += ms(100);
+        gate.leave("quiet", ms(50));
+        runTimers();
+        assertThat(admitted).as("100 ms later it has earned a third of what it owes").isEmpty();
+        assertThat(timers).as("looked at again later").hasSize(1);
+
+        now += ms(1000);
+        runTimers();
+        assertThat(admitted).as("its part has caught up").containsExactly("waiting flood");
+    }
+
+    @Test
+    void whenASenderIsAloneThenItIsNeverPacedHoweverMuchCpuItUses() {
+        SenderGate gate = pacedGate(1);
+        gate.enter("a", waiter("running"));
+        gate.enter("a", waiter("next"));
+        now = ms(200);
+
+        gate.leave("a", ms(190));
+
+        assertThat(admitted).containsExactly("next");
+        assertThat(timers).isEmpty();
+    }
+
+    @Test
+    void whenTheMachineHasCpuToSpareThenNoSenderIsPaced() {
+        machineLoad = 0.5;
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("quiet", waiter("q1"));
+        gate.enter("flood", waiter("f2"));
+        gate.enter("flood", waiter("waiting flood"));
+        now = ms(200);
+        gate.leave("quiet", ms(10));
+        gate.enter("quiet", waiter("q2"));
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("pacing would only leave the CPU idle").containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
+    }
+
+    @Test
+    void whenAPausedSenderSendsMoreThenItsNewRequestsQueueBehindThePauseAndTheyExpireAsUsual() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("quiet", waiter("q1"));
+        gate.enter("flood", waiter("f2"));
+        gate.enter("flood", waiter("waiting flood"));
+        now = ms(200);
+        gate.leave("flood", ms(190));
+
+        SenderGate.Waiter newcomer = waiter("newcomer");
+        assertThat(gate.enter("flood", newcomer)).as("a slot is free, but the flood is paused")
+                .isEqualTo(SenderGate.Entry.QUEUED);
+        assertThat(gate.withdraw("flood", newcomer)).as("its deadline still takes it back").isTrue();
+        gate.leave("flood", 0);
+
+        now += ms(1500);
+        runTimers();
+        assertThat(admitted).containsExactly("waiting flood");
+        gate.leave("flood", 0);
+        gate.leave("quiet", 0);
+        assertThat(gate.senders()).as("no lane left behind by the pause").isZero();
+    }
+
+    @Test
+    void whenTheOtherSendersLaneEmptiedAMomentAgoThenTheFloodIsStillNotAlone() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("flood", waiter("f2"));
+        gate.enter("quiet", waiter("q1"));
+        gate.enter("flood", waiter("waiting flood"));
+        now = ms(200);
+        gate.leave("quiet", ms(10)); // between two of its requests the quiet sender has no lane for a moment
+        assertThat(gate.senders()).isEqualTo(1);
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("busy alongside another sender within the last window: paced").isEmpty();
+        assertThat(timers).hasSize(1);
     }
 }
