@@ -2,7 +2,9 @@ package io.grantsmith.facade.access;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.registry.ServiceRegistry;
 import io.grantsmith.registry.SettingsStore;
@@ -10,6 +12,9 @@ import io.grantsmith.registry.StoredService;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks API credentials. v3 calls present a Bearer token: the admin token (any service) or a service's API
@@ -20,8 +25,14 @@ import java.util.Optional;
  * replaced by another process (the offline {@code admin reset-token} or {@code service rotate-secret} beside a
  * running server) is refused, and its successor accepted, within that time. Changes made through this process
  * apply at once ({@link #serviceSecretChanged}, {@link #adminTokenChanged}).
+ *
+ * <p>A stored hash that cannot be read (the database is away) fails the call with a clean {@code 500 A001101}: an
+ * expected outcome of an outage, logged once per kind and minute, not a stack trace per call.
  */
 public final class ApiAccess {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiAccess.class);
+
+    private final RepeatedFailures failures = RepeatedFailures.perMinute();
     private final TokenHash configuredAdmin;
     private final LoadingCache<Long, Optional<TokenHash>> serviceSecrets;
     private final LoadingCache<Boolean, Optional<TokenHash>> storedAdmin;
@@ -87,13 +98,29 @@ public final class ApiAccess {
         if (configuredAdmin != null) {
             return sameHash(presented, configuredAdmin);
         }
-        Optional<TokenHash> stored = storedAdmin.get(Boolean.TRUE);
+        Optional<TokenHash> stored = stored(() -> storedAdmin.get(Boolean.TRUE));
         return stored.isPresent() && sameHash(presented, stored.get());
     }
 
     private boolean matchesServiceSecret(long serviceId, TokenHash presented) {
-        Optional<TokenHash> secret = serviceSecrets.get(serviceId);
+        Optional<TokenHash> secret = stored(() -> serviceSecrets.get(serviceId));
         return secret.isPresent() && sameHash(presented, secret.get());
+    }
+
+    /**
+     * A stored hash, read through its cache.
+     *
+     * @throws ApiFailure 500 when the store cannot be read
+     */
+    private Optional<TokenHash> stored(Supplier<Optional<TokenHash>> read) {
+        try {
+            return read.get();
+        } catch (StoreException e) {
+            failures.record(RepeatedFailures.signatureOf(e)).ifPresent(unlogged -> LOG.error(
+                    "API credentials could not be read from the store, calls are answered 500 A001101{}",
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", e));
+            throw new ApiFailure(ApiResultCode.SERVER_ERROR);
+        }
     }
 
     private static boolean sameHash(TokenHash a, TokenHash b) {

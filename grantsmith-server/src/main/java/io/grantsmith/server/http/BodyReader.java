@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.NanoTime;
@@ -22,6 +23,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * once it is a further grace period behind, by closing its connection (long before the idle timeout). An oversized body up to
  * {@link #DRAIN_LIMIT} is read and discarded before the 413 goes out, so that a client still sending it receives the
  * answer; a larger one gets the answer with {@code Connection: close} instead.
+ *
+ * <p>{@linkplain #discarding Discarding} readers keep nothing: they read the body of a request that was answered
+ * before its body was read, up to a limit, so that the connection holds no unread bytes when the answer goes out
+ * (closing a socket with unread data makes the kernel reset it, and the client then loses the answer in flight).
  */
 final class BodyReader {
     static final long DRAIN_LIMIT = 4L * 1024 * 1024;
@@ -33,6 +38,8 @@ final class BodyReader {
     private final int maxBytes;
     private final long minDataRate;
     private final long startNanos;
+    /** Reads only to discard: a complete body is no failure, and one beyond {@link #maxBytes} closes. */
+    private final boolean discardOnly;
     private final Runnable onContent = this::onContent;
 
     private byte[] buffer;
@@ -52,18 +59,45 @@ final class BodyReader {
     private boolean closeConnection;
 
     BodyReader(Request request, int maxBytes, long minDataRate) {
+        this(request, maxBytes, minDataRate, false);
+    }
+
+    private BodyReader(Request request, int maxBytes, long minDataRate, boolean discardOnly) {
         this.request = request;
         this.maxBytes = maxBytes;
         this.minDataRate = minDataRate;
+        this.discardOnly = discardOnly;
         this.startNanos = NanoTime.now();
         long declared = request.getLength();
-        if (declared > DRAIN_LIMIT) {
+        if (discardOnly) {
+            draining = true;
+            if (declared > maxBytes) {
+                fail(ApiResultCode.BODY_TOO_LARGE, true);
+            }
+        } else if (declared > DRAIN_LIMIT) {
             fail(ApiResultCode.BODY_TOO_LARGE, true);
         } else if (declared > maxBytes) {
             draining = true;
         } else {
             buffer = new byte[declared >= 0 ? (int) declared : Math.min(maxBytes, INITIAL_CAPACITY)];
         }
+    }
+
+    /**
+     * A reader that reads the body up to {@code maxBytes} and discards it; {@link #closeConnection()} says whether
+     * part of it stays unread (larger, too slow, broken).
+     */
+    static BodyReader discarding(Request request, int maxBytes, long minDataRate) {
+        return new BodyReader(request, maxBytes, minDataRate, true);
+    }
+
+    /**
+     * Whether the request may have body bytes (a {@code Content-Length} above zero, or chunked): a cheap look at
+     * the headers, for requests whose body no endpoint asked for.
+     */
+    static boolean mayHaveBody(Request request) {
+        long declared = request.getLength();
+        return declared > 0 || declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** Takes whatever content has arrived; true once the body is complete or has failed. */
@@ -150,7 +184,7 @@ final class BodyReader {
         if (draining) {
             discarded += length;
             data.position(data.limit());
-            if (discarded > DRAIN_LIMIT) {
+            if (discarded > (discardOnly ? maxBytes : DRAIN_LIMIT)) {
                 fail(ApiResultCode.BODY_TOO_LARGE, true);
             }
             return;
@@ -163,6 +197,10 @@ final class BodyReader {
     }
 
     private void finish() {
+        if (discardOnly) {
+            complete = true;
+            return;
+        }
         if (draining) {
             fail(ApiResultCode.BODY_TOO_LARGE, false);
             return;

@@ -63,7 +63,7 @@ final class EdgeHandler extends Handler.Abstract {
         String requestId = RequestIds.acceptOrCreate(request.getHeaders().get(RequestIds.HEADER));
         response.getHeaders().put(RequestIds.HEADER, requestId);
         Exchange exchange = new Exchange(request, response, callback,
-                match.route() == null ? Map.of() : match.parameters(), minDataRate);
+                match.route() == null ? Map.of() : match.parameters(), minDataRate, drainLimit(path));
         exchange.resumeWith(() -> dispatch(exchange, match, path, start, requestId));
         dispatch(exchange, match, path, start, requestId);
         return true;
@@ -187,6 +187,14 @@ final class EdgeHandler extends Handler.Abstract {
         } else {
             exchange.sendJson(status, ErrorBodies.api(failure, apiName), headers);
         }
+    }
+
+    /**
+     * How much of a body the edge reads and discards when it answers before the body was read: the largest body an
+     * endpoint under that path takes (the API's JSON bodies, or the built-in server's forms).
+     */
+    private static int drainLimit(String path) {
+        return path.startsWith("/api/") ? ApiBodies.MAX_BODY_BYTES : AuthorizationServerEndpoint.MAX_BODY_BYTES;
     }
 
     /** Decodes percent-escapes segment by segment, so that an escaped '/' cannot create a new segment. */

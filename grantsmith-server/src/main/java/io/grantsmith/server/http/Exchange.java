@@ -26,6 +26,8 @@ public final class Exchange {
     private final Callback callback;
     private final Map<String, String> pathParameters;
     private final long minDataRate;
+    /** The most body bytes read and discarded before an answer that came before the body was read. */
+    private final int drainLimit;
     private BodyReader bodyReader;
     private boolean basicChallenge;
     private boolean sent;
@@ -43,12 +45,13 @@ public final class Exchange {
     private volatile boolean holdTurnUntilSent;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
-            long minDataRate) {
+            long minDataRate, int drainLimit) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.pathParameters = pathParameters;
         this.minDataRate = minDataRate;
+        this.drainLimit = drainLimit;
     }
 
     public String method() {
@@ -314,13 +317,43 @@ public final class Exchange {
         if (closeAfterResponse) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        if (responseDelayNanos > 0) {
-            request.getComponents().getScheduler().schedule(() -> {
-                giveTurnBack();
+        afterUnreadBody(() -> {
+            if (responseDelayNanos > 0) {
+                request.getComponents().getScheduler().schedule(() -> {
+                    giveTurnBack();
+                    response.write(true, ByteBuffer.wrap(body), callback);
+                }, responseDelayNanos, TimeUnit.NANOSECONDS);
+            } else {
                 response.write(true, ByteBuffer.wrap(body), callback);
-            }, responseDelayNanos, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code respond} once the request body that no endpoint read (an answer before the body: a refusal, a
+     * failed authentication, a store that is away) has been read and discarded, up to {@link #drainLimit}, without
+     * holding a thread while it arrives; at once when there is none (every GET, every request whose endpoint read
+     * its body). Otherwise the connection would be closed with the body's bytes unread, the kernel would reset it,
+     * and a client still sending would lose the answer. A body beyond the limit (or too slow, or broken) is not
+     * waited for: the answer says {@code Connection: close}, and Jetty shuts the output after it.
+     */
+    private void afterUnreadBody(Runnable respond) {
+        if (bodyReader != null || !BodyReader.mayHaveBody(request)) {
+            respond.run();
+            return;
+        }
+        BodyReader discarded = BodyReader.discarding(request, drainLimit, minDataRate);
+        bodyReader = discarded;
+        Runnable respondAfterDrain = () -> {
+            if (discarded.closeConnection()) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            respond.run();
+        };
+        if (discarded.readAvailable()) {
+            respondAfterDrain.run();
         } else {
-            response.write(true, ByteBuffer.wrap(body), callback);
+            discarded.readRest(respondAfterDrain);
         }
     }
 
@@ -356,6 +389,6 @@ public final class Exchange {
         sent = true;
         status = 204;
         response.setStatus(204);
-        callback.succeeded();
+        afterUnreadBody(callback::succeeded);
     }
 }
