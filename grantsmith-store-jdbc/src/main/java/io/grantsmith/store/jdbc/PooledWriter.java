@@ -82,9 +82,10 @@ final class PooledWriter implements StoreWriter {
         running.put(self, System.nanoTime());
         try {
             for (int attempt = 1; ; attempt++) {
+                long mark = connections.mark();
                 try {
                     T result = runInOneTransaction(op, deadline, timeout);
-                    committed();
+                    committed(mark);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     connections.failed(e);
@@ -130,9 +131,9 @@ final class PooledWriter implements StoreWriter {
         }
     }
 
-    private void committed() {
+    private void committed(long mark) {
         transactionsCommitted.incrementAndGet();
-        connections.succeeded();
+        connections.succeeded(mark);
         if (failing) {
             failing = false;
             failures.drain();
