@@ -267,6 +267,17 @@ final class PooledWriter implements StoreWriter {
             this.connection = connection;
         }
 
+        /**
+         * {@code SET LOCAL} ends with the transaction; the network timeout (the driver's socket timeout, twice the
+         * write timeout, which would otherwise cut a statement still running) is restored by the pool when the
+         * connection returns to it.
+         */
+        @Override
+        public void allowLongStatements(Duration bound) throws SQLException {
+            update("SET LOCAL statement_timeout = " + bound.toMillis(), Params.of());
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(bound.plusMinutes(1).toMillis()));
+        }
+
         @Override
         public int update(String sql, Params params) throws SQLException {
             return Statements.update(prepared(sql), params);
