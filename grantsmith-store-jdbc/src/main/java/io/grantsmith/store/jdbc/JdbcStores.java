@@ -302,8 +302,8 @@ public final class JdbcStores implements Stores {
         return writer;
     }
 
-    /** For tests: whether the PostgreSQL change listener is listening now (false on SQLite). */
-    boolean isListeningForChanges() {
+    /** Whether the PostgreSQL change listener is listening now (false on SQLite), for tests and monitoring. */
+    public boolean isListeningForChanges() {
         return changes != null && changes.isListening();
     }
 
