@@ -34,6 +34,7 @@ import io.grantsmith.core.result.TokenIssueResult;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.GrantAdmission;
 import io.grantsmith.core.spi.IssuanceLimit;
+import io.grantsmith.core.spi.NodeIdSource;
 import io.grantsmith.core.spi.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -55,16 +56,19 @@ public final class TokenEngine {
     private final GrantHandlers grants;
     private final PasswordGrantCompletion completion;
     private final Clock clock;
+    /** Asked before a grant consumes anything (see {@link #requireNodeId()}); null for an engine without a lease. */
+    private final NodeIdSource nodeIds;
     /** A store that fails, fails every request alike: one stack trace per kind and minute, not one per request. */
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
 
     TokenEngine(ClientIdentifier identifier, ClientAuthenticator authenticator, GrantHandlers grants,
-            PasswordGrantCompletion completion, Clock clock) {
+            PasswordGrantCompletion completion, Clock clock, NodeIdSource nodeIds) {
         this.identifier = identifier;
         this.authenticator = authenticator;
         this.grants = grants;
         this.completion = completion;
         this.clock = clock;
+        this.nodeIds = nodeIds;
     }
 
     public static TokenEngineBuilder builder() {
@@ -118,6 +122,7 @@ public final class TokenEngine {
                 throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
                         new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
             }
+            requireNodeId();
             admission.admit(service, client.client(), grantType, parameters);
             long wait = limit.tryAcquire();
             if (wait > 0) {
@@ -148,6 +153,7 @@ public final class TokenEngine {
     public TokenIssueResult issue(Service service, TokenIssueRequest request) {
         RequestFacts facts = new RequestFacts(service, GrantType.PASSWORD, null);
         try {
+            requireNodeId();
             return completion.issue(service, request, now());
         } catch (OAuthException e) {
             return new TokenIssueResult.InternalServerError(facts, e.error());
@@ -179,6 +185,20 @@ public final class TokenEngine {
         } catch (RuntimeException e) {
             logFailure("unexpected failure in /auth/token/fail of service ", service, e);
             return new TokenFailResult.InternalServerError(facts, serverError(ResultCode.UNEXPECTED_ERROR));
+        }
+    }
+
+    /**
+     * Fails the request (as the grant's store failure) while this node holds no valid node ID lease, before the grant
+     * redeems a code or uses a ticket: minting would fail after it, and the code or ticket would be lost to the
+     * client although no token was issued. Asks the source only, not the store. (A lease that runs out between this
+     * check and the mint, a few microseconds later, still loses its code; renewal keeps a third of the ttl in hand.)
+     *
+     * @throws StoreException when the node ID source holds no valid lease
+     */
+    private void requireNodeId() {
+        if (nodeIds != null) {
+            nodeIds.nodeId();
         }
     }
 

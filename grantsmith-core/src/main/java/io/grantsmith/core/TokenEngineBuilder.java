@@ -149,7 +149,7 @@ public final class TokenEngineBuilder {
         EngineServices services = new EngineServices(clients, tokens, tickets, values, issuance,
                 new RefreshTokenSuccessors(rotationSecret), ticketLifetime, refreshGracePeriod, clock);
         return new TokenEngine(new ClientIdentifier(clients), new ClientAuthenticator(clientAuthenticators),
-                GrantHandlers.create(grants, services), new PasswordGrantCompletion(services), clock);
+                GrantHandlers.create(grants, services), new PasswordGrantCompletion(services), clock, nodeIds);
     }
 
     private static Duration requirePositive(Duration value, String name) {

@@ -31,15 +31,26 @@ class PostgresTwoNodesCacheTest {
     private ObjectNode client;
 
     @BeforeEach
-    void open() {
+    void open() throws InterruptedException {
         SCHEMA.truncate();
-        nodeA = node();
-        nodeB = node();
+        JdbcStores storesOfB = stores();
+        nodeA = node(stores());
+        nodeB = node(storesOfB);
         assertThat(nodeA.nodeLease().nodeId()).as("node IDs").isNotEqualTo(nodeB.nodeLease().nodeId());
+        // B's first LISTEN drops its caches: wait for it, so that what B caches next is dropped by A's notice only
+        awaitListening(storesOfB);
         serviceId = nodeA.services().create(FacadeFixture.json("{\"serviceName\":\"demo\"}")).get("apiKey").asLong();
         client = nodeA.clients().create(serviceId, FacadeFixture.json("{\"grantTypes\":[\"CLIENT_CREDENTIALS\"]}"));
         // node B caches the service and the client
         assertThat(token(nodeB).getAction()).isEqualTo(TokenResponse.Action.OK);
+    }
+
+    private static void awaitListening(JdbcStores stores) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!stores.isListeningForChanges()) {
+            assertThat(System.nanoTime()).as("node B listening within 30 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     @AfterEach
@@ -48,12 +59,15 @@ class PostgresTwoNodesCacheTest {
         nodeB.close();
     }
 
-    private static Grantsmith node() {
+    private static JdbcStores stores() {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 3);
+        return JdbcStores.openPostgres(PostgresSettings.defaults(SCHEMA.url(), SealingKey.of(key)).withPoolSize(4));
+    }
+
+    private static Grantsmith node(JdbcStores stores) {
         return Grantsmith.builder()
-                .stores(JdbcStores.openPostgres(PostgresSettings.defaults(SCHEMA.url(), SealingKey.of(key))
-                        .withPoolSize(4)))
+                .stores(stores)
                 .adminToken(FacadeFixture.ADMIN_TOKEN)
                 .keyGenerator(new FastSigningKeys())
                 .build();

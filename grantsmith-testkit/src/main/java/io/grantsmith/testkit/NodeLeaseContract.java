@@ -6,9 +6,16 @@ import io.grantsmith.registry.NodeLeases;
 import io.grantsmith.registry.Stores;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +67,37 @@ public abstract class NodeLeaseContract {
             assertThat(other).isPresent();
             assertThat(other.getAsInt()).isNotEqualTo(first.getAsInt()).isBetween(0, 1023);
         } finally {
+            if (second != stores) {
+                second.close();
+            }
+        }
+    }
+
+    @Test
+    void whenManyHoldersAcquireAtOnceOnTwoNodesThenEachGetsADifferentId() throws Exception {
+        int holders = 16;
+        Stores second = openSecondNode();
+        ExecutorService threads = Executors.newFixedThreadPool(holders);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<OptionalInt>> acquired = new ArrayList<>();
+            for (int i = 0; i < holders; i++) {
+                NodeLeases node = (i % 2 == 0 ? stores : second).nodeLeases();
+                String holder = "node-" + i;
+                acquired.add(threads.submit(() -> {
+                    start.await();
+                    return node.acquire(holder, NOW, NOW.plus(TTL));
+                }));
+            }
+            start.countDown();
+
+            Set<Integer> ids = new HashSet<>();
+            for (Future<OptionalInt> id : acquired) {
+                ids.add(id.get(30, TimeUnit.SECONDS).orElseThrow());
+            }
+            assertThat(ids).as("distinct IDs").hasSize(holders);
+        } finally {
+            threads.shutdownNow();
             if (second != stores) {
                 second.close();
             }

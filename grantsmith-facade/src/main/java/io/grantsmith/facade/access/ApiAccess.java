@@ -89,6 +89,15 @@ public final class ApiAccess {
         serviceSecrets.invalidate(serviceId);
     }
 
+    /**
+     * Any stored secret may have been replaced unheard (another node's change notices were lost while this node was
+     * not listening): check every next call against the store.
+     */
+    public void everySecretMayHaveChanged() {
+        serviceSecrets.invalidateAll();
+        storedAdmin.invalidateAll();
+    }
+
     /** The stored admin token was replaced here: check the next call against the store. */
     public void adminTokenChanged() {
         storedAdmin.invalidateAll();

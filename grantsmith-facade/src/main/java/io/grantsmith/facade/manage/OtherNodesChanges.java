@@ -40,5 +40,6 @@ public final class OtherNodesChanges implements DirectoryChanges.Listener {
     public void everythingMayHaveChanged() {
         directory.everythingChanged();
         keyRing.invalidateAll();
+        access.everySecretMayHaveChanged(); // a rotated API secret: the old one must not stay valid until recheck
     }
 }

@@ -47,6 +47,11 @@ public final class NodeLease implements NodeIdSource, AutoCloseable {
     private volatile Held held;
     /** Whether the last renewal or acquisition failed, so that a long outage logs once, not every few seconds. */
     private boolean failing;
+    /**
+     * Set by {@link #close()}, under this object's lock like {@link #refresh()}: a refresh that acquired an ID while
+     * close ran would otherwise leave its row leased until it expires.
+     */
+    private boolean closed;
 
     /**
      * Acquires an ID at once (so that a node that starts with its database up mints from its first request) and
@@ -55,7 +60,8 @@ public final class NodeLease implements NodeIdSource, AutoCloseable {
      */
     public static NodeLease start(NodeLeases leases, Clock clock, Duration ttl) {
         NodeLease lease = new NodeLease(leases, clock, System::nanoTime, ttl, holderName());
-        lease.scheduleNext(lease.refresh());
+        lease.refresh();
+        lease.scheduleNext();
         return lease;
     }
 
@@ -119,8 +125,12 @@ public final class NodeLease implements NodeIdSource, AutoCloseable {
     /**
      * Renews the lease, or acquires one when none is held or it was taken over. Never throws: a failure is logged
      * and leaves the lease as it was (trusted until its time runs out). Returns whether an ID is held afterwards.
+     * Does nothing once closed.
      */
-    boolean refresh() {
+    synchronized boolean refresh() {
+        if (closed) {
+            return false;
+        }
         long startedNanos = nanoTime.getAsLong();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
@@ -166,13 +176,24 @@ public final class NodeLease implements NodeIdSource, AutoCloseable {
         }
     }
 
-    private void scheduleNext(boolean holding) {
+    /**
+     * When to try again after a refresh: in {@code ttl / 6} while the lease may be trusted, else every
+     * {@value #RETRY_MILLIS} ms (or sooner with a shorter ttl), so that a node whose lease ran out during an outage
+     * mints again within a second of the database's return, not up to {@code ttl / 6} later.
+     */
+    long nextAttemptMillis() {
+        return isValid() ? renewMillis : Math.min(renewMillis, RETRY_MILLIS);
+    }
+
+    private void scheduleNext() {
         if (scheduler == null) {
             return;
         }
-        long delay = holding ? renewMillis : Math.min(renewMillis, RETRY_MILLIS);
         try {
-            scheduler.schedule(() -> scheduleNext(refresh()), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                refresh();
+                scheduleNext();
+            }, nextAttemptMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // closed meanwhile
         }
@@ -180,10 +201,11 @@ public final class NodeLease implements NodeIdSource, AutoCloseable {
 
     /** Stops renewing and gives the ID up, so that a node started next can take it at once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        closed = true;
         Held current = held;
         held = null;
         if (current != null) {

@@ -10,6 +10,8 @@ import io.grantsmith.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,22 @@ class NodeLeaseTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final MemoryStores stores = new MemoryStores();
     private final AtomicBoolean storeDown = new AtomicBoolean();
+    /** When set, an acquisition waits for it to open (a slow database), after it has counted itself in. */
+    private volatile CountDownLatch acquireGate;
+    private final CountDownLatch acquiring = new CountDownLatch(1);
     private final NodeLeases leases = new NodeLeases() {
         @Override
         public OptionalInt acquire(String holder, Instant now, Instant expiresAt) {
             check();
+            CountDownLatch gate = acquireGate;
+            if (gate != null) {
+                acquiring.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return stores.nodeLeases().acquire(holder, now, expiresAt);
         }
 
@@ -142,5 +156,49 @@ class NodeLeaseTest {
         b.refresh();
 
         assertThat(b.nodeId()).isEqualTo(id);
+    }
+
+    @Test
+    void whenRenewalsFailThenTheNextTryIsDueInASixthOfTheTtlUntilTheLeaseLapsesAndEverySecondAfter() {
+        NodeLease a = lease("a");
+        a.refresh();
+        assertThat(a.nextAttemptMillis()).isEqualTo(TTL.dividedBy(6).toMillis());
+        storeDown.set(true);
+
+        advance(TTL.dividedBy(6));
+        a.refresh();
+        assertThat(a.nextAttemptMillis()).as("failed, still trusted").isEqualTo(TTL.dividedBy(6).toMillis());
+
+        advance(Duration.ofSeconds(30));
+        assertThat(a.refresh()).as("an ID is still held, though no longer trusted").isTrue();
+        assertThat(a.isValid()).isFalse();
+        assertThat(a.nextAttemptMillis()).as("lapsed: retried every second").isEqualTo(1_000);
+
+        storeDown.set(false);
+        a.refresh();
+        assertThat(a.nextAttemptMillis()).isEqualTo(TTL.dividedBy(6).toMillis());
+    }
+
+    @Test
+    void whenClosedWhileARefreshAcquiresThenTheAcquiredIdIsReleasedToo() throws Exception {
+        NodeLease a = lease("a");
+        acquireGate = new CountDownLatch(1);
+        Thread refreshing = new Thread(a::refresh);
+        refreshing.start();
+        assertThat(acquiring.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread closing = new Thread(a::close);
+        closing.start();
+        closing.join(200); // without the shared lock, close finds no ID yet and returns here
+
+        acquireGate.countDown();
+        refreshing.join(10_000);
+        closing.join(10_000);
+
+        assertThat(a.isValid()).isFalse();
+        assertThat(a.refresh()).as("a closed lease acquires nothing").isFalse();
+        acquireGate = null;
+        NodeLease b = lease("b");
+        b.refresh();
+        assertThat(b.nodeId()).as("a's ID was released, so b takes the lowest one").isZero();
     }
 }

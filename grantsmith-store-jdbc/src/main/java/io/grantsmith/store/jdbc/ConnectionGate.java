@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * that a database that comes back is found even if the pool had stopped trying. The pool reconnects in the
  * background too; once it holds a connection again, callers go through, and the first that succeeds marks the
  * database reachable and logs that. Pool exhaustion under load is no connection failure and never closes the gate.
+ *
+ * <p>A success ends only an outage that had begun when its caller took its {@link #mark()} (just before
+ * {@link #connect()}): a statement that started before the database went away can answer after another thread
+ * reported the failure, and must not reopen the gate for a database that is gone.</p>
  */
 final class ConnectionGate {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
@@ -37,6 +41,8 @@ final class ConnectionGate {
     private final AtomicLong lastTrialAt = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicBoolean trialRunning = new AtomicBoolean();
+    /** How many outages have begun; changed with {@link #downSince} under this object's lock. */
+    private volatile long outages;
 
     /**
      * @param openConnections how many connections the pool holds now, idle or in use
@@ -96,26 +102,47 @@ final class ConnectionGate {
         trial.start();
     }
 
-    /** A statement on a connection of this gate answered: the database is reachable. */
-    void succeeded() {
-        long since = downSince.get();
-        if (since != NOT_DOWN && downSince.compareAndSet(since, NOT_DOWN)) {
-            LOG.info("The database {} is reachable again after {} ms; {} requests were refused at once meanwhile",
-                    database, (nanoTime.getAsLong() - since) / 1_000_000, refused.getAndSet(0));
+    /** What a caller takes just before {@link #connect()} and hands to {@link #succeeded(long)}. */
+    long mark() {
+        return outages;
+    }
+
+    /**
+     * A statement on a connection of this gate answered: the database is reachable, unless an outage began after
+     * {@code mark} was taken (the answer may predate it).
+     */
+    void succeeded(long mark) {
+        if (downSince.get() == NOT_DOWN) {
+            return; // the common case, without the lock
         }
+        long since;
+        synchronized (this) {
+            since = downSince.get();
+            if (since == NOT_DOWN || mark != outages) {
+                return;
+            }
+            downSince.set(NOT_DOWN);
+        }
+        LOG.info("The database {} is reachable again after {} ms; {} requests were refused at once meanwhile",
+                database, (nanoTime.getAsLong() - since) / 1_000_000, refused.getAndSet(0));
     }
 
     /** A connection or a statement failed: when the connection failed, the database is now unreachable. */
     void failed(Throwable failure) {
-        if (!isConnectionFailure(failure)) {
+        if (!isConnectionFailure(failure) || isDown()) {
             return;
         }
-        long now = nanoTime.getAsLong();
-        if (downSince.compareAndSet(NOT_DOWN, now)) {
+        synchronized (this) {
+            if (isDown()) {
+                return;
+            }
+            long now = nanoTime.getAsLong();
+            outages++;
             lastTrialAt.set(now);
-            LOG.warn("The database {} is unreachable ({}): requests that need it fail at once with server_error, "
-                    + "and /health answers 503, until a connection opens again", database, failure.getMessage());
+            downSince.set(now);
         }
+        LOG.warn("The database {} is unreachable ({}): requests that need it fail at once with server_error, "
+                + "and /health answers 503, until a connection opens again", database, failure.getMessage());
     }
 
     boolean isDown() {

@@ -18,9 +18,13 @@ import io.grantsmith.registry.SettingsStore;
 import io.grantsmith.registry.StoreStatistic;
 import io.grantsmith.registry.Stores;
 import io.grantsmith.registry.UserRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PooledWriter}), and reads share the pool. The ports' SQL is the same on both (see {@link Dialect}).
  */
 public final class JdbcStores implements Stores {
+    /** PostgreSQL's limit on a channel name (an identifier: NAMEDATALEN - 1 bytes). */
+    private static final int MAX_CHANNEL_BYTES = 63;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
 
     private final StoreWriter writer;
@@ -150,11 +156,27 @@ public final class JdbcStores implements Stores {
      * (or test classes) may share a database in different schemas.
      */
     private static String changeChannel(ReadPool reads) {
-        String schema = reads.first("currentSchema", "SELECT current_schema()", Params.of(), row -> row.getString(1))
-                .orElse("public");
-        String channel = "grantsmith:" + schema;
-        // at most 63 bytes; schemas of one database differ most at their ends (tests add a random suffix)
-        return channel.length() <= 63 ? channel : "gs:" + schema.substring(schema.length() - 60);
+        return changeChannel(reads.first("currentSchema", "SELECT current_schema()", Params.of(),
+                row -> row.getString(1)).orElse("public"));
+    }
+
+    /**
+     * {@code grantsmith:<schema>} when that is printable ASCII of at most {@value #MAX_CHANNEL_BYTES} bytes (so one
+     * character is one byte); otherwise {@code gs_} and the first 128 bits of the schema name's SHA-256 in hex (35
+     * bytes): a channel name is limited in bytes, and cutting a name with multi-byte characters could split one.
+     * The same on every node, which must agree on it.
+     */
+    static String changeChannel(String schema) {
+        String plain = "grantsmith:" + schema;
+        if (plain.length() <= MAX_CHANNEL_BYTES && plain.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            return plain;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(schema.getBytes(StandardCharsets.UTF_8));
+            return "gs_" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Connections the pool holds, idle or in use; before the pool has started, as if one: none is known missing. */
@@ -280,8 +302,8 @@ public final class JdbcStores implements Stores {
         return writer;
     }
 
-    /** For tests: whether the PostgreSQL change listener is listening now (false on SQLite). */
-    boolean isListeningForChanges() {
+    /** Whether the PostgreSQL change listener is listening now (false on SQLite), for tests and monitoring. */
+    public boolean isListeningForChanges() {
         return changes != null && changes.isListening();
     }
 

@@ -82,9 +82,10 @@ final class PooledWriter implements StoreWriter {
         running.put(self, System.nanoTime());
         try {
             for (int attempt = 1; ; attempt++) {
+                long mark = connections.mark();
                 try {
                     T result = runInOneTransaction(op, deadline, timeout);
-                    committed();
+                    committed(mark);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     connections.failed(e);
@@ -130,9 +131,9 @@ final class PooledWriter implements StoreWriter {
         }
     }
 
-    private void committed() {
+    private void committed(long mark) {
         transactionsCommitted.incrementAndGet();
-        connections.succeeded();
+        connections.succeeded(mark);
         if (failing) {
             failing = false;
             failures.drain();
@@ -264,6 +265,17 @@ final class PooledWriter implements StoreWriter {
 
         Transaction(Connection connection) {
             this.connection = connection;
+        }
+
+        /**
+         * {@code SET LOCAL} ends with the transaction; the network timeout (the driver's socket timeout, twice the
+         * write timeout, which would otherwise cut a statement still running) is restored by the pool when the
+         * connection returns to it.
+         */
+        @Override
+        public void allowLongStatements(Duration bound) throws SQLException {
+            update("SET LOCAL statement_timeout = " + bound.toMillis(), Params.of());
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(bound.plusMinutes(1).toMillis()));
         }
 
         @Override

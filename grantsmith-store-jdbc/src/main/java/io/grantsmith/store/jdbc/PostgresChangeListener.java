@@ -68,6 +68,11 @@ final class PostgresChangeListener implements DirectoryChanges, AutoCloseable {
         while (!closed) {
             try (Connection connection = connections.get()) {
                 current = connection;
+                if (closed) {
+                    // close() gave up waiting while this connection was being opened (it may take the connect
+                    // timeout): no listener may hear from a closed store, and the connection closes here
+                    return;
+                }
                 listen(connection);
                 listening = true;
                 if (reported) {
@@ -75,6 +80,9 @@ final class PostgresChangeListener implements DirectoryChanges, AutoCloseable {
                     reported = false;
                 }
                 // whatever was cached before this LISTEN may have changed unheard (on the first start: nothing)
+                if (closed) {
+                    return;
+                }
                 listeners.forEach(Listener::everythingMayHaveChanged);
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
@@ -116,6 +124,9 @@ final class PostgresChangeListener implements DirectoryChanges, AutoCloseable {
             PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
+                    if (closed) {
+                        return;
+                    }
                     dispatch(notification.getParameter());
                 }
             }
@@ -164,6 +175,10 @@ final class PostgresChangeListener implements DirectoryChanges, AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening and closes the connection. Waits up to 2 s for the thread; one still opening a connection then
+     * (which may take the connect timeout) closes it as soon as it opens and calls no listener.
+     */
     @Override
     public void close() {
         closed = true;

@@ -37,12 +37,13 @@ final class ReadPool implements AutoCloseable {
 
     /** Whether a connection answers {@code SELECT 1} within {@code timeoutSeconds}. */
     boolean answers(int timeoutSeconds) {
+        long mark = connections.mark();
         try (Connection connection = connections.connect();
                 PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
             statement.setQueryTimeout(timeoutSeconds);
             try (ResultSet rows = statement.executeQuery()) {
                 boolean answered = rows.next() && rows.getInt(1) == 1;
-                connections.succeeded();
+                connections.succeeded(mark);
                 return answered;
             }
         } catch (SQLException | RuntimeException e) {
@@ -60,10 +61,11 @@ final class ReadPool implements AutoCloseable {
         if (dataSource.isClosed()) {
             throw new StoreException(operation + " failed: the store is closed");
         }
+        long mark = connections.mark();
         try (Connection connection = connections.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             T result = call.run(statement);
-            connections.succeeded();
+            connections.succeeded(mark);
             return result;
         } catch (SQLException e) {
             connections.failed(e);

@@ -1,6 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,14 @@ interface WriteContext {
      * the batch. Closing releases the savepoint.
      */
     OpSavepoint savepoint() throws SQLException;
+
+    /**
+     * Lets this transaction's further statements run up to {@code bound} each, where the writer otherwise bounds every
+     * statement by the write timeout (PostgreSQL's {@code statement_timeout} and the driver's socket timeout): for a
+     * deletion that scans large tables. Nothing to lift where no statement is bounded (SQLite's single writer).
+     */
+    default void allowLongStatements(Duration bound) throws SQLException {
+    }
 
     /** A savepoint around one operation. */
     interface OpSavepoint extends AutoCloseable {

@@ -80,8 +80,9 @@ class ConnectionGateTest {
         failure = null;
         open.set(1); // the pool reconnected in the background
 
+        long mark = gate.mark();
         assertThat(gate.connect()).isSameAs(CONNECTION);
-        gate.succeeded();
+        gate.succeeded(mark);
 
         assertThat(gate.isDown()).isFalse();
         open.set(0);
@@ -100,5 +101,26 @@ class ConnectionGateTest {
         failure = null;
         open.set(0);
         assertThat(gate.connect()).isSameAs(CONNECTION);
+    }
+
+    @Test
+    void whenAStatementStartedBeforeTheOutageAnswersAfterItThenTheGateStaysClosed() throws Exception {
+        long mark = gate.mark();
+        assertThat(gate.connect()).isSameAs(CONNECTION); // a statement starts on a healthy database
+        failure = new SQLException("Connection to db refused", "08001");
+        gate.failed(failure); // another thread finds the database gone
+        open.set(0);
+
+        gate.succeeded(mark); // the first statement's answer arrives late
+
+        assertThat(gate.isDown()).as("a stale success does not reopen the gate").isTrue();
+        assertThatThrownBy(gate::connect).isInstanceOf(SQLTransientConnectionException.class);
+
+        failure = null;
+        open.set(1);
+        long during = gate.mark();
+        assertThat(gate.connect()).isSameAs(CONNECTION);
+        gate.succeeded(during);
+        assertThat(gate.isDown()).as("a success begun during the outage ends it").isFalse();
     }
 }
