@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grantsmith.server.HttpFixture;
 import io.grantsmith.server.HttpFixture.ServiceRef;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -50,11 +49,11 @@ class EarlyAnswerDrainTest {
 
         sendInTwoParts(head, body);
 
-        String answer = readResponse();
+        String answer = RawHttpResponses.read(socket);
         assertThat(answer).startsWith("HTTP/1.1 401 ").contains("WWW-Authenticate: Bearer")
                 .contains("\"resultCode\":\"A001292\"").doesNotContainIgnoringCase("Connection: close");
         send("GET /health HTTP/1.1" + CRLF + "Host: localhost" + CRLF + CRLF);
-        assertThat(readResponse()).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(socket)).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
     }
 
     @Test
@@ -67,9 +66,9 @@ class EarlyAnswerDrainTest {
 
         sendInTwoParts(head, body);
 
-        assertThat(readResponse()).startsWith("HTTP/1.1 400 ").contains("\"error\":\"invalid_request\"");
+        assertThat(RawHttpResponses.read(socket)).startsWith("HTTP/1.1 400 ").contains("\"error\":\"invalid_request\"");
         send("GET /health HTTP/1.1" + CRLF + "Host: localhost" + CRLF + CRLF);
-        assertThat(readResponse()).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(socket)).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
     }
 
     @Test
@@ -82,7 +81,7 @@ class EarlyAnswerDrainTest {
 
         send(head);
 
-        assertThat(readResponse()).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Connection: close");
+        assertThat(RawHttpResponses.read(socket)).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Connection: close");
     }
 
     private void start(EdgeLimits limits) throws Exception {
@@ -106,25 +105,4 @@ class EarlyAnswerDrainTest {
         out.flush();
     }
 
-    /** One complete response: its head and a body of its {@code Content-Length}. */
-    private String readResponse() throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith(CRLF + CRLF)) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after: " + head);
-            }
-            head.append((char) b);
-        }
-        int length = 0;
-        for (String line : head.toString().split(CRLF)) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        byte[] body = in.readNBytes(length);
-        assertThat(body).as("the body of %s", head).hasSize(length);
-        return head + new String(body, StandardCharsets.UTF_8);
-    }
 }

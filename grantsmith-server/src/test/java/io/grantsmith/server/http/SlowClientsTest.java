@@ -94,7 +94,7 @@ class SlowClientsTest {
         Thread.sleep(300);
         send(socket, body.substring(20));
 
-        String response = readResponse(socket);
+        String response = RawHttpResponses.read(socket);
         assertThat(response).startsWith("HTTP/1.1 200 ").contains("\"access_token\"").contains("\"scope\":\"write\"")
                 .contains("Cache-Control: no-store");
     }
@@ -111,7 +111,7 @@ class SlowClientsTest {
         Thread.sleep(300);
         send(socket, "12" + CRLF + "client_credentials" + CRLF + "0" + CRLF + CRLF);
 
-        assertThat(readResponse(socket)).startsWith("HTTP/1.1 200 ").contains("\"access_token\"");
+        assertThat(RawHttpResponses.read(socket)).startsWith("HTTP/1.1 200 ").contains("\"access_token\"");
     }
 
     @Test
@@ -126,10 +126,10 @@ class SlowClientsTest {
         Thread.sleep(300);
         send(socket, "a".repeat(size - size / 2));
 
-        String response = readResponse(socket);
+        String response = RawHttpResponses.read(socket);
         assertThat(response).startsWith("HTTP/1.1 413 ").contains("A191204").doesNotContain("Connection: close");
         send(socket, "GET /health HTTP/1.1" + CRLF + "Host: localhost" + CRLF + CRLF);
-        assertThat(readResponse(socket)).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(socket)).as("the connection is still usable").startsWith("HTTP/1.1 200 ");
     }
 
     @Test
@@ -184,14 +184,14 @@ class SlowClientsTest {
         Socket socket = open();
         String health = "GET /health HTTP/1.1" + CRLF + "Host: localhost" + CRLF + CRLF;
         send(socket, health);
-        assertThat(readResponse(socket)).startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(socket)).startsWith("HTTP/1.1 200 ");
         int open = server.server().openConnections();
 
         // idle, between requests, for longer than the header timeout: a sweep must not take that for slow headers
         Thread.sleep(2500);
         send(socket, health);
 
-        assertThat(readResponse(socket)).startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(socket)).startsWith("HTTP/1.1 200 ");
         assertThat(server.server().openConnections()).isEqualTo(open);
     }
 
@@ -212,7 +212,7 @@ class SlowClientsTest {
         idle.get(0).close();
         waiting.setSoTimeout((int) PROMPT.toMillis());
 
-        assertThat(readResponse(waiting)).startsWith("HTTP/1.1 200 ");
+        assertThat(RawHttpResponses.read(waiting)).startsWith("HTTP/1.1 200 ");
     }
 
     // ---- helpers
@@ -304,26 +304,6 @@ class SlowClientsTest {
             // reset by the server: closed as well
         }
         return received.toString(StandardCharsets.UTF_8);
-    }
-
-    /** One response with a Content-Length body, read up to its last byte. */
-    private static String readResponse(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith(CRLF + CRLF)) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after: " + head);
-            }
-            head.append((char) b);
-        }
-        int length = 0;
-        for (String line : head.toString().split(CRLF)) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** True when nothing arrives before the socket's read timeout. */
