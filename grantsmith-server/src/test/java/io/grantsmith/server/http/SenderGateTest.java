@@ -106,18 +106,27 @@ class SenderGateTest {
         due.forEach(Runnable::run);
     }
 
-    private static long ms(long millis) {
-        return Duration.ofMillis(millis).toNanos();
-    }
-
-    @Test
-    void whenASenderUsesMoreThanItsPartOfTheCpuWhileAnotherIsBusyThenItsNextRequestWaitsForItsPartToCatchUp() {
+    /**
+     * A paced gate of 4 at 200 ms: the flood has two requests in process and one waiting, the quiet sender one in
+     * process; nobody has been charged CPU yet.
+     */
+    private SenderGate floodWaitingBesideQuietAt200ms() {
         SenderGate gate = pacedGate(4);
         gate.enter("flood", waiter("f1"));
         gate.enter("quiet", waiter("q1"));
         gate.enter("flood", waiter("f2"));
         gate.enter("flood", waiter("waiting flood"));
         now = ms(200);
+        return gate;
+    }
+
+    private static long ms(long millis) {
+        return Duration.ofMillis(millis).toNanos();
+    }
+
+    @Test
+    void whenASenderUsesMoreThanItsPartOfTheCpuWhileAnotherIsBusyThenItsNextRequestWaitsForItsPartToCatchUp() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
 
         gate.leave("flood", ms(190)); // 190 ms of CPU in 200 ms: the senders used 0.95 of a core, half each
 
@@ -155,12 +164,7 @@ class SenderGateTest {
     @Test
     void whenTheMachineHasCpuToSpareThenNoSenderIsPaced() {
         machineLoad = 0.5;
-        SenderGate gate = pacedGate(4);
-        gate.enter("flood", waiter("f1"));
-        gate.enter("quiet", waiter("q1"));
-        gate.enter("flood", waiter("f2"));
-        gate.enter("flood", waiter("waiting flood"));
-        now = ms(200);
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
         gate.leave("quiet", ms(10));
         gate.enter("quiet", waiter("q2"));
 
@@ -172,12 +176,7 @@ class SenderGateTest {
 
     @Test
     void whenAPausedSenderSendsMoreThenItsNewRequestsQueueBehindThePauseAndTheyExpireAsUsual() {
-        SenderGate gate = pacedGate(4);
-        gate.enter("flood", waiter("f1"));
-        gate.enter("quiet", waiter("q1"));
-        gate.enter("flood", waiter("f2"));
-        gate.enter("flood", waiter("waiting flood"));
-        now = ms(200);
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
         gate.leave("flood", ms(190));
 
         SenderGate.Waiter newcomer = waiter("newcomer");
