@@ -5,30 +5,57 @@
 # during the sitting falls on all targets alike. Loopback only. Results belong in docs/BENCHMARKS.md with the
 # calibration lines printed at the start and the end.
 #
+# With PG=1 the same rounds also measure `/as` on PostgreSQL: one node (`pg1-as`) and two nodes on the same fresh
+# database behind HAProxy with deploy/haproxy.cfg (`pg2-haproxy-as`). After the rounds, a fixed-rate run at FIXED_SHARE
+# of each FIXED_TARGETS' measured maximum (bench/FixedRate.java, open loop) reports its p99. Every sitting leaves its
+# results and an SVG chart of them (bench/sitting.py) in OUT.
+#
 # Usage: bench/run.sh            Env: THREADS (2) CONNS (50) DURATION (20s) WARMUP (30s) RUNS (3: rounds of measured runs) PORT (18600)
 #        JAVA (java binary to run the server on; e.g. $TEMURIN25_HOME/bin/java) SKIP_PEER=1 (Grantsmith only)
+#        PG=1 (PostgreSQL targets; PG_HOST 127.0.0.1, PG_PORT 5432, PG_USER postgres, trust or PGPASSWORD; a database
+#        grantsmith_bench_<pid> is created and dropped) DB_POOL_SIZE (the nodes' db-pool-size; server default)
+#        PG_NODE_OPTS (more `serve` options for the PostgreSQL nodes) PG_DB_SETTINGS (e.g. "commit_delay=100": set
+#        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
+#        FIXED_TARGETS ("grantsmith-as pg1-as") OUT (/tmp/grantsmith-sitting-<time>: results and chart.svg)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 PEERS=${PEERS:-$ROOT/../shared/peers}
 T=${THREADS:-2}; C=${CONNS:-50}; D=${DURATION:-20s}; W=${WARMUP:-30s}; R=${RUNS:-3}; PORT=${PORT:-18600}
 JAVA=${JAVA:-java}
+PG=${PG:-0}; PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
+FIXED_SHARE=${FIXED_SHARE:-0.8}; FIXED_TARGETS=${FIXED_TARGETS:-grantsmith-as pg1-as}
 BASE="http://127.0.0.1:$PORT"
 ADMIN="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 DATA=$(mktemp -d /tmp/grantsmith-bench.XXXXXX)
+OUT=${OUT:-/tmp/grantsmith-sitting-$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
 SERVER_PID=""
+PG_PIDS=()   # the PostgreSQL nodes and HAProxy
+PG_DB=""
 PEER_STARTED=0
-RESULTS=$(mktemp)
-WARMUPS=$(mktemp)
+RESULTS="$OUT/rounds.txt"     # NAME round=N RESULT ...
+WARMUPS="$OUT/warmups.txt"    # NAME RESULT ...
+FIXED="$OUT/fixed.txt"        # NAME share=S RESULT ... (bench/FixedRate.java)
+META="$OUT/meta.txt"          # key=value: what the chart's title says about the sitting
+: > "$RESULTS"; : > "$WARMUPS"; : > "$FIXED"; : > "$META"
+
+pg_sql() { psql -qAt -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
 
 cleanup() {
   [ "$PEER_STARTED" = 1 ] && { "$PEERS/oidc-provider/stop.sh" >/dev/null 2>&1 || true; }
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  rm -rf "$DATA" "$RESULTS" "$WARMUPS"
+  for pid in "${PG_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PG_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -n "$PG_DB" ] && { pg_sql -d postgres -c "DROP DATABASE IF EXISTS $PG_DB" || true; }
+  rm -rf "$DATA"
 }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+if [ "$PG" = 1 ]; then
+  for tool in psql haproxy; do command -v "$tool" >/dev/null || { echo "PG=1 needs $tool" >&2; exit 2; }; done
+fi
 "$ROOT/bin/grantsmith" --version >/dev/null   # builds the jar when it is missing or stale
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -60,12 +87,35 @@ measure() {
   echo "$name round=$2 $line" >> "$RESULTS"
 }
 
+# fixed_rate TARGET RATE: an open-loop run at RATE req/s for DURATION after a 2 s warm-up (bench/FixedRate.java)
+fixed_rate() {
+  local name script url id secret line seconds
+  read -r name script url id secret <<< "$1"
+  seconds=$(( ${D%s} + 2 ))
+  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" java -cp "$OUT/classes" FixedRate "$url" "$2" "$seconds" "$C" "$T" 2)
+  echo "$name at $FIXED_SHARE of its maximum: $line"
+  echo "$name share=$FIXED_SHARE $line" >> "$FIXED"
+}
+
 calibration() {
-  echo "# calibration ($1): openssl rsa2048 sign/s, 1 thread, 2 s: $(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/{print $6}')"
+  local rate
+  rate=$(openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/{print $6}')
+  echo "# calibration ($1): openssl rsa2048 sign/s, 1 thread, 2 s: $rate"
+  echo "calibration_$1=$rate" >> "$META"
+}
+
+load_average() { # WHEN: the 1-minute load average, printed and kept for the chart
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "# load average ($1): $load"
+  echo "load_$1=$load" >> "$META"
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$T -c$C -d$D; server JVM: $("$JAVA" -version 2>&1 | head -1)"
+{ echo "date=$(date -u +%FT%TZ)"; echo "cores=$(nproc)"; echo "wrk=-t$T -c$C -d$D, warm-up $W, $R rounds"
+  echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"; } >> "$META"
+echo "# results and chart: $OUT"
 calibration start
+load_average start
 
 GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" \
   serve --port "$PORT" --data "$DATA" --bench-noop-route > "$DATA/server.log" 2>&1 &
@@ -84,6 +134,44 @@ export API_TOKEN="$API_SECRET"
 TARGETS+=("grantsmith-as $PEERS/wrk/cc.lua $BASE/as/$SERVICE_ID/token $CLIENT_ID $CLIENT_SECRET")
 TARGETS+=("grantsmith-api $HERE/api.lua $BASE/api/$SERVICE_ID/auth/token $CLIENT_ID $CLIENT_SECRET")
 TARGETS+=("noop-same-stack $PEERS/wrk/cc.lua $BASE/bench/noop $CLIENT_ID $CLIENT_SECRET")
+
+# PG=1: two nodes on one fresh database (node 1 alone is `pg1-as`), and HAProxy in front of both (`pg2-haproxy-as`)
+start_pg_node() { # N PORT
+  mkdir -p "$DATA/pg-node$1"
+  GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
+  GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
+    "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" serve --host 127.0.0.1 \
+    --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} \
+    > "$DATA/pg-node$1.log" 2>&1 &
+  PG_PIDS+=($!)
+  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$2/health" >/dev/null && return 0; sleep 0.2; done
+  cat "$DATA/pg-node$1.log" >&2; exit 1
+}
+if [ "$PG" = 1 ]; then
+  PG_DB="grantsmith_bench_$$"
+  pg_sql -d postgres -c "CREATE DATABASE $PG_DB"
+  for setting in ${PG_DB_SETTINGS:-}; do pg_sql -d postgres -c "ALTER DATABASE $PG_DB SET ${setting%%=*} = '${setting#*=}'"; done
+  PG_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?user=$PG_USER"
+  PG_KEY=$(head -c 32 /dev/urandom | base64)
+  NODE1_PORT=$((PORT + 1)); NODE2_PORT=$((PORT + 2)); LB_PORT=$((PORT + 3))
+  echo "# PostgreSQL $(pg_sql -d "$PG_DB" -c 'SHOW server_version'): database $PG_DB, synchronous_commit $(pg_sql -d "$PG_DB" -c 'SHOW synchronous_commit'), nodes :$NODE1_PORT :$NODE2_PORT, HAProxy :$LB_PORT; node options: ${DB_POOL_SIZE:+--db-pool-size $DB_POOL_SIZE }${PG_NODE_OPTS:-}; database settings: ${PG_DB_SETTINGS:-none}"
+  echo "pg=db-pool-size ${DB_POOL_SIZE:-default}${PG_NODE_OPTS:+ $PG_NODE_OPTS}${PG_DB_SETTINGS:+; $PG_DB_SETTINGS}" >> "$META"
+  start_pg_node 1 "$NODE1_PORT"   # first alone: it migrates the schema
+  start_pg_node 2 "$NODE2_PORT"
+  GRANTSMITH_LB_BIND="127.0.0.1:$LB_PORT" GRANTSMITH_NODE1="127.0.0.1:$NODE1_PORT" GRANTSMITH_NODE2="127.0.0.1:$NODE2_PORT" \
+    haproxy -db -f "$ROOT/deploy/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
+  PG_PIDS+=($!)
+  sleep 4.5   # two health checks 2 s apart put both nodes in the pool ("rise 2")
+  PG_BASE="http://127.0.0.1:$NODE1_PORT"
+  PG_SERVICE=$(curl -sf -X POST "$PG_BASE/api/service/create" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' -d '{"serviceName":"bench-pg"}')
+  PG_SERVICE_ID=$(echo "$PG_SERVICE" | json '["apiKey"]'); PG_API_SECRET=$(echo "$PG_SERVICE" | json '["apiSecret"]')
+  PG_CLIENT=$(curl -sf -X POST "$PG_BASE/api/$PG_SERVICE_ID/client/create" -H "Authorization: Bearer $PG_API_SECRET" \
+    -H 'Content-Type: application/json' -d '{"clientName":"bench","grantTypes":["CLIENT_CREDENTIALS"]}')
+  PG_CLIENT_ID=$(echo "$PG_CLIENT" | json '["clientId"]'); PG_CLIENT_SECRET=$(echo "$PG_CLIENT" | json '["clientSecret"]')
+  TARGETS+=("pg1-as $PEERS/wrk/cc.lua $PG_BASE/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
+  TARGETS+=("pg2-haproxy-as $PEERS/wrk/cc.lua http://127.0.0.1:$LB_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
+fi
 if [ "${SKIP_PEER:-0}" != 1 ]; then
   "$PEERS/oidc-provider/start.sh" opaque | sed 's/^/# /'
   PEER_STARTED=1
@@ -92,42 +180,50 @@ fi
 
 for target in "${TARGETS[@]}"; do warm "$target"; done
 for round in $(seq 1 "$R"); do
+  load_average "round$round"
   for target in "${TARGETS[@]}"; do measure "$target" "$round"; done
 done
+
+# p99 at FIXED_SHARE of each target's maximum: its median rate over the rounds
+if [ "$FIXED_SHARE" != 0 ]; then
+  mkdir -p "$OUT/classes" && javac -d "$OUT/classes" "$HERE/FixedRate.java"
+  for target in "${TARGETS[@]}"; do
+    name=${target%% *}
+    [[ " $FIXED_TARGETS " == *" $name "* ]] || continue
+    rate=$(grep "^$name " "$RESULTS" | python3 -c "
+import re, statistics, sys
+print(round($FIXED_SHARE * statistics.median(float(re.search(r' rps=([\d.]+)', l)[1]) for l in sys.stdin)))")
+    sleep 1
+    fixed_rate "$target" "$rate"
+  done
+fi
 echo "# server rss_mib=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')"
+[ "$PG" = 1 ] && echo "# PostgreSQL node rss_mib=$(ps -o rss= -p "${PG_PIDS[0]}" | awk '{printf "%.0f", $1/1024}') $(ps -o rss= -p "${PG_PIDS[1]}" | awk '{printf "%.0f", $1/1024}')"
 calibration end
+load_average end
 
 # Durability check: every 200 the token endpoints sent must be a row in the database, and no other row.
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 ROWS=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/grantsmith.db').execute('select count(*) from access_tokens').fetchone()[0])")
-SENT=$(cat "$RESULTS" "$WARMUPS" | grep -E '^grantsmith-(as|api) ' | python3 -c "
+acknowledged() { # TARGET-REGEX: the 200s counted for those targets in warm-ups, rounds and fixed-rate runs
+  cat "$RESULTS" "$WARMUPS" "$FIXED" | grep -E "^($1) " | python3 -c "
 import re, sys
-print(sum(int(re.search(r'requests=(\d+)', l)[1]) - int(re.search(r'non2xx_or_3xx=(\d+)', l)[1]) for l in sys.stdin))")
+print(sum(int(re.search(r'requests=(\d+)', l)[1]) - int(re.search(r'non2xx_or_3xx=(\d+)', l)[1]) for l in sys.stdin))"
+}
+SENT=$(acknowledged 'grantsmith-as|grantsmith-api')
 echo "# access_tokens rows: $ROWS; 200 responses counted by wrk (warm-ups included): $SENT"
 [ "$ROWS" -ge "$SENT" ] || echo "# WARNING: fewer rows than acknowledged tokens"
+if [ "$PG" = 1 ]; then
+  for pid in "${PG_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PG_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PG_PIDS=()
+  PG_ROWS=$(pg_sql -d "$PG_DB" -c 'SELECT count(*) FROM access_tokens')
+  PG_SENT=$(acknowledged 'pg1-as|pg2-haproxy-as')
+  echo "# PostgreSQL access_tokens rows: $PG_ROWS; 200 responses counted (warm-ups included): $PG_SENT"
+  [ "$PG_ROWS" -ge "$PG_SENT" ] || echo "# WARNING: fewer PostgreSQL rows than acknowledged tokens"
+fi
 
 echo
-echo "## summary (median of rounds)"
-python3 - "$RESULTS" <<'PY'
-import re, statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    name, rest = line.split(" ", 1)
-    values = dict(re.findall(r"(\w+)=([\d.]+)", rest))
-    rows.setdefault(name, []).append(values)
-med = {n: {k: statistics.median(float(v[k]) for v in vs) for k in ("rps", "p50_ms", "p99_ms", "non2xx_or_3xx")} for n, vs in rows.items()}
-for n, m in med.items():
-    print(f"{n:24s} {m['rps']:>10,.0f} req/s   p50 {m['p50_ms']:.2f} ms   p99 {m['p99_ms']:.2f} ms   non-2xx {m['non2xx_or_3xx']:.0f}")
-def ratio(a, b):
-    # per round, then the median: a round's targets ran minutes apart at most, so drift cancels out
-    if a not in rows or b not in rows:
-        return
-    by_round = lambda n: {v["round"]: float(v["rps"]) for v in rows[n]}
-    ra, rb = by_round(a), by_round(b)
-    per_round = [ra[r] / rb[r] for r in sorted(ra, key=float) if r in rb]
-    rounds = "  ".join(f"{x:.2f}" for x in per_round)
-    print(f"{a} / {b} = {statistics.median(per_round):.2f}   (per round: {rounds})")
-print()
-ratio("grantsmith-as", "noop-same-stack"); ratio("grantsmith-api", "noop-same-stack")
-ratio("grantsmith-as", "oidc-provider-opaque"); ratio("grantsmith-api", "oidc-provider-opaque")
-PY
+python3 "$HERE/sitting.py" summary "$OUT"
+python3 "$HERE/sitting.py" chart "$OUT" > "$OUT/chart.svg"
+echo "# chart: $OUT/chart.svg"
