@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code java bench/FixedRate.java URL RATE SECONDS [CONNECTIONS] [THREADS] [WARMUP_SECONDS]}, with
  * CLIENT_ID and CLIENT_SECRET in the environment. Prints one line in the format of wrk's {@code RESULT} lines
  * (bench/run.sh reads them): requests and non-2xx over the whole run (warm-up included, for the durability count),
- * rate and percentiles over the requests due after the warm-up. The selector wakes at millisecond granularity, so a
+ * rate and percentiles over the requests due after the warm-up; served_rps counts the answers that arrived within the
+ * measured window, and last_request_late_ms how late the last request left: when the server cannot keep up, the
+ * backlog grows, served_rps falls below target_rps and the percentiles grow with the run's length. The selector wakes at millisecond granularity, so a
  * request may leave up to about 1 ms after it was due; that delay counts in its latency.
  */
 public class FixedRate {
@@ -66,8 +68,11 @@ public class FixedRate {
     }
 
     private static void report(Loop[] loops, double rate, double measuredSeconds) {
-        long requests = 0, non2xx = 0, errors = 0, measured = 0;
+        long requests = 0, non2xx = 0, errors = 0, measured = 0, inWindow = 0;
+        double lastLateMs = 0;
         for (Loop loop : loops) {
+            inWindow += loop.completedInWindow;
+            lastLateMs = Math.max(lastLateMs, loop.lastSendLate / 1e6);
             requests += loop.completed;
             non2xx += loop.non2xx;
             errors += loop.errors;
@@ -83,9 +88,11 @@ public class FixedRate {
         }
         Arrays.sort(latencies);
         Arrays.sort(service);
-        System.out.printf("RESULT requests=%d duration_s=%.2f rps=%.1f target_rps=%.0f non2xx_or_3xx=%d errors=%d"
+        System.out.printf("RESULT requests=%d duration_s=%.2f rps=%.1f target_rps=%.0f served_rps=%.1f"
+                        + " last_request_late_ms=%.1f non2xx_or_3xx=%d errors=%d"
                         + " p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f service_p99_ms=%.2f%n",
-                requests, measuredSeconds, measured / measuredSeconds, rate, non2xx, errors,
+                requests, measuredSeconds, measured / measuredSeconds, rate, inWindow / measuredSeconds, lastLateMs,
+                non2xx, errors,
                 ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99), ms(latencies, 0.999),
                 ms(latencies, 1.0), ms(service, 0.99));
     }
@@ -114,7 +121,8 @@ public class FixedRate {
         long[] latencies;
         long[] serviceTimes;
         int latencyCount;
-        long completed, non2xx, errors;
+        long completed, completedInWindow, non2xx, errors;
+        long lastSendLate; // how long after it was due the last request left
         private long next; // index of the next request to send; request k is due at start + k * nanosPerRequest
 
         Loop(InetSocketAddress address, byte[] request, int connections, double rate, double seconds,
@@ -202,6 +210,7 @@ public class FixedRate {
             connection.busy = true;
             connection.due = due;
             connection.sent = System.nanoTime();
+            lastSendLate = connection.sent - due;
             connection.in.clear();
             ByteBuffer out = ByteBuffer.wrap(request);
             try {
@@ -237,6 +246,9 @@ public class FixedRate {
             long now = System.nanoTime();
             connection.busy = false;
             completed++;
+            if (now - measureFrom >= 0 && now - end < 0) {
+                completedInWindow++;
+            }
             if (status < 200 || status >= 300) {
                 non2xx++;
             }

@@ -16,7 +16,9 @@
 #        grantsmith_bench_<pid> is created and dropped) DB_POOL_SIZE (the nodes' db-pool-size; server default)
 #        PG_NODE_OPTS (more `serve` options for the PostgreSQL nodes) PG_DB_SETTINGS (e.g. "commit_delay=100": set
 #        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
-#        FIXED_TARGETS ("grantsmith-as pg1-as") OUT (/tmp/grantsmith-sitting-<time>: results and chart.svg)
+#        FIXED_TARGETS ("grantsmith-as pg1-as") ONLY (names of the targets to measure; default all)
+#        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
+#        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32") OUT (/tmp/grantsmith-sitting-<time>: results and chart.svg)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -136,12 +138,12 @@ TARGETS+=("grantsmith-api $HERE/api.lua $BASE/api/$SERVICE_ID/auth/token $CLIENT
 TARGETS+=("noop-same-stack $PEERS/wrk/cc.lua $BASE/bench/noop $CLIENT_ID $CLIENT_SECRET")
 
 # PG=1: two nodes on one fresh database (node 1 alone is `pg1-as`), and HAProxy in front of both (`pg2-haproxy-as`)
-start_pg_node() { # N PORT
+start_pg_node() { # N PORT [more serve options]
   mkdir -p "$DATA/pg-node$1"
   GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
   GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
     "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" serve --host 127.0.0.1 \
-    --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} \
+    --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} ${3:-} \
     > "$DATA/pg-node$1.log" 2>&1 &
   PG_PIDS+=($!)
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$2/health" >/dev/null && return 0; sleep 0.2; done
@@ -157,7 +159,7 @@ if [ "$PG" = 1 ]; then
   echo "# PostgreSQL $(pg_sql -d "$PG_DB" -c 'SHOW server_version'): database $PG_DB, synchronous_commit $(pg_sql -d "$PG_DB" -c 'SHOW synchronous_commit'), nodes :$NODE1_PORT :$NODE2_PORT, HAProxy :$LB_PORT; node options: ${DB_POOL_SIZE:+--db-pool-size $DB_POOL_SIZE }${PG_NODE_OPTS:-}; database settings: ${PG_DB_SETTINGS:-none}"
   echo "pg=db-pool-size ${DB_POOL_SIZE:-default}${PG_NODE_OPTS:+ $PG_NODE_OPTS}${PG_DB_SETTINGS:+; $PG_DB_SETTINGS}" >> "$META"
   start_pg_node 1 "$NODE1_PORT"   # first alone: it migrates the schema
-  start_pg_node 2 "$NODE2_PORT"
+  start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}"
   GRANTSMITH_LB_BIND="127.0.0.1:$LB_PORT" GRANTSMITH_NODE1="127.0.0.1:$NODE1_PORT" GRANTSMITH_NODE2="127.0.0.1:$NODE2_PORT" \
     haproxy -db -f "$ROOT/deploy/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
   PG_PIDS+=($!)
@@ -171,6 +173,11 @@ if [ "$PG" = 1 ]; then
   PG_CLIENT_ID=$(echo "$PG_CLIENT" | json '["clientId"]'); PG_CLIENT_SECRET=$(echo "$PG_CLIENT" | json '["clientSecret"]')
   TARGETS+=("pg1-as $PEERS/wrk/cc.lua $PG_BASE/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
   TARGETS+=("pg2-haproxy-as $PEERS/wrk/cc.lua http://127.0.0.1:$LB_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
+  if [ -n "${PG_NODE2_OPTS:-}" ]; then
+    echo "# node 2 alone (pg-node2-as) with: $PG_NODE2_OPTS"
+    echo "pg_node2=$PG_NODE2_OPTS" >> "$META"
+    TARGETS+=("pg-node2-as $PEERS/wrk/cc.lua http://127.0.0.1:$NODE2_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
+  fi
 fi
 if [ "${SKIP_PEER:-0}" != 1 ]; then
   "$PEERS/oidc-provider/start.sh" opaque | sed 's/^/# /'
@@ -178,6 +185,11 @@ if [ "${SKIP_PEER:-0}" != 1 ]; then
   TARGETS+=("oidc-provider-opaque $PEERS/wrk/cc.lua http://127.0.0.1:3000/token bench-client bench-secret")
 fi
 
+if [ -n "${ONLY:-}" ]; then
+  KEPT=()
+  for target in "${TARGETS[@]}"; do [[ " $ONLY " == *" ${target%% *} "* ]] && KEPT+=("$target"); done
+  TARGETS=("${KEPT[@]}")
+fi
 for target in "${TARGETS[@]}"; do warm "$target"; done
 for round in $(seq 1 "$R"); do
   load_average "round$round"
@@ -218,7 +230,7 @@ if [ "$PG" = 1 ]; then
   for pid in "${PG_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   PG_PIDS=()
   PG_ROWS=$(pg_sql -d "$PG_DB" -c 'SELECT count(*) FROM access_tokens')
-  PG_SENT=$(acknowledged 'pg1-as|pg2-haproxy-as')
+  PG_SENT=$(acknowledged 'pg1-as|pg2-haproxy-as|pg-node2-as')
   echo "# PostgreSQL access_tokens rows: $PG_ROWS; 200 responses counted (warm-ups included): $PG_SENT"
   [ "$PG_ROWS" -ge "$PG_SENT" ] || echo "# WARNING: fewer PostgreSQL rows than acknowledged tokens"
 fi

@@ -26,6 +26,7 @@ RATIOS = [
     ("pg1-as", "grantsmith-as", None),
     ("pg1-as", "noop-same-stack", None),
     ("pg2-haproxy-as", "pg1-as", 1.0),
+    ("pg-node2-as", "pg1-as", None),
 ]
 P99_TARGET_MS = 25.0
 COLOURS = {"grantsmith": "#2b6cb0", "pg": "#2f855a", "noop": "#718096", "oidc": "#c05621"}
@@ -93,13 +94,14 @@ def summary(sitting):
             print(f"{a} / {b} = {statistics.median(per_round):.2f}   (per round: {rounds})")
     calibration = sitting.calibration()
     if calibration:
-        for n in ("grantsmith-as", "pg1-as", "pg2-haproxy-as"):
+        for n in ("grantsmith-as", "pg1-as", "pg2-haproxy-as", "pg-node2-as"):
             if n in sitting.median:
                 scaled = sitting.median[n]["rps"] * LIMITS_CALIBRATION / calibration
                 print(f"{n} scaled to limits.md's calibration ({LIMITS_CALIBRATION:,} / {calibration:,.0f}): "
                       f"{scaled:,.0f} req/s")
     for n, f in sitting.fixed.items():
-        print(f"{n} at {f['share']:.0%} of its maximum ({f['target_rps']:,.0f} req/s asked, {f['rps']:,.0f} served): "
+        print(f"{n} at {f['share']:.0%} of its maximum ({f['target_rps']:,.0f} req/s asked, "
+              f"{f.get('served_rps', f['rps']):,.0f} answered within the run, last request {f.get('last_request_late_ms', 0):.0f} ms late): "
               f"p50 {f['p50_ms']:.2f} ms  p99 {f['p99_ms']:.2f} ms  p99.9 {f['p999_ms']:.2f} ms  "
               f"max {f['max_ms']:.2f} ms  non-2xx {f['non2xx_or_3xx']:.0f}  errors {f['errors']:.0f}")
 
@@ -140,7 +142,7 @@ def bar_panel(svg, top, title, rows, unit, axis_max, marks=()):
         for d in dots:
             svg.append(f'<circle cx="{left + width * min(d, axis_max) / axis_max:.1f}" cy="{y + row_h / 2 - 1:.1f}" '
                        f'r="2.6" fill="#1a202c"/>')
-        svg.append(text(left + w + 6, y + 14, note, 11))
+        svg.append(text(left + width + 10, y + 14, note, 11))
     bottom = y0 + len(rows) * row_h
     for value, label in marks:
         x = left + width * value / axis_max
@@ -177,7 +179,9 @@ def chart(sitting):
         dots = [v["rps"] for v in sitting.rounds[n]]
         rps_rows.append((n, sitting.median[n]["rps"], dots, colour(n), f"{sitting.median[n]['rps']:,.0f}"))
     for n, f in sitting.fixed.items():
-        rps_rows.append((f"{n} fixed {f['share']:.0%}", f["rps"], [], "#cbd5e0", f"{f['rps']:,.0f} (open loop)"))
+        served = f.get("served_rps", f["rps"])
+        rps_rows.append((f"{n} fixed {f['share']:.0%}", served, [], "#cbd5e0",
+                         f"{served:,.0f} answered of {f['target_rps']:,.0f} asked (open loop)"))
     top_rps = max([r[1] for r in rps_rows] + [d for r in rps_rows for d in r[2]] + [1])
     calibration = sitting.calibration()
     aim = [(20000 * calibration / LIMITS_CALIBRATION, "20k aim at this calibration")] if calibration else []
@@ -188,9 +192,10 @@ def chart(sitting):
                  f"{sitting.median[n]['p99_ms']:.1f} ms (closed loop, wrk)") for n in names]
     for n, f in sitting.fixed.items():
         p99_rows.append((f"{n} at {f['share']:.0%} of max", f["p99_ms"], [], "#ed8936",
-                         f"{f['p99_ms']:.1f} ms at {f['rps']:,.0f} req/s (open loop)"))
+                         f"{f['p99_ms']:.1f} ms at {f['target_rps']:,.0f} req/s asked (open loop)"))
     top_p99 = max([r[1] for r in p99_rows] + [d for r in p99_rows for d in r[2]] + [P99_TARGET_MS])
-    y = bar_panel(svg, y, "p99 latency", p99_rows, "ms", nice_max(top_p99),
+    y = bar_panel(svg, y, "p99 latency (bars past the axis end are cut; the label gives the value)", p99_rows, "ms",
+                  min(nice_max(top_p99), 200),
                   marks=[(P99_TARGET_MS, f"target {P99_TARGET_MS:.0f} ms at 80 %")])
 
     ratio_rows = []
@@ -224,7 +229,7 @@ def chart(sitting):
             svg.append(text(left + width + 6, y + 14, f"{median:.2f} (rounds {rounds})", 10))
             y += row_h
         y += 30
-    width_px = 1000
+    width_px = 1100
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_px}" height="{y}" viewBox="0 0 {width_px} {y}" '
             f'font-family="DejaVu Sans, Arial, sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n'
             + "\n".join(svg) + "\n</svg>\n")
