@@ -80,11 +80,31 @@ warm() {
     | tee >(grep RESULT | sed "s/^/$name /" >> "$WARMUPS") | sed 's/^/#   /' || true
 }
 
-# measure TARGET ROUND: one measured run; keeps its RESULT line tagged with the target's name
+# cpu_ms: "name=ms ..." CPU time (user + system) so far of the processes the sitting started, and of all PostgreSQL
+# processes (other users of the server included): differences around a run show where its CPU went
+cpu_ms() {
+  local tick; tick=$(getconf CLK_TCK)
+  ticks() { awk '{s += $14 + $15} END {print s + 0}' "$@" 2>/dev/null || echo 0; }
+  echo "server=$(( $(ticks /proc/"$SERVER_PID"/stat) * 1000 / tick ))"
+  if [ "$PG" = 1 ]; then
+    echo "node1=$(( $(ticks /proc/"${PG_PIDS[0]}"/stat) * 1000 / tick )) node2=$(( $(ticks /proc/"${PG_PIDS[1]}"/stat) * 1000 / tick ))"
+    echo "haproxy=$(( $(ticks /proc/"${PG_PIDS[2]}"/stat) * 1000 / tick ))"
+    echo "postgres=$(( $(ticks $(pgrep -u postgres | sed 's|.*|/proc/&/stat|')) * 1000 / tick ))"
+  fi
+}
+
+# measure TARGET ROUND: one measured run; keeps its RESULT line tagged with the target's name, with the CPU time
+# each process used during it (cpu_<process>_ms; wrk's own is the rest of the machine's)
 measure() {
-  local name=${1%% *} line
+  local name=${1%% *} line before after
   sleep 1
+  before=$(cpu_ms | tr '\n' ' ')
   line=$(wrk_on "$1" -d"$D" | grep RESULT)
+  after=$(cpu_ms | tr '\n' ' ')
+  line="$line $(python3 -c "
+import sys
+b, a = (dict(kv.split('=') for kv in s.split()) for s in sys.argv[1:3])
+print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$after")"
   echo "$name round $2: $line"
   echo "$name round=$2 $line" >> "$RESULTS"
 }

@@ -92,6 +92,13 @@ def summary(sitting):
         if per_round:
             rounds = "  ".join(f"{x:.2f}" for x in per_round)
             print(f"{a} / {b} = {statistics.median(per_round):.2f}   (per round: {rounds})")
+    print()
+    for n, vs in sitting.rounds.items():
+        cpu = {k[4:-3]: statistics.median(v[k] * 1000 / v["requests"] for v in vs)
+               for k in vs[0] if k.startswith("cpu_") and k.endswith("_ms")}
+        shown = "  ".join(f"{k} {us:,.0f}" for k, us in cpu.items() if us >= 5)
+        if shown:
+            print(f"{n} CPU µs per request (median of rounds): {shown}")
     calibration = sitting.calibration()
     if calibration:
         for n in ("grantsmith-as", "pg1-as", "pg2-haproxy-as", "pg-node2-as"):
