@@ -18,7 +18,8 @@
 #        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
 #        FIXED_TARGETS ("grantsmith-as pg1-as") ONLY (names of the targets to measure; default all)
 #        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
-#        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32") OUT (/tmp/grantsmith-sitting-<time>: results and chart.svg)
+#        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32")
+#        OUT (/tmp/grantsmith-sitting-<time>: the sitting's results and chart.svg)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
