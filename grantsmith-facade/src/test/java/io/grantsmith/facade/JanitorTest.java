@@ -82,6 +82,36 @@ class JanitorTest {
         assertThat(backlog.limits).hasSize(3);
     }
 
+    /** A pass through a huge backlog must leave the store at least half of its write time between batches. */
+    @Test
+    void whenBatchesTakeTimeThenTheJanitorRestsAsLongAfterEachBeforeTheNext() {
+        List<long[]> spans = new ArrayList<>(); // start and end of each batch, in nanoseconds
+        Backlog backlog = new Backlog(5 * 100) {
+            @Override
+            public int purgeExpired(Instant now, int limit) {
+                long start = System.nanoTime();
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                int deleted = super.purgeExpired(now, limit);
+                spans.add(new long[] {start, System.nanoTime()});
+                return deleted;
+            }
+        };
+        Janitor janitor = janitor(backlog, 100);
+
+        assertThat(janitor.pass()).isEqualTo(500);
+
+        assertThat(spans).hasSize(6); // five full batches and the empty one that ends the pass
+        for (int i = 1; i < spans.size(); i++) {
+            long took = spans.get(i - 1)[1] - spans.get(i - 1)[0];
+            long rested = spans.get(i)[0] - spans.get(i - 1)[1];
+            assertThat(rested).as("rest after batch %d, which took %d ns", i, took).isGreaterThanOrEqualTo(took);
+        }
+    }
+
     @Test
     void whenManyRowsHaveExpiredOnSqliteThenOnePassPurgesThemInBatchesWhileIssuanceGoesOn() throws Exception {
         JdbcStores stores = JdbcStores.openSqlite(SqliteSettings.defaults(directory.resolve("grantsmith.db"),

@@ -11,16 +11,24 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy to one upstream (a database) that a test can cut and restore, to take the database away from
- * one node without stopping a server that others share. Cut, it closes every connection it carries and closes each
- * new one as soon as it is accepted, as a stopped database's host answers; restored, it forwards again.
+ * A loopback TCP proxy to one upstream (a database) that a test can cut, black-hole and restore, to take the database
+ * away from one node without stopping a server that others share. Cut, it closes every connection it carries and
+ * closes each new one as soon as it is accepted, as a stopped database's host answers. Black-holed, it forwards
+ * nothing more but closes nothing, and new connections are accepted and never answered, as across a silent network
+ * partition (packets dropped, no reset): the bytes sent meanwhile are held, as TCP would retransmit them. Restored,
+ * it forwards again, the held bytes first, on the connections that are still open; those accepted while black-holed
+ * are closed (their clients gave up waiting for the database's greeting long before).
  */
 final class CuttableProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String upstreamHost;
     private final int upstreamPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Accepted while black-holed: never connected upstream. */
+    private final Set<Socket> unanswered = ConcurrentHashMap.newKeySet();
+    private final Object forwarding = new Object();
     private volatile boolean cut;
+    private volatile boolean blackholed;
 
     private CuttableProxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstreamHost = upstreamHost;
@@ -44,10 +52,35 @@ final class CuttableProxy implements AutoCloseable {
         cut = true;
         open.forEach(CuttableProxy::closeQuietly);
         open.clear();
+        closeUnanswered();
+    }
+
+    /** Forwards nothing, and answers no new connection, until {@link #restore()}; closes nothing. */
+    void blackhole() {
+        blackholed = true;
     }
 
     void restore() {
         cut = false;
+        synchronized (forwarding) {
+            blackholed = false;
+            forwarding.notifyAll();
+        }
+        closeUnanswered();
+    }
+
+    private void closeUnanswered() {
+        unanswered.forEach(CuttableProxy::closeQuietly);
+        unanswered.clear();
+    }
+
+    /** Returns once the proxy forwards (at once unless black-holed). */
+    private void awaitForwarding() throws InterruptedException {
+        synchronized (forwarding) {
+            while (blackholed) {
+                forwarding.wait();
+            }
+        }
     }
 
     private void accept() {
@@ -60,6 +93,10 @@ final class CuttableProxy implements AutoCloseable {
             }
             if (cut) {
                 closeQuietly(client);
+                continue;
+            }
+            if (blackholed) {
+                unanswered.add(client);
                 continue;
             }
             try {
@@ -85,11 +122,14 @@ final class CuttableProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    awaitForwarding();
                     out.write(buffer, 0, read);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed: close both below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -112,6 +152,7 @@ final class CuttableProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        restore(); // wakes the pumps held by a black hole, which then find their sockets closed
         listener.close();
     }
 }

@@ -13,9 +13,6 @@ final class AuthorizationSql {
     /** Why {@link #USE_TICKET} changed nothing. */
     static final String TICKET_STATE = "SELECT consumed_at FROM authorization_tickets WHERE hash = ? AND service_id = ?";
 
-    static final String PURGE_TICKETS = "DELETE FROM authorization_tickets WHERE hash IN "
-            + "(SELECT hash FROM authorization_tickets WHERE expires_at < ? LIMIT ?)";
-
     static final String INSERT_CODE = "INSERT INTO authorization_codes (hash, service_id, client_id, request, "
             + "approval, issued_at, expires_at) VALUES (" + Sql.placeholders(7) + ")";
 
@@ -35,9 +32,6 @@ final class AuthorizationSql {
             + "WHERE hash = ? AND service_id = ? RETURNING reused";
 
     /** Redeemed codes too are kept until their expiry, for reuse detection. */
-    static final String PURGE_CODES = "DELETE FROM authorization_codes WHERE hash IN "
-            + "(SELECT hash FROM authorization_codes WHERE expires_at < ? LIMIT ?)";
-
     private AuthorizationSql() {
     }
 }

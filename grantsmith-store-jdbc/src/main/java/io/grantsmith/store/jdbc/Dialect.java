@@ -44,10 +44,14 @@ enum Dialect {
                     || state.startsWith("57") || state.startsWith("58") || state.startsWith("XX"));
         }
 
-        /** A serialization failure or a deadlock: the transaction was rolled back and may simply run again. */
+        /**
+         * A serialization failure or a deadlock: the transaction was rolled back and may simply run again. Many
+         * failures carry no SQLSTATE (the pool's "connection is not available" after its timeout): not retryable.
+         */
         @Override
         boolean isRetryable(Throwable failure) {
-            return RETRYABLE.contains(sqlState(failure));
+            String state = sqlState(failure);
+            return state != null && RETRYABLE.contains(state); // Set.of(...).contains(null) throws
         }
 
         /** The statement ran into {@code statement_timeout}: the write did not commit within its time. */

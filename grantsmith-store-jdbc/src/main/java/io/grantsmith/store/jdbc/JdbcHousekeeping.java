@@ -4,13 +4,19 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 
 import io.grantsmith.registry.Housekeeping;
 import java.time.Instant;
+import java.util.List;
 
-/** Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long. */
+/**
+ * Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long; on
+ * PostgreSQL without waiting for rows another transaction holds (see {@link ExpiredRowsSql}).
+ */
 final class JdbcHousekeeping implements Housekeeping {
     private final StoreWriter writer;
+    private final List<String> statements;
 
-    JdbcHousekeeping(StoreWriter writer) {
+    JdbcHousekeeping(StoreWriter writer, Dialect dialect) {
         this.writer = writer;
+        this.statements = ExpiredRowsSql.of(dialect);
     }
 
     @Override
@@ -19,11 +25,12 @@ final class JdbcHousekeeping implements Housekeeping {
             return 0; // a negative LIMIT means "no limit" to SQLite
         }
         Params params = Params.of().integer(millis(now)).integer(limit);
-        return writer.submit("purgeExpired", context -> context.update(TokenSql.PURGE_ACCESS, params)
-                + context.update(TokenSql.PURGE_REFRESH, params)
-                + context.update(TokenSql.PURGE_GRANTS, params)
-                + context.update(TicketSql.PURGE, params)
-                + context.update(AuthorizationSql.PURGE_TICKETS, params)
-                + context.update(AuthorizationSql.PURGE_CODES, params));
+        return writer.submit("purgeExpired", context -> {
+            int deleted = 0;
+            for (String statement : statements) {
+                deleted += context.update(statement, params);
+            }
+            return deleted;
+        });
     }
 }

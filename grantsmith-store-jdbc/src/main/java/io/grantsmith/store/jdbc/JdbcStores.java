@@ -60,12 +60,12 @@ public final class JdbcStores implements Stores {
     private final PostgresChangeListener changes;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
-        this(writer, reads, sealer, migrationsApplied, ChangeNotices.NONE, null);
+        this(writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null);
     }
 
     /** @param changes hears other nodes' changes (PostgreSQL), or null where no other node writes */
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied,
-            ChangeNotices notices, PostgresChangeListener changes) {
+            Dialect dialect, ChangeNotices notices, PostgresChangeListener changes) {
         this.writer = writer;
         this.changes = changes;
         this.reads = reads;
@@ -81,7 +81,7 @@ public final class JdbcStores implements Stores {
         this.settings = new JdbcSettingsStore(writer, reads);
         this.consents = new JdbcConsentStore(writer, reads);
         this.keys = new JdbcServiceKeys(writer, reads, sealer, notices);
-        this.housekeeping = new JdbcHousekeeping(writer);
+        this.housekeeping = new JdbcHousekeeping(writer, dialect);
         this.nodeLeases = new JdbcNodeLeases(writer);
     }
 
@@ -148,7 +148,8 @@ public final class JdbcStores implements Stores {
         changes.start();
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(), channel);
-        return new JdbcStores(writer, reads, sealer, migrationsApplied, ChangeNotices.on(channel), changes);
+        return new JdbcStores(writer, reads, sealer, migrationsApplied, Dialect.POSTGRESQL, ChangeNotices.on(channel),
+                changes);
     }
 
     /**

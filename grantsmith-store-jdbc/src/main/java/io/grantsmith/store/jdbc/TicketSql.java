@@ -20,9 +20,6 @@ final class TicketSql {
     /** Why {@link #USE} changed nothing. */
     static final String STATE = "SELECT consumed_at FROM tickets WHERE hash = ? AND service_id = ?";
 
-    static final String PURGE = "DELETE FROM tickets WHERE hash IN "
-            + "(SELECT hash FROM tickets WHERE expires_at < ? LIMIT ?)";
-
     private TicketSql() {
     }
 }

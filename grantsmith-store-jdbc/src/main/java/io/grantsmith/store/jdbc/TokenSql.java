@@ -32,9 +32,6 @@ final class TokenSql {
 
     static final String DELETE_FAMILY_ACCESS = "DELETE FROM access_tokens WHERE family = ?";
 
-    static final String PURGE_ACCESS = "DELETE FROM access_tokens WHERE token_key IN "
-            + "(SELECT token_key FROM access_tokens WHERE expires_at < ? LIMIT ?)";
-
     static final String GRANT_COLUMNS = "id, service_id, client_id, subject, scopes, resources, grant_type, claims, "
             + "auth_time, acr, nonce, created_at, expires_at, revoked, consented_claims";
 
@@ -54,9 +51,6 @@ final class TokenSql {
     static final String FIND_GRANT = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ?";
 
     static final String REVOKE_GRANT = "UPDATE grants SET revoked = 1 WHERE id = ?";
-
-    static final String PURGE_GRANTS = "DELETE FROM grants WHERE id IN "
-            + "(SELECT id FROM grants WHERE expires_at < ? LIMIT ?)";
 
     static final String REFRESH_COLUMNS = "token_key, hash, family, issued_at, expires_at, properties, "
             + "client_id_alias_used, state, rotated_at, successor_key";
@@ -92,9 +86,6 @@ final class TokenSql {
     static final String CHECK_ACTIVE = "UPDATE refresh_tokens SET state = state" + GUARD;
 
     /** Rotated and revoked tokens are kept until their own expiry, for reuse detection. */
-    static final String PURGE_REFRESH = "DELETE FROM refresh_tokens WHERE token_key IN "
-            + "(SELECT token_key FROM refresh_tokens WHERE expires_at < ? LIMIT ?)";
-
     private TokenSql() {
     }
 }

@@ -96,7 +96,7 @@ class FullDiskTest {
     }
 
     private Disk injected() {
-        DiskFullConnections connections = new DiskFullConnections();
+        FaultyConnections connections = FaultyConnections.fullDisk();
         JdbcStores stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("grantsmith.db")), connections);
         cleanup.add(stores);
         return new Disk() {
@@ -107,12 +107,12 @@ class FullDiskTest {
 
             @Override
             public void fill() {
-                connections.fill();
+                connections.fail();
             }
 
             @Override
             public void free() {
-                connections.free();
+                connections.heal();
             }
         };
     }

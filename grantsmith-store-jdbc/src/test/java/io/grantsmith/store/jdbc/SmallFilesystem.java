@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * A real 16 MiB filesystem (tmpfs) mounted at a directory, which a ballast file fills to the last byte and then
  * frees. Only where this process may mount (root with CAP_SYS_ADMIN and a mount command, as on a developer's
- * machine or a container run as root); elsewhere {@link DiskFullConnections} stands in.
+ * machine or a container run as root); elsewhere {@link FaultyConnections#fullDisk()} stands in.
  */
 final class SmallFilesystem implements AutoCloseable {
     private final Path mountPoint;

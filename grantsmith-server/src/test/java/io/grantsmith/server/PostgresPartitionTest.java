@@ -1,0 +1,195 @@
+package io.grantsmith.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.testkit.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A silent network partition between one node and PostgreSQL under load: a {@link CuttableProxy} black hole stops
+ * forwarding but closes nothing, and answers no new connection, so no reset ever tells the node (unlike a stopped
+ * database, {@link PostgresOutageTest}). Each connection is given up when the driver's socket timeout (twice the
+ * write timeout and a second) passes without an answer, so every request is answered within that and the wait for a
+ * connection; the node reports the database unreachable once, {@code /health} answers 503, requests then fail at
+ * once, and when the partition heals the same process serves again.
+ */
+class PostgresPartitionTest {
+    private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+):(\\d+)/");
+    private static final int LOAD_THREADS = 6;
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+    /** The driver's socket timeout the store sets: twice the write timeout and a second. */
+    private static final Duration SOCKET_TIMEOUT = WRITE_TIMEOUT.multipliedBy(2).plusSeconds(1);
+    /** A failure "at once": far below the write timeout, with room for two loaded cores. */
+    private static final long FAST_MILLIS = 1_500;
+    /**
+     * The longest any request may take across the partition: a connection from the pool (at most the write timeout),
+     * a statement on it that gets no answer until the socket timeout, and room for two loaded cores.
+     */
+    private static final long BOUND_MILLIS = WRITE_TIMEOUT.plus(SOCKET_TIMEOUT).toMillis() + FAST_MILLIS;
+    /** How long the partition lasts once requests fail at once. */
+    private static final Duration STEADY = Duration.ofSeconds(2);
+
+    @TempDir
+    Path root;
+
+    /** One answer under load, and when it was asked for. */
+    private record Sample(long sentAt, long tookMillis, boolean api, Reply reply) {
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS) // one JVM start of at most 90 s, and a partition of seconds
+    void whenThePartitionDropsPacketsSilentlyThenRequestsFailInBoundedTimeHealthIsDownAndTheNodeRecovers()
+            throws Exception {
+        TestPostgres.Schema schema = TestPostgres.schema(PostgresPartitionTest.class);
+        Matcher database = HOST_PORT.matcher(schema.url());
+        assertThat(database.find()).as(schema.url()).isTrue();
+        try (CuttableProxy proxy = CuttableProxy.to(database.group(1), Integer.parseInt(database.group(2)));
+                ServerNodes nodes = ServerNodes.onPostgres(root,
+                        database.replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"), 1,
+                        "--write-timeout", Long.toString(WRITE_TIMEOUT.toSeconds()))) {
+            ServerProcess node = nodes.node(0);
+            HttpTarget http = nodes.http(0);
+            NodeGrants grants = NodeGrants.create(http, false);
+            grants.clientCredentials(http).assertNoStore(200);
+            grants.passwordTicket(http); // the client is cached now, as it is under steady load
+
+            ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Throwable> broken = new ConcurrentLinkedQueue<>();
+            List<Thread> load = startLoad(grants, http, samples, broken);
+            long partitioned;
+            long healthDown;
+            long steady;
+            long healed;
+            try {
+                Thread.sleep(500);
+                partitioned = System.nanoTime();
+                proxy.blackhole();
+                assertThat(ServerNodes.awaitHealth(node.baseUrl(), 503, Duration.ofMillis(BOUND_MILLIS * 2)))
+                        .as("/health reports the database gone within the bound; the node printed:\n%s", node.log())
+                        .isTrue();
+                healthDown = System.nanoTime();
+                // every connection that was open has been given up once a socket timeout has passed since
+                Thread.sleep(Math.max(0, SOCKET_TIMEOUT.toMillis() + FAST_MILLIS
+                        - TimeUnit.NANOSECONDS.toMillis(healthDown - partitioned)));
+                steady = System.nanoTime();
+                Thread.sleep(STEADY.toMillis());
+                healed = System.nanoTime();
+                proxy.restore();
+                assertThat(ServerNodes.awaitHealth(node.baseUrl(), 200, Duration.ofSeconds(20)))
+                        .as("/health once the partition healed; the node printed:\n%s", node.log()).isTrue();
+                Thread.sleep(300); // answers from the recovered node
+            } finally {
+                stopLoad(load);
+            }
+            String log = node.log();
+            String timeline = timeline(samples, partitioned);
+            assertThat(broken).as("requests that got no HTTP answer; %s; the node printed:%n%s", timeline, log)
+                    .isEmpty();
+
+            List<Sample> across = samples.stream()
+                    .filter(sample -> sample.sentAt() > partitioned && sample.sentAt() < healed).toList();
+            assertThat(across).as("every request across the partition is answered within %d ms; %s", BOUND_MILLIS,
+                    timeline).allSatisfy(sample -> assertThat(sample.tookMillis()).isLessThan(BOUND_MILLIS));
+            // (one sent just before the healing may still succeed: its held statement goes through then)
+            assertThat(across).filteredOn(sample -> sample.sentAt() + sample.tookMillis() * 1_000_000 < healed)
+                    .as("answers before the partition healed; the node printed:%n%s", log)
+                    .allSatisfy(PostgresPartitionTest::assertClearStoreError);
+            List<Sample> during = samples.stream()
+                    .filter(sample -> sample.sentAt() > steady && sample.sentAt() < healed).toList();
+            assertThat(during).as("requests once every connection was given up").hasSizeGreaterThan(LOAD_THREADS);
+            assertThat(during).as("answered at once; %s", timeline)
+                    .allSatisfy(sample -> assertThat(sample.tookMillis()).isLessThan(FAST_MILLIS));
+
+            assertThat(occurrences(log, " is unreachable (")).as(log).isEqualTo(1);
+            assertThat(occurrences(log, " is reachable again after ")).as(log).isEqualTo(1);
+            assertThat(log.lines().filter(line -> line.startsWith("20")).count())
+                    .as("log lines for %d requests across the partition", across.size()).isLessThan(60);
+
+            assertThat(node.isAlive()).isTrue();
+            String accessToken = grants.clientCredentials(http).assertNoStore(200).text("access_token");
+            assertThat(grants.isActive(http, accessToken)).isTrue();
+            grants.issue(http, grants.passwordTicket(http)).assertAction("OK", "A054001");
+        }
+    }
+
+    /** The same clear errors as when the database is stopped (see {@link PostgresOutageTest}). */
+    private static void assertClearStoreError(Sample sample) {
+        if (sample.api() && sample.reply().status() == 500) {
+            sample.reply().assertApiFailure(500, "A001101");
+        } else if (sample.api()) {
+            sample.reply().assertAction("INTERNAL_SERVER_ERROR", "A051101");
+        } else {
+            sample.reply().assertOAuthError(500, "server_error", "A052101");
+        }
+    }
+
+    /** Per second since the partition: requests sent and the slowest, for failure messages. */
+    private static String timeline(ConcurrentLinkedQueue<Sample> samples, long partitioned) {
+        StringBuilder text = new StringBuilder("second: sent, slowest ms\n");
+        samples.stream().filter(sample -> sample.sentAt() > partitioned)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        sample -> TimeUnit.NANOSECONDS.toSeconds(sample.sentAt() - partitioned),
+                        java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+                .forEach((second, inSecond) -> text.append(second).append(": ").append(inSecond.size()).append(", ")
+                        .append(inSecond.stream().mapToLong(Sample::tookMillis).max().orElse(0)).append('\n'));
+        return text.toString();
+    }
+
+    /** Client credentials at {@code /as} and password tickets through the API, from a few threads, until stopped. */
+    private static List<Thread> startLoad(NodeGrants grants, HttpTarget http, ConcurrentLinkedQueue<Sample> samples,
+            ConcurrentLinkedQueue<Throwable> broken) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < LOAD_THREADS; i++) {
+            boolean api = i % 2 == 1;
+            Thread thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long sentAt = System.nanoTime();
+                    try {
+                        Reply reply = api
+                                ? http.post("/api/" + grants.serviceId() + "/auth/token").bearer(grants.apiSecret())
+                                        .json(HttpFixture.tokenRequest("grant_type=password&username=u&password=p",
+                                                grants.client(), "")).send()
+                                : grants.clientCredentials(http);
+                        samples.add(new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000_000, api, reply));
+                    } catch (RuntimeException e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        broken.add(new AssertionError((api ? "API" : "/as") + " call sent at " + sentAt / 1_000_000
+                                + " ms got no answer after " + (System.nanoTime() - sentAt) / 1_000_000 + " ms", e));
+                        return;
+                    }
+                }
+            }, "partition-load-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
+    }
+
+    private static void stopLoad(List<Thread> threads) throws InterruptedException {
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
