@@ -26,11 +26,16 @@ import java.util.function.LongSupplier;
  * requests wait for the store part of the time, and everyone else's requests then wait for a core at each step.
  * With {@link CpuPacing}, each sender's requests are charged the CPU time their threads used, and while the machine's
  * CPU is saturated and other senders are busy, a sender may use only an equal part of the CPU that the senders'
- * requests have been using lately ({@code recent use / busy senders}) beyond a short burst: once it has used more,
- * its next requests wait (no thread held) until its part has caught up. A sender alone is never paced, nor one that
- * stays within its part, nor anyone while the machine has CPU to spare. The part is of what the senders actually
- * got, not of the nominal cores, because what holds the others back is a flood's share of the CPU the server gets
- * (on a shared machine, or with its own costs beyond request threads: the collector, the selector, the writer).
+ * requests have been using lately beyond a short burst: for each moment it is busy it earns
+ * {@code recent use / senders busy at that moment} (half while one other is busy beside it, all while alone, so that
+ * a light sender busy for a moment now and then does not halve a busy sender's part for the whole time); once it
+ * has used more than it earned, its next requests wait (no thread held) until its part has caught up. A sender
+ * alone is never paced, nor one that stays within its part, nor anyone while the machine has CPU to spare (saturated
+ * from a 100 ms window at the saturation until the load smoothed over about half a second is
+ * {@link CpuPacing#HYSTERESIS} below it, so that one noisy reading does not forgive every debt). The part is of what
+ * the senders actually got, not of the nominal cores, because what holds the others back is a flood's share of the
+ * CPU the server gets (on a shared machine, or with its own costs beyond request threads: the collector, the
+ * selector, the writer).
  *
  * <p>Senders without a request in process or waiting take no memory: their lane is dropped once empty, so that
  * senders named by strangers (client IDs) cannot grow the table beyond the requests in flight.
@@ -72,6 +77,14 @@ final class SenderGate {
         static final Duration DEFAULT_BURST = Duration.ofMillis(20);
         /** Below this the machine has CPU to spare and pacing would only leave it idle. */
         static final double DEFAULT_SATURATION = 0.9;
+        /**
+         * Once saturated, the machine counts as saturated until its smoothed load is this far below the saturation:
+         * a 100 ms reading of a saturated machine dips below it now and then (the clock ticks of two cores in 100 ms
+         * are 20), and each dip would end every sender's debt at once.
+         */
+        static final double HYSTERESIS = 0.1;
+        /** The weight of the latest window in the smoothed load (about half a second's memory at 100 ms windows). */
+        static final double LOAD_SMOOTHING = 0.25;
         /** How often the senders' recent CPU use and the machine's load are brought up to date. */
         static final long WINDOW_NANOS = Duration.ofMillis(100).toNanos();
         /** The longest pause before a held-back sender's credit is looked at again. */
@@ -95,8 +108,8 @@ final class SenderGate {
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
         /** CPU nanoseconds the sender may still use now; negative when it used more than its part. */
         long credit;
-        /** When {@link #credit} was last brought up to date (wall-clock nanoseconds). */
-        long creditedAt;
+        /** The {@linkplain #fairShareClock fair-share clock} when {@link #credit} was last brought up to date. */
+        double creditedAtShare;
         /** Its requests wait for its credit to recover; a timer ends the pause. */
         boolean paused;
 
@@ -115,12 +128,22 @@ final class SenderGate {
     /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (an average of windows). */
     private volatile double recentUse;
     private volatile boolean saturated;
+    /** The machine's load over the last windows, weighted towards the latest (negative before the first reading). */
+    private double smoothedLoad = -1;
     /**
      * The most senders busy at once in the last window, and so far in this one: a sender whose requests come one
      * after another leaves the table between them for a moment, and a flood alone in that moment is not alone.
      */
     private volatile int recentBusy;
     private int windowBusy;
+    /**
+     * CPU nanoseconds each busy sender has been entitled to so far: it advances at the senders' recent use divided
+     * by the senders busy at the time, so that a sender earns half while one other is busy beside it, and all of it
+     * while alone; a lane earns its difference over the time it exists, that is, while its sender is busy (guarded
+     * by {@code this}).
+     */
+    private double fairShareClock;
+    private long fairShareClockAt;
 
     /**
      * @param budget requests in process at once that the senders busy at the moment share equally
@@ -144,6 +167,7 @@ final class SenderGate {
         this.maxQueued = maxQueued;
         this.pacing = pacing;
         this.windowStart = pacing == null ? 0 : pacing.clock().getAsLong();
+        this.fairShareClockAt = windowStart;
     }
 
     /** The automatic budget: four requests per processor, at least eight. */
@@ -194,7 +218,7 @@ final class SenderGate {
         Lane lane = new Lane();
         if (pacing != null) {
             lane.credit = pacing.burst().toNanos();
-            lane.creditedAt = pacing.clock().getAsLong();
+            lane.creditedAtShare = fairShare(pacing.clock().getAsLong(), lanes.size());
         }
         return lane;
     }
@@ -213,22 +237,39 @@ final class SenderGate {
         }
         long now = pacing.clock().getAsLong();
         account(cpuNanos, now, busyNow);
+        double share = fairShare(now, busyNow);
         int busy = Math.max(busyNow, recentBusy);
         long burst = pacing.burst().toNanos();
-        double part = recentUse / Math.max(1, busy);
         if (busy <= 1 || !saturated) {
             lane.credit = burst;
         } else {
-            double earned = Math.max(0, now - lane.creditedAt) * part;
-            lane.credit = (long) Math.min(burst, lane.credit + earned);
+            lane.credit = (long) Math.min(burst, lane.credit + Math.max(0, share - lane.creditedAtShare));
         }
-        lane.creditedAt = now;
+        lane.creditedAtShare = share;
         lane.credit -= cpuNanos;
         if (lane.credit >= 0 || busy <= 1 || !saturated) {
             return -1;
         }
-        double wait = part > 0 ? -lane.credit / part : CpuPacing.MAX_PAUSE_NANOS;
+        double rate = recentUse / Math.max(1, busyNow); // what it earns from now on, while as many stay busy
+        double wait = rate > 0 ? -lane.credit / rate : CpuPacing.MAX_PAUSE_NANOS;
         return (long) Math.max(CpuPacing.MIN_PAUSE_NANOS, Math.min(CpuPacing.MAX_PAUSE_NANOS, wait));
+    }
+
+    /**
+     * Advances the fair-share clock to {@code now}, {@code busy} senders having been busy since it was last advanced
+     * (the clock is advanced wherever a lane appears or goes), and returns it.
+     */
+    private synchronized double fairShare(long now, int busy) {
+        fairShareClock += Math.max(0, now - fairShareClockAt) * recentUse / Math.max(1, busy);
+        fairShareClockAt = now;
+        return fairShareClock;
+    }
+
+    /** Advances the fair-share clock before the senders busy change otherwise than through {@link #pauseNeeded}. */
+    private void advanceFairShare() {
+        if (pacing != null) {
+            fairShare(pacing.clock().getAsLong(), lanes.size());
+        }
     }
 
     /** Adds a request's CPU time to the senders' recent use, and starts a new window when this one is over. */
@@ -243,9 +284,23 @@ final class SenderGate {
             windowStart = now;
             recentBusy = windowBusy;
             windowBusy = busy;
-            double load = pacing.machineLoad().getAsDouble();
-            saturated = load >= 0 && load >= pacing.saturation();
+            saturated = stillSaturated(pacing.machineLoad().getAsDouble());
         }
+    }
+
+    /**
+     * Whether the CPU counts as saturated after a window with this load: at once when the window's load reaches the
+     * saturation, and no longer once the smoothed load has fallen {@link CpuPacing#HYSTERESIS} below it; never when the
+     * load is unknown.
+     */
+    private boolean stillSaturated(double load) {
+        if (load < 0) {
+            smoothedLoad = -1;
+            return false;
+        }
+        smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + CpuPacing.LOAD_SMOOTHING * (load - smoothedLoad);
+        return load >= pacing.saturation()
+                || saturated && smoothedLoad >= pacing.saturation() - CpuPacing.HYSTERESIS;
     }
 
     private void resumeLater(Object sender, long delayNanos) {
@@ -290,7 +345,11 @@ final class SenderGate {
         boolean[] removed = new boolean[1];
         lanes.computeIfPresent(sender, (key, lane) -> {
             removed[0] = lane.waiting.remove(waiter);
-            return lane.isIdle() ? null : lane;
+            if (lane.isIdle()) {
+                advanceFairShare(); // the lane goes: the senders busy change
+                return null;
+            }
+            return lane;
         });
         return removed[0];
     }
@@ -318,6 +377,7 @@ final class SenderGate {
             if (lane.paused) {
                 lane.credit -= Math.max(0, cpuNanos);
                 account(Math.max(0, cpuNanos), pacing.clock().getAsLong(), busy);
+                advanceFairShare(); // the lane may go
                 return lane.isIdle() ? null : lane; // the timer admits its waiters
             }
             pause[0] = pauseNeeded(lane, busy, Math.max(0, cpuNanos));

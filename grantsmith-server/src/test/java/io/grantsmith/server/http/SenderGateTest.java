@@ -209,4 +209,69 @@ class SenderGateTest {
         assertThat(admitted).as("busy alongside another sender within the last window: paced").isEmpty();
         assertThat(timers).hasSize(1);
     }
+
+    @Test
+    void whenTheLoadOfASaturatedMachineDipsForAWindowThenTheFloodsDebtIsNotForgiven() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("quiet", ms(10)); // a window at load 1.0: saturated
+        gate.enter("quiet", waiter("q2"));
+        machineLoad = 0.85; // a 100 ms reading of a saturated machine a tick below the saturation
+        now += ms(100);
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("one reading below 0.9 while the smoothed load is still near 1: still paced")
+                .isEmpty();
+        assertThat(timers).hasSize(1);
+    }
+
+    @Test
+    void whenTheMachineStaysBelowTheSaturationThenPacingEndsAndTheFloodIsLetIn() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("quiet", ms(10)); // saturated at first
+        gate.enter("quiet", waiter("q2"));
+        machineLoad = 0.5;
+        for (int window = 0; window < 3; window++) { // the smoothed load falls below 0.8 within three windows
+            now += ms(100);
+            gate.leave("quiet", 0);
+            gate.enter("quiet", waiter("q" + (3 + window)));
+        }
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("CPU to spare again: pacing would only leave it idle")
+                .containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
+    }
+
+    @Test
+    void whenAnotherSenderIsBusyOnlyAMomentOfEachWindowThenASteadySenderIsNotHeldToHalfTheCpu() {
+        SenderGate gate = pacedGate(4);
+        for (int i = 0; i < 4; i++) {
+            gate.enter("steady", waiter("s" + i));
+        }
+        gate.enter("steady", waiter("next 0"));
+        int step = 0;
+        for (int window = 0; window < 20; window++) {
+            // alone for ten windows first (its use settles at 0.7 of a core), then a light sender comes by for 1 ms
+            // of every 100 ms: the steady sender is entitled to half the CPU for that millisecond, all of it otherwise
+            boolean lightVisits = window >= 10;
+            for (int tick = 0; tick < 10; tick++) {
+                if (lightVisits && tick == 0) {
+                    now += ms(2);
+                    assertThat(gate.enter("light", waiter("light"))).isEqualTo(SenderGate.Entry.ENTERED);
+                    now += ms(1);
+                    gate.leave("light", ms(1) / 10);
+                    now += ms(7);
+                } else {
+                    now += ms(10);
+                }
+                gate.leave("steady", ms(7));
+                gate.enter("steady", waiter("next " + ++step));
+                assertThat(gate.waiting("steady")).as("each request that leaves lets the next in").isEqualTo(1);
+            }
+        }
+
+        assertThat(timers).as("never paused: a light sender's moments do not halve the steady sender's part").isEmpty();
+    }
 }
