@@ -345,10 +345,11 @@ final class GroupCommitWriter implements StoreWriter {
         boolean stopping = false;
         while (!stopping) {
             batch.add(takeFirst());
-            // While one batch commits, the next one gathers in the queue. Waiting 200-1000 us for more writes on
-            // every batch was measured to cost 10-50 % throughput at 16 and 64 submitters without a better p99.
+            // No linger: while one batch commits (and, for asynchronous writes, answers), the next one gathers in the
+            // queue. Waiting 200-1000 us for more writes was measured to cost 10-50 % throughput at 16 and 64
+            // submitters without a better p99; 100 us only after a batch of 8 or more gained nothing either
+            // (docs/BENCHMARKS.md, "Answering from the commit").
             queue.drainTo(batch, maxBatch - 1);
-            lingerAfterLargeBatch(batch);
             stopping = closing.get() && batch.remove(stop);
             // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
             batch.removeIf(write -> !write.claim());
@@ -370,20 +371,6 @@ final class GroupCommitWriter implements StoreWriter {
             }
             batch.clear();
         }
-    }
-
-    /** EXPERIMENT (issue #9): a short linger only when the last batch was large. */
-    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(
-            Long.getLong("grantsmith.writer.lingerMicros", 0));
-    private static final int LINGER_AFTER_BATCH = Integer.getInteger("grantsmith.writer.lingerAfterBatch", 8);
-    private int lastBatchSize;
-
-    private void lingerAfterLargeBatch(List<PendingWrite<?>> batch) {
-        if (LINGER_NANOS > 0 && lastBatchSize >= LINGER_AFTER_BATCH && batch.size() < maxBatch) {
-            java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
-            queue.drainTo(batch, maxBatch - batch.size());
-        }
-        lastBatchSize = batch.size();
     }
 
     /** Nobody should interrupt the writer (close() stops it through the queue), so the queue ignores it. */
