@@ -120,14 +120,19 @@ class PostgresOutageTest {
     }
 
     /**
-     * The built-in server's OAuth error for a token that cannot be stored; at the API, the Authlete-style action for
-     * a ticket that cannot be stored, or the API's own server error when the caller's secret could not be read.
+     * The built-in server's OAuth error for a token that cannot be stored (or its server error when the service
+     * itself could not be read); at the API, the Authlete-style action for a ticket that cannot be stored, or the
+     * API's own server error when the caller's secret could not be read.
      */
     private static void assertClearStoreError(Sample sample) {
         if (sample.api() && sample.reply().status() == 500) {
             sample.reply().assertApiFailure(500, "A001101");
         } else if (sample.api()) {
             sample.reply().assertAction("INTERNAL_SERVER_ERROR", "A051101");
+        } else if (sample.reply().status() == 500 && String.valueOf(sample.reply().text("error_description"))
+                .startsWith("[A001101] ")) {
+            // the outage reached the service's lookup, before any token was made: the server's own error
+            sample.reply().assertOAuthError(500, "server_error", "A001101");
         } else {
             sample.reply().assertOAuthError(500, "server_error", "A052101");
         }

@@ -1,6 +1,7 @@
 package io.grantsmith.server.http;
 
 import io.grantsmith.core.log.RepeatedFailures;
+import io.grantsmith.core.spi.StoreException;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.server.metrics.ServerMetrics;
@@ -164,6 +165,13 @@ final class EdgeHandler extends Handler.Abstract {
             return false; // resumed by whoever gives up a slot, or by the wait's deadline; the exchange is theirs now
         } catch (ApiFailure failure) {
             sendFailure(exchange, path, apiName, failure, match.allowedMethods());
+        } catch (StoreException storeFailure) {
+            // The store is away or failing (a lookup before any write, e.g. the service at /as during a database
+            // outage): the store's own health reporting says why; here one line per kind and minute, no stack trace.
+            failures.record(RepeatedFailures.signatureOf(storeFailure)).ifPresent(unlogged -> LOG.warn(
+                    "store failure handling {} {}: {}{}", exchange.method(), apiName, storeFailure.getMessage(),
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)"));
+            sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
         } catch (Throwable unexpected) {
             // A broken store fails every request alike: one stack trace per kind and minute, not one per request.
             failures.record(RepeatedFailures.signatureOf(unexpected)).ifPresent(unlogged -> LOG.error(
