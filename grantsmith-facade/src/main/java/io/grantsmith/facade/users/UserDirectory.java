@@ -27,7 +27,8 @@ public final class UserDirectory {
     private final Clock clock;
     private final VerificationGate gate;
     private final FailedAttempts attempts;
-    private final String decoyHash;
+    /** Made on the first unknown user, not at start: one Argon2id hash costs a cold JVM 0.2-0.7 s. */
+    private volatile String decoyHash;
 
     private volatile ConsentStore consents;
 
@@ -46,7 +47,16 @@ public final class UserDirectory {
         this.clock = clock;
         this.gate = gate;
         this.attempts = attempts;
-        this.decoyHash = hasher.hash("decoy password, never matches a lookup");
+    }
+
+    /** The hash an unknown user's password is verified against; two threads may both make it the first time. */
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = hasher.hash("decoy password, never matches a lookup");
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     /**
@@ -187,7 +197,7 @@ public final class UserDirectory {
         }
         Optional<StoredUser> user = users.find(serviceId, username);
         if (user.isEmpty()) {
-            hasher.verify(password, decoyHash);
+            hasher.verify(password, decoyHash());
             return Optional.empty();
         }
         return hasher.verify(password, user.get().passwordHash()) ? Optional.of(user.get().subject())

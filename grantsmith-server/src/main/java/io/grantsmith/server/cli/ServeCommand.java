@@ -1,6 +1,7 @@
 package io.grantsmith.server.cli;
 
 import io.grantsmith.facade.Grantsmith;
+import io.grantsmith.jose.JoseProvider;
 import io.grantsmith.server.http.EdgeLimits;
 import io.grantsmith.server.http.HttpServer;
 import io.grantsmith.server.http.TlsIdentity;
@@ -71,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogOutput.use(LogFormat.parse(logFormat)); // first: every line the server writes is in the chosen format
+        selectJoseProviderMeanwhile();
         EdgeLimits limits = edge.limits();
         TlsIdentity tls = tls();
         Grantsmith grantsmith = Bootstrap.open(root, data, tuning);
@@ -99,6 +101,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.join();
         return 0;
+    }
+
+    /**
+     * Loads and self-tests the native JOSE provider on a thread of its own while the store opens (0.5-1 s of a cold
+     * start, which needs neither for the other); the first use, in {@link Bootstrap}, waits for it if it is not done.
+     */
+    private void selectJoseProviderMeanwhile() {
+        JoseProvider.Mode mode;
+        try {
+            mode = tuning.joseProvider();
+        } catch (IllegalArgumentException e) {
+            return; // reported where Bootstrap reads it
+        }
+        if (mode == JoseProvider.Mode.AUTO) {
+            Thread selection = new Thread(() -> JoseProvider.of(mode), "grantsmith-jose-selection");
+            selection.setDaemon(true);
+            selection.start();
+        }
     }
 
     /** The TLS certificate and key the options name, or null for plain HTTP. */
