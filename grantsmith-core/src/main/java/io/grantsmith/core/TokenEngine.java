@@ -4,6 +4,7 @@ import io.grantsmith.api.dto.TokenFailRequest;
 import io.grantsmith.api.dto.TokenIssueRequest;
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.async.Stages;
 import io.grantsmith.core.clientauth.ClientAuthenticator;
 import io.grantsmith.core.clientauth.ClientIdentifier;
 import io.grantsmith.core.clientauth.PresentedCredentials;
@@ -41,6 +42,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The token engine: Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} as
@@ -99,54 +104,120 @@ public final class TokenEngine {
      * @throws GrantNotAdmittedException when {@code admission} refused the request; nothing was stored
      */
     public TokenResult process(Service service, TokenRequest request, IssuanceLimit limit, GrantAdmission admission) {
-        GrantType grantType = null;
-        ClientIdentity client = null;
-        GrantHandler handler = null;
+        Progress progress = new Progress(service);
         try {
-            FormParameters parameters = parameters(request);
-            String requested = GrantTypeReader.read(parameters);
-            grantType = grants.checkOffered(requested, service);
-            handler = grants.handlerFor(requested);
-            handler.parameterRules().check(parameters);
-            PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
-            client = identify(service, credentials, grantType);
-            ClientIdentifier.requireUnlocked(client);
-            client = authenticator.authenticate(service, client, credentials);
-            if (!handler.allowedFor(client.client())) {
-                throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
-                        ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), requested);
-            }
-            Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), requested,
-                    ResultCode.SERVICE_SETTING_UNSUPPORTED, ResultCode.CLIENT_SETTING_UNSUPPORTED);
-            if (unsupported.isPresent()) {
-                throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
-                        new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
-            }
-            requireNodeId();
-            admission.admit(service, client.client(), grantType, parameters);
-            long wait = limit.tryAcquire();
-            if (wait > 0) {
-                throw new IssuanceLimitedException(wait);
-            }
-            return handler.handle(new GrantContext(service, grantType, client, parameters, request, now()));
-        } catch (OAuthException e) {
-            return refusal(e, new RequestFacts(service, grantType, client));
+            GrantContext context = admit(progress, request, limit, admission); // sets progress.handler
+            return progress.handler.handle(context);
         } catch (IssuanceLimitedException | GrantNotAdmittedException e) {
             throw e; // not an outcome of the request: it was not processed
-        } catch (StoreFailure e) {
+        } catch (RuntimeException e) {
+            return outcomeOf(e, progress);
+        }
+    }
+
+    /**
+     * As {@link #process(Service, TokenRequest, IssuanceLimit, GrantAdmission)}, without waiting for the store's
+     * writes: everything before the grant's write runs on the calling thread, and the stage completes once the write
+     * is durable, with the same result the blocking call returns (refusals and store failures included: the stage
+     * does not fail). Its dependent actions may run on the store's writer thread; work after a write that may block
+     * (a further write, a revocation) runs on {@code blockingWork}.
+     *
+     * @throws IssuanceLimitedException  when {@code limit} has no permit; nothing was stored
+     * @throws GrantNotAdmittedException when {@code admission} refused the request; nothing was stored
+     */
+    public CompletionStage<TokenResult> processAsync(Service service, TokenRequest request, IssuanceLimit limit,
+            GrantAdmission admission, Executor blockingWork) {
+        Progress progress = new Progress(service);
+        CompletionStage<TokenResult> handled;
+        try {
+            GrantContext context = admit(progress, request, limit, admission); // sets progress.handler
+            handled = progress.handler.handleAsync(context, blockingWork);
+        } catch (IssuanceLimitedException | GrantNotAdmittedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(outcomeOf(e, progress));
+        }
+        return handled.exceptionally(failure -> {
+            if (Stages.unwrap(failure) instanceof RuntimeException e) {
+                return outcomeOf(e, progress);
+            }
+            throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+        });
+    }
+
+    /** How far a request got: what the result reports when the request fails later on. */
+    private static final class Progress {
+        final Service service;
+        GrantType grantType;
+        ClientIdentity client;
+        GrantHandler handler;
+
+        Progress(Service service) {
+            this.service = service;
+        }
+
+        RequestFacts facts() {
+            return new RequestFacts(service, grantType, client);
+        }
+    }
+
+    /**
+     * Everything before the grant itself: the grant type offered and allowed, the client authenticated, the admission
+     * and the issuance limit passed. Refusals are thrown.
+     */
+    private GrantContext admit(Progress progress, TokenRequest request, IssuanceLimit limit,
+            GrantAdmission admission) {
+        Service service = progress.service;
+        FormParameters parameters = parameters(request);
+        String requested = GrantTypeReader.read(parameters);
+        GrantType grantType = grants.checkOffered(requested, service);
+        progress.grantType = grantType;
+        GrantHandler handler = grants.handlerFor(requested);
+        progress.handler = handler;
+        handler.parameterRules().check(parameters);
+        PresentedCredentials credentials = PresentedCredentials.of(request, parameters);
+        ClientIdentity client = identify(service, credentials, grantType);
+        progress.client = client;
+        ClientIdentifier.requireUnlocked(client);
+        client = authenticator.authenticate(service, client, credentials);
+        progress.client = client;
+        if (!handler.allowedFor(client.client())) {
+            throw OAuthException.badRequest(OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                    ResultCode.GRANT_TYPE_NOT_ALLOWED_FOR_CLIENT, client.client().id(), requested);
+        }
+        Optional<ResultMessage> unsupported = SettingSupport.refusal(service, client.client(), requested,
+                ResultCode.SERVICE_SETTING_UNSUPPORTED, ResultCode.CLIENT_SETTING_UNSUPPORTED);
+        if (unsupported.isPresent()) {
+            throw new OAuthException(FailureKind.INTERNAL_SERVER_ERROR,
+                    new OAuthError(OAuthErrorCode.SERVER_ERROR, unsupported.get()));
+        }
+        requireNodeId();
+        admission.admit(service, client.client(), grantType, parameters);
+        long wait = limit.tryAcquire();
+        if (wait > 0) {
+            throw new IssuanceLimitedException(wait);
+        }
+        return new GrantContext(service, grantType, client, parameters, request, now());
+    }
+
+    /** The result a failure of the request comes to: its refusal, or a server error for a store or other failure. */
+    private TokenResult outcomeOf(RuntimeException failure, Progress progress) {
+        Service service = progress.service;
+        if (failure instanceof OAuthException e) {
+            return refusal(e, progress.facts());
+        }
+        if (failure instanceof StoreFailure e) {
             // once per kind and minute, not once per request: a database that is away fails every request
             logFailure("store failure while processing a token request of service ", service, e);
-            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
-                    serverError(e.code()));
-        } catch (StoreException e) {
-            logFailure("store failure while processing a token request of service ", service, e);
-            ResultCode code = handler != null ? handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
-            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client), serverError(code));
-        } catch (RuntimeException e) {
-            logFailure("unexpected failure while processing a token request of service ", service, e);
-            return new TokenResult.InternalServerError(new RequestFacts(service, grantType, client),
-                    serverError(ResultCode.UNEXPECTED_ERROR));
+            return new TokenResult.InternalServerError(progress.facts(), serverError(e.code()));
         }
+        if (failure instanceof StoreException e) {
+            logFailure("store failure while processing a token request of service ", service, e);
+            ResultCode code = progress.handler != null ? progress.handler.storeFailure() : ResultCode.UNEXPECTED_ERROR;
+            return new TokenResult.InternalServerError(progress.facts(), serverError(code));
+        }
+        logFailure("unexpected failure while processing a token request of service ", service, failure);
+        return new TokenResult.InternalServerError(progress.facts(), serverError(ResultCode.UNEXPECTED_ERROR));
     }
 
     /** Issues tokens for a password grant whose user credentials the authorization server accepted. */

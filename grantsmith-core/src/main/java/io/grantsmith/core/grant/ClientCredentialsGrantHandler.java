@@ -17,6 +17,8 @@ import io.grantsmith.core.result.TokenResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * RFC 6749 §4.4. Confidential clients only; no subject and no refresh token; {@code openid} is dropped from
@@ -52,6 +54,26 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
 
     @Override
     public TokenResult handle(GrantContext context) {
+        Grant grant = grant(context);
+        return grant.result(context, issuance.issue(grant.tokens()));
+    }
+
+    @Override
+    public CompletionStage<TokenResult> handleAsync(GrantContext context, Executor blockingWork) {
+        Grant grant = grant(context);
+        return issuance.issueAsync(grant.tokens(), blockingWork).thenApply(issued -> grant.result(context, issued));
+    }
+
+    /** What the request asks for, checked, and the tokens to issue for it. */
+    private record Grant(NewTokens tokens, Scopes scopes, List<String> resources, List<TokenProperty> properties) {
+        TokenResult result(GrantContext context, IssuedTokens issued) {
+            return new TokenResult.Ok(context.facts(), ResultCode.CLIENT_CREDENTIALS_OK.message(),
+                    new Issuance(context.service().accessTokenType(), issued.accessToken(), null, null, scopes, null,
+                            resources, resources, properties, false));
+        }
+    }
+
+    private static Grant grant(GrantContext context) {
         Service service = context.service();
         Client client = context.client();
         if (client.isPublic()) {
@@ -66,15 +88,13 @@ public final class ClientCredentialsGrantHandler implements GrantHandler {
         TokenRequest request = context.request();
         List<TokenProperty> properties = TokenProperties.accept(request.getProperties(),
                 ResultCode.CLIENT_CREDENTIALS_PROPERTIES_TOO_BIG);
-        IssuedTokens issued = issuance.issue(NewTokens.builder(context)
+        NewTokens tokens = NewTokens.builder(context)
                 .scopes(scopes).resources(resources).properties(properties)
                 .callerChosenAccessToken(request.getAccessToken(), ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_INVALID,
                         ResultCode.CLIENT_CREDENTIALS_ACCESS_TOKEN_IN_USE)
                 .requestedLifetimes(request.getAccessTokenDuration(), 0)
-                .build());
-        return new TokenResult.Ok(context.facts(), ResultCode.CLIENT_CREDENTIALS_OK.message(),
-                new Issuance(service.accessTokenType(), issued.accessToken(), null, null, scopes, null, resources,
-                        resources, properties, false));
+                .build();
+        return new Grant(tokens, scopes, resources, properties);
     }
 
     static GrantRequest.ClientCredentials parse(FormParameters parameters) {

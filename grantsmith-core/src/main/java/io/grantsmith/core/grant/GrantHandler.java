@@ -6,6 +6,9 @@ import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.Service;
 import io.grantsmith.core.request.ParameterRules;
 import io.grantsmith.core.result.TokenResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Handles the token requests of one grant type, after the client has been authenticated. Handlers come into the
@@ -44,6 +47,20 @@ public interface GrantHandler {
      * failures as {@link io.grantsmith.core.spi.StoreException}.
      */
     TokenResult handle(GrantContext context);
+
+    /**
+     * As {@link #handle}, without waiting for the store's writes: the stage completes once what the grant wrote is
+     * durable. Refusals and store failures may be thrown at once or carried by the stage; the engine treats both
+     * alike. By default the grant is handled on the calling thread; the grants of the hot path (client credentials,
+     * refresh) write asynchronously.
+     *
+     * <p>A store completes its stages on its writer thread, which must never wait for a write of its own: whatever
+     * comes after a write and may block (a further write after a lost race, a revocation) goes to
+     * {@code blockingWork}.
+     */
+    default CompletionStage<TokenResult> handleAsync(GrantContext context, Executor blockingWork) {
+        return CompletableFuture.completedFuture(handle(context));
+    }
 
     /** Makes a handler from the engine's services, once, when the engine is built (fosite's {@code compose}). */
     @FunctionalInterface

@@ -2,6 +2,7 @@ package io.grantsmith.core.grant;
 
 import io.grantsmith.api.dto.TokenRequest;
 import io.grantsmith.api.types.GrantType;
+import io.grantsmith.core.async.Stages;
 import io.grantsmith.core.error.OAuthErrorCode;
 import io.grantsmith.core.error.OAuthException;
 import io.grantsmith.core.error.Quoted;
@@ -34,6 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * RFC 6749 §6, with Authlete's renewal modes ({@link RefreshPolicy}) and reuse detection.
@@ -43,6 +48,10 @@ import java.util.Set;
  * new state. So of two concurrent refreshes of one token exactly one rotates it; the other either receives
  * the same successor (idempotent services, within the grace period) or is treated as reuse, which revokes
  * the family: never two live families.</p>
+ *
+ * <p>One decision procedure serves both ways of writing: {@link #handle} applies each write and waits for it (a
+ * completed stage), {@link #handleAsync} chains the next step onto the store's stage, so no thread waits for the
+ * commit; reads stay synchronous either way.</p>
  */
 public final class RefreshTokenGrantHandler implements GrantHandler {
     private static final ParameterRules RULES = ParameterRules.of(Map.of(
@@ -82,18 +91,41 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
 
     @Override
     public TokenResult handle(GrantContext context) {
+        return Stages.join(refresh(context, new Writes(write -> Stages.of(() -> tokens.applyRefresh(write)),
+                Runnable::run)));
+    }
+
+    @Override
+    public CompletionStage<TokenResult> handleAsync(GrantContext context, Executor blockingWork) {
+        return refresh(context, new Writes(tokens::applyRefreshAsync, blockingWork));
+    }
+
+    /**
+     * How a refresh's write reaches the store (waited for, or not), and where the next attempt after a lost race
+     * runs: its read and a possible revocation block, so never on the store's thread that completed the write.
+     */
+    private record Writes(Function<RefreshWrite, CompletionStage<RefreshWriteOutcome>> apply, Executor retries) {
+    }
+
+    private CompletionStage<TokenResult> refresh(GrantContext context, Writes writes) {
         GrantRequest.RefreshToken grant = parse(context.parameters());
-        TokenLookup presented = TokenLookup.of(grant.refreshToken());
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            RefreshTokenRecord record = findUsable(context, presented);
-            Optional<TokenResult> result = record.state() == RefreshTokenState.ACTIVE
-                    ? renew(context, grant, record)
-                    : replayOrRevoke(context, grant, record);
-            if (result.isPresent()) {
-                return result.get();
-            }
+        return attempt(context, grant, TokenLookup.of(grant.refreshToken()), writes, 0);
+    }
+
+    /** Reads, decides and writes once; decides again from the new state when a concurrent write won the race. */
+    private CompletionStage<TokenResult> attempt(GrantContext context, GrantRequest.RefreshToken grant,
+            TokenLookup presented, Writes writes, int attempt) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw invalidGrant(ResultCode.REFRESH_TOKEN_CONTENDED);
         }
-        throw invalidGrant(ResultCode.REFRESH_TOKEN_CONTENDED);
+        RefreshTokenRecord record = findUsable(context, presented);
+        CompletionStage<Optional<TokenResult>> result = record.state() == RefreshTokenState.ACTIVE
+                ? renew(context, grant, record, writes)
+                : replayOrRevoke(context, grant, record, writes);
+        return result.thenCompose(decided -> decided.isPresent()
+                ? CompletableFuture.completedFuture(decided.get())
+                : CompletableFuture.supplyAsync(() -> attempt(context, grant, presented, writes, attempt + 1),
+                        writes.retries()).thenCompose(next -> next));
     }
 
     /** The presented token's record, if it belongs to this service and client, is unexpired and not revoked. */
@@ -115,8 +147,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     /** Renews an active token: rotates it, or keeps it when the service says so. Empty if a race was lost. */
-    private Optional<TokenResult> renew(GrantContext context, GrantRequest.RefreshToken grant,
-            RefreshTokenRecord record) {
+    private CompletionStage<Optional<TokenResult>> renew(GrantContext context, GrantRequest.RefreshToken grant,
+            RefreshTokenRecord record, Writes writes) {
         Service service = context.service();
         RefreshPolicy policy = service.refreshPolicy();
         Renewal renewal = Renewal.plan(context, grant, record);
@@ -142,7 +174,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
             accessToken = accessToken(context, renewal, record, refreshToken);
             write = new RefreshWrite.Rotate(record.key(), successorRecord, accessToken.record(), context.now());
         }
-        return apply(write, accessToken, context, grant, renewal, record, refreshToken, false);
+        return writes.apply().apply(write).thenApply(outcome ->
+                applied(outcome, accessToken, context, grant, renewal, record, refreshToken, false));
     }
 
     /**
@@ -152,8 +185,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
      * client may hold any of them). Otherwise the token has been used twice, which means it may have been
      * stolen: revoke the family.
      */
-    private Optional<TokenResult> replayOrRevoke(GrantContext context, GrantRequest.RefreshToken grant,
-            RefreshTokenRecord rotated) {
+    private CompletionStage<Optional<TokenResult>> replayOrRevoke(GrantContext context,
+            GrantRequest.RefreshToken grant, RefreshTokenRecord rotated, Writes writes) {
         if (withinGracePeriod(context, rotated)) {
             TokenValue successorValue = TokenValues.keyed(rotated.successorKey(),
                     successors.secretOf(grant.refreshToken()));
@@ -167,7 +200,8 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 MintedToken refreshToken = new MintedToken(successorValue, record.expiresAt());
                 PendingAccessToken accessToken = accessToken(context, renewal, record, refreshToken);
                 RefreshWrite write = new RefreshWrite.Replay(record.key(), accessToken.record(), context.now());
-                return apply(write, accessToken, context, grant, renewal, record, refreshToken, true);
+                return writes.apply().apply(write).thenApply(outcome ->
+                        applied(outcome, accessToken, context, grant, renewal, record, refreshToken, true));
             }
         }
         StoreFailure.reportedAs(ResultCode.REFRESH_REVOKE_FAILED, () -> tokens.revokeGrant(rotated.family()));
@@ -179,10 +213,10 @@ public final class RefreshTokenGrantHandler implements GrantHandler {
                 && rotated.successorKey() != 0 && context.now().isBefore(rotated.rotatedAt().plus(gracePeriod));
     }
 
-    private Optional<TokenResult> apply(RefreshWrite write, PendingAccessToken accessToken, GrantContext context,
-            GrantRequest.RefreshToken grant, Renewal renewal, RefreshTokenRecord basis, MintedToken refreshToken,
-            boolean previousRefreshTokenUsed) {
-        RefreshWriteOutcome outcome = tokens.applyRefresh(write);
+    /** The result of a refresh whose write had {@code outcome}; empty when the request must be decided again. */
+    private static Optional<TokenResult> applied(RefreshWriteOutcome outcome, PendingAccessToken accessToken,
+            GrantContext context, GrantRequest.RefreshToken grant, Renewal renewal, RefreshTokenRecord basis,
+            MintedToken refreshToken, boolean previousRefreshTokenUsed) {
         if (outcome == RefreshWriteOutcome.DUPLICATE && accessToken.callerChosen()) {
             throw OAuthException.serverError(ResultCode.REFRESH_ACCESS_TOKEN_IN_USE);
         }

@@ -16,6 +16,9 @@ import io.grantsmith.core.token.TokenValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The one issuance step every grant goes through: the access token's value comes from the
@@ -45,28 +48,79 @@ public final class TokenIssuance {
      * @throws io.grantsmith.core.spi.StoreException when the store fails, or no free key was found
      */
     public IssuedTokens issue(NewTokens request) {
-        Instant now = request.now();
-        Duration refreshLifetime = TokenLifetimes.refreshToken(request.service(), request.client(), request.scopes(),
-                request.requestedRefreshTokenSeconds());
+        Duration refreshLifetime = refreshLifetime(request);
         for (int attempt = 1; ; attempt++) {
-            FamilyId family = request.withRefreshToken() || request.withGrant() ? FamilyId.random() : null;
-            MintedToken refreshToken = request.withRefreshToken()
-                    ? MintedToken.of(values.newToken(), now, refreshLifetime) : null;
-            PendingAccessToken accessToken = accessToken(request, family,
-                    refreshToken == null ? null : refreshToken.expiresAt());
-            Instant accessExpiresAt = accessToken.record().expiresAt();
-            SaveOutcome outcome = refreshToken != null
-                    ? tokens.saveGrant(accessToken.record(), refreshRecord(request,
-                            grant(request, family, accessExpiresAt, refreshToken.expiresAt()), refreshToken))
-                    : family != null
-                    ? tokens.saveAccessTokenWithGrant(accessToken.record(),
-                            grant(request, family, accessExpiresAt, accessExpiresAt))
-                    : tokens.saveAccessToken(accessToken.record());
+            Minted minted = mint(request, refreshLifetime);
+            SaveOutcome outcome = minted.refreshToken != null
+                    ? tokens.saveGrant(minted.accessToken.record(), minted.refreshRecord(request))
+                    : minted.family != null
+                    ? tokens.saveAccessTokenWithGrant(minted.accessToken.record(), minted.grant(request))
+                    : tokens.saveAccessToken(minted.accessToken.record());
             if (outcome == SaveOutcome.SAVED) {
-                return new IssuedTokens(accessToken.issued(now), refreshToken == null ? null : refreshToken.issued(now),
-                        family);
+                return minted.issued(request.now());
             }
-            AccessTokenValue.checkRetry(accessToken.value(), attempt, request.accessTokenInUse());
+            AccessTokenValue.checkRetry(minted.accessToken.value(), attempt, request.accessTokenInUse());
+        }
+    }
+
+    /**
+     * As {@link #issue}, without waiting for the store: the stage completes once the tokens are durable, with the
+     * same outcomes (a failure carries what {@link #issue} would have thrown). A key collision's fresh attempt is
+     * made on {@code blockingWork}, not on the store's thread that reported it.
+     */
+    public CompletionStage<IssuedTokens> issueAsync(NewTokens request, Executor blockingWork) {
+        return issueAsync(request, refreshLifetime(request), 1, blockingWork);
+    }
+
+    private CompletionStage<IssuedTokens> issueAsync(NewTokens request, Duration refreshLifetime, int attempt,
+            Executor blockingWork) {
+        Minted minted = mint(request, refreshLifetime);
+        CompletionStage<SaveOutcome> saved = minted.refreshToken != null
+                ? tokens.saveGrantAsync(minted.accessToken.record(), minted.refreshRecord(request))
+                : minted.family != null
+                ? tokens.saveAccessTokenWithGrantAsync(minted.accessToken.record(), minted.grant(request))
+                : tokens.saveAccessTokenAsync(minted.accessToken.record());
+        return saved.thenCompose(outcome -> {
+            if (outcome == SaveOutcome.SAVED) {
+                return CompletableFuture.completedFuture(minted.issued(request.now()));
+            }
+            AccessTokenValue.checkRetry(minted.accessToken.value(), attempt, request.accessTokenInUse());
+            return CompletableFuture.supplyAsync(
+                    () -> issueAsync(request, refreshLifetime, attempt + 1, blockingWork), blockingWork)
+                    .thenCompose(next -> next);
+        });
+    }
+
+    private static Duration refreshLifetime(NewTokens request) {
+        return TokenLifetimes.refreshToken(request.service(), request.client(), request.scopes(),
+                request.requestedRefreshTokenSeconds());
+    }
+
+    /** One attempt's fresh values: a family, a refresh token when asked for, and the access token. */
+    private Minted mint(NewTokens request, Duration refreshLifetime) {
+        FamilyId family = request.withRefreshToken() || request.withGrant() ? FamilyId.random() : null;
+        MintedToken refreshToken = request.withRefreshToken()
+                ? MintedToken.of(values.newToken(), request.now(), refreshLifetime) : null;
+        PendingAccessToken accessToken = accessToken(request, family,
+                refreshToken == null ? null : refreshToken.expiresAt());
+        return new Minted(family, refreshToken, accessToken);
+    }
+
+    /** The values of one issuance attempt, not saved yet. */
+    private record Minted(FamilyId family, MintedToken refreshToken, PendingAccessToken accessToken) {
+        GrantRecord grant(NewTokens request) {
+            Instant accessExpiresAt = accessToken.record().expiresAt();
+            return TokenIssuance.grant(request, family, accessExpiresAt,
+                    refreshToken == null ? accessExpiresAt : refreshToken.expiresAt());
+        }
+
+        RefreshTokenRecord refreshRecord(NewTokens request) {
+            return TokenIssuance.refreshRecord(request, grant(request), refreshToken);
+        }
+
+        IssuedTokens issued(Instant now) {
+            return new IssuedTokens(accessToken.issued(now), refreshToken == null ? null : refreshToken.issued(now),
+                    family);
         }
     }
 

@@ -4,7 +4,9 @@ import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
+import io.grantsmith.core.async.Stages;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Access and refresh tokens, kept by row key (see {@link io.grantsmith.core.token.TokenFormat}) with the hash
@@ -12,6 +14,32 @@ import java.util.Optional;
  * inside one write, and must have made the write durable before returning.
  */
 public interface TokenStore {
+    // The asynchronous writes of the token path: each stage completes once its write is durable (or fails with a
+    // StoreException, at the latest at the store's write timeout), so a server answers from the commit instead of
+    // parking a thread. A store without a writer of its own keeps the defaults, which write on the calling thread.
+
+    /** {@link #saveAccessToken} without waiting for the commit. */
+    default CompletionStage<SaveOutcome> saveAccessTokenAsync(AccessTokenRecord accessToken) {
+        return Stages.of(() -> saveAccessToken(accessToken));
+    }
+
+    /** {@link #saveAccessTokenWithGrant} without waiting for the commit. */
+    default CompletionStage<SaveOutcome> saveAccessTokenWithGrantAsync(AccessTokenRecord accessToken,
+            GrantRecord grant) {
+        return Stages.of(() -> saveAccessTokenWithGrant(accessToken, grant));
+    }
+
+    /** {@link #saveGrant} without waiting for the commit. */
+    default CompletionStage<SaveOutcome> saveGrantAsync(AccessTokenRecord accessToken,
+            RefreshTokenRecord refreshToken) {
+        return Stages.of(() -> saveGrant(accessToken, refreshToken));
+    }
+
+    /** {@link #applyRefresh} without waiting for the commit. */
+    default CompletionStage<RefreshWriteOutcome> applyRefreshAsync(RefreshWrite write) {
+        return Stages.of(() -> applyRefresh(write));
+    }
+
     /**
      * Stores an access token issued without a refresh token. {@link SaveOutcome#DUPLICATE} when its key is taken,
      * or when it is caller-chosen and its service already has a caller-chosen token with the same hash.

@@ -24,6 +24,9 @@ import io.grantsmith.facade.access.ApiResultCode;
 import io.grantsmith.facade.limits.RetryAfter;
 import io.grantsmith.facade.manage.Directory;
 import io.grantsmith.facade.manage.ServiceEntry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Authlete's {@code /auth/token}, {@code /auth/token/issue} and {@code /auth/token/fail} for one service. */
 public final class TokenApi {
@@ -65,13 +68,44 @@ public final class TokenApi {
      * @throws io.grantsmith.core.error.GrantNotAdmittedException when {@code admission} refused; nothing was stored
      */
     public TokenAnswer answer(long serviceId, TokenRequest request, GrantAdmission admission) {
-        TokenResult result = process(serviceId, request, admission);
+        return answer(process(serviceId, request, admission));
+    }
+
+    private TokenAnswer answer(TokenResult result) {
         if (result instanceof TokenResult.Issued issued && isOpenIdRefresh(result.facts(), issued.issuance())) {
             Issuance issuance = issued.issuance();
             return responses.toAnswer(issued, idTokens.reissue(result.facts().service(),
                     IdTokenReissueRequest.of(issuance.accessToken().value(), issuance.refreshToken().value())));
         }
         return responses.toAnswer(result);
+    }
+
+    /**
+     * As {@link #token}, without waiting for the store's commit: the stage completes with the same response once the
+     * issued tokens are durable. Its dependent actions may run on the store's writer thread: keep them short.
+     * Work that may block after a write (a refresh's next attempt after a lost race) runs on {@code blockingWork}.
+     *
+     * @throws ApiFailure as {@link #token}, at once
+     */
+    public CompletionStage<TokenResponse> tokenAsync(long serviceId, TokenRequest request, Executor blockingWork) {
+        return processAsync(serviceId, request, GrantAdmission.ANY, blockingWork).thenApply(responses::toResponse);
+    }
+
+    /**
+     * As {@link #answer(long, TokenRequest, GrantAdmission)}, without waiting for the store's commit. Work that may
+     * block after a write runs on {@code blockingWork}, never on the thread that completes the commit (the store's
+     * writer, which must not be held): a refresh's next attempt, and the ID token of an OpenID Connect refresh.
+     *
+     * @throws io.grantsmith.core.error.GrantNotAdmittedException as the blocking call, at once
+     */
+    public CompletionStage<TokenAnswer> answerAsync(long serviceId, TokenRequest request, GrantAdmission admission,
+            Executor blockingWork) {
+        return processAsync(serviceId, request, admission, blockingWork).thenCompose(result -> {
+            if (result instanceof TokenResult.Issued issued && isOpenIdRefresh(result.facts(), issued.issuance())) {
+                return CompletableFuture.supplyAsync(() -> answer(result), blockingWork);
+            }
+            return CompletableFuture.completedFuture(responses.toAnswer(result));
+        });
     }
 
     /** {@code /idtoken/reissue}: a new ID token for the tokens of an {@code ID_TOKEN_REISSUABLE} refresh. */
@@ -110,14 +144,32 @@ public final class TokenApi {
     }
 
     private TokenResult process(long serviceId, TokenRequest request, GrantAdmission admission) {
-        ServiceEntry entry = directory.serviceEntry(serviceId)
-                .orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
+        ServiceEntry entry = serviceEntry(serviceId);
         try {
             return engine.process(entry.service(), request, entry.issuance(), admission);
         } catch (IssuanceLimitedException e) {
-            long seconds = RetryAfter.seconds(e.retryAfter());
-            throw ApiFailure.retryAfter(seconds, ApiResultCode.ISSUANCE_LIMITED, seconds);
+            throw issuanceLimited(e);
         }
+    }
+
+    private CompletionStage<TokenResult> processAsync(long serviceId, TokenRequest request,
+            GrantAdmission admission, Executor blockingWork) {
+        ServiceEntry entry = serviceEntry(serviceId);
+        try {
+            return engine.processAsync(entry.service(), request, entry.issuance(), admission, blockingWork);
+        } catch (IssuanceLimitedException e) {
+            throw issuanceLimited(e);
+        }
+    }
+
+    private ServiceEntry serviceEntry(long serviceId) {
+        return directory.serviceEntry(serviceId)
+                .orElseThrow(() -> new ApiFailure(ApiResultCode.SERVICE_NOT_FOUND, serviceId));
+    }
+
+    private static ApiFailure issuanceLimited(IssuanceLimitedException e) {
+        long seconds = RetryAfter.seconds(e.retryAfter());
+        return ApiFailure.retryAfter(seconds, ApiResultCode.ISSUANCE_LIMITED, seconds);
     }
 
     private Service service(long serviceId) {

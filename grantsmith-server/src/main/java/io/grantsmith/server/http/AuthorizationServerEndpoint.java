@@ -20,6 +20,7 @@ import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -103,18 +104,34 @@ final class AuthorizationServerEndpoint {
         }
         exchange.awaitTurn(senders, ClientSender.of(serviceId, request.getClientId(), form));
         PasswordAdmission password = new PasswordAdmission(users);
+        CompletionStage<TokenAnswer> answer;
         try {
-            answer(exchange, serviceId, request, usedHeader, password);
+            answer = tokens.answerAsync(serviceId, request, password, exchange.executor());
         } catch (GrantNotAdmittedException refused) {
-            sendUnchecked(exchange, serviceId, (PasswordCheck) refused.reason());
-        } finally {
             password.close();
+            sendUnchecked(exchange, serviceId, (PasswordCheck) refused.reason());
+            return;
+        } catch (RuntimeException e) {
+            password.close();
+            throw e;
         }
+        // answered from the commit of the issued tokens, on the thread that completes it; a password grant's answer
+        // is ready at once (its ticket is written before), and its check runs here, holding its verification slot
+        exchange.respondWhen(answer.whenComplete((ready, failure) -> {
+            if (failure != null) {
+                password.close();
+            }
+        }), ready -> {
+            try {
+                answer(exchange, serviceId, ready, usedHeader, password);
+            } finally {
+                password.close();
+            }
+        });
     }
 
-    private void answer(Exchange exchange, long serviceId, TokenRequest request, boolean usedHeader,
+    private void answer(Exchange exchange, long serviceId, TokenAnswer answer, boolean usedHeader,
             PasswordAdmission password) {
-        TokenAnswer answer = tokens.answer(serviceId, request, password);
         metrics.tokenAction("/as/token", answer.action().name());
         switch (ActionHandling.of(answer.action())) {
             case SEND_OK -> send(exchange, 200, answer.responseContent(), answer.dpopNonce());

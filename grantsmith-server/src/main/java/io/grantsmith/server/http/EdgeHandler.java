@@ -25,7 +25,9 @@ import org.slf4j.MDC;
  * {@code /as}). Nothing escapes as an HTML page or a stack trace. Runs endpoints on Jetty's worker threads,
  * which may block (the store acknowledges a token only once it is durable); a request whose body is still on its way
  * gives its thread back until the body has arrived (see {@link Exchange#body}), so that slow clients cannot hold
- * the pool.
+ * the pool. The token endpoints do not block on the store: they leave their response to the commit's stage
+ * ({@link Exchange#respondWhen}), and the request is finished (answered, counted, logged, its sender's slot given
+ * back) on the thread that completes it.
  */
 final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
@@ -64,8 +66,11 @@ final class EdgeHandler extends Handler.Abstract {
         response.getHeaders().put(RequestIds.HEADER, requestId);
         Exchange exchange = new Exchange(request, response, callback,
                 match.route() == null ? Map.of() : match.parameters(), minDataRate, drainLimit(path));
-        exchange.resumeWith(() -> dispatch(exchange, match, path, start, requestId));
-        dispatch(exchange, match, path, start, requestId);
+        Endpoint endpoint = match.route() == null
+                ? unrouted -> refuseUnrouted(unrouted, match.allowedMethods())
+                : match.route().endpoint();
+        exchange.resumeWith(() -> dispatch(exchange, match, path, start, requestId, endpoint));
+        dispatch(exchange, match, path, start, requestId, endpoint);
         return true;
     }
 
@@ -73,30 +78,46 @@ final class EdgeHandler extends Handler.Abstract {
      * Runs {@link #dispatchRequest} with the request's ID in the logging context of this thread, and only there:
      * a request may be resumed on another thread (its body arrived, its turn came), which sets it again.
      */
-    private void dispatch(Exchange exchange, Router.Match match, String path, long start, String requestId) {
+    private void dispatch(Exchange exchange, Router.Match match, String path, long start, String requestId,
+            Endpoint step) {
         MDC.put(RequestIds.LOG_KEY, requestId);
         try {
-            dispatchRequest(exchange, match, path, start, requestId);
+            dispatchRequest(exchange, match, path, start, requestId, step);
         } finally {
             MDC.remove(RequestIds.LOG_KEY);
         }
     }
 
     /**
-     * Runs the request's endpoint and answers. When the endpoint ends its run waiting for the request body, the
-     * body is awaited without holding this thread and the endpoint runs again once it is complete; likewise when it
-     * waits for its sender's turn ({@link Exchange#awaitTurn}). Once answered, the request gives its turn back.
+     * Runs one step of the request (its endpoint, or the response the endpoint left to a stage) and answers. When
+     * the endpoint ends its run waiting for the request body, the body is awaited without holding this thread and the
+     * endpoint runs again once it is complete; likewise when it waits for its sender's turn
+     * ({@link Exchange#awaitTurn}). When it leaves its response to a stage, the request is finished by the thread that
+     * completes the stage. Once answered, the request gives its turn back.
      */
-    private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId) {
+    private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId,
+            Endpoint step) {
         String apiName = match.route() == null ? path : match.route().apiName();
         long cpuStart = ThreadCpu.now();
         try {
-            if (!run(exchange, match, path, apiName, start, requestId)) {
+            if (!run(exchange, match, path, apiName, step, () -> dispatch(exchange, match, path, start, requestId,
+                    step))) {
                 return; // the request waits (for its body or its turn) and runs again later
             }
         } finally {
             exchange.chargeCpu(ThreadCpu.now() - cpuStart);
         }
+        if (exchange.isResponsePending()) {
+            // registered only now that this run is over, so the two runs of the request never overlap
+            exchange.whenStageCompletes(() -> dispatch(exchange, match, path, start, requestId,
+                    Exchange::respondFromStage));
+            return;
+        }
+        finish(exchange, match, path, apiName, start);
+    }
+
+    /** The request is answered (or must be now): gives its turn back, counts and logs it. */
+    private void finish(Exchange exchange, Router.Match match, String path, String apiName, long start) {
         if (!exchange.isSent()) {
             LOG.error("endpoint for {} {} sent no response", exchange.method(), apiName);
             sendFailure(exchange, path, apiName, new ApiFailure(ApiResultCode.SERVER_ERROR), Set.of());
@@ -127,18 +148,14 @@ final class EdgeHandler extends Handler.Abstract {
         }
     }
 
-    /** One run of the endpoint; false when the request now waits for its body or its turn. */
-    private boolean run(Exchange exchange, Router.Match match, String path, String apiName, long start,
-            String requestId) {
+    /** One run of a step; false when the request now waits for its body or its turn. */
+    private boolean run(Exchange exchange, Router.Match match, String path, String apiName, Endpoint step,
+            Runnable runAgain) {
         try {
-            if (match.route() == null) {
-                refuseUnrouted(exchange, match.allowedMethods());
-            } else {
-                match.route().endpoint().handle(exchange);
-            }
+            step.handle(exchange);
         } catch (BodyPending pending) {
             if (exchange.isAwaitingBody() && !exchange.isSent()) {
-                exchange.awaitBody(() -> dispatch(exchange, match, path, start, requestId));
+                exchange.awaitBody(runAgain);
                 return false;
             }
             LOG.error("endpoint for {} {} waited for a body it had not asked for", exchange.method(), apiName);

@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param minRequestDataRate bytes per second that a request body must average once {@link #BODY_GRACE} has passed;
  *                           0 turns the check off (the idle timeout still applies)
  * @param maxConnections     connections open at once; beyond it new connections wait in the kernel's accept queue
- * @param maxThreads         worker threads, which run requests once their body has arrived (token requests block
- *                           on them until their write is durable)
+ * @param maxThreads         worker threads, which run requests once their body has arrived (the token endpoints give
+ *                           theirs back while their write commits; other writes block on them until durable)
  * @param requestsInProcess  requests in process at once that the senders busy at the moment (services at {@code /api},
  *                           clients at {@code /as}) share equally, the rest waiting without a thread
  *                           ({@link SenderGate}); 0 for {@link SenderGate#automaticBudget()}

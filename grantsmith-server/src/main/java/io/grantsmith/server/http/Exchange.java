@@ -1,5 +1,6 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.async.Stages;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
 import java.nio.ByteBuffer;
@@ -7,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -43,6 +47,8 @@ public final class Exchange {
     private long responseDelayNanos;
     /** The delayed response keeps the sender's slot until it is sent (set only together with a delay). */
     private volatile boolean holdTurnUntilSent;
+    /** The response the endpoint left to a stage ({@link #respondWhen}), until the edge runs it. */
+    private PendingResponse<?> pendingResponse;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             long minDataRate, int drainLimit) {
@@ -184,6 +190,65 @@ public final class Exchange {
                 waiter.startDeadline();
                 throw TurnPending.INSTANCE;
             }
+        }
+    }
+
+    /**
+     * Ends the endpoint's run with its response still to come: once {@code pending} completes, {@code respond} sends
+     * the response on the thread that completed it (for a token, the store's writer, right after the commit that
+     * makes the token durable), and the edge finishes the request there. No thread waits meanwhile. A failed stage is
+     * answered as if the endpoint had thrown its failure. The endpoint returns right after this call; {@code respond}
+     * must be short (no blocking, no signing) and may itself leave its response to a further stage.
+     */
+    public <T> void respondWhen(CompletionStage<T> pending, Responder<? super T> respond) {
+        pendingResponse = new PendingResponse<>(pending, respond);
+    }
+
+    /** Sends a response from a stage's value; see {@link #respondWhen}. */
+    @FunctionalInterface
+    public interface Responder<T> {
+        void respond(T value) throws Exception;
+    }
+
+    /** Whether the endpoint's run ended with its response left to a stage ({@link #respondWhen}). */
+    boolean isResponsePending() {
+        return pendingResponse != null && !sent;
+    }
+
+    /**
+     * For the edge: runs {@code continuation} once the stage completes (at once, here, when it has), which then calls
+     * {@link #respondFromStage}.
+     */
+    void whenStageCompletes(Runnable continuation) {
+        pendingResponse.stage.whenComplete((value, failure) -> continuation.run());
+    }
+
+    /** For the edge: the endpoint's step after its stage completed: sends the response, or throws the failure. */
+    void respondFromStage() throws Exception {
+        PendingResponse<?> pending = pendingResponse;
+        pendingResponse = null;
+        pending.respond();
+    }
+
+    /** Where work that must not run on the thread completing a stage goes (it may block): Jetty's pool. */
+    public Executor executor() {
+        return request.getComponents().getThreadPool();
+    }
+
+    /** A stage and what sends the response from its value. */
+    private record PendingResponse<T>(CompletionStage<T> stage, Responder<? super T> responder) {
+        void respond() throws Exception {
+            T value;
+            try {
+                value = stage.toCompletableFuture().join();
+            } catch (CompletionException wrapped) {
+                Throwable cause = Stages.unwrap(wrapped);
+                if (cause instanceof Exception exception) {
+                    throw exception;
+                }
+                throw wrapped;
+            }
+            responder.respond(value);
         }
     }
 

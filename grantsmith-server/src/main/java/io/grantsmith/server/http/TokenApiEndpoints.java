@@ -40,11 +40,13 @@ final class TokenApiEndpoints {
                 .post("/idtoken/reissue", this::reissue);
     }
 
+    /** Answered from the commit of the issued tokens, on the thread completing it (see {@link Exchange#respondWhen}). */
     private void token(Exchange exchange, long serviceId) throws IOException {
         TokenRequest request = ApiBodies.read(exchange, TokenRequest.class, TOKEN_ARRAY_FIELDS);
-        TokenResponse response = tokens.token(serviceId, request);
-        metrics.tokenAction("/auth/token", response.getAction().name());
-        exchange.sendJson(200, ApiBodies.write(response));
+        exchange.respondWhen(tokens.tokenAsync(serviceId, request, exchange.executor()), response -> {
+            metrics.tokenAction("/auth/token", response.getAction().name());
+            exchange.sendJson(200, ApiBodies.write(response));
+        });
     }
 
     private void issue(Exchange exchange, long serviceId) throws IOException {

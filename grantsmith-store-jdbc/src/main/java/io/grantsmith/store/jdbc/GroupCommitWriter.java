@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A caller waits at most {@code writeTimeout}. A write that is still queued by then is withdrawn and never
  * runs; one that the writer has already taken may still commit after its caller was told it failed.
+ *
+ * <p>{@link #submitAsync} queues the same way but returns at once: the writer thread completes the write's stage right
+ * after the commit (so a token endpoint answers from there, with no request thread parked meanwhile), and
+ * {@link WriteDeadlines} fails it at the write timeout with the same withdraw-or-report rule.
  */
 final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -58,6 +63,8 @@ final class GroupCommitWriter implements StoreWriter {
     private final AtomicLong opsFailed = new AtomicLong();
     private final AtomicLong opsTimedOut = new AtomicLong();
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
+    private final WriteDeadlines<PendingWrite<?>> deadlines =
+            new WriteDeadlines<>("grantsmith-sqlite-write-deadlines", write -> write.done.isDone(), this::expire);
     /** The writer thread's connection; null after a failure until the next batch reopens it. */
     private Connection connection;
     /** When the running batch started ({@code System.nanoTime()}), or 0 while the writer waits for work. */
@@ -179,6 +186,7 @@ final class GroupCommitWriter implements StoreWriter {
         for (PendingWrite<?> straggler = queue.poll(); straggler != null; straggler = queue.poll()) {
             straggler.fail(closed(straggler.name));
         }
+        deadlines.close();
         context.closeStatements();
         closeConnection();
         if (interrupted) {
@@ -198,6 +206,45 @@ final class GroupCommitWriter implements StoreWriter {
         PendingWrite<T> write = new PendingWrite<>(name, op, timeout);
         enqueue(write, deadline);
         return await(write, deadline);
+    }
+
+    /**
+     * Queues {@code op} for the next group transaction and returns at once (unless the queue is full: then it waits
+     * for room, within the write timeout, as {@link #submit} does). The stage completes on the writer thread once the
+     * transaction has committed, or fails with a {@link StoreException}, at the latest about the write timeout later.
+     */
+    @Override
+    public <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
+        if (closing.get()) {
+            return CompletableFuture.failedFuture(closed(name));
+        }
+        long deadline = System.nanoTime() + writeTimeoutNanos;
+        PendingWrite<T> write = new PendingWrite<>(name, op, writeTimeout);
+        try {
+            enqueue(write, deadline);
+        } catch (StoreException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        deadlines.watch(write, deadline);
+        return write.done;
+    }
+
+    /** An asynchronous write's deadline passed: as {@link #timedOut}, failing its stage instead of throwing. */
+    private void expire(PendingWrite<?> write) {
+        StoreException failure;
+        if (write.withdraw()) {
+            queue.remove(write);
+            failure = new StoreException(write.name + " was not written: it waited for the writer for "
+                    + millis(write.timeout) + " and was withdrawn");
+        } else if (!thread.isAlive() && !write.done.isDone()) {
+            failure = closed(write.name);
+        } else {
+            failure = new StoreException(write.name + " did not commit within " + millis(write.timeout)
+                    + "; the writer is running it and it may still commit");
+        }
+        if (write.done.completeExceptionally(failure)) {
+            opsTimedOut.incrementAndGet();
+        }
     }
 
     private void enqueue(PendingWrite<?> write, long deadline) {
@@ -298,9 +345,10 @@ final class GroupCommitWriter implements StoreWriter {
         boolean stopping = false;
         while (!stopping) {
             batch.add(takeFirst());
-            // No linger: while one batch commits, the next one gathers in the queue. Waiting 200-1000 us for
-            // more writes was measured to cost 10-50 % throughput at 16 and 64 submitters without a better p99.
+            // While one batch commits, the next one gathers in the queue. Waiting 200-1000 us for more writes on
+            // every batch was measured to cost 10-50 % throughput at 16 and 64 submitters without a better p99.
             queue.drainTo(batch, maxBatch - 1);
+            lingerAfterLargeBatch(batch);
             stopping = closing.get() && batch.remove(stop);
             // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
             batch.removeIf(write -> !write.claim());
@@ -322,6 +370,20 @@ final class GroupCommitWriter implements StoreWriter {
             }
             batch.clear();
         }
+    }
+
+    /** EXPERIMENT (issue #9): a short linger only when the last batch was large. */
+    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(
+            Long.getLong("grantsmith.writer.lingerMicros", 0));
+    private static final int LINGER_AFTER_BATCH = Integer.getInteger("grantsmith.writer.lingerAfterBatch", 8);
+    private int lastBatchSize;
+
+    private void lingerAfterLargeBatch(List<PendingWrite<?>> batch) {
+        if (LINGER_NANOS > 0 && lastBatchSize >= LINGER_AFTER_BATCH && batch.size() < maxBatch) {
+            java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+        lastBatchSize = batch.size();
     }
 
     /** Nobody should interrupt the writer (close() stops it through the queue), so the queue ignores it. */

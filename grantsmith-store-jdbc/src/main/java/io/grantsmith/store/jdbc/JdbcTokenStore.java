@@ -12,8 +12,12 @@ import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
-/** Access and refresh tokens and their grants: writes through the group-commit writer, finds through the read pool. */
+/**
+ * Access and refresh tokens and their grants: writes through the group-commit writer, finds through the read pool.
+ * Each write exists twice, blocking and asynchronous, over the same {@link WriteOp}.
+ */
 final class JdbcTokenStore implements TokenStore {
     private final StoreWriter writer;
     private final ReadPool reads;
@@ -29,16 +33,46 @@ final class JdbcTokenStore implements TokenStore {
 
     @Override
     public SaveOutcome saveAccessToken(AccessTokenRecord accessToken) {
-        Params access = rows.access(accessToken);
-        return writer.submit("saveAccessToken", context ->
-                context.update(TokenSql.INSERT_ACCESS, access) == 1 ? SaveOutcome.SAVED : SaveOutcome.DUPLICATE);
+        return writer.submit("saveAccessToken", saveAccess(accessToken));
     }
 
     @Override
-    public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grantRecord) {
+    public CompletionStage<SaveOutcome> saveAccessTokenAsync(AccessTokenRecord accessToken) {
+        return writer.submitAsync("saveAccessToken", saveAccess(accessToken));
+    }
+
+    @Override
+    public SaveOutcome saveAccessTokenWithGrant(AccessTokenRecord accessToken, GrantRecord grant) {
+        return writer.submit("saveAccessTokenWithGrant", saveAccessWithGrant(accessToken, grant));
+    }
+
+    @Override
+    public CompletionStage<SaveOutcome> saveAccessTokenWithGrantAsync(AccessTokenRecord accessToken,
+            GrantRecord grant) {
+        return writer.submitAsync("saveAccessTokenWithGrant", saveAccessWithGrant(accessToken, grant));
+    }
+
+    @Override
+    public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
+        return writer.submit("saveGrant", saveGrantOp(accessToken, refreshToken));
+    }
+
+    @Override
+    public CompletionStage<SaveOutcome> saveGrantAsync(AccessTokenRecord accessToken,
+            RefreshTokenRecord refreshToken) {
+        return writer.submitAsync("saveGrant", saveGrantOp(accessToken, refreshToken));
+    }
+
+    private WriteOp<SaveOutcome> saveAccess(AccessTokenRecord accessToken) {
+        Params access = rows.access(accessToken);
+        return context ->
+                context.update(TokenSql.INSERT_ACCESS, access) == 1 ? SaveOutcome.SAVED : SaveOutcome.DUPLICATE;
+    }
+
+    private WriteOp<SaveOutcome> saveAccessWithGrant(AccessTokenRecord accessToken, GrantRecord grantRecord) {
         Params access = rows.access(accessToken);
         Params grant = rows.grant(grantRecord);
-        return writer.submit("saveAccessTokenWithGrant", context -> {
+        return context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
                 if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
                     return SaveOutcome.DUPLICATE;
@@ -49,15 +83,14 @@ final class JdbcTokenStore implements TokenStore {
                 }
                 return SaveOutcome.SAVED;
             }
-        });
+        };
     }
 
-    @Override
-    public SaveOutcome saveGrant(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
+    private WriteOp<SaveOutcome> saveGrantOp(AccessTokenRecord accessToken, RefreshTokenRecord refreshToken) {
         Params access = rows.access(accessToken);
         Params grant = rows.grant(refreshToken.grant());
         Params refresh = rows.refresh(refreshToken);
-        return writer.submit("saveGrant", context -> {
+        return context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
                 if (context.update(TokenSql.INSERT_ACCESS, access) == 0) {
                     return SaveOutcome.DUPLICATE;
@@ -69,7 +102,7 @@ final class JdbcTokenStore implements TokenStore {
                 }
                 return SaveOutcome.SAVED;
             }
-        });
+        };
     }
 
     /** By key and hash; a value without a key, or one whose key finds nothing, may be caller-chosen. */
@@ -109,6 +142,15 @@ final class JdbcTokenStore implements TokenStore {
      */
     @Override
     public RefreshWriteOutcome applyRefresh(RefreshWrite write) {
+        return writer.submit("applyRefresh", refreshOp(write));
+    }
+
+    @Override
+    public CompletionStage<RefreshWriteOutcome> applyRefreshAsync(RefreshWrite write) {
+        return writer.submitAsync("applyRefresh", refreshOp(write));
+    }
+
+    private WriteOp<RefreshWriteOutcome> refreshOp(RefreshWrite write) {
         Guard guard = guard(write);
         Params access = rows.access(write.accessToken());
         long accessKey = write.accessToken().key();
@@ -116,7 +158,7 @@ final class JdbcTokenStore implements TokenStore {
         boolean supersedes = write.supersedesAccessTokens();
         long keptUntil = millis(write.grantKeptUntil());
         Params grant = Params.of().integer(keptUntil).integer(keptUntil).integer(write.guardedKey());
-        return writer.submit("applyRefresh", context -> {
+        return context -> {
             try (WriteContext.OpSavepoint savepoint = context.savepoint()) {
                 if (context.update(TokenSql.KEEP_GRANT, grant) == 0) {
                     return RefreshWriteOutcome.PRECONDITION_FAILED;
@@ -137,7 +179,7 @@ final class JdbcTokenStore implements TokenStore {
                 }
                 return RefreshWriteOutcome.APPLIED;
             }
-        });
+        };
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.grantsmith.store.jdbc;
 
 import io.grantsmith.core.spi.StoreException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where every write of the JDBC stores goes: the seam between the stores' SQL and how a database takes writes.
@@ -25,6 +27,20 @@ interface StoreWriter extends GroupCommitMetrics {
 
     /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
     <T> T submit(String name, WriteOp<T> op, Duration timeout);
+
+    /**
+     * As {@link #submit(String, WriteOp)}, without waiting: the stage completes with the result once the transaction
+     * has committed, or fails with a {@link StoreException} when the write failed or did not commit within the write
+     * timeout. A writer with a thread of its own completes it there, so dependent actions run on that thread and must
+     * be short (no blocking, no signing). By default the write runs on the calling thread, as {@link #submit} does.
+     */
+    default <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
+        try {
+            return CompletableFuture.completedFuture(submit(name, op));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Whether the writer takes writes at all (it is not closed and, for a thread, still runs). */
     boolean isAlive();

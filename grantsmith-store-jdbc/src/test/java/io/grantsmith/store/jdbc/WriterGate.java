@@ -2,6 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,11 +24,12 @@ final class WriterGate implements AutoCloseable {
 
     private WriterGate(StoreWriter writer) {
         this.writer = writer;
+        // its own wait outlasts any write timeout, so a test may hold the writer past the others' deadlines
         this.held = holder.submit(() -> writer.submit("gate", context -> {
             entered.countDown();
             awaitUninterruptibly(open);
             return null;
-        }));
+        }, Duration.ofMinutes(1)));
     }
 
     /** Closes the gate: returns once the writer thread is held. */

@@ -1,0 +1,109 @@
+package io.grantsmith.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.spi.SaveOutcome;
+import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.core.spi.TokenLookup;
+import io.grantsmith.testkit.Records;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The asynchronous writes of the token path ({@link StoreWriter#submitAsync}): one thread submits many writes
+ * without waiting, each stage completes only once its batch has committed, and the write timeout still fails a
+ * write whose commit does not come.
+ */
+class AsyncWritesTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @TempDir
+    Path directory;
+
+    private JdbcStores stores;
+
+    @AfterEach
+    void tearDown() {
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    @Test
+    void whenOneThreadSubmitsManyWritesThenNoneWaitsAndEachCompletesOnTheWriterOnlyAfterTheCommit() throws Exception {
+        stores = TestStores.open(directory.resolve("db"));
+        int writes = 40;
+        List<AccessTokenRecord> tokens = new ArrayList<>();
+        List<CompletableFuture<String>> completedOn = new ArrayList<>();
+        try (WriterGate gate = WriterGate.close(stores.writer())) {
+            for (int i = 0; i < writes; i++) {
+                AccessTokenRecord token = Records.accessToken(NOW, HOUR, null);
+                tokens.add(token);
+                completedOn.add(stores.tokens().saveAccessTokenAsync(token).toCompletableFuture()
+                        .thenApply(outcome -> outcome + " on " + Thread.currentThread().getName()));
+            }
+            gate.awaitQueued(writes);
+            Thread.sleep(100);
+            assertThat(completedOn).as("nothing is acknowledged before its commit").noneMatch(CompletableFuture::isDone);
+            assertThat(stores.tokens().findAccessToken(tokens.get(0).serviceId(), lookup(tokens.get(0))))
+                    .as("not committed yet").isEmpty();
+        }
+        for (CompletableFuture<String> outcome : completedOn) {
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("SAVED on grantsmith-sqlite-writer");
+        }
+        for (AccessTokenRecord token : tokens) {
+            assertThat(stores.tokens().findAccessToken(token.serviceId(), lookup(token))).isPresent();
+        }
+    }
+
+    @Test
+    void whenTheWriterIsHeldPastTheWriteTimeoutThenAQueuedWriteFailsAtItsDeadlineAndNeverRuns() throws Exception {
+        Duration timeout = Duration.ofMillis(400);
+        stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
+        AccessTokenRecord token = Records.accessToken(NOW, HOUR, null);
+        long timedOutBefore = stores.groupCommitMetrics().opsTimedOut();
+        CompletableFuture<SaveOutcome> saved;
+        long submitted;
+        try (WriterGate gate = WriterGate.close(stores.writer())) {
+            submitted = System.nanoTime();
+            saved = stores.tokens().saveAccessTokenAsync(token).toCompletableFuture();
+            assertThat(saved).isNotDone();
+            Throwable failure = failureOf(saved);
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted);
+
+            assertThat(failure).isInstanceOf(StoreException.class).hasMessageContaining("withdrawn");
+            assertThat(waitedMillis).as("failed at its deadline, not before").isGreaterThanOrEqualTo(390);
+            assertThat(stores.writer().isStalled()).as("the held writer makes the store not ready").isTrue();
+            assertThat(stores.groupCommitMetrics().opsTimedOut()).isEqualTo(timedOutBefore + 1);
+        }
+        assertThat(stores.tokens().findAccessToken(token.serviceId(), lookup(token))).as("withdrawn: never written")
+                .isEmpty();
+        assertThat(stores.tokens().saveAccessTokenAsync(Records.accessToken(NOW, HOUR, null)).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)).as("the writer takes writes again").isEqualTo(SaveOutcome.SAVED);
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> stage) throws InterruptedException, TimeoutException {
+        try {
+            stage.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("the write should have failed");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private static TokenLookup lookup(AccessTokenRecord token) {
+        return new TokenLookup(token.key(), token.hash());
+    }
+}
