@@ -49,7 +49,7 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "group",
+    @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "pooled",
             description = "How this node's writes reach PostgreSQL (--store postgres): group (one writer connection "
                     + "commits the writes waiting at that moment in one transaction) or pooled (each write is a "
                     + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")

@@ -60,9 +60,14 @@ interface ConnectionSource {
                 }
             }
 
+            /** HikariCP only marks a connection in use as evicted; closing it then returns it, and it is closed. */
             @Override
-            public void discard(Connection connection) {
-                evict.evict(connection);
+            public void discard(Connection connection) throws SQLException {
+                try {
+                    evict.evict(connection);
+                } finally {
+                    connection.close();
+                }
             }
 
             @Override
