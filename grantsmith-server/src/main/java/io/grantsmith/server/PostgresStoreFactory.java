@@ -16,6 +16,7 @@ final class PostgresStoreFactory {
         return JdbcStores.openPostgres(PostgresSettings.defaults(options.dbUrl(), SealingKey.of(keys.sealingKey()))
                 .withPassword(options.dbPassword())
                 .withPoolSize(options.dbPoolSize())
+                .withWriter(options.dbWriter())
                 .withWriteTimeout(options.writeTimeout()));
     }
 }

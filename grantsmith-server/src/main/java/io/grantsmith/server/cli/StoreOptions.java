@@ -1,7 +1,9 @@
 package io.grantsmith.server.cli;
 
+import io.grantsmith.store.jdbc.PostgresSettings;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Settings of the store that the command line can change.
@@ -12,8 +14,10 @@ import java.util.Locale;
  * @param dbPassword   the PostgreSQL password from the secret setting {@code db-password}, or null (it may be in
  *                     the URL instead)
  * @param dbPoolSize   connections one node keeps to PostgreSQL
+ * @param dbWriter     how one node's writes reach PostgreSQL: in group transactions or one transaction each
  */
-public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, String dbPassword, int dbPoolSize) {
+public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, String dbPassword, int dbPoolSize,
+        PostgresSettings.Writer dbWriter) {
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_DB_POOL_SIZE = 16;
 
@@ -47,6 +51,7 @@ public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, Strin
             throw new IllegalArgumentException("--db-url is for --store postgres; SQLite keeps its database in the "
                     + "data directory");
         }
+        Objects.requireNonNull(dbWriter, "dbWriter");
         if (dbPoolSize < 1 || dbPoolSize > 1000) {
             throw new IllegalArgumentException("--db-pool-size must be 1 to 1000");
         }
@@ -54,11 +59,21 @@ public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, Strin
 
     /** What offline commands use: SQLite. */
     public static StoreOptions defaults() {
-        return new StoreOptions(DEFAULT_WRITE_TIMEOUT, Kind.SQLITE, null, null, DEFAULT_DB_POOL_SIZE);
+        return new StoreOptions(DEFAULT_WRITE_TIMEOUT, Kind.SQLITE, null, null, DEFAULT_DB_POOL_SIZE,
+                PostgresSettings.DEFAULT_WRITER);
     }
 
     /** These settings on the database the shared options (every command's) name. */
     StoreOptions on(DataOptions data, String password) {
-        return new StoreOptions(writeTimeout, Kind.parse(data.store), data.dbUrl, password, dbPoolSize);
+        return new StoreOptions(writeTimeout, Kind.parse(data.store), data.dbUrl, password, dbPoolSize, dbWriter);
+    }
+
+    /** {@code group} or {@code pooled} (any case). */
+    static PostgresSettings.Writer parseWriter(String name) {
+        try {
+            return PostgresSettings.Writer.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--db-writer must be group or pooled, not '" + name + "'");
+        }
     }
 }

@@ -49,6 +49,12 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
+    @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "pooled",
+            description = "How this node's writes reach PostgreSQL (--store postgres): group (one writer connection "
+                    + "commits the writes waiting at that moment in one transaction) or pooled (each write is a "
+                    + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")
+    String dbWriter;
+
     @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -190,7 +196,7 @@ public final class Tuning {
 
     StoreOptions storeOptions() {
         return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"), StoreOptions.Kind.SQLITE, null,
-                null, dbPoolSize);
+                null, dbPoolSize, StoreOptions.parseWriter(dbWriter));
     }
 
     static Duration inRange(long seconds, long min, String option) {

@@ -1,10 +1,95 @@
 package io.grantsmith.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
-/** Opens a new connection for the writer, which reopens its own after the database failed under it. */
+/**
+ * Where the group-commit writer takes its one connection, which it keeps until the database fails under it and then
+ * replaces. For SQLite each is a new connection to the file; for PostgreSQL one of the pool's, behind the
+ * {@link ConnectionGate} (so that the writer, too, fails at once while the database is unreachable), and the gate
+ * hears of the writer's failures and successes.
+ */
 @FunctionalInterface
 interface ConnectionSource {
-    /** @throws io.grantsmith.core.spi.StoreException when the database cannot be opened */
-    Connection open();
+    /** @throws io.grantsmith.core.spi.StoreException or SQLException when the database cannot be reached */
+    Connection open() throws SQLException;
+
+    /**
+     * Whether a connection that has been idle still reaches the database; checked before a transaction after a pause
+     * (a PostgreSQL server restarted meanwhile leaves the writer's connection dead, and its next batch would fail).
+     */
+    default boolean isUsable(Connection connection) {
+        return true;
+    }
+
+    /** Gives back a connection that failed or is no longer needed; it must not be used again. */
+    default void discard(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    /** Taken just before a transaction starts, handed to {@link #succeeded(long)} once it has committed. */
+    default long mark() {
+        return 0;
+    }
+
+    /** A transaction committed on a connection of this source. */
+    default void succeeded(long mark) {
+    }
+
+    /** A transaction failed with {@code failure}. */
+    default void failed(Throwable failure) {
+    }
+
+    /** How long {@link #isUsable} waits for the database's answer. */
+    int VALIDATION_SECONDS = 1;
+
+    /** A pooled connection behind {@code gate}; a discarded one leaves the pool ({@code evict}), as it may be broken. */
+    static ConnectionSource pooled(ConnectionGate gate, PoolEviction evict) {
+        return new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return gate.connect();
+            }
+
+            @Override
+            public boolean isUsable(Connection connection) {
+                try {
+                    return connection.isValid(VALIDATION_SECONDS);
+                } catch (SQLException e) {
+                    return false;
+                }
+            }
+
+            /** HikariCP only marks a connection in use as evicted; closing it then returns it, and it is closed. */
+            @Override
+            public void discard(Connection connection) throws SQLException {
+                try {
+                    evict.evict(connection);
+                } finally {
+                    connection.close();
+                }
+            }
+
+            @Override
+            public long mark() {
+                return gate.mark();
+            }
+
+            @Override
+            public void succeeded(long mark) {
+                gate.succeeded(mark);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                gate.failed(failure);
+            }
+        };
+    }
+
+    /** Closes a pooled connection and keeps the pool from handing it out again. */
+    @FunctionalInterface
+    interface PoolEviction {
+        void evict(Connection connection);
+    }
 }

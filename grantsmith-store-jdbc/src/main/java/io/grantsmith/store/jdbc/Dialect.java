@@ -1,6 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -28,6 +29,11 @@ enum Dialect {
         @Override
         boolean isTimeout(Throwable failure) {
             return false; // the writer's own deadline, not the database, times SQLite's writes out
+        }
+
+        @Override
+        String boundStatements(Duration bound) {
+            return null; // no statement is bounded on SQLite's single writer
         }
     },
 
@@ -59,6 +65,12 @@ enum Dialect {
         boolean isTimeout(Throwable failure) {
             return QUERY_CANCELED.equals(sqlState(failure));
         }
+
+        /** Ends with the transaction; every pooled connection starts with the write timeout (PostgresDatabase). */
+        @Override
+        String boundStatements(Duration bound) {
+            return "SET LOCAL statement_timeout = " + bound.toMillis();
+        }
     };
 
     private static final String QUERY_CANCELED = "57014";
@@ -83,6 +95,12 @@ enum Dialect {
 
     /** Whether the database stopped the statement because it ran out of time. */
     abstract boolean isTimeout(Throwable failure);
+
+    /**
+     * The statement that bounds each further statement of the open transaction by {@code bound}, or null where the
+     * database bounds none.
+     */
+    abstract String boundStatements(Duration bound);
 
     /** The first SQLSTATE in the chain of causes, or null. */
     static String sqlState(Throwable failure) {

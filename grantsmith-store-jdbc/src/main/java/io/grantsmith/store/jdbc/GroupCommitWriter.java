@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,17 @@ import org.slf4j.LoggerFactory;
  * <p>A caller waits at most {@code writeTimeout}. A write that is still queued by then is withdrawn and never
  * runs; one that the writer has already taken may still commit after its caller was told it failed.
  *
+ * <p>On PostgreSQL (where several nodes write one database) the writer's connection is one of the pool's, taken through
+ * the {@link ConnectionGate}, and the transaction runs in READ COMMITTED: every once-only change is one conditional
+ * statement, as with {@link PooledWriter}, so nodes need no coordination beyond the row locks, which a batch holds
+ * until its commit (another node's write of the same row waits at most for that commit). A write that the database
+ * rolls back for a conflict (a deadlock between two nodes' batches, which PostgreSQL finds after its
+ * {@code deadlock_timeout}, or a serialization failure) fails its batch like any failed write: the batch rolls back
+ * whole, which releases every lock it held and so breaks the cycle (rolling back to a savepoint would keep the
+ * earlier writes' locks), the others run again without it, and it runs again alone, at most
+ * {@value StoreWriter#ATTEMPTS} times in all. A lost connection fails the whole batch, which the writer then
+ * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed).
+ *
  * <p>{@link #submitAsync} queues the same way but returns at once: the writer thread completes the write's stage right
  * after the commit (so a token endpoint answers from there, with no request thread parked meanwhile), and
  * {@link WriteDeadlines} fails it at the write timeout with the same withdraw-or-report rule.
@@ -50,6 +62,7 @@ final class GroupCommitWriter implements StoreWriter {
 
     private final ConnectionSource connections;
     private final TransactionSql transactions;
+    private final Dialect dialect;
     private final int maxBatch;
     private final Duration writeTimeout;
     private final long writeTimeoutNanos;
@@ -63,10 +76,13 @@ final class GroupCommitWriter implements StoreWriter {
     private final AtomicLong opsFailed = new AtomicLong();
     private final AtomicLong opsTimedOut = new AtomicLong();
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
-    private final WriteDeadlines<PendingWrite<?>> deadlines =
-            new WriteDeadlines<>("grantsmith-sqlite-write-deadlines", write -> write.done.isDone(), this::expire);
+    private final WriteDeadlines<PendingWrite<?>> deadlines;
+    /** After this long without a transaction, the connection is checked before the next ({@link ConnectionSource#isUsable}). */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The writer thread's connection; null after a failure until the next batch reopens it. */
     private Connection connection;
+    /** When the last transaction on {@link #connection} ended (writer thread only). */
+    private long lastUsedAt = System.nanoTime();
     /** When the running batch started ({@code System.nanoTime()}), or 0 while the writer waits for work. */
     private volatile long batchStartedAt;
     /** The database failed the last transaction, and none has committed since. */
@@ -75,27 +91,32 @@ final class GroupCommitWriter implements StoreWriter {
     private long failedWhileFailing;
 
     private GroupCommitWriter(Connection first, ConnectionSource connections, TransactionSql transactions,
-            int maxBatch, int queueCapacity, Duration writeTimeout) {
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout) {
         this.connection = first;
         this.connections = connections;
         this.transactions = transactions;
+        this.dialect = dialect;
         this.maxBatch = maxBatch;
         this.writeTimeout = writeTimeout;
         this.writeTimeoutNanos = writeTimeout.toNanos();
         this.queue = new WriteQueue<>(queueCapacity);
-        this.thread = new Thread(this::run, "grantsmith-sqlite-writer");
+        String database = dialect.name().toLowerCase(Locale.ROOT);
+        this.deadlines = new WriteDeadlines<>("grantsmith-" + database + "-write-deadlines",
+                write -> write.done.isDone(), this::expire);
+        this.thread = new Thread(this::run, "grantsmith-" + database + "-writer");
         // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
         thread.setDaemon(true);
     }
 
     /**
-     * Starts the writer thread on {@code first}, which it owns from now on; after the database failed under it,
-     * it replaces the connection with one from {@code connections}. Callers wait at most {@code writeTimeout}.
+     * Starts the writer thread on {@code first} (or, when null, on a connection from {@code connections} at its first
+     * batch), which it owns from now on; after the database failed under it, it replaces the connection with one
+     * from {@code connections}. Callers wait at most {@code writeTimeout}.
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
-            int maxBatch, int queueCapacity, Duration writeTimeout) {
-        GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, maxBatch, queueCapacity,
-                writeTimeout);
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout) {
+        GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, dialect, maxBatch,
+                queueCapacity, writeTimeout);
         writer.thread.start();
         return writer;
     }
@@ -385,9 +406,17 @@ final class GroupCommitWriter implements StoreWriter {
         } else if (failure.ofTheDatabase()) {
             databaseFailed(writes, failure.cause());
         } else if (writes.size() == 1) {
-            fail(writes.get(0), failure.cause());
+            PendingWrite<?> write = writes.get(0);
+            if (runsAgain(write, failure.cause())) {
+                LOG.debug("Write {} conflicted with another transaction (attempt {}); it runs again", write.name,
+                        write.conflicts, failure.cause());
+                execute(writes);
+            } else {
+                fail(write, failure.cause());
+            }
         } else {
             PendingWrite<?> failed = writes.get(failure.failedWrite());
+            runsAgain(failed, failure.cause()); // counts the conflict; it runs again alone below either way
             List<PendingWrite<?>> others = new ArrayList<>(writes);
             others.remove(failure.failedWrite());
             LOG.debug("Write {} failed in a group transaction of {}; the others run again without it", failed.name,
@@ -396,6 +425,11 @@ final class GroupCommitWriter implements StoreWriter {
             // once more alone, in case its failure was not its own doing
             execute(List.of(failed));
         }
+    }
+
+    /** Counts a conflict of {@code write}'s; whether it may run again after it (the attempts are not used up). */
+    private boolean runsAgain(PendingWrite<?> write, Exception cause) {
+        return dialect.isRetryable(cause) && ++write.conflicts < StoreWriter.ATTEMPTS;
     }
 
     private void committed(List<PendingWrite<?>> writes) {
@@ -436,22 +470,36 @@ final class GroupCommitWriter implements StoreWriter {
     /** Runs the writes in one transaction; null when it committed, else what failed and where. */
     private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes) {
         int running = -1;
+        long mark = connections.mark();
         try {
+            replaceIfDeadAfterIdle();
             if (connection == null) {
                 connection = connections.open();
             }
             context.execute(transactions.begin());
             for (running = 0; running < writes.size(); running++) {
-                writes.get(running).run(context);
+                context.run(writes.get(running));
             }
             running = -1;
             context.execute(transactions.commit());
+            connections.succeeded(mark);
             return null;
         } catch (SQLException | RuntimeException e) {
-            boolean ofTheDatabase = running < 0 || DatabaseFailures.isOfTheDatabase(e);
+            connections.failed(e);
+            boolean ofTheDatabase = running < 0 || dialect.isOfTheDatabase(e);
             recover(ofTheDatabase);
             return new BatchFailure(running, e, ofTheDatabase);
         }
+    }
+
+    private void replaceIfDeadAfterIdle() {
+        long now = System.nanoTime();
+        if (connection != null && now - lastUsedAt > IDLE_CHECK_NANOS && !connections.isUsable(connection)) {
+            LOG.debug("The writer connection stopped answering while idle; it is replaced");
+            context.closeStatements();
+            closeConnection();
+        }
+        lastUsedAt = now;
     }
 
     private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
@@ -488,9 +536,9 @@ final class GroupCommitWriter implements StoreWriter {
             return;
         }
         try {
-            connection.close();
+            connections.discard(connection);
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Closing the SQLite writer connection failed", e);
+            LOG.debug("Closing the writer connection failed", e);
         }
         connection = null;
     }
@@ -519,6 +567,8 @@ final class GroupCommitWriter implements StoreWriter {
         /** Whether the writer took it or its caller gave up first: exactly one of them wins. */
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private T result;
+        /** How often the database rolled it back for a conflict with another transaction (writer thread only). */
+        int conflicts;
 
         PendingWrite(String name, WriteOp<T> op, Duration timeout) {
             this.name = name;
@@ -553,6 +603,8 @@ final class GroupCommitWriter implements StoreWriter {
     /** The writer connection's statements, prepared once. Used by the writer thread only. */
     private final class Context implements WriteContext {
         private final Map<String, PreparedStatement> statements = new HashMap<>();
+        /** The driver's network timeout before the running write lifted it, or -1 while it is not lifted. */
+        private int liftedNetworkTimeout = -1;
         private final OpSavepoint savepoint = new OpSavepoint() {
             @Override
             public void rollback() throws SQLException {
@@ -584,6 +636,39 @@ final class GroupCommitWriter implements StoreWriter {
         public OpSavepoint savepoint() throws SQLException {
             execute("SAVEPOINT op"); // operations never nest, so one name serves all
             return savepoint;
+        }
+
+        /**
+         * Lifts the bound for the rest of this write only: the next write of the batch must not inherit it. SQLite's
+         * writer bounds no statement, so there it does nothing.
+         */
+        @Override
+        public void allowLongStatements(Duration bound) throws SQLException {
+            String sql = dialect.boundStatements(bound);
+            if (sql == null) {
+                return;
+            }
+            execute(sql);
+            if (liftedNetworkTimeout < 0) {
+                liftedNetworkTimeout = connection.getNetworkTimeout();
+            }
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(bound.plusMinutes(1).toMillis()));
+        }
+
+        /** Runs one write; a bound it lifted is put back after it (when it failed, its rollback undoes the SQL). */
+        void run(PendingWrite<?> write) throws SQLException {
+            try {
+                write.run(this);
+                if (liftedNetworkTimeout >= 0) {
+                    execute(dialect.boundStatements(writeTimeout));
+                }
+            } finally {
+                if (liftedNetworkTimeout >= 0) {
+                    int restored = liftedNetworkTimeout;
+                    liftedNetworkTimeout = -1;
+                    connection.setNetworkTimeout(Runnable::run, restored);
+                }
+            }
         }
 
         void execute(String sql) throws SQLException {

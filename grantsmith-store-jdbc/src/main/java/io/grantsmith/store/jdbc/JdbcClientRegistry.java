@@ -17,12 +17,16 @@ import java.util.Optional;
  */
 final class JdbcClientRegistry implements ClientRegistry {
     private final StoreWriter writer;
+    private final StoreWriter deletions;
     private final ReadPool reads;
     private final SecretSealer sealer;
     private final ChangeNotices notices;
 
-    JdbcClientRegistry(StoreWriter writer, ReadPool reads, SecretSealer sealer, ChangeNotices notices) {
+    /** @param deletions the writer of a client's deletion, which scans the token tables (see JdbcStores) */
+    JdbcClientRegistry(StoreWriter writer, StoreWriter deletions, ReadPool reads, SecretSealer sealer,
+            ChangeNotices notices) {
         this.writer = writer;
+        this.deletions = deletions;
         this.reads = reads;
         this.sealer = sealer;
         this.notices = notices;
@@ -89,7 +93,7 @@ final class JdbcClientRegistry implements ClientRegistry {
     @Override
     public boolean delete(long serviceId, long clientId) {
         Params key = Params.of().integer(clientId).integer(serviceId);
-        return writer.submit("deleteClient", context -> {
+        return deletions.submit("deleteClient", context -> {
             if (context.update(ClientSql.DELETE, key) != 1) {
                 return false;
             }

@@ -17,11 +17,14 @@ import java.util.Optional;
  */
 final class JdbcServiceRegistry implements ServiceRegistry {
     private final StoreWriter writer;
+    private final StoreWriter deletions;
     private final ReadPool reads;
     private final ChangeNotices notices;
 
-    JdbcServiceRegistry(StoreWriter writer, ReadPool reads, ChangeNotices notices) {
+    /** @param deletions the writer of a service's deletion, which scans the token tables (see JdbcStores) */
+    JdbcServiceRegistry(StoreWriter writer, StoreWriter deletions, ReadPool reads, ChangeNotices notices) {
         this.writer = writer;
+        this.deletions = deletions;
         this.reads = reads;
         this.notices = notices;
     }
@@ -59,7 +62,7 @@ final class JdbcServiceRegistry implements ServiceRegistry {
     @Override
     public boolean delete(long serviceId) {
         Params id = Params.of().integer(serviceId);
-        return writer.submit("deleteService", context -> {
+        return deletions.submit("deleteService", context -> {
             // everything of the service goes even when its row is already gone (a client created during its deletion)
             context.update(ClientSql.DELETE_OF_SERVICE, id);
             context.update(UserSql.DELETE_OF_SERVICE, id);

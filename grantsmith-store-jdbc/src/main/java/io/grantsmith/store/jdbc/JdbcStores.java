@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Every storage port on one database. On SQLite (one file, the durable embedded default) all writes go through one
  * {@link GroupCommitWriter} (SQLite has one writer anyway), reads through a small pool beside it; a write returns
  * once its transaction is committed with {@code synchronous=FULL}, so it survives a crash or power loss. On
- * PostgreSQL (several nodes on one database) each write is a transaction of its own on a pooled connection
- * ({@link PooledWriter}), and reads share the pool. The ports' SQL is the same on both (see {@link Dialect}).
+ * PostgreSQL (several nodes on one database) the node's writes go through a {@link GroupCommitWriter} on one
+ * pooled connection, or each is a transaction of its own on a pooled connection ({@link PooledWriter}), as
+ * {@link PostgresSettings#writer()} says; reads share the pool. The ports' SQL is the same on both (see {@link Dialect}).
  */
 public final class JdbcStores implements Stores {
     /** PostgreSQL's limit on a channel name (an identifier: NAMEDATALEN - 1 bytes). */
@@ -43,6 +45,8 @@ public final class JdbcStores implements Stores {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
 
     private final StoreWriter writer;
+    /** Where owner deletions run: {@link #writer}, or beside a group writer on PostgreSQL a pooled one. */
+    private final StoreWriter deletions;
     private final ReadPool reads;
     private final HealthProbe health;
     private final int migrationsApplied;
@@ -60,13 +64,14 @@ public final class JdbcStores implements Stores {
     private final PostgresChangeListener changes;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
-        this(writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null);
+        this(writer, writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null);
     }
 
     /** @param changes hears other nodes' changes (PostgreSQL), or null where no other node writes */
-    private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied,
-            Dialect dialect, ChangeNotices notices, PostgresChangeListener changes) {
+    private JdbcStores(StoreWriter writer, StoreWriter deletions, ReadPool reads, SecretSealer sealer,
+            int migrationsApplied, Dialect dialect, ChangeNotices notices, PostgresChangeListener changes) {
         this.writer = writer;
+        this.deletions = deletions;
         this.changes = changes;
         this.reads = reads;
         this.migrationsApplied = migrationsApplied;
@@ -75,8 +80,8 @@ public final class JdbcStores implements Stores {
         this.tokens = new JdbcTokenStore(writer, reads, new TokenRows(json), json);
         this.tickets = new JdbcTicketStore(writer, json);
         this.authorization = new JdbcAuthorizationStore(writer, new AuthorizationRows(json));
-        this.services = new JdbcServiceRegistry(writer, reads, notices);
-        this.clients = new JdbcClientRegistry(writer, reads, sealer, notices);
+        this.services = new JdbcServiceRegistry(writer, deletions, reads, notices);
+        this.clients = new JdbcClientRegistry(writer, deletions, reads, sealer, notices);
         this.users = new JdbcUserRegistry(writer, reads);
         this.settings = new JdbcSettingsStore(writer, reads);
         this.consents = new JdbcConsentStore(writer, reads);
@@ -108,7 +113,7 @@ public final class JdbcStores implements Stores {
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection,
                     () -> wrap.apply(database.openWriter()),
-                    TransactionSql.sqlite(), settings.maxBatch(), settings.queueCapacity(), settings.writeTimeout());
+                    TransactionSql.sqlite(), Dialect.SQLITE, settings.maxBatch(), settings.queueCapacity(), settings.writeTimeout());
             LOG.info("Opened SQLite store {} ({} migrations applied)", database.file(), migrationsApplied);
             return new JdbcStores(writer, reads, sealer, migrationsApplied);
         } catch (RuntimeException e) {
@@ -133,23 +138,33 @@ public final class JdbcStores implements Stores {
         HikariDataSource pool = database.openPool();
         ConnectionGate connections = new ConnectionGate(pool, () -> openConnections(pool), settings.redactedUrl(),
                 System::nanoTime);
-        PooledWriter writer = new PooledWriter(connections, () -> waitingFor(pool), Dialect.POSTGRESQL,
+        PooledWriter pooled = new PooledWriter(connections, () -> waitingFor(pool), Dialect.POSTGRESQL,
                 settings.writeTimeout());
+        // A client's or service's deletion scans the token tables (OwnerPurgeSql) for as long as it takes: in a group
+        // transaction every other write of the node would wait behind it, so it gets a pooled transaction of its own.
+        StoreWriter writer = switch (settings.writer()) {
+            case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
+                    TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout());
+            case POOLED -> pooled;
+        };
         ReadPool reads = new ReadPool(pool, connections);
         String channel;
         try {
             channel = changeChannel(reads);
         } catch (RuntimeException e) {
             writer.close();
+            pooled.close();
             reads.close();
             throw e;
         }
         PostgresChangeListener changes = new PostgresChangeListener(channel, database::openListenerConnection);
         changes.start();
-        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, change channel {})",
-                settings.redactedUrl(), migrationsApplied, settings.poolSize(), channel);
-        return new JdbcStores(writer, reads, sealer, migrationsApplied, Dialect.POSTGRESQL, ChangeNotices.on(channel),
-                changes);
+        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer, change channel {})",
+                settings.redactedUrl(), migrationsApplied, settings.poolSize(),
+                settings.writer().name().toLowerCase(Locale.ROOT), channel);
+        return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
+                ChangeNotices.on(channel), changes);
     }
 
     /**
@@ -290,6 +305,7 @@ public final class JdbcStores implements Stores {
             changes.close();
         }
         writer.close();
+        deletions.close(); // idempotent where it is the writer
         reads.close();
     }
 

@@ -23,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL writer: each write runs on its caller's thread in a transaction of its own, on a connection from
  * the pool, and returns once that transaction has committed. PostgreSQL takes many writers at once (unlike SQLite),
  * so there is no queue and no writer thread: the pool bounds how many write at once, and a caller waits for a
- * connection at most the write timeout, or not at all while the database is unreachable ({@link ConnectionGate}). Group commit (many requests' rows in one transaction) is left for when it is
- * measured to pay over this.
+ * connection at most the write timeout, or not at all while the database is unreachable ({@link ConnectionGate}). {@link GroupCommitWriter} is the alternative that puts many
+ * requests' writes in one transaction ({@code PostgresSettings.Writer}).
  *
  * <p>A write's statements run in PostgreSQL's default READ COMMITTED isolation: every once-only change is one
  * conditional statement (an {@code UPDATE ... WHERE <precondition>}), which a concurrent writer of the same row waits
  * for and then re-checks against the committed row, so exactly one of them changes it. A serialization failure or a
- * deadlock rolls the transaction back and it runs again, at most {@value #ATTEMPTS} times in all; {@link WriteOp}s
+ * deadlock rolls the transaction back and it runs again, at most {@value StoreWriter#ATTEMPTS} times in all; {@link WriteOp}s
  * are pure functions of their inputs and the database, so that is safe.
  *
  * <p>An operation has the transaction to itself, so its {@link WriteContext.OpSavepoint} needs no SQL savepoint:
@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PooledWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PooledWriter.class);
-    private static final int ATTEMPTS = 3;
 
     private final ConnectionGate connections;
     private final IntSupplier waitingForConnection;

@@ -18,11 +18,28 @@ import java.util.Objects;
  *                     {@value #DEFAULT_POOL_SIZE}); each write holds one for its transaction only
  * @param writeTimeout how long a write may take, waiting for a connection and for each statement (default 5 s):
  *                     then its caller gets a {@link io.grantsmith.core.spi.StoreException}
+ * @param writer       how writes reach the database (default {@link #DEFAULT_WRITER}): see {@link Writer}
  */
 public record PostgresSettings(String url, String password, SealingKey sealingKey, int poolSize,
-        Duration writeTimeout) {
+        Duration writeTimeout, Writer writer) {
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+    /** Measured faster on the loaded 2-core machine of docs/BENCHMARKS.md (§ group commit against one transaction per write). */
+    public static final Writer DEFAULT_WRITER = Writer.POOLED;
+    /** Most writes in one group transaction, and writes that may wait for the group writer (as on SQLite). */
+    static final int GROUP_MAX_BATCH = SqliteSettings.DEFAULT_MAX_BATCH;
+    static final int GROUP_QUEUE_CAPACITY = SqliteSettings.DEFAULT_QUEUE_CAPACITY;
+
+    /** How one node's writes reach PostgreSQL. */
+    public enum Writer {
+        /**
+         * One writer thread on one pooled connection puts the writes waiting at that moment in one transaction:
+         * one commit (and one WAL flush) for many requests.
+         */
+        GROUP,
+        /** Each write is a transaction of its own on its caller's pooled connection. */
+        POOLED
+    }
     private static final String PREFIX = "jdbc:postgresql:";
     private static final String SERVER_ERROR_DETAIL = "logServerErrorDetail";
 
@@ -30,6 +47,7 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(sealingKey, "sealingKey");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(writer, "writer");
         if (!url.startsWith(PREFIX)) {
             throw new IllegalArgumentException("the database URL must start with " + PREFIX
                     + " (jdbc:postgresql://host:port/database?user=...)");
@@ -44,20 +62,24 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
 
     /** The defaults listed above for this database and key. */
     public static PostgresSettings defaults(String url, SealingKey sealingKey) {
-        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT);
+        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT, DEFAULT_WRITER);
     }
 
     /** With this password (null for none beyond what the URL says). */
     public PostgresSettings withPassword(String value) {
-        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout);
+        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout, writer);
     }
 
     public PostgresSettings withPoolSize(int value) {
-        return new PostgresSettings(url, password, sealingKey, value, writeTimeout);
+        return new PostgresSettings(url, password, sealingKey, value, writeTimeout, writer);
     }
 
     public PostgresSettings withWriteTimeout(Duration value) {
-        return new PostgresSettings(url, password, sealingKey, poolSize, value);
+        return new PostgresSettings(url, password, sealingKey, poolSize, value, writer);
+    }
+
+    public PostgresSettings withWriter(Writer value) {
+        return new PostgresSettings(url, password, sealingKey, poolSize, writeTimeout, value);
     }
 
     /**
@@ -82,7 +104,7 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     @Override
     public String toString() {
         return "PostgresSettings[url=" + redactedUrl() + ", password=" + (password == null ? "none" : "(set)")
-                + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout
+                + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout + ", writer=" + writer
                 + "]";
     }
 }

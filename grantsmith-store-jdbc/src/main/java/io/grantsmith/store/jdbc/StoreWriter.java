@@ -7,8 +7,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Where every write of the JDBC stores goes: the seam between the stores' SQL and how a database takes writes.
- * {@link GroupCommitWriter} batches the writes of many requests into one SQLite transaction on its single
- * connection; {@link PooledWriter} runs each write in its own PostgreSQL transaction on a pooled connection. Either
+ * {@link GroupCommitWriter} batches the writes of many requests into one transaction on its single connection
+ * (always on SQLite; on PostgreSQL with {@code PostgresSettings.Writer.GROUP}); {@link PooledWriter} runs each write in
+ * its own PostgreSQL transaction on a pooled connection. Either
  * way {@link #submit} returns only once the write has committed (or has definitely failed), so an acknowledged write
  * is durable, and a caller never waits past its deadline.
  *
@@ -16,6 +17,12 @@ import java.util.concurrent.CompletionStage;
  * of its inputs and the database, because either writer may run it again after a transient failure.
  */
 interface StoreWriter extends GroupCommitMetrics {
+    /**
+     * How often a write runs at most, in all, when the database rolls it back for a conflict with another
+     * transaction (PostgreSQL: a serialization failure or a deadlock, {@link Dialect#isRetryable}).
+     */
+    int ATTEMPTS = 3;
+
     /**
      * Runs {@code op} in a transaction and returns its result once that transaction has committed, waiting at most
      * the writer's write timeout.

@@ -13,4 +13,9 @@ record TransactionSql(String begin, String commit, String rollback) {
     static TransactionSql sqlite() {
         return new TransactionSql("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK");
     }
+
+    /** PostgreSQL's default READ COMMITTED: every once-only change is one conditional statement (see PooledWriter). */
+    static TransactionSql postgres() {
+        return new TransactionSql("BEGIN", "COMMIT", "ROLLBACK");
+    }
 }
