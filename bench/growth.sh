@@ -8,12 +8,14 @@
 # into its tables with one SQL statement per table (not through the API: 10 million requests would take the whole
 # sitting), the server started again with --purge-interval PURGE_INTERVAL, so that its janitor starts on the
 # expired half while it is measured RUNS times ("loaded"); (3) another fresh store, measured again ("empty"), so
-# that drift during the sitting shows. The ratio is loaded over the median of both empty phases. The rows are:
+# that drift during the sitting shows. The ratio is loaded over the median of both empty phases. With JANITOR_OFF=1,
+# the loaded store is first measured RUNS times with the janitor idle (--purge-interval 86400: its first pass comes
+# after a day), phase "idle", so that the table size's cost shows apart from the purge's. The rows are:
 # access tokens 60 %, refresh tokens 20 %, grant records 20 %, each half expired (an hour old) and half live
 # (a day to go), with increasing keys below any the server mints (as older tokens of a running store have).
 #
 # Usage: bench/growth.sh            Env: STORES ("sqlite postgres") ROWS (10000000) THREADS (2) CONNS (50)
-#        DURATION (10s) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) PORT (18700) JAVA (java)
+#        DURATION (10s) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
 #        PG (psql connection options for the throw-away database's server: "-h 127.0.0.1 -p 5432 -U postgres")
 #        LOCK (/work/bench.lock, taken for each store's phases, loading included: it loads the machine too; "" for none)
 set -euo pipefail
@@ -22,7 +24,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 PEERS=${PEERS:-$ROOT/../shared/peers}
 STORES=${STORES:-sqlite postgres}; ROWS=${ROWS:-10000000}
 T=${THREADS:-2}; C=${CONNS:-50}; D=${DURATION:-10s}; W=${WARMUP:-5s}; R=${RUNS:-2}
-PURGE_INTERVAL=${PURGE_INTERVAL:-2}; PORT=${PORT:-18700}; JAVA=${JAVA:-java}
+PURGE_INTERVAL=${PURGE_INTERVAL:-2}; JANITOR_OFF=${JANITOR_OFF:-0}; PORT=${PORT:-18700}; JAVA=${JAVA:-java}
 PG=${PG:--h 127.0.0.1 -p 5432 -U postgres}
 LOCK=${LOCK-/work/bench.lock}
 BASE="http://127.0.0.1:$PORT"
@@ -53,7 +55,7 @@ unlocked() { [ -n "$LOCK" ] && flock -u 9; return 0; }
 # start_server STORE_ARGS...: serves the store the arguments name, with its data directory in $DATA
 start_server() {
   GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" \
-    serve --port "$PORT" --data "$DATA" --purge-interval "$PURGE_INTERVAL" "$@" >> "$DATA/server.log" 2>&1 &
+    serve --port "$PORT" --data "$DATA" --purge-interval "${SERVER_PURGE_INTERVAL:-$PURGE_INTERVAL}" "$@" >> "$DATA/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.2; done
   cat "$DATA/server.log"; exit 1
@@ -183,6 +185,12 @@ for store in $STORES; do
   empty_phase "$store"
   stop_server
   "load_$store"
+  if [ "$JANITOR_OFF" = 1 ]; then
+    SERVER_PURGE_INTERVAL=86400 start_server "${STORE_ARGS[@]}"
+    measure "$store" idle
+    echo "# $store: expired rows after the idle runs $(expired_rows "$store")"
+    stop_server
+  fi
   start_server "${STORE_ARGS[@]}"
   echo "# $store: expired rows at start $(expired_rows "$store")"
   measure "$store" loaded
@@ -213,4 +221,7 @@ for store in sorted({s for s, _ in rows}):
         loaded = statistics.median(float(v["rps"]) for v in rows[(store, "loaded")])
         empty = statistics.median(float(v["rps"]) for v in rows[(store, "empty")])
         print(f"{store}: loaded / empty = {loaded / empty:.2f}")
+        if (store, "idle") in rows:
+            idle = statistics.median(float(v["rps"]) for v in rows[(store, "idle")])
+            print(f"{store}: loaded with the janitor idle / empty = {idle / empty:.2f}")
 PY

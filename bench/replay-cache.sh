@@ -5,7 +5,7 @@
 #   - PostgreSQL: INSERT ... ON CONFLICT DO NOTHING of a random 32-character key (pgbench), with synchronous_commit
 #     on (what Grantsmith's store runs: an acknowledged write survives a crash) and off;
 #   - Redis: SET key 1 NX PX 60000 of a random key (redis-benchmark), on the shared Redis as configured here
-#     (no fsync per write: an acknowledged key can be lost in a crash), and on a Redis of the script's own with
+#     (printed; no fsync per write: an acknowledged key can be lost in a crash), and on a Redis of the script's own with
 #     appendfsync always (the setting under which an acknowledged key survives a crash, as a replay cache needs).
 # Results belong in docs/BENCHMARKS.md (§ Redis) with the calibration lines. Loopback only.
 #
@@ -31,6 +31,9 @@ calibration() {
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; $C clients; PostgreSQL $(psql $PG -d postgres -Atc 'SHOW server_version'), $(redis-server --version | cut -d' ' -f3)"
 calibration start
+redis_settings() { # PORT: the persistence settings the "durable?" column of the results depends on
+  echo "# redis :$1 $(for key in appendonly appendfsync save; do redis-cli -h 127.0.0.1 -p "$1" CONFIG GET "$key" | tr '\n' ' '; done)"
+}
 
 psql $PG -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
 psql $PG -q -d "$DB" -c "CREATE TABLE replay (key TEXT COLLATE \"C\" PRIMARY KEY, expires_at BIGINT NOT NULL)"
@@ -54,6 +57,9 @@ redis-server --port "$OWN_REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save '' -
   --appendfsync always --daemonize no > "$WORK/redis.log" 2>&1 &
 OWN_REDIS_PID=$!
 for _ in $(seq 1 50); do redis-cli -p "$OWN_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+redis_settings "$OWN_REDIS_PORT"
+redis_settings "$REDIS_PORT"
 
 for round in 1 2; do
   pg_run "round $round postgres synchronous_commit=on " on

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 final class Janitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Janitor.class);
     /**
-     * Rows of each kind per batch. Measured on a loaded 2-core machine, a batch of 500 expired access and 500
-     * refresh tokens took 5-60 ms: short enough for the requests that wait behind it, and about 50k rows/s in all.
+     * Rows of each kind per batch (six kinds: access and refresh tokens, grants, tickets, authorization tickets and
+     * codes). Measured on a loaded 2-core machine, a batch of 500 expired access and 500 refresh tokens took
+     * 5-60 ms: short enough for the requests that wait behind it. Resting after each batch, a pass through a
+     * backlog of millions purged 55-62k rows/s on SQLite and 11-22k rows/s on PostgreSQL there (BENCHMARKS
+     * § Growth).
      */
     static final int BATCH = 500;
 

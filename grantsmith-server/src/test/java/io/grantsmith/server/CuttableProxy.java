@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP proxy to one upstream (a database) that a test can cut, black-hole and restore, to take the database
  * away from one node without stopping a server that others share. Cut, it closes every connection it carries and
  * closes each new one as soon as it is accepted, as a stopped database's host answers. Black-holed, it forwards
- * nothing more but closes nothing, and new connections are accepted and never answered, as across a silent network
- * partition (packets dropped, no reset): the bytes sent meanwhile are held, as TCP would retransmit them. Restored,
- * it forwards again, the held bytes first, on the connections that are still open; those accepted while black-holed
- * are closed (their clients gave up waiting for the database's greeting long before).
+ * nothing more but closes nothing, and stops accepting, as across a silent network partition (packets dropped, no
+ * reset): the bytes sent meanwhile are held, as TCP would retransmit them, and new connections do not complete. The
+ * listener's backlog is one, so once the kernel has queued the first two handshakes it drops further SYNs and a
+ * client's connect times out, as a partition drops the handshake. Restored, it forwards again, the held bytes
+ * first, on the connections that are still open, and accepts again; one accepted by the call already waiting when
+ * the black hole began is closed (its client gave up waiting for the database's greeting long before).
  */
 final class CuttableProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -26,6 +28,7 @@ final class CuttableProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     /** Accepted while black-holed: never connected upstream. */
     private final Set<Socket> unanswered = ConcurrentHashMap.newKeySet();
+    /** Guards {@link #blackholed} changes and {@link #unanswered}, so that no connection is left behind. */
     private final Object forwarding = new Object();
     private volatile boolean cut;
     private volatile boolean blackholed;
@@ -33,7 +36,7 @@ final class CuttableProxy implements AutoCloseable {
     private CuttableProxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); // a black hole queues little
         Thread acceptor = new Thread(this::accept, "proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -55,9 +58,11 @@ final class CuttableProxy implements AutoCloseable {
         closeUnanswered();
     }
 
-    /** Forwards nothing, and answers no new connection, until {@link #restore()}; closes nothing. */
+    /** Forwards nothing, and accepts no new connection, until {@link #restore()}; closes nothing. */
     void blackhole() {
-        blackholed = true;
+        synchronized (forwarding) {
+            blackholed = true;
+        }
     }
 
     void restore() {
@@ -65,16 +70,18 @@ final class CuttableProxy implements AutoCloseable {
         synchronized (forwarding) {
             blackholed = false;
             forwarding.notifyAll();
+            closeUnanswered();
         }
-        closeUnanswered();
     }
 
     private void closeUnanswered() {
-        unanswered.forEach(CuttableProxy::closeQuietly);
-        unanswered.clear();
+        synchronized (forwarding) {
+            unanswered.forEach(CuttableProxy::closeQuietly);
+            unanswered.clear();
+        }
     }
 
-    /** Returns once the proxy forwards (at once unless black-holed). */
+    /** Returns once the proxy forwards and accepts (at once unless black-holed). */
     private void awaitForwarding() throws InterruptedException {
         synchronized (forwarding) {
             while (blackholed) {
@@ -87,17 +94,22 @@ final class CuttableProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             Socket client;
             try {
+                awaitForwarding(); // black-holed: accept nothing, so new handshakes queue and then are dropped
                 client = listener.accept();
             } catch (IOException e) {
                 return; // closed
+            } catch (InterruptedException e) {
+                return;
             }
             if (cut) {
                 closeQuietly(client);
                 continue;
             }
-            if (blackholed) {
-                unanswered.add(client);
-                continue;
+            synchronized (forwarding) { // with restore(): either it closes this one, or it is forwarded after
+                if (blackholed) { // accepted by the call that was waiting when the black hole began
+                    unanswered.add(client);
+                    continue;
+                }
             }
             try {
                 Socket upstream = new Socket();

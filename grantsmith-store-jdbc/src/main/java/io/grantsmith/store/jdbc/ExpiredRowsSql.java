@@ -11,6 +11,14 @@ import java.util.List;
  * different orders), and a janitor would wait behind any other transaction holding one of those rows. Skipping
  * them, concurrent janitors delete disjoint batches and never wait; a skipped row goes in a later batch. SQLite has
  * one writer, which nothing else holds while a batch runs, and no such clause.</p>
+ *
+ * <p>Two more things keep PostgreSQL on the indexes when expired rows are spread through a large table.
+ * {@code ORDER BY expires_at} before the {@code LIMIT}: without it the planner may read the table in physical order
+ * (a Seq Scan that stops after {@code limit} matches, but reads every live row before them). And the outer
+ * {@code WHERE key = ANY(ARRAY(SELECT ...))} instead of {@code key IN (SELECT ...)}: with a generic plan (a prepared
+ * statement run often enough) the planner does not know the limit is small and turns {@code IN} into a Hash Semi Join
+ * over the whole table; an array is an initplan computed first, so the DELETE is a primary-key lookup per row.
+ * {@code PostgresExpiredPurgePlanTest} checks both plans.</p>
  */
 final class ExpiredRowsSql {
     /** Table and the key its rows are deleted by. */
@@ -22,8 +30,10 @@ final class ExpiredRowsSql {
             new String[] {"authorization_tickets", "hash"},
             new String[] {"authorization_codes", "hash"});
 
-    static final List<String> SQLITE = statements("");
-    static final List<String> POSTGRESQL = statements(" FOR UPDATE SKIP LOCKED");
+    static final List<String> SQLITE = TABLES.stream().map(table -> "DELETE FROM " + table[0] + " WHERE "
+            + table[1] + " IN (" + expiredKeys(table) + ")").toList();
+    static final List<String> POSTGRESQL = TABLES.stream().map(table -> "DELETE FROM " + table[0] + " WHERE "
+            + table[1] + " = ANY(ARRAY(" + expiredKeys(table) + " FOR UPDATE SKIP LOCKED))").toList();
 
     private ExpiredRowsSql() {
     }
@@ -32,8 +42,8 @@ final class ExpiredRowsSql {
         return dialect == Dialect.POSTGRESQL ? POSTGRESQL : SQLITE;
     }
 
-    private static List<String> statements(String locking) {
-        return TABLES.stream().map(table -> "DELETE FROM " + table[0] + " WHERE " + table[1] + " IN (SELECT "
-                + table[1] + " FROM " + table[0] + " WHERE expires_at < ? LIMIT ?" + locking + ")").toList();
+    /** The keys of at most {@code limit} expired rows, oldest first: read from the {@code expires_at} index. */
+    private static String expiredKeys(String[] table) {
+        return "SELECT " + table[1] + " FROM " + table[0] + " WHERE expires_at < ? ORDER BY expires_at LIMIT ?";
     }
 }

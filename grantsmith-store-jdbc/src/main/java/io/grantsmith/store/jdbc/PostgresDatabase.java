@@ -27,6 +27,11 @@ final class PostgresDatabase {
      * in time; the pool hands out a connection within the write timeout or fails; a socket that stops answering
      * (a server gone without closing the connection) fails after twice the write timeout. Parameters in the URL win
      * over these driver defaults.
+     *
+     * <p>The server side of a partition is bounded too: a session left inside a transaction (its node cut off before
+     * COMMIT or ROLLBACK arrived) is ended by the server after {@code idle_in_transaction_session_timeout}, twice
+     * the write timeout, releasing its row locks, instead of holding them until TCP gives up (hours by default);
+     * TCP keepalive lets the server notice a peer that is gone altogether.</p>
      */
     HikariDataSource openPool() {
         long timeoutMillis = settings.writeTimeout().toMillis();
@@ -40,8 +45,11 @@ final class PostgresDatabase {
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setAutoCommit(true); // the writer opens its transactions itself; reads need none
         config.setConnectionTimeout(Math.max(250L, timeoutMillis));
-        config.setConnectionInitSql("SET statement_timeout = " + timeoutMillis);
+        // one statement, one round trip per new connection
+        config.setConnectionInitSql("SELECT set_config('statement_timeout', '" + timeoutMillis + "', false), "
+                + "set_config('idle_in_transaction_session_timeout', '" + 2 * timeoutMillis + "', false)");
         config.addDataSourceProperty("ApplicationName", "grantsmith");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", Long.toString(seconds(settings.writeTimeout())));
         config.addDataSourceProperty("socketTimeout", Long.toString(2 * seconds(settings.writeTimeout()) + 1));
         // the pool must not fail the store's opening when the database is briefly away: the health check tells

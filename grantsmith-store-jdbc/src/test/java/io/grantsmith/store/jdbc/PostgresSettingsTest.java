@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,24 @@ class PostgresSettingsTest {
 
         assertThat(withDetail).as("the driver's default, which the store overrides").contains(value);
         assertThat(withoutDetail).contains("duplicate key").doesNotContain(value);
+    }
+
+    /**
+     * Every pooled connection carries the write timeout as its statement timeout and twice it as its idle-in-transaction
+     * timeout, so a session its node was cut off from mid-transaction releases its row locks in bounded time.
+     */
+    @Test
+    void everyPooledConnectionBoundsItsStatementsAndItsIdleTransactions() {
+        TestPostgres.Schema schema = TestPostgres.schema(PostgresSettingsTest.class);
+        try (JdbcStores stores = JdbcStores.openPostgres(PostgresTestStores.settings(schema)
+                .withWriteTimeout(Duration.ofMillis(1_500)))) {
+            assertThat(show(stores, "statement_timeout")).isEqualTo("1500ms");
+            assertThat(show(stores, "idle_in_transaction_session_timeout")).isEqualTo("3s");
+        }
+    }
+
+    private static String show(JdbcStores stores, String setting) {
+        return stores.reads().first("show", "SHOW " + setting, Params.of(), row -> row.getString(1)).orElseThrow();
     }
 
     private static String duplicateKeyMessage(String url, String value) throws SQLException {
