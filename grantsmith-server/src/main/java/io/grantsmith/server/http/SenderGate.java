@@ -218,7 +218,7 @@ final class SenderGate {
         Lane lane = new Lane();
         if (pacing != null) {
             lane.credit = pacing.burst().toNanos();
-            lane.creditedAtShare = fairShare(pacing.clock().getAsLong(), lanes.size());
+            lane.creditedAtShare = advanceFairShare(lanes.size());
         }
         return lane;
     }
@@ -235,9 +235,7 @@ final class SenderGate {
         if (pacing == null) {
             return -1;
         }
-        long now = pacing.clock().getAsLong();
-        account(cpuNanos, now, busyNow);
-        double share = fairShare(now, busyNow);
+        double share = chargeAndShare(cpuNanos, busyNow);
         int busy = Math.max(busyNow, recentBusy);
         long burst = pacing.burst().toNanos();
         if (busy <= 1 || !saturated) {
@@ -256,24 +254,40 @@ final class SenderGate {
     }
 
     /**
-     * Advances the fair-share clock to {@code now}, {@code busy} senders having been busy since it was last advanced
-     * (the clock is advanced wherever a lane appears or goes), and returns it.
+     * Charges a request's CPU time to the senders' recent use and advances the fair-share clock to now, in one step
+     * under the lock, {@code busy} senders having been busy since the clock was last advanced; returns the clock.
      */
-    private synchronized double fairShare(long now, int busy) {
-        fairShareClock += Math.max(0, now - fairShareClockAt) * recentUse / Math.max(1, busy);
+    private synchronized double chargeAndShare(long cpuNanos, int busy) {
+        long now = clockNow();
+        account(cpuNanos, now, busy);
+        return advanceFairShare(now, busy);
+    }
+
+    /**
+     * Advances the fair-share clock to now, {@code busy} senders having been busy since it was last advanced (the
+     * clock is advanced wherever a lane appears or goes), and returns it.
+     */
+    private synchronized double advanceFairShare(int busy) {
+        return advanceFairShare(clockNow(), busy);
+    }
+
+    private double advanceFairShare(long now, int busy) {
+        fairShareClock += (now - fairShareClockAt) * recentUse / Math.max(1, busy);
         fairShareClockAt = now;
         return fairShareClock;
     }
 
-    /** Advances the fair-share clock before the senders busy change otherwise than through {@link #pauseNeeded}. */
-    private void advanceFairShare() {
-        if (pacing != null) {
-            fairShare(pacing.clock().getAsLong(), lanes.size());
-        }
+    /**
+     * The clock, read under the lock and never behind the fair-share clock: a reading older than its last advance
+     * (a clock that is not monotonic) must not set it back, or the next advance would count the gap twice and give
+     * every sender credit it never earned (guarded by {@code this}).
+     */
+    private long clockNow() {
+        return Math.max(pacing.clock().getAsLong(), fairShareClockAt);
     }
 
     /** Adds a request's CPU time to the senders' recent use, and starts a new window when this one is over. */
-    private synchronized void account(long cpuNanos, long now, int busy) {
+    private void account(long cpuNanos, long now, int busy) {
         windowCpu += cpuNanos;
         windowBusy = Math.max(windowBusy, busy);
         long elapsed = now - windowStart;
@@ -346,7 +360,9 @@ final class SenderGate {
         lanes.computeIfPresent(sender, (key, lane) -> {
             removed[0] = lane.waiting.remove(waiter);
             if (lane.isIdle()) {
-                advanceFairShare(); // the lane goes: the senders busy change
+                if (pacing != null) {
+                    advanceFairShare(lanes.size()); // the lane goes: the senders busy change
+                }
                 return null;
             }
             return lane;
@@ -376,8 +392,7 @@ final class SenderGate {
             int busy = lanes.size();
             if (lane.paused) {
                 lane.credit -= Math.max(0, cpuNanos);
-                account(Math.max(0, cpuNanos), pacing.clock().getAsLong(), busy);
-                advanceFairShare(); // the lane may go
+                chargeAndShare(Math.max(0, cpuNanos), busy); // the fair-share clock advanced too: the lane may go
                 return lane.isIdle() ? null : lane; // the timer admits its waiters
             }
             pause[0] = pauseNeeded(lane, busy, Math.max(0, cpuNanos));
@@ -417,6 +432,12 @@ final class SenderGate {
     int waiting(Object sender) {
         Lane lane = lanes.get(sender);
         return lane == null ? 0 : lane.waiting.size();
+    }
+
+    /** CPU nanoseconds {@code sender} may still use as of its last charge; negative when it owes (for tests). */
+    long credit(Object sender) {
+        Lane lane = lanes.get(sender);
+        return lane == null ? 0 : lane.credit;
     }
 
     /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (for tests and metrics). */

@@ -274,4 +274,23 @@ class SenderGateTest {
 
         assertThat(timers).as("never paused: a light sender's moments do not halve the steady sender's part").isEmpty();
     }
+
+    @Test
+    void whenAnAdvanceReadsAnOlderClockThanTheLastThenItGivesNoExtraCredit() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("flood", ms(190));
+        now = ms(300);
+        runTimers(); // the flood's credit brought up to 300 ms: still in debt, paused again
+        long creditAt300 = gate.credit("flood");
+        assertThat(creditAt300).as("still owes").isNegative();
+        assertThat(timers).hasSize(1);
+
+        now = ms(250); // a thread that read the clock before another's advance to 300 ms takes the lock after it
+        assertThat(gate.enter("quiet", waiter("q2"))).isEqualTo(SenderGate.Entry.ENTERED);
+        now = ms(300);
+        runTimers();
+
+        assertThat(gate.credit("flood")).as("no time has passed since 300 ms: nothing more earned")
+                .isEqualTo(creditAt300);
+    }
 }
