@@ -1,6 +1,7 @@
 package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -292,5 +293,59 @@ class SenderGateTest {
 
         assertThat(gate.credit("flood")).as("no time has passed since 300 ms: nothing more earned")
                 .isEqualTo(creditAt300);
+    }
+
+    private final SenderGate.Waiter goneWaiting = waiter("gone waiting");
+
+    /**
+     * Two floods of a paced gate of 4, both paused at 200 ms owing 170 ms of CPU (each used 190 ms in 200 ms, the
+     * senders 0.95 of a core, half each; plus a burst of 20), each with one request in process and one waiting.
+     */
+    private SenderGate twoPausedFloodsAt200ms() {
+        SenderGate gate = pacedGate(4);
+        for (String sender : List.of("gone", "checked")) {
+            gate.enter(sender, waiter(sender + " 1"));
+            gate.enter(sender, waiter(sender + " 2"));
+        }
+        gate.enter("gone", goneWaiting);
+        gate.enter("checked", waiter("checked waiting"));
+        now = ms(200);
+        gate.leave("gone", ms(190));
+        gate.leave("checked", ms(190));
+        assertThat(gate.credit("checked")).isEqualTo(-ms(170));
+        assertThat(timers).as("both paused").hasSize(2);
+        return gate;
+    }
+
+    /** At 290 ms (within the window): earned 50 ms at half of 0.95 while both were busy, then 40 ms at all of it. */
+    private void assertCheckedEarnedHalfUntil250msAndAllAfter(SenderGate gate) {
+        assertThat(gate.senders()).as("the paused lane is gone").isEqualTo(1);
+        now = ms(290);
+        runTimers();
+        double earned = ms(50) * 0.95 / 2 + ms(40) * 0.95;
+        assertThat((double) gate.credit("checked")).isCloseTo(-ms(170) + earned, within(1000.0));
+        assertThat(admitted).as("still owes: still paused").doesNotContain("checked waiting");
+    }
+
+    @Test
+    void whenAPausedLaneGoesWithItsLastRequestThenTheOthersEarnHalfUntilThenAndAllAfter() {
+        SenderGate gate = twoPausedFloodsAt200ms();
+        assertThat(gate.withdraw("gone", goneWaiting)).isTrue();
+        now = ms(250);
+
+        gate.leave("gone", 0); // a paused leave: the lane goes
+
+        assertCheckedEarnedHalfUntil250msAndAllAfter(gate);
+    }
+
+    @Test
+    void whenAPausedLanesLastWaiterIsWithdrawnThenTheOthersEarnHalfUntilThenAndAllAfter() {
+        SenderGate gate = twoPausedFloodsAt200ms();
+        gate.leave("gone", 0); // paused: its waiter stays
+        now = ms(250);
+
+        assertThat(gate.withdraw("gone", goneWaiting)).as("the lane goes with its last waiter").isTrue();
+
+        assertCheckedEarnedHalfUntil250msAndAllAfter(gate);
     }
 }
