@@ -31,8 +31,8 @@ import java.util.function.LongSupplier;
  * a light sender busy for a moment now and then does not halve a busy sender's part for the whole time); once it
  * has used more than it earned, its next requests wait (no thread held) until its part has caught up. A sender
  * alone is never paced, nor one that stays within its part, nor anyone while the machine has CPU to spare (saturated
- * from a 100 ms window at the saturation until the load smoothed over about half a second is
- * {@link CpuPacing#HYSTERESIS} below it, so that one noisy reading does not forgive every debt). The part is of what
+ * from when the smoothed load reaches the saturation until it is {@link CpuPacing#HYSTERESIS} below it, so that one
+ * noisy reading neither forgives every debt nor starts pacing). The part is of what
  * the senders actually got, not of the nominal cores, because what holds the others back is a flood's share of the
  * CPU the server gets (on a shared machine, or with its own costs beyond request threads: the collector, the
  * selector, the writer).
@@ -78,7 +78,8 @@ final class SenderGate {
         /** Below this the machine has CPU to spare and pacing would only leave it idle. */
         static final double DEFAULT_SATURATION = 0.9;
         /**
-         * Once saturated, the machine counts as saturated until its smoothed load is this far below the saturation:
+         * Once its smoothed load reached the saturation, the machine counts as saturated until the smoothed load is this
+         * far below it:
          * a 100 ms reading of a saturated machine dips below it now and then (the clock ticks of two cores in 100 ms
          * are 20), and each dip would end every sender's debt at once.
          */
@@ -303,9 +304,10 @@ final class SenderGate {
     }
 
     /**
-     * Whether the CPU counts as saturated after a window with this load: at once when the window's load reaches the
-     * saturation, and no longer once the smoothed load has fallen {@link CpuPacing#HYSTERESIS} below it; never when the
-     * load is unknown.
+     * Whether the CPU counts as saturated after a window with this load: once the smoothed load reaches the
+     * saturation, and no longer once it has fallen {@link CpuPacing#HYSTERESIS} below it; never when the load is
+     * unknown. Both ends go by the smoothed load: entering on one window's reading would let a single noisy tick of a
+     * machine at 85 % start pacing that its smoothed load, never below 80 %, would not end.
      */
     private boolean stillSaturated(double load) {
         if (load < 0) {
@@ -313,7 +315,7 @@ final class SenderGate {
             return false;
         }
         smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + CpuPacing.LOAD_SMOOTHING * (load - smoothedLoad);
-        return load >= pacing.saturation()
+        return smoothedLoad >= pacing.saturation()
                 || saturated && smoothedLoad >= pacing.saturation() - CpuPacing.HYSTERESIS;
     }
 

@@ -348,4 +348,40 @@ class SenderGateTest {
 
         assertCheckedEarnedHalfUntil250msAndAllAfter(gate);
     }
+
+    /** Closes {@code windows} windows of 100 ms at this machine load (the quiet sender's requests come and go). */
+    private void windowsAtLoad(SenderGate gate, double load, int windows) {
+        machineLoad = load;
+        for (int window = 0; window < windows; window++) {
+            now += ms(100);
+            gate.leave("quiet", 0);
+            gate.enter("quiet", waiter("quiet again"));
+        }
+    }
+
+    @Test
+    void whenAMachineAt85PercentReads90ForOneWindowThenNobodyIsPaced() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        now = 0;
+        windowsAtLoad(gate, 0.85, 5);
+        windowsAtLoad(gate, 0.9, 1); // one noisy tick: the smoothed load stays near 0.86
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("CPU to spare: pacing would only leave it idle").containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
+    }
+
+    @Test
+    void whenTheMachineStaysAtOrAbove90PercentThenTheFloodIsPaced() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        now = 0;
+        windowsAtLoad(gate, 0.85, 5);
+        windowsAtLoad(gate, 0.95, 3); // the smoothed load climbs past 0.9 in the third window
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("saturated and over its part: paced").isEmpty();
+        assertThat(timers).hasSize(1);
+    }
 }
