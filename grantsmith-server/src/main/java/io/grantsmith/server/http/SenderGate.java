@@ -66,7 +66,8 @@ final class SenderGate {
      * were busy and the machine's CPU was saturated.
      *
      * @param burst       CPU time a sender may use beyond its part before it waits (a burst of a few requests)
-     * @param saturation  the machine's CPU load (0 to 1) from which senders are paced
+     * @param saturation  the machine's smoothed CPU load from which senders are paced: above {@link #HYSTERESIS},
+     *                    at most 1
      * @param machineLoad the machine's recent CPU load, 0 to 1 (negative when unknown: then never paced)
      * @param clock       wall-clock nanoseconds
      * @param deferral    runs a task later (the timer that lets a held-back sender's requests in again)
@@ -93,8 +94,11 @@ final class SenderGate {
         static final long MIN_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
 
         CpuPacing {
-            if (burst.isNegative() || saturation < 0 || saturation > 1) {
-                throw new IllegalArgumentException("the burst must not be negative, the saturation within 0 to 1");
+            // at or below the hysteresis the smoothed load could never fall below saturation - HYSTERESIS: saturated
+            // for good once saturated
+            if (burst.isNegative() || saturation <= HYSTERESIS || saturation > 1) {
+                throw new IllegalArgumentException("the burst must not be negative, the saturation above "
+                        + HYSTERESIS + " (the hysteresis) and at most 1");
             }
         }
     }

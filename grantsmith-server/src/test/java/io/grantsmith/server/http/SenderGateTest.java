@@ -1,6 +1,7 @@
 package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -383,5 +384,15 @@ class SenderGateTest {
 
         assertThat(admitted).as("saturated and over its part: paced").isEmpty();
         assertThat(timers).hasSize(1);
+    }
+
+    @Test
+    void aSaturationAtOrBelowTheHysteresisIsRefusedForTheMachineCouldNeverLeaveSaturation() {
+        for (double saturation : new double[] {0, 0.05, SenderGate.CpuPacing.HYSTERESIS, 1.01}) {
+            assertThatThrownBy(() -> new SenderGate.CpuPacing(Duration.ofMillis(20), saturation, () -> 1.0, () -> 0,
+                    (delay, task) -> {})).as("saturation %s", saturation).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new SenderGate.CpuPacing(Duration.ofMillis(20), 0.11, () -> 1.0, () -> 0, (delay, task) -> {})
+                .saturation()).isEqualTo(0.11);
     }
 }
