@@ -31,11 +31,11 @@ import java.util.function.LongSupplier;
  * a light sender busy for a moment now and then does not halve a busy sender's part for the whole time); once it
  * has used more than it earned, its next requests wait (no thread held) until its part has caught up. A sender
  * alone is never paced, nor one that stays within its part, nor anyone while the machine has CPU to spare (saturated
- * from when the smoothed load reaches the saturation until it is {@link CpuPacing#HYSTERESIS} below it, so that one
- * noisy reading neither forgives every debt nor starts pacing). The part is of what
- * the senders actually got, not of the nominal cores, because what holds the others back is a flood's share of the
- * CPU the server gets (on a shared machine, or with its own costs beyond request threads: the collector, the
- * selector, the writer).
+ * from when the load, smoothed over the windows with each weighted by its length, reaches the saturation until it
+ * is {@link CpuPacing#HYSTERESIS} below it, so that one noisy reading neither forgives every debt nor starts
+ * pacing). The part is of what the senders actually got, not of the nominal cores, because what holds the others
+ * back is a flood's share of the CPU the server gets (on a shared machine, or with its own costs beyond request
+ * threads: the collector, the selector, the writer).
  *
  * <p>Senders without a request in process or waiting take no memory: their lane is dropped once empty, so that
  * senders named by strangers (client IDs) cannot grow the table beyond the requests in flight.
@@ -85,7 +85,11 @@ final class SenderGate {
          * are 20), and each dip would end every sender's debt at once.
          */
         static final double HYSTERESIS = 0.1;
-        /** The weight of the latest window in the smoothed load (about half a second's memory at 100 ms windows). */
+        /**
+         * The weight of a 100 ms window's load in the smoothed load; a longer window weighs as that many 100 ms
+         * windows in a row (windows close only when a request is charged, so after a quiet spell one reading covers
+         * the whole spell). About half a second's memory, whatever the windows' lengths.
+         */
         static final double LOAD_SMOOTHING = 0.25;
         /** How often the senders' recent CPU use and the machine's load are brought up to date. */
         static final long WINDOW_NANOS = Duration.ofMillis(100).toNanos();
@@ -303,7 +307,7 @@ final class SenderGate {
             windowStart = now;
             recentBusy = windowBusy;
             windowBusy = busy;
-            saturated = stillSaturated(pacing.machineLoad().getAsDouble());
+            saturated = stillSaturated(pacing.machineLoad().getAsDouble(), elapsed);
         }
     }
 
@@ -313,12 +317,14 @@ final class SenderGate {
      * unknown. Both ends go by the smoothed load: entering on one window's reading would let a single noisy tick of a
      * machine at 85 % start pacing that its smoothed load, never below 80 %, would not end.
      */
-    private boolean stillSaturated(double load) {
+    private boolean stillSaturated(double load, long windowNanos) {
         if (load < 0) {
             smoothedLoad = -1;
             return false;
         }
-        smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + CpuPacing.LOAD_SMOOTHING * (load - smoothedLoad);
+        // the load is read over the whole window: weigh it as that many 100 ms windows of this load in a row
+        double weight = 1 - Math.pow(1 - CpuPacing.LOAD_SMOOTHING, (double) windowNanos / CpuPacing.WINDOW_NANOS);
+        smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + weight * (load - smoothedLoad);
         return smoothedLoad >= pacing.saturation()
                 || saturated && smoothedLoad >= pacing.saturation() - CpuPacing.HYSTERESIS;
     }

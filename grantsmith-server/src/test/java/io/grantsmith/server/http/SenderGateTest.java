@@ -395,4 +395,19 @@ class SenderGateTest {
         assertThat(new SenderGate.CpuPacing(Duration.ofMillis(20), 0.11, () -> 1.0, () -> 0, (delay, task) -> {})
                 .saturation()).isEqualTo(0.11);
     }
+
+    @Test
+    void whenASaturatedMachineIsQuietForASecondThenThatLongWindowWeighsAsTenAndPacingEnds() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("quiet", ms(10)); // a window at load 1.0: saturated
+        gate.enter("quiet", waiter("q2"));
+        machineLoad = 0.5;
+        now += ms(1000); // no request charged for a second: one window, read at 0.5 over the whole second
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("a second at 0.5 brings the smoothed load near 0.5, not 0.875: CPU to spare")
+                .containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
+    }
 }
