@@ -31,11 +31,11 @@ import java.util.function.LongSupplier;
  * a light sender busy for a moment now and then does not halve a busy sender's part for the whole time); once it
  * has used more than it earned, its next requests wait (no thread held) until its part has caught up. A sender
  * alone is never paced, nor one that stays within its part, nor anyone while the machine has CPU to spare (saturated
- * from a 100 ms window at the saturation until the load smoothed over about half a second is
- * {@link CpuPacing#HYSTERESIS} below it, so that one noisy reading does not forgive every debt). The part is of what
- * the senders actually got, not of the nominal cores, because what holds the others back is a flood's share of the
- * CPU the server gets (on a shared machine, or with its own costs beyond request threads: the collector, the
- * selector, the writer).
+ * from when the load, smoothed over the windows with each weighted by its length, reaches the saturation until it
+ * is {@link CpuPacing#HYSTERESIS} below it, so that one noisy reading neither forgives every debt nor starts
+ * pacing). The part is of what the senders actually got, not of the nominal cores, because what holds the others
+ * back is a flood's share of the CPU the server gets (on a shared machine, or with its own costs beyond request
+ * threads: the collector, the selector, the writer).
  *
  * <p>Senders without a request in process or waiting take no memory: their lane is dropped once empty, so that
  * senders named by strangers (client IDs) cannot grow the table beyond the requests in flight.
@@ -66,7 +66,8 @@ final class SenderGate {
      * were busy and the machine's CPU was saturated.
      *
      * @param burst       CPU time a sender may use beyond its part before it waits (a burst of a few requests)
-     * @param saturation  the machine's CPU load (0 to 1) from which senders are paced
+     * @param saturation  the machine's smoothed CPU load from which senders are paced: above {@link #HYSTERESIS},
+     *                    at most 1
      * @param machineLoad the machine's recent CPU load, 0 to 1 (negative when unknown: then never paced)
      * @param clock       wall-clock nanoseconds
      * @param deferral    runs a task later (the timer that lets a held-back sender's requests in again)
@@ -78,12 +79,17 @@ final class SenderGate {
         /** Below this the machine has CPU to spare and pacing would only leave it idle. */
         static final double DEFAULT_SATURATION = 0.9;
         /**
-         * Once saturated, the machine counts as saturated until its smoothed load is this far below the saturation:
+         * Once its smoothed load reached the saturation, the machine counts as saturated until the smoothed load is this
+         * far below it:
          * a 100 ms reading of a saturated machine dips below it now and then (the clock ticks of two cores in 100 ms
          * are 20), and each dip would end every sender's debt at once.
          */
         static final double HYSTERESIS = 0.1;
-        /** The weight of the latest window in the smoothed load (about half a second's memory at 100 ms windows). */
+        /**
+         * The weight of a 100 ms window's load in the smoothed load; a longer window weighs as that many 100 ms
+         * windows in a row (windows close only when a request is charged, so after a quiet spell one reading covers
+         * the whole spell). About half a second's memory, whatever the windows' lengths.
+         */
         static final double LOAD_SMOOTHING = 0.25;
         /** How often the senders' recent CPU use and the machine's load are brought up to date. */
         static final long WINDOW_NANOS = Duration.ofMillis(100).toNanos();
@@ -92,8 +98,11 @@ final class SenderGate {
         static final long MIN_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
 
         CpuPacing {
-            if (burst.isNegative() || saturation < 0 || saturation > 1) {
-                throw new IllegalArgumentException("the burst must not be negative, the saturation within 0 to 1");
+            // at or below the hysteresis the smoothed load could never fall below saturation - HYSTERESIS: saturated
+            // for good once saturated
+            if (burst.isNegative() || saturation <= HYSTERESIS || saturation > 1) {
+                throw new IllegalArgumentException("the burst must not be negative, the saturation above "
+                        + HYSTERESIS + " (the hysteresis) and at most 1");
             }
         }
     }
@@ -218,7 +227,7 @@ final class SenderGate {
         Lane lane = new Lane();
         if (pacing != null) {
             lane.credit = pacing.burst().toNanos();
-            lane.creditedAtShare = fairShare(pacing.clock().getAsLong(), lanes.size());
+            lane.creditedAtShare = advanceFairShare(lanes.size());
         }
         return lane;
     }
@@ -235,9 +244,7 @@ final class SenderGate {
         if (pacing == null) {
             return -1;
         }
-        long now = pacing.clock().getAsLong();
-        account(cpuNanos, now, busyNow);
-        double share = fairShare(now, busyNow);
+        double share = chargeAndShare(cpuNanos, busyNow);
         int busy = Math.max(busyNow, recentBusy);
         long burst = pacing.burst().toNanos();
         if (busy <= 1 || !saturated) {
@@ -256,24 +263,40 @@ final class SenderGate {
     }
 
     /**
-     * Advances the fair-share clock to {@code now}, {@code busy} senders having been busy since it was last advanced
-     * (the clock is advanced wherever a lane appears or goes), and returns it.
+     * Charges a request's CPU time to the senders' recent use and advances the fair-share clock to now, in one step
+     * under the lock, {@code busy} senders having been busy since the clock was last advanced; returns the clock.
      */
-    private synchronized double fairShare(long now, int busy) {
-        fairShareClock += Math.max(0, now - fairShareClockAt) * recentUse / Math.max(1, busy);
+    private synchronized double chargeAndShare(long cpuNanos, int busy) {
+        long now = clockNow();
+        account(cpuNanos, now, busy);
+        return advanceFairShare(now, busy);
+    }
+
+    /**
+     * Advances the fair-share clock to now, {@code busy} senders having been busy since it was last advanced (the
+     * clock is advanced wherever a lane appears or goes), and returns it.
+     */
+    private synchronized double advanceFairShare(int busy) {
+        return advanceFairShare(clockNow(), busy);
+    }
+
+    private double advanceFairShare(long now, int busy) {
+        fairShareClock += (now - fairShareClockAt) * recentUse / Math.max(1, busy);
         fairShareClockAt = now;
         return fairShareClock;
     }
 
-    /** Advances the fair-share clock before the senders busy change otherwise than through {@link #pauseNeeded}. */
-    private void advanceFairShare() {
-        if (pacing != null) {
-            fairShare(pacing.clock().getAsLong(), lanes.size());
-        }
+    /**
+     * The clock, read under the lock and never behind the fair-share clock: a reading older than its last advance
+     * (a clock that is not monotonic) must not set it back, or the next advance would count the gap twice and give
+     * every sender credit it never earned (guarded by {@code this}).
+     */
+    private long clockNow() {
+        return Math.max(pacing.clock().getAsLong(), fairShareClockAt);
     }
 
     /** Adds a request's CPU time to the senders' recent use, and starts a new window when this one is over. */
-    private synchronized void account(long cpuNanos, long now, int busy) {
+    private void account(long cpuNanos, long now, int busy) {
         windowCpu += cpuNanos;
         windowBusy = Math.max(windowBusy, busy);
         long elapsed = now - windowStart;
@@ -284,22 +307,25 @@ final class SenderGate {
             windowStart = now;
             recentBusy = windowBusy;
             windowBusy = busy;
-            saturated = stillSaturated(pacing.machineLoad().getAsDouble());
+            saturated = stillSaturated(pacing.machineLoad().getAsDouble(), elapsed);
         }
     }
 
     /**
-     * Whether the CPU counts as saturated after a window with this load: at once when the window's load reaches the
-     * saturation, and no longer once the smoothed load has fallen {@link CpuPacing#HYSTERESIS} below it; never when the
-     * load is unknown.
+     * Whether the CPU counts as saturated after a window with this load: once the smoothed load reaches the
+     * saturation, and no longer once it has fallen {@link CpuPacing#HYSTERESIS} below it; never when the load is
+     * unknown. Both ends go by the smoothed load: entering on one window's reading would let a single noisy tick of a
+     * machine at 85 % start pacing that its smoothed load, never below 80 %, would not end.
      */
-    private boolean stillSaturated(double load) {
+    private boolean stillSaturated(double load, long windowNanos) {
         if (load < 0) {
             smoothedLoad = -1;
             return false;
         }
-        smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + CpuPacing.LOAD_SMOOTHING * (load - smoothedLoad);
-        return load >= pacing.saturation()
+        // the load is read over the whole window: weigh it as that many 100 ms windows of this load in a row
+        double weight = 1 - Math.pow(1 - CpuPacing.LOAD_SMOOTHING, (double) windowNanos / CpuPacing.WINDOW_NANOS);
+        smoothedLoad = smoothedLoad < 0 ? load : smoothedLoad + weight * (load - smoothedLoad);
+        return smoothedLoad >= pacing.saturation()
                 || saturated && smoothedLoad >= pacing.saturation() - CpuPacing.HYSTERESIS;
     }
 
@@ -346,7 +372,9 @@ final class SenderGate {
         lanes.computeIfPresent(sender, (key, lane) -> {
             removed[0] = lane.waiting.remove(waiter);
             if (lane.isIdle()) {
-                advanceFairShare(); // the lane goes: the senders busy change
+                if (pacing != null) {
+                    advanceFairShare(lanes.size()); // the lane goes: the senders busy change
+                }
                 return null;
             }
             return lane;
@@ -376,8 +404,7 @@ final class SenderGate {
             int busy = lanes.size();
             if (lane.paused) {
                 lane.credit -= Math.max(0, cpuNanos);
-                account(Math.max(0, cpuNanos), pacing.clock().getAsLong(), busy);
-                advanceFairShare(); // the lane may go
+                chargeAndShare(Math.max(0, cpuNanos), busy); // the fair-share clock advanced too: the lane may go
                 return lane.isIdle() ? null : lane; // the timer admits its waiters
             }
             pause[0] = pauseNeeded(lane, busy, Math.max(0, cpuNanos));
@@ -417,6 +444,12 @@ final class SenderGate {
     int waiting(Object sender) {
         Lane lane = lanes.get(sender);
         return lane == null ? 0 : lane.waiting.size();
+    }
+
+    /** CPU nanoseconds {@code sender} may still use as of its last charge; negative when it owes (for tests). */
+    long credit(Object sender) {
+        Lane lane = lanes.get(sender);
+        return lane == null ? 0 : lane.credit;
     }
 
     /** CPU nanoseconds per wall-clock nanosecond the senders' requests used lately (for tests and metrics). */

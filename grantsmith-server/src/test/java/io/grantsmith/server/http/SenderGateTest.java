@@ -1,6 +1,8 @@
 package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -273,5 +275,139 @@ class SenderGateTest {
         }
 
         assertThat(timers).as("never paused: a light sender's moments do not halve the steady sender's part").isEmpty();
+    }
+
+    @Test
+    void whenAnAdvanceReadsAnOlderClockThanTheLastThenItGivesNoExtraCredit() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("flood", ms(190));
+        now = ms(300);
+        runTimers(); // the flood's credit brought up to 300 ms: still in debt, paused again
+        long creditAt300 = gate.credit("flood");
+        assertThat(creditAt300).as("still owes").isNegative();
+        assertThat(timers).hasSize(1);
+
+        now = ms(250); // a thread that read the clock before another's advance to 300 ms takes the lock after it
+        assertThat(gate.enter("quiet", waiter("q2"))).isEqualTo(SenderGate.Entry.ENTERED);
+        now = ms(300);
+        runTimers();
+
+        assertThat(gate.credit("flood")).as("no time has passed since 300 ms: nothing more earned")
+                .isEqualTo(creditAt300);
+    }
+
+    private final SenderGate.Waiter goneWaiting = waiter("gone waiting");
+
+    /**
+     * Two floods of a paced gate of 4, both paused at 200 ms owing 170 ms of CPU (each used 190 ms in 200 ms, the
+     * senders 0.95 of a core, half each; plus a burst of 20), each with one request in process and one waiting.
+     */
+    private SenderGate twoPausedFloodsAt200ms() {
+        SenderGate gate = pacedGate(4);
+        for (String sender : List.of("gone", "checked")) {
+            gate.enter(sender, waiter(sender + " 1"));
+            gate.enter(sender, waiter(sender + " 2"));
+        }
+        gate.enter("gone", goneWaiting);
+        gate.enter("checked", waiter("checked waiting"));
+        now = ms(200);
+        gate.leave("gone", ms(190));
+        gate.leave("checked", ms(190));
+        assertThat(gate.credit("checked")).isEqualTo(-ms(170));
+        assertThat(timers).as("both paused").hasSize(2);
+        return gate;
+    }
+
+    /** At 290 ms (within the window): earned 50 ms at half of 0.95 while both were busy, then 40 ms at all of it. */
+    private void assertCheckedEarnedHalfUntil250msAndAllAfter(SenderGate gate) {
+        assertThat(gate.senders()).as("the paused lane is gone").isEqualTo(1);
+        now = ms(290);
+        runTimers();
+        double earned = ms(50) * 0.95 / 2 + ms(40) * 0.95;
+        assertThat((double) gate.credit("checked")).isCloseTo(-ms(170) + earned, within(1000.0));
+        assertThat(admitted).as("still owes: still paused").doesNotContain("checked waiting");
+    }
+
+    @Test
+    void whenAPausedLaneGoesWithItsLastRequestThenTheOthersEarnHalfUntilThenAndAllAfter() {
+        SenderGate gate = twoPausedFloodsAt200ms();
+        assertThat(gate.withdraw("gone", goneWaiting)).isTrue();
+        now = ms(250);
+
+        gate.leave("gone", 0); // a paused leave: the lane goes
+
+        assertCheckedEarnedHalfUntil250msAndAllAfter(gate);
+    }
+
+    @Test
+    void whenAPausedLanesLastWaiterIsWithdrawnThenTheOthersEarnHalfUntilThenAndAllAfter() {
+        SenderGate gate = twoPausedFloodsAt200ms();
+        gate.leave("gone", 0); // paused: its waiter stays
+        now = ms(250);
+
+        assertThat(gate.withdraw("gone", goneWaiting)).as("the lane goes with its last waiter").isTrue();
+
+        assertCheckedEarnedHalfUntil250msAndAllAfter(gate);
+    }
+
+    /** Closes {@code windows} windows of 100 ms at this machine load (the quiet sender's requests come and go). */
+    private void windowsAtLoad(SenderGate gate, double load, int windows) {
+        machineLoad = load;
+        for (int window = 0; window < windows; window++) {
+            now += ms(100);
+            gate.leave("quiet", 0);
+            gate.enter("quiet", waiter("quiet again"));
+        }
+    }
+
+    @Test
+    void whenAMachineAt85PercentReads90ForOneWindowThenNobodyIsPaced() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        now = 0;
+        windowsAtLoad(gate, 0.85, 5);
+        windowsAtLoad(gate, 0.9, 1); // one noisy tick: the smoothed load stays near 0.86
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("CPU to spare: pacing would only leave it idle").containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
+    }
+
+    @Test
+    void whenTheMachineStaysAtOrAbove90PercentThenTheFloodIsPaced() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        now = 0;
+        windowsAtLoad(gate, 0.85, 5);
+        windowsAtLoad(gate, 0.95, 3); // the smoothed load climbs past 0.9 in the third window
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("saturated and over its part: paced").isEmpty();
+        assertThat(timers).hasSize(1);
+    }
+
+    @Test
+    void aSaturationAtOrBelowTheHysteresisIsRefusedForTheMachineCouldNeverLeaveSaturation() {
+        for (double saturation : new double[] {0, 0.05, SenderGate.CpuPacing.HYSTERESIS, 1.01}) {
+            assertThatThrownBy(() -> new SenderGate.CpuPacing(Duration.ofMillis(20), saturation, () -> 1.0, () -> 0,
+                    (delay, task) -> {})).as("saturation %s", saturation).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new SenderGate.CpuPacing(Duration.ofMillis(20), 0.11, () -> 1.0, () -> 0, (delay, task) -> {})
+                .saturation()).isEqualTo(0.11);
+    }
+
+    @Test
+    void whenASaturatedMachineIsQuietForASecondThenThatLongWindowWeighsAsTenAndPacingEnds() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("quiet", ms(10)); // a window at load 1.0: saturated
+        gate.enter("quiet", waiter("q2"));
+        machineLoad = 0.5;
+        now += ms(1000); // no request charged for a second: one window, read at 0.5 over the whole second
+
+        gate.leave("flood", ms(190));
+
+        assertThat(admitted).as("a second at 0.5 brings the smoothed load near 0.5, not 0.875: CPU to spare")
+                .containsExactly("waiting flood");
+        assertThat(timers).isEmpty();
     }
 }
