@@ -49,6 +49,8 @@ public final class Exchange {
     private volatile boolean holdTurnUntilSent;
     /** The response the endpoint left to a stage ({@link #respondWhen}), until the edge runs it. */
     private PendingResponse<?> pendingResponse;
+    /** A response write (or the wait for the unread body before it) has taken over completing the callback. */
+    private boolean responseUnderway;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             long minDataRate, int drainLimit) {
@@ -221,6 +223,23 @@ public final class Exchange {
      */
     void whenStageCompletes(Runnable continuation) {
         pendingResponse.stage.whenComplete((value, failure) -> continuation.run());
+    }
+
+    /**
+     * For the edge, when finishing the request itself failed (a step after the endpoint threw): gives the sender's
+     * slot back (once, whoever else tries) and, unless a response is already on its way to complete the callback,
+     * fails the callback, so that Jetty answers 500 or closes the connection instead of leaving it to hang until
+     * the idle timeout.
+     */
+    void abandon() {
+        try {
+            giveTurnBack();
+        } finally {
+            if (!responseUnderway) {
+                responseUnderway = true;
+                callback.failed(new IllegalStateException("finishing the response failed"));
+            }
+        }
     }
 
     /** For the edge: the endpoint's step after its stage completed: sends the response, or throws the failure. */
@@ -403,6 +422,7 @@ public final class Exchange {
      * waited for: the answer says {@code Connection: close}, and Jetty shuts the output after it.
      */
     private void afterUnreadBody(Runnable respond) {
+        responseUnderway = true;
         if (bodyReader != null || !BodyReader.mayHaveBody(request)) {
             respond.run();
             return;
