@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -196,11 +197,11 @@ public final class Exchange {
     }
 
     /**
-     * Ends the endpoint's run with its response still to come: once {@code pending} completes, {@code respond} sends
-     * the response on the thread that completed it (for a token, the store's writer, right after the commit that
-     * makes the token durable), and the edge finishes the request there. No thread waits meanwhile. A failed stage is
-     * answered as if the endpoint had thrown its failure. The endpoint returns right after this call; {@code respond}
-     * must be short (no blocking, no signing) and may itself leave its response to a further stage.
+     * Ends the endpoint's run with its response still to come: once {@code pending} completes (for a token, right
+     * after the commit that makes the token durable), {@code respond} sends the response on a thread of Jetty's pool,
+     * and the edge finishes the request there. No thread waits meanwhile. A failed stage is answered as if the
+     * endpoint had thrown its failure. The endpoint returns right after this call; {@code respond} may itself leave
+     * its response to a further stage.
      */
     public <T> void respondWhen(CompletionStage<T> pending, Responder<? super T> respond) {
         pendingResponse = new PendingResponse<>(pending, respond);
@@ -218,11 +219,20 @@ public final class Exchange {
     }
 
     /**
-     * For the edge: runs {@code continuation} once the stage completes (at once, here, when it has), which then calls
-     * {@link #respondFromStage}.
+     * For the edge: runs {@code continuation} once the stage completes, which then calls {@link #respondFromStage}.
+     * It runs on Jetty's pool, not on the thread that completes the stage: for a token that is the store's writer,
+     * which would otherwise build, write (TLS included) and log every response of a batch before its next commit.
+     * When the pool refuses the task (the server is stopping), it runs on the completing thread rather than never.
      */
     void whenStageCompletes(Runnable continuation) {
-        pendingResponse.stage.whenComplete((value, failure) -> continuation.run());
+        Executor pool = executor();
+        pendingResponse.stage.whenCompleteAsync((value, failure) -> continuation.run(), task -> {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                task.run();
+            }
+        });
     }
 
     /**

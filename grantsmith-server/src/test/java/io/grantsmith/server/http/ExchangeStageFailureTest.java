@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A response left to a stage ({@link Exchange#respondWhen}) whose finishing fails beyond the edge's own handling (here
  * a responder's failure that cannot even be described: its message throws) is not lost: the request is answered or
- * closed, not left to the idle timeout, and its sender's slot comes back.
+ * closed, not left to the idle timeout, and its sender's slot comes back. The responder runs on Jetty's pool, not on
+ * the thread that completed the stage.
  */
 class ExchangeStageFailureTest {
     private final Server server = new Server();
@@ -42,6 +43,18 @@ class ExchangeStageFailureTest {
         assertThat(raw).as("an answer, not a hang until the idle timeout").isNotNull();
         HttpTester.Response response = HttpTester.parseResponse(raw);
         assertThat(response.getStatus()).isEqualTo(500);
+        awaitNoSender();
+    }
+
+    @Test
+    void whenTheStageCompletesThenTheResponseIsSentFromJettysPoolNotTheCompletingThread() throws Exception {
+        LocalConnector connector = start(value -> { });
+
+        ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
+
+        assertThat(raw).isNotNull();
+        assertThat(HttpTester.parseResponse(raw).getContent()).isEqualTo("committed");
+        assertThat(responderThread).isNotNull().isNotEqualTo(completerThread);
         awaitNoSender();
     }
 
