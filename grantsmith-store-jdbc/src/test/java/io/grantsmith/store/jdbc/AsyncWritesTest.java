@@ -1,6 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.spi.SaveOutcome;
@@ -66,6 +67,22 @@ class AsyncWritesTest {
         for (AccessTokenRecord token : tokens) {
             assertThat(stores.tokens().findAccessToken(token.serviceId(), lookup(token))).isPresent();
         }
+    }
+
+    @Test
+    void whenAWriteStagesContinuationOnTheWriterSubmitsABlockingWriteThenItFailsAtOnceInsteadOfStalling()
+            throws Exception {
+        Duration timeout = Duration.ofSeconds(60);
+        stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
+        StoreWriter writer = stores.writer();
+
+        CompletableFuture<Integer> nested = writer.submitAsync("first", context -> 1).toCompletableFuture()
+                .thenApply(first -> writer.submit("nested", context -> first + 1)); // on the writer, after the commit
+
+        assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).as("failed at once, not at the 60 s timeout")
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
+        Integer after = writer.submit("after", context -> 3);
+        assertThat(after).as("the writer still commits").isEqualTo(3);
     }
 
     @Test
