@@ -76,8 +76,13 @@ class AsyncWritesTest {
         stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
         StoreWriter writer = stores.writer();
 
-        CompletableFuture<Integer> nested = writer.submitAsync("first", context -> 1).toCompletableFuture()
-                .thenApply(first -> writer.submit("nested", context -> first + 1)); // on the writer, after the commit
+        CompletableFuture<Integer> nested;
+        // the writer is held until the continuation is registered, so that it runs on the writer after the commit
+        try (WriterGate gate = WriterGate.close(writer)) {
+            nested = writer.submitAsync("first", context -> 1).toCompletableFuture()
+                    .thenApply(first -> writer.submit("nested", context -> first + 1));
+            gate.awaitQueued(1);
+        }
 
         assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).as("failed at once, not at the 60 s timeout")
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
