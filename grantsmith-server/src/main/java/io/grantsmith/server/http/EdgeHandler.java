@@ -28,7 +28,7 @@ import org.slf4j.MDC;
  * gives its thread back until the body has arrived (see {@link Exchange#body}), so that slow clients cannot hold
  * the pool. The token endpoints do not block on the store: they leave their response to the commit's stage
  * ({@link Exchange#respondWhen}), and the request is finished (answered, counted, logged, its sender's slot given
- * back) on the thread that completes it.
+ * back) on a pool thread once the stage completes, not on the thread that completes it (the store's writer).
  */
 final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
@@ -93,8 +93,8 @@ final class EdgeHandler extends Handler.Abstract {
      * Runs one step of the request (its endpoint, or the response the endpoint left to a stage) and answers. When
      * the endpoint ends its run waiting for the request body, the body is awaited without holding this thread and the
      * endpoint runs again once it is complete; likewise when it waits for its sender's turn
-     * ({@link Exchange#awaitTurn}). When it leaves its response to a stage, the request is finished by the thread that
-     * completes the stage. Once answered, the request gives its turn back.
+     * ({@link Exchange#awaitTurn}). When it leaves its response to a stage, the request is finished on a pool thread once the
+     * stage completes. Once answered, the request gives its turn back.
      */
     private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId,
             Endpoint step) {
@@ -110,11 +110,54 @@ final class EdgeHandler extends Handler.Abstract {
         }
         if (exchange.isResponsePending()) {
             // registered only now that this run is over, so the two runs of the request never overlap
-            exchange.whenStageCompletes(() -> dispatch(exchange, match, path, start, requestId,
-                    Exchange::respondFromStage));
+            exchange.whenStageCompletes(() -> respondFromStage(exchange, match, path, start, requestId, apiName));
             return;
         }
         finish(exchange, match, path, apiName, start);
+    }
+
+    /**
+     * The request's step once its stage completed. Nothing above catches what escapes here (the stage's
+     * continuation drops it): a failure while finishing (sending the failure, giving the slot back, counting,
+     * logging) would leave the connection hanging and the slot taken, so it is caught, the request abandoned
+     * ({@link Exchange#abandon}) and the failure logged, each kind once a minute.
+     */
+    private void respondFromStage(Exchange exchange, Router.Match match, String path, long start, String requestId,
+            String apiName) {
+        try {
+            dispatch(exchange, match, path, start, requestId, Exchange::respondFromStage);
+        } catch (Throwable escaped) {
+            try {
+                exchange.abandon();
+            } finally {
+                logAbandoned(exchange, apiName, requestId, escaped);
+            }
+        }
+    }
+
+    /** Logs a failure that escaped finishing a request; never throws (the failure's own methods may). */
+    private void logAbandoned(Exchange exchange, String apiName, String requestId, Throwable escaped) {
+        MDC.put(RequestIds.LOG_KEY, requestId);
+        try {
+            String signature;
+            try {
+                signature = RepeatedFailures.signatureOf(escaped);
+            } catch (Throwable unreadable) {
+                signature = escaped.getClass().getName();
+            }
+            failures.record(signature).ifPresent(unlogged -> LOG.error(
+                    "failure finishing {} {}, request abandoned{}", exchange.method(), apiName,
+                    unlogged == 0 ? "" : " (" + unlogged + " more like it since it was last logged)", escaped));
+        } catch (Throwable unloggable) {
+            try {
+                LOG.error("failure finishing {} {}, request abandoned: {} (not printable)", exchange.method(),
+                        apiName, escaped.getClass().getName());
+            } catch (Throwable ignored) {
+                // the request is answered and its slot back; nothing more can be done for its log line
+            }
+        } finally {
+            MDC.remove(RequestIds.LOG_KEY);
+        }
     }
 
     /** The request is answered (or must be now): gives its turn back, counts and logs it. */

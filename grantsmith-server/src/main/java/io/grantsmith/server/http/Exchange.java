@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -49,6 +50,8 @@ public final class Exchange {
     private volatile boolean holdTurnUntilSent;
     /** The response the endpoint left to a stage ({@link #respondWhen}), until the edge runs it. */
     private PendingResponse<?> pendingResponse;
+    /** A response write (or the wait for the unread body before it) has taken over completing the callback. */
+    private boolean responseUnderway;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParameters,
             long minDataRate, int drainLimit) {
@@ -194,11 +197,11 @@ public final class Exchange {
     }
 
     /**
-     * Ends the endpoint's run with its response still to come: once {@code pending} completes, {@code respond} sends
-     * the response on the thread that completed it (for a token, the store's writer, right after the commit that
-     * makes the token durable), and the edge finishes the request there. No thread waits meanwhile. A failed stage is
-     * answered as if the endpoint had thrown its failure. The endpoint returns right after this call; {@code respond}
-     * must be short (no blocking, no signing) and may itself leave its response to a further stage.
+     * Ends the endpoint's run with its response still to come: once {@code pending} completes (for a token, right
+     * after the commit that makes the token durable), {@code respond} sends the response on a thread of Jetty's pool,
+     * and the edge finishes the request there. No thread waits meanwhile. A failed stage is answered as if the
+     * endpoint had thrown its failure. The endpoint returns right after this call; {@code respond} may itself leave
+     * its response to a further stage.
      */
     public <T> void respondWhen(CompletionStage<T> pending, Responder<? super T> respond) {
         pendingResponse = new PendingResponse<>(pending, respond);
@@ -216,11 +219,37 @@ public final class Exchange {
     }
 
     /**
-     * For the edge: runs {@code continuation} once the stage completes (at once, here, when it has), which then calls
-     * {@link #respondFromStage}.
+     * For the edge: runs {@code continuation} once the stage completes, which then calls {@link #respondFromStage}.
+     * It runs on Jetty's pool, not on the thread that completes the stage: for a token that is the store's writer,
+     * which would otherwise build, write (TLS included) and log every response of a batch before its next commit.
+     * When the pool refuses the task (the server is stopping), it runs on the completing thread rather than never.
      */
     void whenStageCompletes(Runnable continuation) {
-        pendingResponse.stage.whenComplete((value, failure) -> continuation.run());
+        Executor pool = executor();
+        pendingResponse.stage.whenCompleteAsync((value, failure) -> continuation.run(), task -> {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                task.run();
+            }
+        });
+    }
+
+    /**
+     * For the edge, when finishing the request itself failed (a step after the endpoint threw): gives the sender's
+     * slot back (once, whoever else tries) and, unless a response is already on its way to complete the callback,
+     * fails the callback, so that Jetty answers 500 or closes the connection instead of leaving it to hang until
+     * the idle timeout.
+     */
+    void abandon() {
+        try {
+            giveTurnBack();
+        } finally {
+            if (!responseUnderway) {
+                responseUnderway = true;
+                callback.failed(new IllegalStateException("finishing the response failed"));
+            }
+        }
     }
 
     /** For the edge: the endpoint's step after its stage completed: sends the response, or throws the failure. */
@@ -403,6 +432,7 @@ public final class Exchange {
      * waited for: the answer says {@code Connection: close}, and Jetty shuts the output after it.
      */
     private void afterUnreadBody(Runnable respond) {
+        responseUnderway = true;
         if (bodyReader != null || !BodyReader.mayHaveBody(request)) {
             respond.run();
             return;

@@ -124,6 +124,7 @@ final class GroupCommitWriter implements StoreWriter {
     /**
      * Runs {@code op} in the next group transaction and returns its result once that transaction has committed.
      * Blocks while the queue is full (backpressure) and while the transaction runs, at most the write timeout.
+     * Never from the writer thread (a stage's continuation that runs there): that throws {@link IllegalStateException}.
      *
      * @param name names the operation in errors and logs; must not contain values
      * @throws StoreException when the write failed, or did not commit within the write timeout
@@ -220,6 +221,10 @@ final class GroupCommitWriter implements StoreWriter {
     /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
     @Override
     public <T> T submit(String name, WriteOp<T> op, Duration timeout) {
+        if (Thread.currentThread() == thread) {
+            // the writer would wait for a commit that only it can make: a stall until the write timeout, every time
+            throw new IllegalStateException("blocking write " + name + " submitted from the writer thread itself");
+        }
         if (closing.get()) {
             throw closed(name);
         }

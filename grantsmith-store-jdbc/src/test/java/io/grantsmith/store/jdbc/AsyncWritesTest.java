@@ -1,6 +1,7 @@
 package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grantsmith.core.model.AccessTokenRecord;
 import io.grantsmith.core.spi.SaveOutcome;
@@ -66,6 +67,27 @@ class AsyncWritesTest {
         for (AccessTokenRecord token : tokens) {
             assertThat(stores.tokens().findAccessToken(token.serviceId(), lookup(token))).isPresent();
         }
+    }
+
+    @Test
+    void whenAWriteStagesContinuationOnTheWriterSubmitsABlockingWriteThenItFailsAtOnceInsteadOfStalling()
+            throws Exception {
+        Duration timeout = Duration.ofSeconds(60);
+        stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
+        StoreWriter writer = stores.writer();
+
+        CompletableFuture<Integer> nested;
+        // the writer is held until the continuation is registered, so that it runs on the writer after the commit
+        try (WriterGate gate = WriterGate.close(writer)) {
+            nested = writer.submitAsync("first", context -> 1).toCompletableFuture()
+                    .thenApply(first -> writer.submit("nested", context -> first + 1));
+            gate.awaitQueued(1);
+        }
+
+        assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).as("failed at once, not at the 60 s timeout")
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
+        Integer after = writer.submit("after", context -> 3);
+        assertThat(after).as("the writer still commits").isEqualTo(3);
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.grantsmith.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grantsmith.server.metrics.ServerMetrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A response left to a stage ({@link Exchange#respondWhen}) whose finishing fails beyond the edge's own handling (here
+ * a responder's failure that cannot even be described: its message throws) is not lost: the request is answered or
+ * closed, not left to the idle timeout, and its sender's slot comes back. The responder runs on Jetty's pool, not on
+ * the thread that completed the stage.
+ */
+class ExchangeStageFailureTest {
+    private final Server server = new Server();
+    private final SenderGate gate = new SenderGate(4);
+    private final CompletableFuture<String> commit = new CompletableFuture<>();
+    private volatile Thread responderThread;
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void whenFinishingAStagedResponseThrowsThenTheRequestIsAnsweredAndItsSlotComesBack() throws Exception {
+        LocalConnector connector = start(value -> {
+            throw new UndescribableFailure();
+        });
+
+        ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
+
+        assertThat(raw).as("an answer, not a hang until the idle timeout").isNotNull();
+        HttpTester.Response response = HttpTester.parseResponse(raw);
+        assertThat(response.getStatus()).isEqualTo(500);
+        awaitNoSender();
+    }
+
+    @Test
+    void whenTheStageCompletesThenTheResponseIsSentFromJettysPoolNotTheCompletingThread() throws Exception {
+        LocalConnector connector = start(value -> { });
+
+        ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
+
+        assertThat(raw).isNotNull();
+        assertThat(HttpTester.parseResponse(raw).getContent()).isEqualTo("committed");
+        assertThat(responderThread).isNotNull().isNotEqualTo(completerThread);
+        awaitNoSender();
+    }
+
+    private volatile Thread completerThread;
+
+    /** The route takes a slot and leaves its answer to {@link #commit}, which another thread completes. */
+    private LocalConnector start(Exchange.Responder<String> after) throws Exception {
+        Router router = new Router();
+        router.add(new Route("POST", "/staged", "/staged", exchange -> {
+            exchange.awaitTurn(gate, "sender");
+            exchange.respondWhen(commit, value -> {
+                responderThread = Thread.currentThread();
+                after.respond(value);
+                exchange.sendJson(200, value.getBytes(StandardCharsets.US_ASCII));
+            });
+            Thread completer = new Thread(() -> commit.complete("committed"), "test-committer");
+            completerThread = completer;
+            completer.start();
+        }));
+        LocalConnector connector = new LocalConnector(server);
+        server.addConnector(connector);
+        server.setHandler(new EdgeHandler(router, new ServerMetrics(List.of()), EdgeLimits.DEFAULTS));
+        server.start();
+        return connector;
+    }
+
+    private static byte[] request() {
+        return "POST /staged HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void awaitNoSender() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (gate.senders() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // the slot is given back just after the response went out, on the server's thread
+        }
+        assertThat(gate.senders()).as("the sender's slot is given back").isZero();
+    }
+
+    /** A failure whose description throws: the edge's own failure handling (logging it) fails in turn. */
+    private static final class UndescribableFailure extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("no message");
+        }
+
+        @Override
+        public String toString() {
+            throw new IllegalStateException("no description");
+        }
+    }
+}
