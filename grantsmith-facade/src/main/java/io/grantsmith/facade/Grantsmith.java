@@ -101,74 +101,82 @@ public final class Grantsmith implements AutoCloseable {
     private Grantsmith(Builder builder) {
         this.stores = Objects.requireNonNull(builder.stores, "stores");
         this.nodeLease = NodeLease.start(stores.nodeLeases(), builder.clock, builder.nodeLeaseTtl);
-        SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
-        KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
-        this.ids = new Ids(random);
-        IssuanceBuckets issuance = new IssuanceBuckets(builder.issuanceRate,
-                builder.cacheTtl.multipliedBy(2).plusMinutes(1));
-        this.publicUrl = builder.publicUrl != null ? PublicUrl.configured(builder.publicUrl)
-                : PublicUrl.fromListener();
-        this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
-                issuance::forService, publicUrl::builtInIssuer);
-        this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl,
-                JoseProvider.of(builder.joseProvider));
-        PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
-        DirectoryClaims userClaims = new DirectoryClaims(stores.users());
-        this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
-        TokenEngine engine = TokenEngine.builder()
-                .clients(directory)
-                .tokens(stores.tokens())
-                .tickets(stores.tickets())
-                .rotationSecret(keys.rotationSecret())
-                .clock(builder.clock)
-                .random(random)
-                .nodeIds(nodeLease)
-                .ticketLifetime(builder.ticketLifetime)
-                .refreshGracePeriod(builder.refreshGracePeriod)
-                .clientAuthenticators(builder.clientAuthenticators)
-                .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
-                        new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
-                .build();
-        ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
-        this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent),
-                new IdTokenReissuer(stores.tokens(), directory, idTokens, new JacksonJsonReader(), builder.clock));
-        this.authorizations = new AuthorizationApi(directory, new AuthorizationFlow(directory,
-                stores.authorizationTickets(), stores.authorizationCodes(), new JacksonJsonReader(), random,
-                builder.clock, builder.authorizationTicketLifetime), new AuthorizationResponses(responseContent));
-        this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
-        this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
-                builder.credentialRecheck);
-        stores.directoryChanges().subscribe(new OtherNodesChanges(directory, keyRing, access));
-        this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
-                builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
-                builder.retiredKeyPublication);
-        this.discovery = new Discovery(directory, keyRing, publicUrl);
-        this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock, keyManagement);
-        this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
-                builder.maxClientsPerService);
-        // the hasher keeps Argon2id's memory for as many hashes as may be verified at once (see PasswordHasher)
-        this.users = new UserDirectory(stores.services(), stores.users(),
-                new PasswordHasher(random, builder.passwordLimits.effectiveVerifications()), builder.clock,
-                builder.passwordLimits).forgettingConsentsIn(stores.consents());
-        this.userManagement = new UserManagement(users);
-        this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
-                new JacksonJsonReader(), builder.clock),
-                pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
-        // revocation and introspection authenticate clients with the same methods as the token endpoint
-        EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
-                new ClientIdentifier(directory), new ClientAuthenticator(builder.clientAuthenticators));
-        this.introspection = new IntrospectionApi(directory,
-                new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
-                new StandardIntrospector(stores.tokens(), directory, builder.clock),
-                new IntrospectorAuthentication(endpointClients),
-                new TokenRevoker(stores.tokens(), endpointClients), responseContent);
+        try {
+            SecureRandom random = builder.random != null ? builder.random : new SecureRandom();
+            KeyMaterial keys = builder.keys != null ? builder.keys : KeyMaterial.random(random);
+            this.ids = new Ids(random);
+            IssuanceBuckets issuance = new IssuanceBuckets(builder.issuanceRate,
+                    builder.cacheTtl.multipliedBy(2).plusMinutes(1));
+            this.publicUrl = builder.publicUrl != null ? PublicUrl.configured(builder.publicUrl)
+                    : PublicUrl.fromListener();
+            this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
+                    issuance::forService, publicUrl::builtInIssuer);
+            this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl,
+                    JoseProvider.of(builder.joseProvider));
+            PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
+            DirectoryClaims userClaims = new DirectoryClaims(stores.users());
+            this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
+            TokenEngine engine = TokenEngine.builder()
+                    .clients(directory)
+                    .tokens(stores.tokens())
+                    .tickets(stores.tickets())
+                    .rotationSecret(keys.rotationSecret())
+                    .clock(builder.clock)
+                    .random(random)
+                    .nodeIds(nodeLease)
+                    .ticketLifetime(builder.ticketLifetime)
+                    .refreshGracePeriod(builder.refreshGracePeriod)
+                    .clientAuthenticators(builder.clientAuthenticators)
+                    .grant(AuthorizationCodeGrantHandler.factory(stores.authorizationCodes(),
+                            new IssuerCodeGrantIdTokens(idTokens, new JacksonJsonReader())))
+                    .build();
+            ResponseContent responseContent = new ResponseContent(builder.errorUriBase);
+            this.tokens = new TokenApi(directory, engine, new TokenResponses(responseContent),
+                    new IdTokenReissuer(stores.tokens(), directory, idTokens, new JacksonJsonReader(), builder.clock));
+            this.authorizations = new AuthorizationApi(directory, new AuthorizationFlow(directory,
+                    stores.authorizationTickets(), stores.authorizationCodes(), new JacksonJsonReader(), random,
+                    builder.clock, builder.authorizationTicketLifetime), new AuthorizationResponses(responseContent));
+            this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
+            this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
+                    builder.credentialRecheck);
+            stores.directoryChanges().subscribe(new OtherNodesChanges(directory, keyRing, access));
+            this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
+                    builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
+                    builder.retiredKeyPublication);
+            this.discovery = new Discovery(directory, keyRing, publicUrl);
+            this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock,
+                    keyManagement);
+            this.clients = new ClientManagement(stores.services(), stores.clients(), directory, ids, builder.clock,
+                    builder.maxClientsPerService);
+            // the hasher keeps Argon2id's memory for as many hashes as may be verified at once (see PasswordHasher)
+            this.users = new UserDirectory(stores.services(), stores.users(),
+                    new PasswordHasher(random, builder.passwordLimits.effectiveVerifications()), builder.clock,
+                    builder.passwordLimits).forgettingConsentsIn(stores.consents());
+            this.userManagement = new UserManagement(users);
+            this.userInfo = new UserInfoApi(directory, new UserInfoTokens(stores.tokens(), directory,
+                    new JacksonJsonReader(), builder.clock),
+                    pairwise, keyRing, userClaims, builder.errorUriBase, builder.clock);
+            // revocation and introspection authenticate clients with the same methods as the token endpoint
+            EndpointClientAuthentication endpointClients = new EndpointClientAuthentication(
+                    new ClientIdentifier(directory), new ClientAuthenticator(builder.clientAuthenticators));
+            this.introspection = new IntrospectionApi(directory,
+                    new AccessTokenIntrospector(stores.tokens(), directory, builder.clock),
+                    new StandardIntrospector(stores.tokens(), directory, builder.clock),
+                    new IntrospectorAuthentication(endpointClients),
+                    new TokenRevoker(stores.tokens(), endpointClients), responseContent);
 
-        LoginSeal loginSeal = new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random);
-        this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing, loginSeal, builder.clock,
-                builder.sessionLifetime, builder.authorizationTicketLifetime, stores.consents());
-        this.logoutBackend = new LogoutBackend(directory, keyRing, loginSeal, builder.clock);
-        this.janitor = builder.housekeepingInterval == null ? null
-                : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
+            LoginSeal loginSeal = new LoginSeal(keys.loginSealingKey(), keys.loginCsrfKey(), random);
+            this.authorizationBackend = new AuthorizationBackend(authorizations, users, keyRing, loginSeal,
+                    builder.clock, builder.sessionLifetime, builder.authorizationTicketLifetime, stores.consents());
+            this.logoutBackend = new LogoutBackend(directory, keyRing, loginSeal, builder.clock);
+            this.janitor = builder.housekeepingInterval == null ? null
+                    : new Janitor(stores.housekeeping(), stores.keys(), builder.clock, builder.housekeepingInterval);
+        } catch (RuntimeException | Error e) {
+            // a setting refused or a store that fails while the rest is built: the lease's renewal thread must not
+            // outlive this half-made instance (it would renew against a store its caller closes)
+            nodeLease.close();
+            throw e;
+        }
     }
 
     public static Builder builder() {
