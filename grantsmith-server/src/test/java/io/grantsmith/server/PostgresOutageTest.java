@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresOutageTest {
     private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+):(\\d+)/");
-    private static final int LOAD_THREADS = 6;
     /** The node's write timeout: the longest a request may wait for a connection when nothing fails it sooner. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
     /** How long the database stays away once the node reports it. */
@@ -40,9 +38,6 @@ class PostgresOutageTest {
     Path root;
 
     /** One answer under load, and when it was asked for. */
-    private record Sample(long sentAt, long tookMillis, boolean api, Reply reply) {
-    }
-
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS) // one JVM start of at most 90 s, and an outage of seconds
     void whenPostgresGoesAwayUnderLoadThenRequestsFailAtOnceHealthIsDownAndTheNodeRecoversWithoutRestart()
@@ -60,9 +55,9 @@ class PostgresOutageTest {
             grants.clientCredentials(http).assertNoStore(200);
             grants.passwordTicket(http); // the client is cached now, as it is under steady load
 
-            ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Throwable> broken = new ConcurrentLinkedQueue<>();
-            List<Thread> load = startLoad(grants, http, samples, broken);
+            List<Thread> load = StoreOutageLoad.start("outage-load-", grants, http, samples, broken);
             long outageStart;
             long healthDown;
             long restored;
@@ -84,17 +79,17 @@ class PostgresOutageTest {
                         .as("/health once the database is back; the node printed:\n%s", node.log()).isTrue();
                 Thread.sleep(300); // answers from the recovered node
             } finally {
-                stopLoad(load);
+                StoreOutageLoad.stop(load);
             }
             assertThat(broken).as("/api and /as requests that got no HTTP answer (cut at %d ms, health down at %d ms,"
                     + " restored at %d ms); the node printed:%n%s", outageStart / 1_000_000, healthDown / 1_000_000, restored / 1_000_000,
                     node.log()).isEmpty();
 
             // the steady outage: from /health's 503 (the transition over) to the restore
-            List<Sample> during = samples.stream()
+            List<StoreOutageLoad.Sample> during = samples.stream()
                     .filter(sample -> sample.sentAt() > healthDown && sample.sentAt() < restored).toList();
-            assertThat(during).as("requests during the outage").hasSizeGreaterThan(LOAD_THREADS);
-            assertThat(during).allSatisfy(PostgresOutageTest::assertClearStoreError);
+            assertThat(during).as("requests during the outage").hasSizeGreaterThan(StoreOutageLoad.LOAD_THREADS);
+            assertThat(during).allSatisfy(StoreOutageLoad::assertClearStoreError);
             assertThat(during).allSatisfy(sample -> assertThat(sample.tookMillis()).as("answered at once, ms")
                     .isLessThan(FAST_MILLIS));
             // the transition too is bounded: no request waits longer than the write timeout (and a little)
@@ -104,10 +99,10 @@ class PostgresOutageTest {
 
             // one clear line each way, not one per failed request
             String log = node.log();
-            assertThat(occurrences(log, " is unreachable (")).as(log).isEqualTo(1);
+            assertThat(StoreOutageLoad.occurrences(log, " is unreachable (")).as(log).isEqualTo(1);
             assertThat(log).as("an API caller's secret that cannot be read is an expected failure, no stack trace")
                     .doesNotContain("unexpected failure handling POST /auth/token");
-            assertThat(occurrences(log, " is reachable again after ")).as(log).isEqualTo(1);
+            assertThat(StoreOutageLoad.occurrences(log, " is reachable again after ")).as(log).isEqualTo(1);
             assertThat(log.lines().filter(line -> line.startsWith("20")).count())
                     .as("log lines for %d failed requests", during.size()).isLessThan(60);
 
@@ -116,65 +111,6 @@ class PostgresOutageTest {
             String accessToken = grants.clientCredentials(http).assertNoStore(200).text("access_token");
             assertThat(grants.isActive(http, accessToken)).isTrue();
             grants.issue(http, grants.passwordTicket(http)).assertAction("OK", "A054001");
-        }
-    }
-
-    /**
-     * The built-in server's OAuth error for a token that cannot be stored (or its server error when the service
-     * itself could not be read); at the API, the Authlete-style action for a ticket that cannot be stored, or the
-     * API's own server error when the caller's secret could not be read.
-     */
-    private static void assertClearStoreError(Sample sample) {
-        if (sample.api() && sample.reply().status() == 500) {
-            sample.reply().assertApiFailure(500, "A001101");
-        } else if (sample.api()) {
-            sample.reply().assertAction("INTERNAL_SERVER_ERROR", "A051101");
-        } else if (sample.reply().status() == 500 && String.valueOf(sample.reply().text("error_description"))
-                .startsWith("[A001101] ")) {
-            // the outage reached the service's lookup, before any token was made: the server's own error
-            sample.reply().assertOAuthError(500, "server_error", "A001101");
-        } else {
-            sample.reply().assertOAuthError(500, "server_error", "A052101");
-        }
-    }
-
-    /** Client credentials at {@code /as} and password tickets through the API, from a few threads, until stopped. */
-    private static List<Thread> startLoad(NodeGrants grants, HttpTarget http, ConcurrentLinkedQueue<Sample> samples,
-            ConcurrentLinkedQueue<Throwable> broken) {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < LOAD_THREADS; i++) {
-            boolean api = i % 2 == 1;
-            Thread thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long sentAt = System.nanoTime();
-                    try {
-                        Reply reply = api
-                                ? http.post("/api/" + grants.serviceId() + "/auth/token").bearer(grants.apiSecret())
-                                        .json(HttpFixture.tokenRequest("grant_type=password&username=u&password=p",
-                                                grants.client(), "")).send()
-                                : grants.clientCredentials(http);
-                        samples.add(new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000_000, api, reply));
-                    } catch (RuntimeException e) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return;
-                        }
-                        broken.add(new AssertionError((api ? "API" : "/as") + " call sent at " + sentAt / 1_000_000
-                                + " ms got no answer after " + (System.nanoTime() - sentAt) / 1_000_000 + " ms", e));
-                        return;
-                    }
-                }
-            }, "outage-load-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        return threads;
-    }
-
-    private static void stopLoad(List<Thread> threads) throws InterruptedException {
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(30).toMillis());
         }
     }
 
@@ -188,13 +124,5 @@ class PostgresOutageTest {
         assertThat(response.statusCode()).isEqualTo(expectedStatus);
         assertThat(response.body()).isEqualTo(expectedStatus == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
         return took;
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

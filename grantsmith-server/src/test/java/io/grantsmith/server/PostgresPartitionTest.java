@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grantsmith.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresPartitionTest {
     private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://([^:/?]+):(\\d+)/");
-    private static final int LOAD_THREADS = 6;
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
     /** The driver's socket timeout the store sets: twice the write timeout and a second. */
     private static final Duration SOCKET_TIMEOUT = WRITE_TIMEOUT.multipliedBy(2).plusSeconds(1);
@@ -45,9 +43,6 @@ class PostgresPartitionTest {
     Path root;
 
     /** One answer under load, and when it was asked for. */
-    private record Sample(long sentAt, long tookMillis, boolean api, Reply reply) {
-    }
-
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS) // one JVM start of at most 90 s, and a partition of seconds
     void whenThePartitionDropsPacketsSilentlyThenRequestsFailInBoundedTimeHealthIsDownAndTheNodeRecovers()
@@ -65,9 +60,9 @@ class PostgresPartitionTest {
             grants.clientCredentials(http).assertNoStore(200);
             grants.passwordTicket(http); // the client is cached now, as it is under steady load
 
-            ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Throwable> broken = new ConcurrentLinkedQueue<>();
-            List<Thread> load = startLoad(grants, http, samples, broken);
+            List<Thread> load = StoreOutageLoad.start("partition-load-", grants, http, samples, broken);
             long partitioned;
             long margin;
             long healthDown;
@@ -93,7 +88,7 @@ class PostgresPartitionTest {
                         .as("/health once the partition healed; the node printed:\n%s", node.log()).isTrue();
                 Thread.sleep(300); // answers from the recovered node
             } finally {
-                stopLoad(load);
+                StoreOutageLoad.stop(load);
             }
             String log = node.log();
             String timeline = "margin " + margin + " ms\n" + timeline(samples, partitioned);
@@ -102,25 +97,25 @@ class PostgresPartitionTest {
             assertThat(broken).as("requests that got no HTTP answer; %s; the node printed:%n%s", timeline, log)
                     .isEmpty();
 
-            List<Sample> across = samples.stream()
+            List<StoreOutageLoad.Sample> across = samples.stream()
                     .filter(sample -> sample.sentAt() > partitioned && sample.sentAt() < healed).toList();
             assertThat(across).as("every request across the partition is answered within %d ms; %s", bound,
                     timeline).allSatisfy(sample -> assertThat(sample.tookMillis()).isLessThan(bound));
             // (one sent just before the healing may still succeed: its held statement goes through then)
             assertThat(across).filteredOn(sample -> sample.sentAt() + sample.tookMillis() * 1_000_000 < healed)
                     .as("answers before the partition healed; the node printed:%n%s", log)
-                    .allSatisfy(PostgresPartitionTest::assertClearStoreError);
-            List<Sample> during = samples.stream()
+                    .allSatisfy(StoreOutageLoad::assertClearStoreError);
+            List<StoreOutageLoad.Sample> during = samples.stream()
                     .filter(sample -> sample.sentAt() > steady && sample.sentAt() < healed).toList();
-            assertThat(during).as("requests once every connection was given up").hasSizeGreaterThan(LOAD_THREADS);
+            assertThat(during).as("requests once every connection was given up").hasSizeGreaterThan(StoreOutageLoad.LOAD_THREADS);
             assertThat(during).as("none waited for a connection (the write timeout); %s", timeline)
                     .allSatisfy(sample -> assertThat(sample.tookMillis()).isLessThan(WRITE_TIMEOUT.toMillis()));
             assertThat(during).filteredOn(sample -> sample.tookMillis() >= fast)
                     .as("answers slower than %d ms once requests fail at once; %s", fast, timeline)
                     .hasSizeLessThanOrEqualTo(OUTLIERS);
 
-            assertThat(occurrences(log, " is unreachable (")).as(log).isEqualTo(1);
-            assertThat(occurrences(log, " is reachable again after ")).as(log).isEqualTo(1);
+            assertThat(StoreOutageLoad.occurrences(log, " is unreachable (")).as(log).isEqualTo(1);
+            assertThat(StoreOutageLoad.occurrences(log, " is reachable again after ")).as(log).isEqualTo(1);
             assertThat(log.lines().filter(line -> line.startsWith("20")).count())
                     .as("log lines for %d requests across the partition", across.size()).isLessThan(60);
 
@@ -132,9 +127,9 @@ class PostgresPartitionTest {
     }
 
     /** Room for this machine's load: four times the 90th percentile of the answers so far, within the limits. */
-    private static long margin(ConcurrentLinkedQueue<Sample> samples) {
-        long[] took = samples.stream().mapToLong(Sample::tookMillis).sorted().toArray();
-        assertThat(took).as("healthy answers before the partition").hasSizeGreaterThan(LOAD_THREADS);
+    private static long margin(ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples) {
+        long[] took = samples.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).sorted().toArray();
+        assertThat(took).as("healthy answers before the partition").hasSizeGreaterThan(StoreOutageLoad.LOAD_THREADS);
         long p90 = took[(int) (took.length * 0.9)];
         return Math.min(MAX_MARGIN_MILLIS, Math.max(MIN_MARGIN_MILLIS, 4 * p90));
     }
@@ -147,74 +142,15 @@ class PostgresPartitionTest {
         return WRITE_TIMEOUT.plus(SOCKET_TIMEOUT).toMillis() + margin;
     }
 
-    /** The same clear errors as when the database is stopped (see {@link PostgresOutageTest}). */
-    private static void assertClearStoreError(Sample sample) {
-        if (sample.api() && sample.reply().status() == 500) {
-            sample.reply().assertApiFailure(500, "A001101");
-        } else if (sample.api()) {
-            sample.reply().assertAction("INTERNAL_SERVER_ERROR", "A051101");
-        } else {
-            sample.reply().assertOAuthError(500, "server_error", "A052101");
-        }
-    }
-
     /** Per second since the partition: requests sent and the slowest, for failure messages. */
-    private static String timeline(ConcurrentLinkedQueue<Sample> samples, long partitioned) {
+    private static String timeline(ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples, long partitioned) {
         StringBuilder text = new StringBuilder("second: sent, slowest ms\n");
         samples.stream().filter(sample -> sample.sentAt() > partitioned)
                 .collect(java.util.stream.Collectors.groupingBy(
                         sample -> TimeUnit.NANOSECONDS.toSeconds(sample.sentAt() - partitioned),
                         java.util.TreeMap::new, java.util.stream.Collectors.toList()))
                 .forEach((second, inSecond) -> text.append(second).append(": ").append(inSecond.size()).append(", ")
-                        .append(inSecond.stream().mapToLong(Sample::tookMillis).max().orElse(0)).append('\n'));
+                        .append(inSecond.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).max().orElse(0)).append('\n'));
         return text.toString();
-    }
-
-    /** Client credentials at {@code /as} and password tickets through the API, from a few threads, until stopped. */
-    private static List<Thread> startLoad(NodeGrants grants, HttpTarget http, ConcurrentLinkedQueue<Sample> samples,
-            ConcurrentLinkedQueue<Throwable> broken) {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < LOAD_THREADS; i++) {
-            boolean api = i % 2 == 1;
-            Thread thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long sentAt = System.nanoTime();
-                    try {
-                        Reply reply = api
-                                ? http.post("/api/" + grants.serviceId() + "/auth/token").bearer(grants.apiSecret())
-                                        .json(HttpFixture.tokenRequest("grant_type=password&username=u&password=p",
-                                                grants.client(), "")).send()
-                                : grants.clientCredentials(http);
-                        samples.add(new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000_000, api, reply));
-                    } catch (RuntimeException e) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return;
-                        }
-                        broken.add(new AssertionError((api ? "API" : "/as") + " call sent at " + sentAt / 1_000_000
-                                + " ms got no answer after " + (System.nanoTime() - sentAt) / 1_000_000 + " ms", e));
-                        return;
-                    }
-                }
-            }, "partition-load-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        return threads;
-    }
-
-    private static void stopLoad(List<Thread> threads) throws InterruptedException {
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        }
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }
