@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -35,14 +36,19 @@ public final class ServerMetrics {
      * fresh list): without this reference the store's figures would freeze at the first garbage collection.
      */
     private final List<StoreStatistic> storeStatistics;
+    /**
+     * The JVM's meters, bound on a thread of their own: they load the JVM's management classes (JMX, several hundred),
+     * which a start would otherwise load before it can answer its first request. A scrape waits for them.
+     */
+    private final CompletableFuture<Void> jvmMeters;
 
     public ServerMetrics(List<StoreStatistic> storeStatistics) {
         this.storeStatistics = List.copyOf(storeStatistics);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        this.jvmMeters = CompletableFuture.runAsync(this::bindJvmMeters, task -> {
+            Thread thread = new Thread(task, "grantsmith-jvm-metrics");
+            thread.setDaemon(true);
+            thread.start();
+        });
         for (StoreStatistic statistic : this.storeStatistics) {
             String name = "grantsmith." + statistic.name();
             if (statistic.kind() == StoreStatistic.Kind.COUNTER) {
@@ -53,6 +59,14 @@ public final class ServerMetrics {
                         .description(statistic.description()).register(registry);
             }
         }
+    }
+
+    private void bindJvmMeters() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
     }
 
     /**
@@ -103,8 +117,9 @@ public final class ServerMetrics {
                 .increment();
     }
 
-    /** The Prometheus text exposition of every meter. */
+    /** The Prometheus text exposition of every meter, the JVM's included. */
     public String scrape() {
+        jvmMeters.join();
         return registry.scrape();
     }
 }

@@ -30,6 +30,18 @@ class ServerMetricsTest {
     }
 
     @Test
+    void aScrapeRightAfterTheStartHasTheJvmMetersThatAreBoundMeanwhile() {
+        ServerMetrics metrics = new ServerMetrics(List.of());
+
+        assertThat(metrics.scrape())
+                .contains("jvm_memory_used_bytes")
+                .contains("jvm_gc_")
+                .contains("jvm_threads_live_threads")
+                .contains("system_cpu_count")
+                .contains("process_uptime_seconds");
+    }
+
+    @Test
     void theJoseProviderShowsAsAGaugeWithItsName() {
         ServerMetrics metrics = new ServerMetrics(List.of());
 

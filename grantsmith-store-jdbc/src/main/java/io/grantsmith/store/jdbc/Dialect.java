@@ -15,7 +15,7 @@ import java.util.Set;
  * how to read its errors.
  */
 enum Dialect {
-    SQLITE("classpath:db/migration/sqlite") {
+    SQLITE("classpath:db/migration/sqlite", "11") {
         @Override
         boolean isOfTheDatabase(Throwable failure) {
             return DatabaseFailures.isOfTheDatabase(failure);
@@ -37,7 +37,7 @@ enum Dialect {
         }
     },
 
-    POSTGRESQL("classpath:db/migration/postgres") {
+    POSTGRESQL("classpath:db/migration/postgres", "11") {
         /**
          * SQLSTATE classes that concern the server or the connection, not the statement: 08 connection exception,
          * 53 insufficient resources (disk full, too many connections), 57 operator intervention (shutdown; but 57014,
@@ -77,14 +77,24 @@ enum Dialect {
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
     private final String migrations;
+    private final String newestMigration;
 
-    Dialect(String migrations) {
+    Dialect(String migrations, String newestMigration) {
         this.migrations = migrations;
+        this.newestMigration = newestMigration;
     }
 
     /** The Flyway location of this database's migrations. */
     String migrations() {
         return migrations;
+    }
+
+    /**
+     * The version of the newest migration bundled for this database (SchemaTest checks it against Flyway's own
+     * list): a schema recorded at it needs no migration ({@link SchemaVersion}).
+     */
+    String newestMigration() {
+        return newestMigration;
     }
 
     /** Whether {@code failure} is of the database itself (down, full, unreachable) rather than of one write. */

@@ -109,7 +109,7 @@ public final class JdbcStores implements Stores {
         Connection writerConnection = wrap.apply(database.openWriter());
         ReadPool reads = null;
         try {
-            int migrationsApplied = database.migrate(new ResealClientSecretsMigration(sealer));
+            int migrationsApplied = database.migrate(writerConnection, new ResealClientSecretsMigration(sealer));
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection,
                     () -> wrap.apply(database.openWriter()),

@@ -96,10 +96,14 @@ final class PostgresDatabase {
     /**
      * Applies pending migrations from {@link Dialect#POSTGRESQL}'s location, on a connection of its own without
      * the pool's statement timeout (a migration may build an index over many rows). Flyway takes a lock in the
-     * database, so nodes started together migrate once. Returns how many ran.
+     * database, so nodes started together migrate once. Returns how many ran. A schema already at the newest
+     * migration is left alone without starting Flyway.
      */
     int migrate() {
         PGSimpleDataSource dataSource = dataSource();
+        if (isCurrent(dataSource)) {
+            return 0;
+        }
         try {
             return Flyway.configure()
                     .dataSource(dataSource)
@@ -111,6 +115,15 @@ final class PostgresDatabase {
         } catch (FlywayException e) {
             throw new StoreException("migrating the PostgreSQL schema at " + settings.redactedUrl() + " failed: "
                     + innermost(e).getMessage(), e);
+        }
+    }
+
+    /** Whether the schema needs no migration; a database it cannot reach is left to Flyway to report. */
+    private static boolean isCurrent(PGSimpleDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return SchemaVersion.isCurrent(connection, Dialect.POSTGRESQL);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -145,9 +145,13 @@ final class SqliteDatabase {
 
     /**
      * Applies pending migrations: the SQL files in {@link #MIGRATIONS} and {@code javaMigrations}, which need
-     * something a file cannot hold (the sealing key). Returns how many ran (zero when the schema is current).
+     * something a file cannot hold (the sealing key). Returns how many ran (zero when the schema is current). A schema
+     * already at the newest migration, as {@code connection} reads it, is left alone without starting Flyway.
      */
-    int migrate(JavaMigration... javaMigrations) {
+    int migrate(Connection connection, JavaMigration... javaMigrations) {
+        if (SchemaVersion.isCurrent(connection, Dialect.SQLITE)) {
+            return 0;
+        }
         try {
             return Flyway.configure()
                     .dataSource(dataSource())
