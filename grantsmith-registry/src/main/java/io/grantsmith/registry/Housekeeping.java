@@ -13,4 +13,12 @@ public interface Housekeeping {
      * @return how many rows were deleted in all
      */
     int purgeExpired(Instant now, int limit);
+
+    /**
+     * Whether other writes wait for the store's writer right now, so that another purge would delay them: the
+     * janitor then rests longer between batches. False for a store without such a queue.
+     */
+    default boolean writesWaiting() {
+        return false;
+    }
 }

@@ -33,4 +33,10 @@ final class JdbcHousekeeping implements Housekeeping {
             return deleted;
         });
     }
+
+    /** Writes queued for the group-commit writer, or waiting for a pooled connection on PostgreSQL. */
+    @Override
+    public boolean writesWaiting() {
+        return writer.queueDepth() > 0;
+    }
 }
