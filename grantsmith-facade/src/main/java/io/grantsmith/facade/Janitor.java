@@ -92,7 +92,7 @@ final class Janitor implements AutoCloseable {
                 if (!full && !overdue) {
                     break;
                 }
-                long rest = full ? restAfter(System.nanoTime() - started, overdue, housekeeping.writesWaiting()) : 0;
+                long rest = full ? restAfter(System.nanoTime() - started, overdue, housekeeping.othersWriting()) : 0;
                 overdue &= full; // the overdue rows are gone: on to the others, without a rest
                 if (!rest(rest)) {
                     break;
@@ -114,11 +114,11 @@ final class Janitor implements AutoCloseable {
      * {@link #BUSY_REST_FACTOR} times as long while other writes wait (at most a tenth: issuance keeps the rest);
      * not at all when nothing waits (the janitor catches up while the store is idle).
      */
-    static long restAfter(long batchNanos, boolean overdue, boolean writesWaiting) {
+    static long restAfter(long batchNanos, boolean overdue, boolean othersWriting) {
         if (overdue) {
             return batchNanos;
         }
-        return writesWaiting ? BUSY_REST_FACTOR * batchNanos : 0;
+        return othersWriting ? BUSY_REST_FACTOR * batchNanos : 0;
     }
 
     /** Sleeps {@code nanos}; returns false when the janitor was closed meanwhile. */

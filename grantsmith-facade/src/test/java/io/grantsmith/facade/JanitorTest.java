@@ -102,7 +102,7 @@ class JanitorTest {
             }
 
             @Override
-            public boolean writesWaiting() {
+            public boolean othersWriting() {
                 return true;
             }
         };
@@ -158,7 +158,7 @@ class JanitorTest {
             }
 
             @Override
-            public boolean writesWaiting() {
+            public boolean othersWriting() {
                 return busyAnswers.incrementAndGet() <= 5; // load for the first five batches, then none
             }
         };

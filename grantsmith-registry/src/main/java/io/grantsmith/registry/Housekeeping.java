@@ -15,10 +15,10 @@ public interface Housekeeping {
     int purgeExpired(Instant now, int limit);
 
     /**
-     * Whether other writes wait for the store's writer right now, so that another purge would delay them: the
-     * janitor then rests longer between batches. False for a store without such a queue.
+     * Whether writes other than the purge's went to the store's writer since the last call, or wait for it now: the
+     * janitor then rests longer between batches. False for a store without a shared writer.
      */
-    default boolean writesWaiting() {
+    default boolean othersWriting() {
         return false;
     }
 }
