@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * its own, so issuance writes queued meanwhile commit between two batches and wait for at most one of them.
  *
  * <p>Between batches the janitor rests so that it takes only a bounded share of the store's writer: while other
- * writes wait for the writer it rests nine times as long as the batch took (at most a tenth of the writer: a backlog
+ * writes go to the writer (committed since its last batch, or queued) it rests nine times as long as the batch
+ * took (at most a tenth of the writer: a backlog
  * of millions, as a store restarted after a long outage or a janitor stopped for hours carries, purged at
  * half the writer cost SQLite half its issuance, BENCHMARKS § Growth); when nothing else waits it does not rest,
  * and catches up at full speed. Its lag is bounded: rows expired more than {@link #MAX_LAG} ago are purged first, at
@@ -37,7 +38,7 @@ final class Janitor implements AutoCloseable {
      * § Growth).
      */
     static final int BATCH = 500;
-    /** While other writes wait for the writer, the janitor rests this many times as long as each batch took. */
+    /** While other writes go to the writer, the janitor rests this many times as long as each batch took. */
     static final int BUSY_REST_FACTOR = 9;
     /**
      * How far behind the janitor may fall: rows expired longer ago are purged at up to half of the writer, busy or
@@ -111,7 +112,7 @@ final class Janitor implements AutoCloseable {
     /**
      * How long to rest after a full batch that took {@code batchNanos}: as long again for overdue rows (at most half
      * of the writer: measured on SQLite, 150-200k rows/s at full speed, so half is still far above any issuance rate);
-     * {@link #BUSY_REST_FACTOR} times as long while other writes wait (at most a tenth: issuance keeps the rest);
+     * {@link #BUSY_REST_FACTOR} times as long while other writes go to the writer (at most a tenth: issuance keeps the rest);
      * not at all when nothing waits (the janitor catches up while the store is idle).
      */
     static long restAfter(long batchNanos, boolean overdue, boolean othersWriting) {
