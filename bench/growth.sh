@@ -16,6 +16,7 @@
 #
 # Usage: bench/growth.sh            Env: STORES ("sqlite postgres") ROWS (10000000) THREADS (2) CONNS (50)
 #        DURATION (10s) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
+#        JAR (this checkout's grantsmith-server/target/grantsmith.jar; another build's, to compare two in one session)
 #        PG (psql connection options for the throw-away database's server: "-h 127.0.0.1 -p 5432 -U postgres")
 #        LOCK (/work/bench.lock, taken for each store's phases, loading included: it loads the machine too; "" for none)
 set -euo pipefail
@@ -27,6 +28,7 @@ T=${THREADS:-2}; C=${CONNS:-50}; D=${DURATION:-10s}; W=${WARMUP:-5s}; R=${RUNS:-
 PURGE_INTERVAL=${PURGE_INTERVAL:-2}; JANITOR_OFF=${JANITOR_OFF:-0}; PORT=${PORT:-18700}; JAVA=${JAVA:-java}
 PG=${PG:--h 127.0.0.1 -p 5432 -U postgres}
 LOCK=${LOCK-/work/bench.lock}
+JAR=${JAR:-$ROOT/grantsmith-server/target/grantsmith.jar}
 BASE="http://127.0.0.1:$PORT"
 ADMIN="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/grantsmith-growth.XXXXXX)
@@ -54,7 +56,7 @@ unlocked() { [ -n "$LOCK" ] && flock -u 9; return 0; }
 
 # start_server STORE_ARGS...: serves the store the arguments name, with its data directory in $DATA
 start_server() {
-  GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" \
+  GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$JAR" \
     serve --port "$PORT" --data "$DATA" --purge-interval "${SERVER_PURGE_INTERVAL:-$PURGE_INTERVAL}" "$@" >> "$DATA/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.2; done
@@ -178,6 +180,7 @@ empty_phase() {
   measure "$1" empty
 }
 
+echo "# jar $JAR ($(sha256sum "$JAR" | cut -c1-12))"
 echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$T -c$C -d$D, $R runs a phase; $ROWS rows; purge-interval $PURGE_INTERVAL s"
 calibration start
 for store in $STORES; do

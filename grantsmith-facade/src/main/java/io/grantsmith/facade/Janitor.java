@@ -4,6 +4,7 @@ import io.grantsmith.core.spi.ServiceKeyStore;
 import io.grantsmith.registry.Housekeeping;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,17 @@ import org.slf4j.LoggerFactory;
  * ended, in the background. Each pass purges batch after
  * batch until one comes back short, so that it keeps pace with any issuance rate: tokens issued at 10k/s expire
  * at 10k/s, far more than any fixed number of batches per interval would delete. Each batch is one small write of
- * its own, so issuance writes queued meanwhile commit between two batches and wait for at most one of them; after
- * each batch the janitor rests as long as it took, so that a pass through a huge backlog takes at most half of the
- * store's write time.
+ * its own, so issuance writes queued meanwhile commit between two batches and wait for at most one of them.
+ *
+ * <p>Between batches the janitor rests so that it takes only a bounded share of the store's writer: while other
+ * writes go to the writer (committed since its last batch, or queued) it rests nine times as long as the batch
+ * took (at most a tenth of the writer: a backlog
+ * of millions, as a store restarted after a long outage or a janitor stopped for hours carries, purged at
+ * half the writer cost SQLite half its issuance, BENCHMARKS § Growth); when nothing else waits it does not rest,
+ * and catches up at full speed. Its lag is bounded: rows expired more than {@link #MAX_LAG} ago are purged first, at
+ * up to half of the writer (resting as long as each batch took), whatever the load, so that a store issuing at the
+ * writer's limit for days still sheds them. Expired rows are never served meanwhile (every lookup checks
+ * {@code expires_at}); a lagging janitor costs disk, not correctness.</p>
  */
 final class Janitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Janitor.class);
@@ -29,6 +38,14 @@ final class Janitor implements AutoCloseable {
      * § Growth).
      */
     static final int BATCH = 500;
+    /** While other writes go to the writer, the janitor rests this many times as long as each batch took. */
+    static final int BUSY_REST_FACTOR = 9;
+    /**
+     * How far behind the janitor may fall: rows expired longer ago are purged at up to half of the writer, busy or
+     * not. Long enough that a backlog of hours (a restart after an outage) is worked off without halving issuance,
+     * short enough that the tables hold at most this long of expired rows beyond the live ones.
+     */
+    static final Duration MAX_LAG = Duration.ofHours(6);
 
     private final Housekeeping housekeeping;
     private final ServiceKeyStore keys;
@@ -55,21 +72,30 @@ final class Janitor implements AutoCloseable {
     }
 
     /**
-     * One pass: purges batches until a batch comes back short (nothing more had expired when it ran) or the
-     * janitor is closed. Returns the number of rows deleted.
+     * One pass: first the rows expired more than {@link #MAX_LAG} ago, batch after batch until one comes back short;
+     * then the others, until a batch comes back short (nothing more had expired when it ran) or the janitor is
+     * closed. Returns the number of rows deleted.
      */
     int pass() {
         int total = 0;
         int batches = 0;
+        boolean overdue = true;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 long started = System.nanoTime();
-                int deleted = housekeeping.purgeExpired(clock.instant(), batch);
+                Instant now = clock.instant();
+                int deleted = housekeeping.purgeExpired(overdue ? now.minus(MAX_LAG) : now, batch);
                 total += deleted;
                 batches++;
                 // A batch deletes up to `batch` rows of each kind: fewer than `batch` in all means
                 // every kind came back short.
-                if (deleted < batch || !rest(System.nanoTime() - started)) {
+                boolean full = deleted >= batch;
+                if (!full && !overdue) {
+                    break;
+                }
+                long rest = full ? restAfter(System.nanoTime() - started, overdue, housekeeping.othersWriting()) : 0;
+                overdue &= full; // the overdue rows are gone: on to the others, without a rest
+                if (!rest(rest)) {
                     break;
                 }
             }
@@ -84,15 +110,25 @@ final class Janitor implements AutoCloseable {
     }
 
     /**
-     * Waits as long as the last batch took, so that a long pass takes at most half of the store's write time (on
-     * SQLite a batch holds the single writer; on PostgreSQL it takes a connection and the server's CPU): issuance
-     * keeps the other half while ten million rows are purged, and the purge still runs at half its full speed
-     * (measured on SQLite: 150-200k rows/s at full speed, far above any issuance rate). Returns false when the
-     * janitor was closed meanwhile.
+     * How long to rest after a full batch that took {@code batchNanos}: as long again for overdue rows (at most half
+     * of the writer: measured on SQLite, 150-200k rows/s at full speed, so half is still far above any issuance rate);
+     * {@link #BUSY_REST_FACTOR} times as long while other writes go to the writer (at most a tenth: issuance keeps the rest);
+     * not at all when nothing waits (the janitor catches up while the store is idle).
      */
-    private static boolean rest(long batchNanos) {
+    static long restAfter(long batchNanos, boolean overdue, boolean othersWriting) {
+        if (overdue) {
+            return batchNanos;
+        }
+        return othersWriting ? BUSY_REST_FACTOR * batchNanos : 0;
+    }
+
+    /** Sleeps {@code nanos}; returns false when the janitor was closed meanwhile. */
+    private static boolean rest(long nanos) {
+        if (nanos <= 0) {
+            return true;
+        }
         try {
-            TimeUnit.NANOSECONDS.sleep(batchNanos);
+            TimeUnit.NANOSECONDS.sleep(nanos);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

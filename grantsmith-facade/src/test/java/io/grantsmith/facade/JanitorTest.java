@@ -58,8 +58,9 @@ class JanitorTest {
 
         assertThat(janitor.pass()).isEqualTo(600_000);
 
-        assertThat(backlog.remaining).isZero();
-        assertThat(backlog.limits).hasSize(600_000 / Janitor.BATCH + 1).containsOnly(Janitor.BATCH);
+        assertThat(backlog.remaining()).isZero();
+        // one batch finds nothing overdue, then full batches and the short one that ends the pass
+        assertThat(backlog.limits).hasSize(600_000 / Janitor.BATCH + 2).containsOnly(Janitor.BATCH);
     }
 
     @Test
@@ -78,20 +79,20 @@ class JanitorTest {
         int purged = janitor.pass();
 
         assertThat(Thread.interrupted()).isTrue();
-        assertThat(purged).isEqualTo(3_000);
+        assertThat(purged).isEqualTo(2_000); // the first batch looked for overdue rows only
         assertThat(backlog.limits).hasSize(3);
     }
 
-    /** A pass through a huge backlog must leave the store at least half of its write time between batches. */
+    /** While issuance waits for the writer, a pass through a huge backlog leaves it nine tenths of its time. */
     @Test
-    void whenBatchesTakeTimeThenTheJanitorRestsAsLongAfterEachBeforeTheNext() {
+    void whenWritesWaitThenTheJanitorRestsNineTimesAsLongAsEachBatchTookBeforeTheNext() {
         List<long[]> spans = new ArrayList<>(); // start and end of each batch, in nanoseconds
-        Backlog backlog = new Backlog(5 * 100) {
+        Backlog backlog = new Backlog(3 * 100) {
             @Override
             public int purgeExpired(Instant now, int limit) {
                 long start = System.nanoTime();
                 try {
-                    Thread.sleep(30);
+                    Thread.sleep(5);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -99,17 +100,74 @@ class JanitorTest {
                 spans.add(new long[] {start, System.nanoTime()});
                 return deleted;
             }
+
+            @Override
+            public boolean othersWriting() {
+                return true;
+            }
         };
         Janitor janitor = janitor(backlog, 100);
 
-        assertThat(janitor.pass()).isEqualTo(500);
+        assertThat(janitor.pass()).isEqualTo(300);
 
-        assertThat(spans).hasSize(6); // five full batches and the empty one that ends the pass
-        for (int i = 1; i < spans.size(); i++) {
+        // the overdue look, three full batches and the empty one that ends the pass
+        assertThat(spans).hasSize(5);
+        for (int i = 2; i < spans.size(); i++) {
             long took = spans.get(i - 1)[1] - spans.get(i - 1)[0];
             long rested = spans.get(i)[0] - spans.get(i - 1)[1];
-            assertThat(rested).as("rest after batch %d, which took %d ns", i, took).isGreaterThanOrEqualTo(took);
+            assertThat(rested).as("rest after batch %d, which took %d ns", i, took)
+                    .isGreaterThanOrEqualTo(Janitor.BUSY_REST_FACTOR * took);
         }
+    }
+
+    @Test
+    void restsAsLongAsTheBatchForOverdueRowsNineTimesAsLongWhileWritesWaitAndNotAtAllWhenIdle() {
+        assertThat(Janitor.restAfter(1_000, true, true)).isEqualTo(1_000);
+        assertThat(Janitor.restAfter(1_000, true, false)).isEqualTo(1_000);
+        assertThat(Janitor.restAfter(1_000, false, true)).isEqualTo(Janitor.BUSY_REST_FACTOR * 1_000L);
+        assertThat(Janitor.restAfter(1_000, false, false)).isZero();
+    }
+
+    /** The lag bound: rows expired more than MAX_LAG ago go first, whatever the load, then the others. */
+    @Test
+    void whenSomeRowsAreOverdueThenAPassPurgesThemFirstAndThenTheRecentlyExpired() {
+        Backlog backlog = new Backlog(1_000);
+        backlog.overdue = 1_000;
+        Janitor janitor = janitor(backlog, 100);
+
+        assertThat(janitor.pass()).isEqualTo(2_000);
+
+        Instant overdueCutoff = NOW.minus(Janitor.MAX_LAG);
+        assertThat(backlog.cutoffs.subList(0, 11)).containsOnly(overdueCutoff); // ten full batches, one empty
+        assertThat(backlog.cutoffs.subList(11, backlog.cutoffs.size())).hasSize(11).containsOnly(NOW);
+        assertThat(backlog.remaining()).isZero();
+    }
+
+    /** Under load the janitor only slows down: once the writer's queue empties, the same pass purges the rest. */
+    @Test
+    void whenTheLoadStopsDuringAPassThenTheJanitorCatchesUpWithinThatPass() throws Exception {
+        JdbcStores stores = JdbcStores.openSqlite(SqliteSettings.defaults(directory.resolve("grantsmith.db"),
+                SealingKey.of(new byte[SealingKey.LENGTH])));
+        cleanup.add(stores);
+        saveExpired(stores, 0, 1_000, NOW.minus(Duration.ofHours(2))); // expired an hour ago: not overdue
+        AtomicInteger busyAnswers = new AtomicInteger();
+        Housekeeping underLoad = new Housekeeping() {
+            @Override
+            public int purgeExpired(Instant now, int limit) {
+                return stores.housekeeping().purgeExpired(now, limit);
+            }
+
+            @Override
+            public boolean othersWriting() {
+                return busyAnswers.incrementAndGet() <= 5; // load for the first five batches, then none
+            }
+        };
+        Janitor janitor = janitor(underLoad, 50);
+
+        assertThat(janitor.pass()).isEqualTo(1_000);
+
+        assertThat(busyAnswers.get()).as("batches asked about the load").isGreaterThan(5);
+        assertThat(stores.housekeeping().purgeExpired(NOW, 50)).as("left over").isZero();
     }
 
     @Test
@@ -167,7 +225,11 @@ class JanitorTest {
     }
 
     private void saveExpired(JdbcStores stores, int grants, int accessTokens) throws Exception {
-        Instant longAgo = NOW.minus(Duration.ofDays(2));
+        saveExpired(stores, grants, accessTokens, NOW.minus(Duration.ofDays(2)));
+    }
+
+    /** Saves grants and access tokens issued at {@code longAgo} for an hour. */
+    private void saveExpired(JdbcStores stores, int grants, int accessTokens, Instant longAgo) throws Exception {
         List<Future<SaveOutcome>> saved = new ArrayList<>();
         for (int i = 0; i < grants; i++) {
             saved.add(pool.submit(() -> {
@@ -185,20 +247,35 @@ class JanitorTest {
         }
     }
 
-    /** A store with {@code rows} expired access tokens, which records the limit of every purge. */
+    /**
+     * A store with {@code rows} access tokens expired a minute ago and {@link #overdue} expired a day ago, which
+     * records the cut-off and limit of every purge.
+     */
     private static class Backlog implements Housekeeping {
         final List<Integer> limits = new ArrayList<>();
-        int remaining;
+        final List<Instant> cutoffs = new ArrayList<>();
+        int recent;
+        int overdue;
 
         Backlog(int rows) {
-            remaining = rows;
+            recent = rows;
+        }
+
+        int remaining() {
+            return recent + overdue;
         }
 
         @Override
         public int purgeExpired(Instant now, int limit) {
             limits.add(limit);
-            int deleted = Math.min(limit, remaining);
-            remaining -= deleted;
+            cutoffs.add(now);
+            int deleted = Math.min(limit, overdue);
+            overdue -= deleted;
+            if (now.isAfter(NOW.minusSeconds(60)) && deleted < limit) {
+                int more = Math.min(limit - deleted, recent);
+                recent -= more;
+                deleted += more;
+            }
             return deleted;
         }
     }

@@ -13,4 +13,12 @@ public interface Housekeeping {
      * @return how many rows were deleted in all
      */
     int purgeExpired(Instant now, int limit);
+
+    /**
+     * Whether writes other than the purge's went to the store's writer since the last call, or wait for it now: the
+     * janitor then rests longer between batches. False for a store without a shared writer.
+     */
+    default boolean othersWriting() {
+        return false;
+    }
 }

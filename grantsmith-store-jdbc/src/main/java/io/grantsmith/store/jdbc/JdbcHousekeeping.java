@@ -5,6 +5,7 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 import io.grantsmith.registry.Housekeeping;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Deletes expired rows in bounded chunks, as one write, so the janitor never holds the writer for long; on
@@ -13,6 +14,9 @@ import java.util.List;
 final class JdbcHousekeeping implements Housekeeping {
     private final StoreWriter writer;
     private final List<String> statements;
+    /** Purges submitted since {@link #othersWriting} was last asked: the writer's own count includes them. */
+    private final AtomicLong purgesSinceAsked = new AtomicLong();
+    private long committedWhenAsked;
 
     JdbcHousekeeping(StoreWriter writer, Dialect dialect) {
         this.writer = writer;
@@ -25,6 +29,7 @@ final class JdbcHousekeeping implements Housekeeping {
             return 0; // a negative LIMIT means "no limit" to SQLite
         }
         Params params = Params.of().integer(millis(now)).integer(limit);
+        purgesSinceAsked.incrementAndGet();
         return writer.submit("purgeExpired", context -> {
             int deleted = 0;
             for (String statement : statements) {
@@ -32,5 +37,20 @@ final class JdbcHousekeeping implements Housekeeping {
             }
             return deleted;
         });
+    }
+
+    /**
+     * Whether the writer committed writes other than the purges since the last call, or has some queued now (for
+     * the group-commit writer) or waiting for a connection (PostgreSQL's pool). A look at the queue alone is not
+     * enough: the group-commit writer takes every queued write into the batch that follows the purge's, so right
+     * after a purge commits its queue is mostly empty even under full load (measured: the janitor then purged at full
+     * speed, 150k rows/s, beside 5k tokens/s).
+     */
+    @Override
+    public synchronized boolean othersWriting() {
+        long committed = writer.opsCommitted() + writer.opsFailed();
+        long others = committed - committedWhenAsked - purgesSinceAsked.getAndSet(0);
+        committedWhenAsked = committed;
+        return others > 0 || writer.queueDepth() > 0;
     }
 }
