@@ -45,7 +45,7 @@ RUN /opt/grantsmith/grantsmith-cds /opt/grantsmith/grantsmith.jar /opt/grantsmit
 # Every setting of `grantsmith serve` can come from the environment (docs/OPERATIONS.md#settings). Give at least
 # GRANTSMITH_ADMIN_TOKEN and GRANTSMITH_MASTER_KEY (the same on every node), and for PostgreSQL GRANTSMITH_STORE,
 # GRANTSMITH_DB_URL and GRANTSMITH_DB_PASSWORD; GRANTSMITH_PUBLIC_URL is the URL clients use. GRANTSMITH_JAVA_OPTS:
-# those of bin/grantsmith (a 128 MiB heap: under 256 MiB resident under load); give your own to raise the heap.
+# those of bin/grantsmith (a 128 MiB heap: near 275 MiB resident under sustained load); give your own to raise the heap.
 ENV GRANTSMITH_HOST=0.0.0.0 \
     GRANTSMITH_PORT=8080 \
     GRANTSMITH_DATA=/var/lib/grantsmith \
