@@ -55,6 +55,12 @@ public final class Tuning {
                     + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")
     String dbWriter;
 
+    @Option(names = "--db-group-writers", paramLabel = "N", defaultValue = "2",
+            description = "With --db-writer group: writer threads, each on a pooled connection, that take this node's "
+                    + "writes in group transactions; while one waits for PostgreSQL, another sends its batch (default: "
+                    + "${DEFAULT-VALUE}).")
+    int dbGroupWriters;
+
     @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -196,7 +202,7 @@ public final class Tuning {
 
     StoreOptions storeOptions() {
         return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"), StoreOptions.Kind.SQLITE, null,
-                null, dbPoolSize, StoreOptions.parseWriter(dbWriter));
+                null, dbPoolSize, StoreOptions.parseWriter(dbWriter), dbGroupWriters);
     }
 
     static Duration inRange(long seconds, long min, String option) {
