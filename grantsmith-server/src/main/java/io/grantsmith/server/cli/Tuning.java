@@ -50,8 +50,8 @@ public final class Tuning {
     int dbPoolSize;
 
     @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "pooled",
-            description = "How this node's writes reach PostgreSQL (--store postgres): group (one writer connection "
-                    + "commits the writes waiting at that moment in one transaction) or pooled (each write is a "
+            description = "How this node's writes reach PostgreSQL (--store postgres): group (writer threads, each on "
+                    + "a pooled connection, commit the writes waiting at that moment in one transaction) or pooled (each write is a "
                     + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")
     String dbWriter;
 
