@@ -17,6 +17,7 @@
 #        PG_NODE_OPTS (more `serve` options for the PostgreSQL nodes) PG_DB_SETTINGS (e.g. "commit_delay=100": set
 #        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
 #        FIXED_TARGETS ("grantsmith-as pg1-as") ONLY (names of the targets to measure; default all)
+#        PG_NODE1_OPTS (more `serve` options for node 1 only, e.g. PG_NODE1_OPTS="--db-writer group");
 #        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
 #        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32")
 #        OUT (/tmp/grantsmith-sitting-<time>: the sitting's results and chart.svg)
@@ -179,7 +180,7 @@ if [ "$PG" = 1 ]; then
   NODE1_PORT=$((PORT + 1)); NODE2_PORT=$((PORT + 2)); LB_PORT=$((PORT + 3))
   echo "# PostgreSQL $(pg_sql -d "$PG_DB" -c 'SHOW server_version'): database $PG_DB, synchronous_commit $(pg_sql -d "$PG_DB" -c 'SHOW synchronous_commit'), nodes :$NODE1_PORT :$NODE2_PORT, HAProxy :$LB_PORT; node options: ${DB_POOL_SIZE:+--db-pool-size $DB_POOL_SIZE }${PG_NODE_OPTS:-}; database settings: ${PG_DB_SETTINGS:-none}"
   echo "pg=db-pool-size ${DB_POOL_SIZE:-default}${PG_NODE_OPTS:+ $PG_NODE_OPTS}${PG_DB_SETTINGS:+; $PG_DB_SETTINGS}" >> "$META"
-  start_pg_node 1 "$NODE1_PORT"   # first alone: it migrates the schema
+  start_pg_node 1 "$NODE1_PORT" "${PG_NODE1_OPTS:-}"   # first alone: it migrates the schema
   start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}"
   GRANTSMITH_LB_BIND="127.0.0.1:$LB_PORT" GRANTSMITH_NODE1="127.0.0.1:$NODE1_PORT" GRANTSMITH_NODE2="127.0.0.1:$NODE2_PORT" \
     haproxy -db -f "$ROOT/deploy/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
@@ -194,6 +195,10 @@ if [ "$PG" = 1 ]; then
   PG_CLIENT_ID=$(echo "$PG_CLIENT" | json '["clientId"]'); PG_CLIENT_SECRET=$(echo "$PG_CLIENT" | json '["clientSecret"]')
   TARGETS+=("pg1-as $PEERS/wrk/cc.lua $PG_BASE/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
   TARGETS+=("pg2-haproxy-as $PEERS/wrk/cc.lua http://127.0.0.1:$LB_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
+  if [ -n "${PG_NODE1_OPTS:-}" ]; then
+    echo "# node 1 (pg1-as) with: $PG_NODE1_OPTS"
+    echo "pg_node1=$PG_NODE1_OPTS" >> "$META"
+  fi
   if [ -n "${PG_NODE2_OPTS:-}" ]; then
     echo "# node 2 alone (pg-node2-as) with: $PG_NODE2_OPTS"
     echo "pg_node2=$PG_NODE2_OPTS" >> "$META"

@@ -17,6 +17,7 @@ final class PostgresStoreFactory {
                 .withPassword(options.dbPassword())
                 .withPoolSize(options.dbPoolSize())
                 .withWriter(options.dbWriter())
+                .withGroupWriters(options.dbGroupWriters())
                 .withWriteTimeout(options.writeTimeout()));
     }
 }

@@ -15,9 +15,10 @@ import java.util.Objects;
  *                     the URL instead)
  * @param dbPoolSize   connections one node keeps to PostgreSQL
  * @param dbWriter     how one node's writes reach PostgreSQL: in group transactions or one transaction each
+ * @param dbGroupWriters with group transactions, how many writer threads take them
  */
 public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, String dbPassword, int dbPoolSize,
-        PostgresSettings.Writer dbWriter) {
+        PostgresSettings.Writer dbWriter, int dbGroupWriters) {
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_DB_POOL_SIZE = 16;
 
@@ -55,17 +56,21 @@ public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, Strin
         if (dbPoolSize < 1 || dbPoolSize > 1000) {
             throw new IllegalArgumentException("--db-pool-size must be 1 to 1000");
         }
+        if (dbGroupWriters < 1 || dbGroupWriters > PostgresSettings.MAX_GROUP_WRITERS) {
+            throw new IllegalArgumentException("--db-group-writers must be 1 to " + PostgresSettings.MAX_GROUP_WRITERS);
+        }
     }
 
     /** What offline commands use: SQLite. */
     public static StoreOptions defaults() {
         return new StoreOptions(DEFAULT_WRITE_TIMEOUT, Kind.SQLITE, null, null, DEFAULT_DB_POOL_SIZE,
-                PostgresSettings.DEFAULT_WRITER);
+                PostgresSettings.DEFAULT_WRITER, PostgresSettings.DEFAULT_GROUP_WRITERS);
     }
 
     /** These settings on the database the shared options (every command's) name. */
     StoreOptions on(DataOptions data, String password) {
-        return new StoreOptions(writeTimeout, Kind.parse(data.store), data.dbUrl, password, dbPoolSize, dbWriter);
+        return new StoreOptions(writeTimeout, Kind.parse(data.store), data.dbUrl, password, dbPoolSize, dbWriter,
+                dbGroupWriters);
     }
 
     /** {@code group} or {@code pooled} (any case). */

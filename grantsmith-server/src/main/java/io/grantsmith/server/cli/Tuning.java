@@ -50,10 +50,16 @@ public final class Tuning {
     int dbPoolSize;
 
     @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "pooled",
-            description = "How this node's writes reach PostgreSQL (--store postgres): group (one writer connection "
-                    + "commits the writes waiting at that moment in one transaction) or pooled (each write is a "
+            description = "How this node's writes reach PostgreSQL (--store postgres): group (writer threads, each on "
+                    + "a pooled connection, commit the writes waiting at that moment in one transaction) or pooled (each write is a "
                     + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")
     String dbWriter;
+
+    @Option(names = "--db-group-writers", paramLabel = "N", defaultValue = "2",
+            description = "With --db-writer group: writer threads, each on a pooled connection, that take this node's "
+                    + "writes in group transactions; while one waits for PostgreSQL, another sends its batch (default: "
+                    + "${DEFAULT-VALUE}).")
+    int dbGroupWriters;
 
     @Option(names = "--error-uri-base", paramLabel = "URL", defaultValue = Grantsmith.Builder.DEFAULT_ERROR_URI_BASE,
             description = "Prefix of error_uri in error responses; the result code is appended "
@@ -196,7 +202,7 @@ public final class Tuning {
 
     StoreOptions storeOptions() {
         return new StoreOptions(inRange(writeTimeoutSeconds, 1, "--write-timeout"), StoreOptions.Kind.SQLITE, null,
-                null, dbPoolSize, StoreOptions.parseWriter(dbWriter));
+                null, dbPoolSize, StoreOptions.parseWriter(dbWriter), dbGroupWriters);
     }
 
     static Duration inRange(long seconds, long min, String option) {

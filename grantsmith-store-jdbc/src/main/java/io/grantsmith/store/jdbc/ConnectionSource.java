@@ -27,6 +27,19 @@ interface ConnectionSource {
         connection.close();
     }
 
+    /**
+     * How long a writer may keep a connection before it gives it back ({@link #release}) and takes another: forever
+     * for a connection of its own, not long for a pool's, which retires a connection only once it comes back.
+     */
+    default long maxHoldNanos() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Gives back a healthy connection the writer no longer holds (a pool's goes back to the pool). */
+    default void release(Connection connection) throws SQLException {
+        connection.close();
+    }
+
     /** Taken just before a transaction starts, handed to {@link #succeeded(long)} once it has committed. */
     default long mark() {
         return 0;
@@ -42,6 +55,12 @@ interface ConnectionSource {
 
     /** How long {@link #isUsable} waits for the database's answer. */
     int VALIDATION_SECONDS = 1;
+
+    /**
+     * How long a writer keeps a pooled connection: far below the pool's maximum lifetime (HikariCP's default, 30
+     * minutes), and long enough that taking another one (and preparing its statements again) costs nothing measurable.
+     */
+    long POOLED_HOLD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     /** A pooled connection behind {@code gate}; a discarded one leaves the pool ({@code evict}), as it may be broken. */
     static ConnectionSource pooled(ConnectionGate gate, PoolEviction evict) {
@@ -68,6 +87,11 @@ interface ConnectionSource {
                 } finally {
                     connection.close();
                 }
+            }
+
+            @Override
+            public long maxHoldNanos() {
+                return POOLED_HOLD_NANOS;
             }
 
             @Override

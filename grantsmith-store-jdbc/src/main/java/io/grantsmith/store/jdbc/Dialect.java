@@ -35,6 +35,11 @@ enum Dialect {
         String boundStatements(Duration bound) {
             return null; // no statement is bounded on SQLite's single writer
         }
+
+        @Override
+        boolean batchesStatements() {
+            return false; // in-process: no round trip to save
+        }
     },
 
     POSTGRESQL("classpath:db/migration/postgres", "11") {
@@ -70,6 +75,12 @@ enum Dialect {
         @Override
         String boundStatements(Duration bound) {
             return "SET LOCAL statement_timeout = " + bound.toMillis();
+        }
+
+        /** Each statement sent alone is a round trip to the server; a JDBC batch of them is one. */
+        @Override
+        boolean batchesStatements() {
+            return true;
         }
     };
 
@@ -111,6 +122,9 @@ enum Dialect {
      * database bounds none.
      */
     abstract String boundStatements(Duration bound);
+
+    /** Whether the group writer sends a batch's {@link SingleUpdate}s of one SQL text as one JDBC batch. */
+    abstract boolean batchesStatements();
 
     /** The first SQLSTATE in the chain of causes, or null. */
     static String sqlState(Throwable failure) {

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,10 +57,20 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #submitAsync} queues the same way but returns at once: the writer thread completes the write's stage right
  * after the commit (so a token endpoint answers from there, with no request thread parked meanwhile), and
  * {@link WriteDeadlines} fails it at the write timeout with the same withdraw-or-report rule.
+ *
+ * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so two things cut
+ * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
+ * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text (the token
+ * INSERTs of a busy node) go to the server as one JDBC batch: a batch of N issued tokens costs BEGIN, one round trip
+ * for the N INSERTs and COMMIT, where it cost N + 2. The driver reports each statement's own update count, so each
+ * write still gets its own result. When a JDBC batch fails, the driver does not say at which statement, so the same
+ * writes run again one at a time, which finds the failed one as above. A
+ * writer's connection goes back to the pool after {@link ConnectionSource#maxHoldNanos()}, so that the pool's
+ * maximum lifetime retires it like any other.
  */
 final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
-    /** How often blocked callers look whether the writer thread is still there. */
+    /** How often blocked callers look whether the writer threads are still there. */
     private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ConnectionSource connections;
@@ -67,9 +80,11 @@ final class GroupCommitWriter implements StoreWriter {
     private final Duration writeTimeout;
     private final long writeTimeoutNanos;
     private final WriteQueue<PendingWrite<?>> queue;
+    /** Queued once by close(): the writer that takes it stops and queues it again for the next. */
     private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null, Duration.ZERO);
-    private final Context context = new Context();
-    private final Thread thread;
+    private final List<Worker> workers;
+    /** Writers that have not taken the stop marker yet. */
+    private final AtomicInteger running;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final AtomicLong opsCommitted = new AtomicLong();
@@ -79,20 +94,21 @@ final class GroupCommitWriter implements StoreWriter {
     private final WriteDeadlines<PendingWrite<?>> deadlines;
     /** After this long without a transaction, the connection is checked before the next ({@link ConnectionSource#isUsable}). */
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** The writer thread's connection; null after a failure until the next batch reopens it. */
-    private Connection connection;
-    /** When the last transaction on {@link #connection} ended (writer thread only). */
-    private long lastUsedAt = System.nanoTime();
-    /** When the running batch started ({@code System.nanoTime()}), or 0 while the writer waits for work. */
-    private volatile long batchStartedAt;
     /** The database failed the last transaction, and none has committed since. */
     private volatile boolean failing;
-    /** Writes failed by the database since it began failing (writer thread only). */
-    private long failedWhileFailing;
+    /** Writes failed by the database since it began failing. */
+    private final AtomicLong failedWhileFailing = new AtomicLong();
+    /**
+     * Set once the driver answered a JDBC batch without each statement's update count (pgjdbc's
+     * {@code reWriteBatchedInserts=true} in the URL does that): from then on every write runs alone.
+     */
+    private volatile boolean batchesHideCounts;
 
     private GroupCommitWriter(Connection first, ConnectionSource connections, TransactionSql transactions,
-            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout) {
-        this.connection = first;
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount) {
+        if (writerCount < 1 || (first != null && writerCount > 1)) {
+            throw new IllegalArgumentException("one writer on a connection of its own, or 1 or more on a source");
+        }
         this.connections = connections;
         this.transactions = transactions;
         this.dialect = dialect;
@@ -103,21 +119,34 @@ final class GroupCommitWriter implements StoreWriter {
         String database = dialect.name().toLowerCase(Locale.ROOT);
         this.deadlines = new WriteDeadlines<>("grantsmith-" + database + "-write-deadlines",
                 write -> write.done.isDone(), this::expire);
-        this.thread = new Thread(this::run, "grantsmith-" + database + "-writer");
-        // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
-        thread.setDaemon(true);
+        List<Worker> threads = new ArrayList<>(writerCount);
+        for (int i = 0; i < writerCount; i++) {
+            String name = "grantsmith-" + database + "-writer" + (writerCount == 1 ? "" : "-" + (i + 1));
+            threads.add(new Worker(i == 0 ? first : null, name));
+        }
+        this.workers = List.copyOf(threads);
+        this.running = new AtomicInteger(writerCount);
     }
 
     /**
-     * Starts the writer thread on {@code first} (or, when null, on a connection from {@code connections} at its first
+     * Starts one writer thread on {@code first} (or, when null, on a connection from {@code connections} at its first
      * batch), which it owns from now on; after the database failed under it, it replaces the connection with one
      * from {@code connections}. Callers wait at most {@code writeTimeout}.
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
             Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout) {
+        return start(first, connections, transactions, dialect, maxBatch, queueCapacity, writeTimeout, 1);
+    }
+
+    /**
+     * As above with {@code writerCount} writer threads, each on a connection of its own from {@code connections}
+     * ({@code first} must then be null), draining one queue.
+     */
+    static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount) {
         GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, dialect, maxBatch,
-                queueCapacity, writeTimeout);
-        writer.thread.start();
+                queueCapacity, writeTimeout, writerCount);
+        writer.workers.forEach(worker -> worker.thread.start());
         return writer;
     }
 
@@ -134,16 +163,23 @@ final class GroupCommitWriter implements StoreWriter {
         return submit(name, op, writeTimeout);
     }
 
+    /** Whether every writer thread still runs (a thread that died of an Error makes the store not ready). */
     @Override
     public boolean isAlive() {
-        return thread.isAlive() && !closing.get();
+        return !closing.get() && workers.stream().allMatch(worker -> worker.thread.isAlive());
     }
 
-    /** Whether the running batch has taken longer than callers may wait: the disk or a lock holds the writer. */
+    /** Whether a running batch has taken longer than callers may wait: the disk or a lock holds a writer. */
     @Override
     public boolean isStalled() {
-        long startedAt = batchStartedAt;
-        return startedAt != 0 && System.nanoTime() - startedAt > writeTimeoutNanos;
+        long now = System.nanoTime();
+        for (Worker worker : workers) {
+            long startedAt = worker.batchStartedAt;
+            if (startedAt != 0 && now - startedAt > writeTimeoutNanos) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the database failed the last transaction (and none has committed since). */
@@ -187,7 +223,7 @@ final class GroupCommitWriter implements StoreWriter {
         // would wait for work forever and join() with it.
         boolean interrupted = Thread.interrupted();
         // The stop marker queues behind every write accepted so far, so those are all committed first.
-        while (thread.isAlive()) {
+        while (anyWorkerAlive()) {
             try {
                 if (queue.offer(stop, LIVENESS_CHECK_NANOS, TimeUnit.NANOSECONDS)) {
                     break;
@@ -197,11 +233,13 @@ final class GroupCommitWriter implements StoreWriter {
                 interrupted = true;
             }
         }
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        for (Worker worker : workers) {
+            while (worker.thread.isAlive()) {
+                try {
+                    worker.thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         // Writes that raced with close() and landed behind the stop marker.
@@ -209,8 +247,10 @@ final class GroupCommitWriter implements StoreWriter {
             straggler.fail(closed(straggler.name));
         }
         deadlines.close();
-        context.closeStatements();
-        closeConnection();
+        for (Worker worker : workers) {
+            worker.context.closeStatements();
+            worker.closeConnection();
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -221,7 +261,7 @@ final class GroupCommitWriter implements StoreWriter {
     /** As {@link #submit(String, WriteOp)}, waiting at most {@code timeout}. */
     @Override
     public <T> T submit(String name, WriteOp<T> op, Duration timeout) {
-        if (Thread.currentThread() == thread) {
+        if (isWriterThread(Thread.currentThread())) {
             // the writer would wait for a commit that only it can make: a stall until the write timeout, every time
             throw new IllegalStateException("blocking write " + name + " submitted from the writer thread itself");
         }
@@ -262,7 +302,7 @@ final class GroupCommitWriter implements StoreWriter {
             queue.remove(write);
             failure = new StoreException(write.name + " was not written: it waited for the writer for "
                     + millis(write.timeout) + " and was withdrawn");
-        } else if (!thread.isAlive() && !write.done.isDone()) {
+        } else if (!anyWorkerAlive() && !write.done.isDone()) {
             failure = closed(write.name);
         } else {
             failure = new StoreException(write.name + " did not commit within " + millis(write.timeout)
@@ -307,7 +347,7 @@ final class GroupCommitWriter implements StoreWriter {
                 try {
                     return write.done.get(Math.min(left, LIVENESS_CHECK_NANOS), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    if (!thread.isAlive()) {
+                    if (!anyWorkerAlive()) {
                         // Nobody will run it any more: queued or not, fail it unless its outcome is already set.
                         queue.remove(write);
                         write.fail(closed(write.name));
@@ -356,6 +396,24 @@ final class GroupCommitWriter implements StoreWriter {
         return new StoreException(cause.getMessage(), cause);
     }
 
+    private boolean isWriterThread(Thread candidate) {
+        for (Worker worker : workers) {
+            if (worker.thread == candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyWorkerAlive() {
+        for (Worker worker : workers) {
+            if (worker.thread.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String millis(Duration timeout) {
         return timeout.toMillis() + " ms";
     }
@@ -364,73 +422,7 @@ final class GroupCommitWriter implements StoreWriter {
         return new StoreException(name + " failed: the store is closed");
     }
 
-    // ---- the writer thread --------------------------------------------------------------------------------
-
-    private void run() {
-        List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
-        boolean stopping = false;
-        while (!stopping) {
-            batch.add(takeFirst());
-            // No linger: while one batch commits (and, for asynchronous writes, answers), the next one gathers in the
-            // queue. Waiting 200-1000 us for more writes was measured to cost 10-50 % throughput at 16 and 64
-            // submitters without a better p99; 100 us only after a batch of 8 or more gained nothing either
-            // (docs/BENCHMARKS.md, "Answering from the commit").
-            queue.drainTo(batch, maxBatch - 1);
-            stopping = closing.get() && batch.remove(stop);
-            // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
-            batch.removeIf(write -> !write.claim());
-            batchStartedAt = Math.max(1, System.nanoTime());
-            try {
-                if (!batch.isEmpty()) {
-                    execute(batch);
-                }
-            } catch (RuntimeException unexpected) {
-                // execute() handles the writes' own failures; anything else fails this batch, not the thread.
-                LOG.error("The writer failed a batch of {} writes unexpectedly", batch.size(), unexpected);
-                abandon(batch, unexpected);
-            } catch (Error fatal) {
-                // An Error ends the thread, but not its callers, and must not leave the write lock held.
-                abandon(batch, fatal);
-                throw fatal;
-            } finally {
-                batchStartedAt = 0;
-            }
-            batch.clear();
-        }
-    }
-
-    /** Nobody should interrupt the writer (close() stops it through the queue), so the queue ignores it. */
-    private PendingWrite<?> takeFirst() {
-        return queue.take();
-    }
-
-    private void execute(List<PendingWrite<?>> writes) {
-        BatchFailure failure = runInOneTransaction(writes);
-        if (failure == null) {
-            committed(writes);
-        } else if (failure.ofTheDatabase()) {
-            databaseFailed(writes, failure.cause());
-        } else if (writes.size() == 1) {
-            PendingWrite<?> write = writes.get(0);
-            if (runsAgain(write, failure.cause())) {
-                LOG.debug("Write {} conflicted with another transaction (attempt {}); it runs again", write.name,
-                        write.conflicts, failure.cause());
-                execute(writes);
-            } else {
-                fail(write, failure.cause());
-            }
-        } else {
-            PendingWrite<?> failed = writes.get(failure.failedWrite());
-            runsAgain(failed, failure.cause()); // counts the conflict; it runs again alone below either way
-            List<PendingWrite<?>> others = new ArrayList<>(writes);
-            others.remove(failure.failedWrite());
-            LOG.debug("Write {} failed in a group transaction of {}; the others run again without it", failed.name,
-                    writes.size());
-            execute(others);
-            // once more alone, in case its failure was not its own doing
-            execute(List.of(failed));
-        }
-    }
+    // ---- shared by the writer threads ---------------------------------------------------------------------
 
     /** Counts a conflict of {@code write}'s; whether it may run again after it (the attempts are not used up). */
     private boolean runsAgain(PendingWrite<?> write, Exception cause) {
@@ -443,8 +435,7 @@ final class GroupCommitWriter implements StoreWriter {
         if (failing) {
             failing = false;
             failures.drain();
-            LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing);
-            failedWhileFailing = 0;
+            LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing.getAndSet(0));
         }
         writes.forEach(PendingWrite::complete);
     }
@@ -452,7 +443,7 @@ final class GroupCommitWriter implements StoreWriter {
     /** The database failed the transaction: every write of it fails, as a retry alone would fail too. */
     private void databaseFailed(List<PendingWrite<?>> writes, Exception cause) {
         failing = true;
-        failedWhileFailing += writes.size();
+        failedWhileFailing.addAndGet(writes.size());
         opsFailed.addAndGet(writes.size());
         // One line per kind of failure and minute: a full disk fails every write, and a line per write (let alone a
         // stack trace) would fill what little space is left.
@@ -472,80 +463,367 @@ final class GroupCommitWriter implements StoreWriter {
         write.fail(cause);
     }
 
-    /** Runs the writes in one transaction; null when it committed, else what failed and where. */
-    private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes) {
-        int running = -1;
-        long mark = connections.mark();
-        try {
-            replaceIfDeadAfterIdle();
-            if (connection == null) {
-                connection = connections.open();
-            }
-            context.execute(transactions.begin());
-            for (running = 0; running < writes.size(); running++) {
-                context.run(writes.get(running));
-            }
-            running = -1;
-            context.execute(transactions.commit());
-            connections.succeeded(mark);
-            return null;
-        } catch (SQLException | RuntimeException e) {
-            connections.failed(e);
-            boolean ofTheDatabase = running < 0 || dialect.isOfTheDatabase(e);
-            recover(ofTheDatabase);
-            return new BatchFailure(running, e, ofTheDatabase);
-        }
-    }
-
-    private void replaceIfDeadAfterIdle() {
-        long now = System.nanoTime();
-        if (connection != null && now - lastUsedAt > IDLE_CHECK_NANOS && !connections.isUsable(connection)) {
-            LOG.debug("The writer connection stopped answering while idle; it is replaced");
-            context.closeStatements();
-            closeConnection();
-        }
-        lastUsedAt = now;
-    }
-
-    private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
-        batch.forEach(write -> write.fail(cause)); // a no-op for writes already completed
-        recover(true);
-    }
-
     /**
-     * Leaves the connection ready for the next transaction after a failed one. sqlite-jdbc closes a statement after
-     * most errors, so no prepared statement is reused; the rollback runs on a fresh statement. After a failure of
-     * the database, or when the rollback fails (SQLite may leave a transaction open after a failed COMMIT, or have
-     * rolled back by itself), the connection is replaced: closing it ends whatever transaction it held.
+     * The batch's writes that go to the database as one JDBC batch each: for every SQL text of at least two
+     * {@link SingleUpdate}s, their indexes in {@code writes}. Empty where the dialect gains nothing by it (SQLite:
+     * no round trips) or the driver hides update counts. The writes of one batch were all waiting at once, so no
+     * caller has seen any of them commit: running the JDBC batches before the other writes is as good an order as
+     * the queue's.
      */
-    private void recover(boolean reopen) {
-        context.closeStatements();
-        if (connection == null) {
-            return;
+    private Collection<List<Integer>> statementBatches(List<PendingWrite<?>> writes) {
+        if (!dialect.batchesStatements() || batchesHideCounts || writes.size() < 2) {
+            return List.of();
         }
-        boolean rolledBack;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(transactions.rollback());
-            rolledBack = true;
-        } catch (SQLException | RuntimeException rollbackFailure) {
-            LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
-            rolledBack = false;
+        Map<String, List<Integer>> bySql = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (writes.get(i).op instanceof SingleUpdate<?> update) {
+                bySql.computeIfAbsent(update.sql(), sql -> new ArrayList<>()).add(i);
+            }
         }
-        if (reopen || !rolledBack) {
-            closeConnection();
-        }
+        bySql.values().removeIf(indexes -> indexes.size() < 2);
+        return bySql.values();
     }
 
-    private void closeConnection() {
-        if (connection == null) {
-            return;
+    // ---- the writer threads -------------------------------------------------------------------------------
+
+    /** One writer thread with its own connection and statements; every writer takes its batches from the queue. */
+    private final class Worker {
+        final Thread thread;
+        final Context context = new Context();
+        /** This writer's connection; null after a failure, or once it went back to the pool, until the next batch. */
+        private Connection connection;
+        /** When {@link #connection} was taken ({@code System.nanoTime()}). */
+        private long connectionTakenAt = System.nanoTime();
+        /** When the last transaction on {@link #connection} ended. */
+        private long lastUsedAt = System.nanoTime();
+        /** When the running batch started ({@code System.nanoTime()}), or 0 while the writer waits for work. */
+        volatile long batchStartedAt;
+        /** The index in the running batch of the write being sent, or -1 (BEGIN, COMMIT). */
+        private int runningWrite = -1;
+        /** Whether a JDBC batch of several writes is being sent. */
+        private boolean sendingJdbcBatch;
+
+        Worker(Connection first, String name) {
+            this.connection = first;
+            this.thread = new Thread(this::run, name);
+            // A forgotten close() must not keep the JVM alive; unacknowledged writes are not promised anyway.
+            thread.setDaemon(true);
         }
-        try {
-            connections.discard(connection);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Closing the writer connection failed", e);
+
+        private void run() {
+            List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
+            boolean stopping = false;
+            while (!stopping) {
+                batch.add(queue.take()); // nobody should interrupt a writer (close() stops it through the queue)
+                // No linger: while one batch commits (and, for asynchronous writes, answers), the next one gathers in
+                // the queue. Waiting 200-1000 us for more writes was measured to cost 10-50 % throughput at 16 and
+                // 64 submitters without a better p99; 100 us only after a batch of 8 or more gained nothing either
+                // (docs/BENCHMARKS.md, "Answering from the commit").
+                queue.drainTo(batch, maxBatch - 1);
+                stopping = closing.get() && batch.remove(stop);
+                // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
+                batch.removeIf(write -> !write.claim());
+                batchStartedAt = Math.max(1, System.nanoTime());
+                try {
+                    if (!batch.isEmpty()) {
+                        execute(batch);
+                    }
+                } catch (RuntimeException unexpected) {
+                    // execute() handles the writes' own failures; anything else fails this batch, not the thread.
+                    LOG.error("The writer failed a batch of {} writes unexpectedly", batch.size(), unexpected);
+                    abandon(batch, unexpected);
+                } catch (Error fatal) {
+                    // An Error ends the thread, but not its callers, and must not leave the write lock held.
+                    abandon(batch, fatal);
+                    throw fatal;
+                } finally {
+                    batchStartedAt = 0;
+                }
+                batch.clear();
+            }
+            passOnStop();
         }
-        connection = null;
+
+        /** Queues the stop marker again for the writers that have not seen it, behind what is still queued. */
+        private void passOnStop() {
+            if (running.decrementAndGet() == 0) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (queue.offer(stop, LIVENESS_CHECK_NANOS, TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    // the queue is full of writes that raced with close(): the other writers are draining it
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void execute(List<PendingWrite<?>> writes) {
+            execute(writes, true);
+        }
+
+        /** @param jdbcBatches whether {@link SingleUpdate}s of one SQL text may go as one JDBC batch */
+        private void execute(List<PendingWrite<?>> writes, boolean jdbcBatches) {
+            BatchFailure failure = runInOneTransaction(writes, jdbcBatches);
+            if (failure == null) {
+                committed(writes);
+            } else if (failure.ofTheDatabase()) {
+                databaseFailed(writes, failure.cause());
+            } else if (failure.inJdbcBatch()) {
+                // The driver does not tell which statement of a JDBC batch failed (PostgreSQL aborts the transaction
+                // at it, and every count reads "failed"): the same writes run again one by one, which finds it.
+                LOG.debug("A JDBC batch failed in a group transaction of {}; it runs again one write at a time",
+                        writes.size(), failure.cause());
+                execute(writes, false);
+            } else if (writes.size() == 1) {
+                PendingWrite<?> write = writes.get(0);
+                if (runsAgain(write, failure.cause())) {
+                    LOG.debug("Write {} conflicted with another transaction (attempt {}); it runs again", write.name,
+                            write.conflicts, failure.cause());
+                    execute(writes);
+                } else {
+                    fail(write, failure.cause());
+                }
+            } else {
+                PendingWrite<?> failed = writes.get(failure.failedWrite());
+                runsAgain(failed, failure.cause()); // counts the conflict; it runs again alone below either way
+                List<PendingWrite<?>> others = new ArrayList<>(writes);
+                others.remove(failure.failedWrite());
+                LOG.debug("Write {} failed in a group transaction of {}; the others run again without it",
+                        failed.name, writes.size());
+                execute(others);
+                // once more alone, in case its failure was not its own doing
+                execute(List.of(failed));
+            }
+        }
+
+        /** Runs the writes in one transaction; null when it committed, else what failed and where. */
+        private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes, boolean jdbcBatches) {
+            runningWrite = -1;
+            sendingJdbcBatch = false;
+            long mark = connections.mark();
+            try {
+                returnIfHeldTooLong();
+                replaceIfDeadAfterIdle();
+                if (connection == null) {
+                    connection = connections.open();
+                    connectionTakenAt = System.nanoTime();
+                }
+                context.execute(transactions.begin());
+                boolean[] sent = new boolean[writes.size()];
+                for (List<Integer> indexes : jdbcBatches ? statementBatches(writes) : List.<List<Integer>>of()) {
+                    sendAsOneBatch(writes, indexes);
+                    indexes.forEach(index -> sent[index] = true);
+                }
+                for (int i = 0; i < writes.size(); i++) {
+                    if (!sent[i]) {
+                        runningWrite = i;
+                        context.run(writes.get(i));
+                    }
+                }
+                runningWrite = -1;
+                context.execute(transactions.commit());
+                connections.succeeded(mark);
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                connections.failed(e);
+                boolean ofTheDatabase = (runningWrite < 0 && !sendingJdbcBatch) || dialect.isOfTheDatabase(e);
+                recover(ofTheDatabase);
+                return new BatchFailure(runningWrite, e, ofTheDatabase, sendingJdbcBatch);
+            }
+        }
+
+        /**
+         * Sends the writes at {@code indexes}, all {@link SingleUpdate}s of one SQL text, as one JDBC batch, and
+         * gives each its result from its own update count. When a statement fails, the transaction is lost
+         * (PostgreSQL aborts it).
+         */
+        private void sendAsOneBatch(List<PendingWrite<?>> writes, List<Integer> indexes) throws SQLException {
+            sendingJdbcBatch = true;
+            PreparedStatement statement = context.prepared(((SingleUpdate<?>) writes.get(indexes.get(0)).op).sql());
+            for (int index : indexes) {
+                writes.get(index).addTo(statement);
+            }
+            int[] counts = statement.executeBatch();
+            if (counts.length != indexes.size() || Arrays.stream(counts).anyMatch(count -> count < 0)) {
+                batchesHideCounts = true;
+                LOG.warn("The database driver does not report the update count of each statement of a JDBC batch "
+                        + "(reWriteBatchedInserts=true in the URL?): the writer sends every write alone from now on");
+                throw new SQLException("a JDBC batch answered without each statement's update count");
+            }
+            for (int i = 0; i < counts.length; i++) {
+                writes.get(indexes.get(i)).takeUpdateCount(counts[i]);
+            }
+            sendingJdbcBatch = false;
+        }
+
+        /**
+         * Gives a connection held longer than the source allows back to it (a pool retires it there once it is past
+         * its lifetime); the next batch takes another.
+         */
+        private void returnIfHeldTooLong() throws SQLException {
+            if (connection != null && System.nanoTime() - connectionTakenAt > connections.maxHoldNanos()) {
+                context.closeStatements();
+                Connection held = connection;
+                connection = null;
+                connections.release(held);
+            }
+        }
+
+        private void replaceIfDeadAfterIdle() {
+            long now = System.nanoTime();
+            if (connection != null && now - lastUsedAt > IDLE_CHECK_NANOS && !connections.isUsable(connection)) {
+                LOG.debug("The writer connection stopped answering while idle; it is replaced");
+                context.closeStatements();
+                closeConnection();
+            }
+            lastUsedAt = now;
+        }
+
+        private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
+            batch.forEach(write -> write.fail(cause)); // a no-op for writes already completed
+            recover(true);
+        }
+
+        /**
+         * Leaves the connection ready for the next transaction after a failed one. sqlite-jdbc closes a statement
+         * after most errors, so no prepared statement is reused; the rollback runs on a fresh statement. After a
+         * failure of the database, or when the rollback fails (SQLite may leave a transaction open after a failed
+         * COMMIT, or have rolled back by itself), the connection is replaced: closing it ends whatever transaction it
+         * held.
+         */
+        private void recover(boolean reopen) {
+            context.closeStatements();
+            if (connection == null) {
+                return;
+            }
+            boolean rolledBack;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(transactions.rollback());
+                rolledBack = true;
+            } catch (SQLException | RuntimeException rollbackFailure) {
+                LOG.debug("Rollback after a failed group transaction failed", rollbackFailure);
+                rolledBack = false;
+            }
+            if (reopen || !rolledBack) {
+                closeConnection();
+            }
+        }
+
+        void closeConnection() {
+            if (connection == null) {
+                return;
+            }
+            try {
+                connections.discard(connection);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("Closing the writer connection failed", e);
+            }
+            connection = null;
+        }
+
+        /** The writer connection's statements, prepared once. Used by its writer thread only. */
+        private final class Context implements WriteContext {
+            private final Map<String, PreparedStatement> statements = new HashMap<>();
+            /** The driver's network timeout before the running write lifted it, or -1 while it is not lifted. */
+            private int liftedNetworkTimeout = -1;
+            private final OpSavepoint savepoint = new OpSavepoint() {
+                @Override
+                public void rollback() throws SQLException {
+                    execute("ROLLBACK TO SAVEPOINT op");
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    execute("RELEASE SAVEPOINT op");
+                }
+            };
+
+            @Override
+            public int update(String sql, Params params) throws SQLException {
+                return Statements.update(prepared(sql), params);
+            }
+
+            @Override
+            public <T> Optional<T> first(String sql, Params params, RowReader<T> reader) throws SQLException {
+                return Statements.first(prepared(sql), params, reader);
+            }
+
+            @Override
+            public <T> List<T> all(String sql, Params params, RowReader<T> reader) throws SQLException {
+                return Statements.all(prepared(sql), params, reader);
+            }
+
+            @Override
+            public OpSavepoint savepoint() throws SQLException {
+                execute("SAVEPOINT op"); // operations never nest, so one name serves all
+                return savepoint;
+            }
+
+            /**
+             * Lifts the bound for the rest of this write only: the next write of the batch must not inherit it. SQLite's
+             * writer bounds no statement, so there it does nothing.
+             */
+            @Override
+            public void allowLongStatements(Duration bound) throws SQLException {
+                String sql = dialect.boundStatements(bound);
+                if (sql == null) {
+                    return;
+                }
+                execute(sql);
+                if (liftedNetworkTimeout < 0) {
+                    liftedNetworkTimeout = connection.getNetworkTimeout();
+                }
+                connection.setNetworkTimeout(Runnable::run, Math.toIntExact(bound.plusMinutes(1).toMillis()));
+            }
+
+            /** Runs one write; a bound it lifted is put back after it (when it failed, its rollback undoes the SQL). */
+            void run(PendingWrite<?> write) throws SQLException {
+                try {
+                    write.run(this);
+                    if (liftedNetworkTimeout >= 0) {
+                        execute(dialect.boundStatements(writeTimeout));
+                    }
+                } finally {
+                    if (liftedNetworkTimeout >= 0) {
+                        int restored = liftedNetworkTimeout;
+                        liftedNetworkTimeout = -1;
+                        connection.setNetworkTimeout(Runnable::run, restored);
+                    }
+                }
+            }
+
+            void execute(String sql) throws SQLException {
+                prepared(sql).executeUpdate();
+            }
+
+            PreparedStatement prepared(String sql) throws SQLException {
+                PreparedStatement statement = statements.get(sql);
+                if (statement == null) {
+                    statement = connection.prepareStatement(sql);
+                    statements.put(sql, statement);
+                }
+                return statement;
+            }
+
+            void closeStatements() {
+                for (PreparedStatement statement : statements.values()) {
+                    try {
+                        statement.close();
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.debug("Closing a writer statement failed", e);
+                    }
+                }
+                statements.clear();
+            }
+        }
     }
 
     /**
@@ -554,8 +832,9 @@ final class GroupCommitWriter implements StoreWriter {
      * @param failedWrite   the index of the write that failed, or -1 when the transaction itself (BEGIN, COMMIT)
      *                      failed
      * @param ofTheDatabase whether the database failed rather than the write (see {@link DatabaseFailures})
+     * @param inJdbcBatch   whether it failed in a JDBC batch of several writes, which does not say which one
      */
-    private record BatchFailure(int failedWrite, Exception cause, boolean ofTheDatabase) {
+    private record BatchFailure(int failedWrite, Exception cause, boolean ofTheDatabase, boolean inJdbcBatch) {
     }
 
     /** One submitted write: the operation, its result until the commit, and the caller's future. */
@@ -595,6 +874,17 @@ final class GroupCommitWriter implements StoreWriter {
             result = op.run(context);
         }
 
+        /** Adds this {@link SingleUpdate}'s parameters to the JDBC batch of its statement. */
+        void addTo(PreparedStatement statement) throws SQLException {
+            ((SingleUpdate<T>) op).params().bind(statement);
+            statement.addBatch();
+        }
+
+        /** This {@link SingleUpdate}'s result, from its statement's update count in the JDBC batch. */
+        void takeUpdateCount(int count) {
+            result = ((SingleUpdate<T>) op).outcome().apply(count);
+        }
+
         void complete() {
             done.complete(result);
         }
@@ -602,102 +892,6 @@ final class GroupCommitWriter implements StoreWriter {
         void fail(Throwable cause) {
             done.completeExceptionally(cause instanceof StoreException
                     ? cause : new StoreException(name + " failed", cause));
-        }
-    }
-
-    /** The writer connection's statements, prepared once. Used by the writer thread only. */
-    private final class Context implements WriteContext {
-        private final Map<String, PreparedStatement> statements = new HashMap<>();
-        /** The driver's network timeout before the running write lifted it, or -1 while it is not lifted. */
-        private int liftedNetworkTimeout = -1;
-        private final OpSavepoint savepoint = new OpSavepoint() {
-            @Override
-            public void rollback() throws SQLException {
-                execute("ROLLBACK TO SAVEPOINT op");
-            }
-
-            @Override
-            public void close() throws SQLException {
-                execute("RELEASE SAVEPOINT op");
-            }
-        };
-
-        @Override
-        public int update(String sql, Params params) throws SQLException {
-            return Statements.update(prepared(sql), params);
-        }
-
-        @Override
-        public <T> Optional<T> first(String sql, Params params, RowReader<T> reader) throws SQLException {
-            return Statements.first(prepared(sql), params, reader);
-        }
-
-        @Override
-        public <T> List<T> all(String sql, Params params, RowReader<T> reader) throws SQLException {
-            return Statements.all(prepared(sql), params, reader);
-        }
-
-        @Override
-        public OpSavepoint savepoint() throws SQLException {
-            execute("SAVEPOINT op"); // operations never nest, so one name serves all
-            return savepoint;
-        }
-
-        /**
-         * Lifts the bound for the rest of this write only: the next write of the batch must not inherit it. SQLite's
-         * writer bounds no statement, so there it does nothing.
-         */
-        @Override
-        public void allowLongStatements(Duration bound) throws SQLException {
-            String sql = dialect.boundStatements(bound);
-            if (sql == null) {
-                return;
-            }
-            execute(sql);
-            if (liftedNetworkTimeout < 0) {
-                liftedNetworkTimeout = connection.getNetworkTimeout();
-            }
-            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(bound.plusMinutes(1).toMillis()));
-        }
-
-        /** Runs one write; a bound it lifted is put back after it (when it failed, its rollback undoes the SQL). */
-        void run(PendingWrite<?> write) throws SQLException {
-            try {
-                write.run(this);
-                if (liftedNetworkTimeout >= 0) {
-                    execute(dialect.boundStatements(writeTimeout));
-                }
-            } finally {
-                if (liftedNetworkTimeout >= 0) {
-                    int restored = liftedNetworkTimeout;
-                    liftedNetworkTimeout = -1;
-                    connection.setNetworkTimeout(Runnable::run, restored);
-                }
-            }
-        }
-
-        void execute(String sql) throws SQLException {
-            prepared(sql).executeUpdate();
-        }
-
-        private PreparedStatement prepared(String sql) throws SQLException {
-            PreparedStatement statement = statements.get(sql);
-            if (statement == null) {
-                statement = connection.prepareStatement(sql);
-                statements.put(sql, statement);
-            }
-            return statement;
-        }
-
-        void closeStatements() {
-            for (PreparedStatement statement : statements.values()) {
-                try {
-                    statement.close();
-                } catch (SQLException | RuntimeException e) {
-                    LOG.debug("Closing a writer statement failed", e);
-                }
-            }
-            statements.clear();
         }
     }
 }

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * Every storage port on one database. On SQLite (one file, the durable embedded default) all writes go through one
  * {@link GroupCommitWriter} (SQLite has one writer anyway), reads through a small pool beside it; a write returns
  * once its transaction is committed with {@code synchronous=FULL}, so it survives a crash or power loss. On
- * PostgreSQL (several nodes on one database) the node's writes go through a {@link GroupCommitWriter} on one
- * pooled connection, or each is a transaction of its own on a pooled connection ({@link PooledWriter}), as
+ * PostgreSQL (several nodes on one database) the node's writes go through a {@link GroupCommitWriter} whose few
+ * threads each hold a pooled connection, or each is a transaction of its own on a pooled connection ({@link PooledWriter}), as
  * {@link PostgresSettings#writer()} says; reads share the pool. The ports' SQL is the same on both (see {@link Dialect}).
  */
 public final class JdbcStores implements Stores {
@@ -145,7 +145,7 @@ public final class JdbcStores implements Stores {
         StoreWriter writer = switch (settings.writer()) {
             case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
                     TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
-                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout());
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), groupWriters(settings));
             case POOLED -> pooled;
         };
         ReadPool reads = new ReadPool(pool, connections);
@@ -160,11 +160,17 @@ public final class JdbcStores implements Stores {
         }
         PostgresChangeListener changes = new PostgresChangeListener(channel, database::openListenerConnection);
         changes.start();
-        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer, change channel {})",
+        LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer{}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(),
-                settings.writer().name().toLowerCase(Locale.ROOT), channel);
+                settings.writer().name().toLowerCase(Locale.ROOT),
+                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + groupWriters(settings) : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
                 ChangeNotices.on(channel), changes);
+    }
+
+    /** The group writers, each holding a connection: at least one connection of the pool stays for the reads. */
+    private static int groupWriters(PostgresSettings settings) {
+        return Math.min(settings.groupWriters(), Math.max(1, settings.poolSize() - 1));
     }
 
     /**

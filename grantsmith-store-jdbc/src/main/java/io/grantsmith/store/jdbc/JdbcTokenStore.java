@@ -64,9 +64,8 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     private WriteOp<SaveOutcome> saveAccess(AccessTokenRecord accessToken) {
-        Params access = rows.access(accessToken);
-        return context ->
-                context.update(TokenSql.INSERT_ACCESS, access) == 1 ? SaveOutcome.SAVED : SaveOutcome.DUPLICATE;
+        return new SingleUpdate<>(TokenSql.INSERT_ACCESS, rows.access(accessToken),
+                inserted -> inserted == 1 ? SaveOutcome.SAVED : SaveOutcome.DUPLICATE);
     }
 
     private WriteOp<SaveOutcome> saveAccessWithGrant(AccessTokenRecord accessToken, GrantRecord grantRecord) {
@@ -194,8 +193,8 @@ final class JdbcTokenStore implements TokenStore {
 
     @Override
     public boolean deleteAccessToken(long key) {
-        Params params = Params.of().integer(key);
-        return writer.submit("deleteAccessToken", context -> context.update(TokenSql.DELETE_ACCESS, params) == 1);
+        return writer.submit("deleteAccessToken",
+                new SingleUpdate<>(TokenSql.DELETE_ACCESS, Params.of().integer(key), deleted -> deleted == 1));
     }
 
     /** The conditional statement that checks (and for rotate and extend, applies) the refresh-token change. */

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param writeTimeout how long a write may take, waiting for a connection and for each statement (default 5 s):
  *                     then its caller gets a {@link io.grantsmith.core.spi.StoreException}
  * @param writer       how writes reach the database (default {@link #DEFAULT_WRITER}): see {@link Writer}
+ * @param groupWriters with {@link Writer#GROUP}, how many writer threads (each on a connection of the pool) take
+ *                     the node's writes (default {@value #DEFAULT_GROUP_WRITERS}): while one waits for the database,
+ *                     another sends its batch
  */
 public record PostgresSettings(String url, String password, SealingKey sealingKey, int poolSize,
-        Duration writeTimeout, Writer writer) {
+        Duration writeTimeout, Writer writer, int groupWriters) {
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     /** Measured faster on the loaded 2-core machine of docs/BENCHMARKS.md (§ group commit against one transaction per write). */
@@ -29,6 +32,8 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     /** Most writes in one group transaction, and writes that may wait for the group writer (as on SQLite). */
     static final int GROUP_MAX_BATCH = SqliteSettings.DEFAULT_MAX_BATCH;
     static final int GROUP_QUEUE_CAPACITY = SqliteSettings.DEFAULT_QUEUE_CAPACITY;
+    public static final int DEFAULT_GROUP_WRITERS = 2;
+    public static final int MAX_GROUP_WRITERS = 16;
 
     /** How one node's writes reach PostgreSQL. */
     public enum Writer {
@@ -58,28 +63,36 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
         if (writeTimeout.toMillis() < 1 || writeTimeout.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("writeTimeout must be at least 1 ms and at most a day");
         }
+        if (groupWriters < 1 || groupWriters > MAX_GROUP_WRITERS) {
+            throw new IllegalArgumentException("groupWriters must be 1 to " + MAX_GROUP_WRITERS);
+        }
     }
 
     /** The defaults listed above for this database and key. */
     public static PostgresSettings defaults(String url, SealingKey sealingKey) {
-        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT, DEFAULT_WRITER);
+        return new PostgresSettings(url, null, sealingKey, DEFAULT_POOL_SIZE, DEFAULT_WRITE_TIMEOUT, DEFAULT_WRITER,
+                DEFAULT_GROUP_WRITERS);
     }
 
     /** With this password (null for none beyond what the URL says). */
     public PostgresSettings withPassword(String value) {
-        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout, writer);
+        return new PostgresSettings(url, value, sealingKey, poolSize, writeTimeout, writer, groupWriters);
     }
 
     public PostgresSettings withPoolSize(int value) {
-        return new PostgresSettings(url, password, sealingKey, value, writeTimeout, writer);
+        return new PostgresSettings(url, password, sealingKey, value, writeTimeout, writer, groupWriters);
     }
 
     public PostgresSettings withWriteTimeout(Duration value) {
-        return new PostgresSettings(url, password, sealingKey, poolSize, value, writer);
+        return new PostgresSettings(url, password, sealingKey, poolSize, value, writer, groupWriters);
     }
 
     public PostgresSettings withWriter(Writer value) {
-        return new PostgresSettings(url, password, sealingKey, poolSize, writeTimeout, value);
+        return new PostgresSettings(url, password, sealingKey, poolSize, writeTimeout, value, groupWriters);
+    }
+
+    public PostgresSettings withGroupWriters(int value) {
+        return new PostgresSettings(url, password, sealingKey, poolSize, writeTimeout, writer, value);
     }
 
     /**
@@ -105,6 +118,6 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     public String toString() {
         return "PostgresSettings[url=" + redactedUrl() + ", password=" + (password == null ? "none" : "(set)")
                 + ", poolSize=" + poolSize + ", writeTimeout=" + writeTimeout + ", writer=" + writer
-                + "]";
+                + ", groupWriters=" + groupWriters + "]";
     }
 }

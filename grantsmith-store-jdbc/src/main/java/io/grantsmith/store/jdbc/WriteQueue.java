@@ -4,21 +4,20 @@ import java.util.Collection;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The bounded queue between request threads and the one writer thread. Under load every request thread
- * offers a write and the writer drains them, so a single lock (as in {@code ArrayBlockingQueue}) is contended
- * by all of them at once and every contended acquisition is a futex call. Here producers only CAS: a
- * lock-free queue holds the writes, a semaphore bounds their number (it blocks only when the queue is full),
- * and the writer is unparked only when it announced that it sleeps.
+ * The bounded queue between request threads and the writer threads (one on SQLite, a few on PostgreSQL). Under load
+ * every request thread offers a write and the writers drain them, so a single lock (as in
+ * {@code ArrayBlockingQueue}) is contended by all of them at once and every contended acquisition is a futex call.
+ * Here producers only CAS: a lock-free queue holds the writes, a semaphore bounds their number (it blocks only when
+ * the queue is full), and a writer is unparked only when it announced that it sleeps.
  */
 final class WriteQueue<E> {
     private final ConcurrentLinkedQueue<E> items = new ConcurrentLinkedQueue<>();
     private final Semaphore space;
-    private final AtomicBoolean consumerSleeping = new AtomicBoolean();
-    private volatile Thread consumer;
+    /** Consumers that announced they sleep; empty while every consumer is busy (the common case under load). */
+    private final ConcurrentLinkedQueue<Thread> sleeping = new ConcurrentLinkedQueue<>();
 
     WriteQueue(int capacity) {
         this.space = new Semaphore(capacity);
@@ -30,10 +29,12 @@ final class WriteQueue<E> {
             return false;
         }
         items.add(item);
-        // The consumer announces sleep before its last look at the queue, so either it sees this item or this
-        // sees its announcement (then the unpark's permit makes its park return at once): no wake-up is lost.
-        if (consumerSleeping.get() && consumerSleeping.compareAndSet(true, false)) {
-            LockSupport.unpark(consumer);
+        // A consumer announces sleep before its last look at the queue, so either it sees this item or this sees its
+        // announcement (then the unpark's permit makes its park return at once): no wake-up is lost. A consumer
+        // woken while it was taking another item finds this one when it drains its batch right after.
+        Thread sleeper = sleeping.poll();
+        if (sleeper != null) {
+            LockSupport.unpark(sleeper);
         }
         return true;
     }
@@ -47,18 +48,18 @@ final class WriteQueue<E> {
         return item;
     }
 
-    /** The next item, parking until there is one. For the single consumer thread only. */
+    /** The next item, parking until there is one. For the consumer threads. */
     E take() {
         E item = poll();
         while (item == null) {
-            consumer = Thread.currentThread();
-            consumerSleeping.set(true);
+            Thread self = Thread.currentThread();
+            sleeping.add(self);
             item = poll();
             if (item == null) {
                 LockSupport.park(this);
                 item = poll();
             }
-            consumerSleeping.set(false);
+            sleeping.remove(self); // a no-op when a producer took it off to wake it
         }
         return item;
     }

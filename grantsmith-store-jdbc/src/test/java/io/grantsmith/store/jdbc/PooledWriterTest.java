@@ -36,11 +36,15 @@ class PooledWriterTest {
         return PostgresSettings.Writer.POOLED;
     }
 
+    /** The store's settings: this class's writer, on this class's schema. */
+    PostgresSettings settings() {
+        return PostgresTestStores.settings(schema()).withWriter(writer());
+    }
+
     @BeforeEach
     void open() {
         schema().truncate();
-        stores = JdbcStores.openPostgres(PostgresTestStores.settings(schema()).withWriter(writer())
-                .withWriteTimeout(Duration.ofSeconds(1)));
+        stores = JdbcStores.openPostgres(settings().withWriteTimeout(Duration.ofSeconds(1)));
     }
 
     @AfterEach

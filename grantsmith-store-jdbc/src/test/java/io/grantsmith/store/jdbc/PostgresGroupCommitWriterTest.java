@@ -33,6 +33,12 @@ class PostgresGroupCommitWriterTest extends PooledWriterTest {
         return PostgresSettings.Writer.GROUP;
     }
 
+    /** One writer thread, which {@link WriterGate} holds, so that the writes behind it form one batch. */
+    @Override
+    PostgresSettings settings() {
+        return super.settings().withGroupWriters(1);
+    }
+
     @Test
     void whenOneWriteOfABatchViolatesAUniqueConstraintThenTheOthersCommitTogetherAndItFailsAlone() throws Exception {
         stores.settings().put("dup", "first");
@@ -98,8 +104,7 @@ class PostgresGroupCommitWriterTest extends PooledWriterTest {
     @Test
     void whenTheWritersBatchDeadlocksWithAnotherSessionThenItRunsAgainAfterThatSessionCommits() throws Exception {
         stores.close();
-        stores = JdbcStores.openPostgres(PostgresTestStores.settings(schema()).withWriter(writer())
-                .withWriteTimeout(Duration.ofSeconds(10)));
+        stores = JdbcStores.openPostgres(settings().withWriteTimeout(Duration.ofSeconds(10)));
         stores.settings().put("x", "0");
         stores.settings().put("y", "0");
         String update = "UPDATE settings SET value = ? WHERE name = ?";
