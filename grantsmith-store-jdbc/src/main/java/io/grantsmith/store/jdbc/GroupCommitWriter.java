@@ -237,7 +237,8 @@ final class GroupCommitWriter implements StoreWriter {
         }
         if (completions.isItsThread()) {
             // every answer waiting behind this one would wait for this commit too: continuations must not block
-            throw new IllegalStateException("blocking write " + name + " submitted from the writer's completion thread");
+            throw new IllegalStateException("blocking write " + name
+                    + " submitted from the writer's completion thread");
         }
         if (closing.get()) {
             throw closed(name);
