@@ -21,12 +21,14 @@
 #        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
 #        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32")
 #        OUT (/tmp/grantsmith-sitting-<time>: the sitting's results and chart.svg)
+#        JAR (the server jar to run instead of this checkout's build, e.g. a copy kept for an A/B of two builds)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 PEERS=${PEERS:-$ROOT/../shared/peers}
 T=${THREADS:-2}; C=${CONNS:-50}; D=${DURATION:-20s}; W=${WARMUP:-30s}; R=${RUNS:-3}; PORT=${PORT:-18600}
 JAVA=${JAVA:-java}
+JAR=${JAR:-}
 PG=${PG:-0}; PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 FIXED_SHARE=${FIXED_SHARE:-0.8}; FIXED_TARGETS=${FIXED_TARGETS:-grantsmith-as pg1-as}
 BASE="http://127.0.0.1:$PORT"
@@ -60,7 +62,10 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; ex
 if [ "$PG" = 1 ]; then
   for tool in psql haproxy; do command -v "$tool" >/dev/null || { echo "PG=1 needs $tool" >&2; exit 2; }; done
 fi
-"$ROOT/bin/grantsmith" --version >/dev/null   # builds the jar when it is missing or stale
+if [ -z "$JAR" ]; then
+  "$ROOT/bin/grantsmith" --version >/dev/null   # builds the jar when it is missing or stale
+  JAR="$ROOT/grantsmith-server/target/grantsmith.jar"
+fi
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
@@ -136,12 +141,13 @@ load_average() { # WHEN: the 1-minute load average, printed and kept for the cha
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$T -c$C -d$D; server JVM: $("$JAVA" -version 2>&1 | head -1)"
 { echo "date=$(date -u +%FT%TZ)"; echo "cores=$(nproc)"; echo "wrk=-t$T -c$C -d$D, warm-up $W, $R rounds"
-  echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"; } >> "$META"
+  echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"; echo "jar=$JAR"; } >> "$META"
+echo "# server jar: $JAR"
 echo "# results and chart: $OUT"
 calibration start
 load_average start
 
-GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" \
+GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$JAR" \
   serve --port "$PORT" --data "$DATA" --bench-noop-route > "$DATA/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
@@ -164,7 +170,7 @@ start_pg_node() { # N PORT [more serve options]
   mkdir -p "$DATA/pg-node$1"
   GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
   GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
-    "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$ROOT/grantsmith-server/target/grantsmith.jar" serve --host 127.0.0.1 \
+    "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 \
     --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} ${3:-} \
     > "$DATA/pg-node$1.log" 2>&1 &
   PG_PIDS+=($!)

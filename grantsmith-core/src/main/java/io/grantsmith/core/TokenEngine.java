@@ -119,7 +119,7 @@ public final class TokenEngine {
      * As {@link #process(Service, TokenRequest, IssuanceLimit, GrantAdmission)}, without waiting for the store's
      * writes: everything before the grant's write runs on the calling thread, and the stage completes once the write
      * is durable, with the same result the blocking call returns (refusals and store failures included: the stage
-     * does not fail). Its dependent actions may run on the store's writer thread; work after a write that may block
+     * does not fail). Its dependent actions may run on the store's completion thread; work after a write that may block
      * (a further write, a revocation) runs on {@code blockingWork}.
      *
      * @throws IssuanceLimitedException  when {@code limit} has no permit; nothing was stored

@@ -54,8 +54,9 @@ public interface GrantHandler {
      * alike. By default the grant is handled on the calling thread; the grants of the hot path (client credentials,
      * refresh) write asynchronously.
      *
-     * <p>A store completes its stages on its writer thread, which must never wait for a write of its own: whatever
-     * comes after a write and may block (a further write after a lost race, a revocation) goes to
+     * <p>A store completes its stages on a thread of its own (the group writer's completion thread), which must never
+     * wait for a write: every answer behind it would wait too (the writer refuses a blocking write from there).
+     * Whatever comes after a write and may block (a further write after a lost race, a revocation) goes to
      * {@code blockingWork}.
      */
     default CompletionStage<TokenResult> handleAsync(GrantContext context, Executor blockingWork) {

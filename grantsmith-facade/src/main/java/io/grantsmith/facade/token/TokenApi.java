@@ -82,7 +82,7 @@ public final class TokenApi {
 
     /**
      * As {@link #token}, without waiting for the store's commit: the stage completes with the same response once the
-     * issued tokens are durable. Its dependent actions may run on the store's writer thread: keep them short.
+     * issued tokens are durable. Its dependent actions may run on the store's completion thread: keep them short.
      * Work that may block after a write (a refresh's next attempt after a lost race) runs on {@code blockingWork}.
      *
      * @throws ApiFailure as {@link #token}, at once

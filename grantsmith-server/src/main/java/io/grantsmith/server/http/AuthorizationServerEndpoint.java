@@ -115,8 +115,9 @@ final class AuthorizationServerEndpoint {
             password.close();
             throw e;
         }
-        // answered from the commit of the issued tokens, on the thread that completes it; a password grant's answer
-        // is ready at once (its ticket is written before), and its check runs here, holding its verification slot
+        // answered from the commit of the issued tokens, on the writer's completion thread; a password grant's answer
+        // is ready at once (its ticket is written before), so its check runs on this thread, holding its verification
+        // slot (Exchange.whenStageCompletes)
         exchange.respondWhen(answer.whenComplete((ready, failure) -> {
             if (failure != null) {
                 password.close();

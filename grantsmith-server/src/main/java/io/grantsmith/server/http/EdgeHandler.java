@@ -28,7 +28,8 @@ import org.slf4j.MDC;
  * gives its thread back until the body has arrived (see {@link Exchange#body}), so that slow clients cannot hold
  * the pool. The token endpoints do not block on the store: they leave their response to the commit's stage
  * ({@link Exchange#respondWhen}), and the request is finished (answered, counted, logged, its sender's slot given
- * back) on a pool thread once the stage completes, not on the thread that completes it (the store's writer).
+ * back) once the stage completes: on the store writer's completion thread, or on a pool thread, never on the writer's
+ * own thread ({@link Exchange#whenStageCompletes}).
  */
 final class EdgeHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
@@ -93,8 +94,8 @@ final class EdgeHandler extends Handler.Abstract {
      * Runs one step of the request (its endpoint, or the response the endpoint left to a stage) and answers. When
      * the endpoint ends its run waiting for the request body, the body is awaited without holding this thread and the
      * endpoint runs again once it is complete; likewise when it waits for its sender's turn
-     * ({@link Exchange#awaitTurn}). When it leaves its response to a stage, the request is finished on a pool thread once the
-     * stage completes. Once answered, the request gives its turn back.
+     * ({@link Exchange#awaitTurn}). When it leaves its response to a stage, the request is finished once the stage
+     * completes (where: {@link Exchange#whenStageCompletes}). Once answered, the request gives its turn back.
      */
     private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId,
             Endpoint step) {

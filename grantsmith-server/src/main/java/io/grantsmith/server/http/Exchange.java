@@ -1,5 +1,6 @@
 package io.grantsmith.server.http;
 
+import io.grantsmith.core.async.BatchCompleter;
 import io.grantsmith.core.async.Stages;
 import io.grantsmith.facade.access.ApiFailure;
 import io.grantsmith.facade.access.ApiResultCode;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -198,8 +200,9 @@ public final class Exchange {
 
     /**
      * Ends the endpoint's run with its response still to come: once {@code pending} completes (for a token, right
-     * after the commit that makes the token durable), {@code respond} sends the response on a thread of Jetty's pool,
-     * and the edge finishes the request there. No thread waits meanwhile. A failed stage is answered as if the
+     * after the commit that makes the token durable), {@code respond} sends the response, and the edge finishes the
+     * request, on the store writer's completion thread or on a thread of Jetty's pool, never on a writer thread
+     * (see {@link #whenStageCompletes}). No thread waits meanwhile. A failed stage is answered as if the
      * endpoint had thrown its failure. The endpoint returns right after this call; {@code respond} may itself leave
      * its response to a further stage.
      */
@@ -220,19 +223,41 @@ public final class Exchange {
 
     /**
      * For the edge: runs {@code continuation} once the stage completes, which then calls {@link #respondFromStage}.
-     * It runs on Jetty's pool, not on the thread that completes the stage: for a token that is the store's writer,
-     * which would otherwise build, write (TLS included) and log every response of a batch before its next commit.
-     * When the pool refuses the task (the server is stopping), it runs on the completing thread rather than never.
+     * Where it runs:
+     * <ul>
+     *   <li>a stage already complete (a password grant's answer, a write on PostgreSQL's pooled writer): at once, on
+     *       this thread, which has just run the endpoint and may do whatever the endpoint may;</li>
+     *   <li>a stage completed on a store writer's completion thread ({@link BatchCompleter#isCurrentThread}, the
+     *       SQLite and PostgreSQL group writers): right there, as answering is that thread's job and it holds up no
+     *       commit; Jetty's write does not block, so a slow client holds up nobody;</li>
+     *   <li>a stage completed on any other thread (a writer thread itself, the write deadlines' timer, a thread of
+     *       someone else's): on Jetty's pool, so that no response work (JSON, a TLS write, logging, the slot's
+     *       release) runs there. When the pool refuses the task (the server is stopping), it runs on the completing
+     *       thread rather than never.</li>
+     * </ul>
      */
     void whenStageCompletes(Runnable continuation) {
+        CompletableFuture<?> stage = pendingResponse.stage.toCompletableFuture();
+        if (stage.isDone()) {
+            continuation.run();
+            return;
+        }
         Executor pool = executor();
-        pendingResponse.stage.whenCompleteAsync((value, failure) -> continuation.run(), task -> {
-            try {
-                pool.execute(task);
-            } catch (RejectedExecutionException stopping) {
-                task.run();
+        stage.whenComplete((value, failure) -> {
+            if (BatchCompleter.isCurrentThread()) {
+                continuation.run();
+            } else {
+                runOn(pool, continuation);
             }
         });
+    }
+
+    private static void runOn(Executor pool, Runnable task) {
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            task.run();
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ final class TokenApiEndpoints {
                 .post("/idtoken/reissue", this::reissue);
     }
 
-    /** Answered from the commit of the issued tokens, on the thread completing it (see {@link Exchange#respondWhen}). */
+    /** Answered from the commit of the issued tokens (see {@link Exchange#respondWhen}). */
     private void token(Exchange exchange, long serviceId) throws IOException {
         TokenRequest request = ApiBodies.read(exchange, TokenRequest.class, TOKEN_ARRAY_FIELDS);
         exchange.respondWhen(tokens.tokenAsync(serviceId, request, exchange.executor()), response -> {

@@ -2,6 +2,7 @@ package io.grantsmith.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grantsmith.core.async.BatchCompleter;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -18,18 +20,27 @@ import org.junit.jupiter.api.Test;
 /**
  * A response left to a stage ({@link Exchange#respondWhen}) whose finishing fails beyond the edge's own handling (here
  * a responder's failure that cannot even be described: its message throws) is not lost: the request is answered or
- * closed, not left to the idle timeout, and its sender's slot comes back. The responder runs on Jetty's pool, not on
- * the thread that completed the stage.
+ * closed, not left to the idle timeout, and its sender's slot comes back, on whichever thread it runs. The responder
+ * runs right on a store writer's completion thread ({@link BatchCompleter}) when that completes the stage, and on
+ * Jetty's pool when any other thread does (a writer's own, a timer).
  */
 class ExchangeStageFailureTest {
     private final Server server = new Server();
     private final SenderGate gate = new SenderGate(4);
     private final CompletableFuture<String> commit = new CompletableFuture<>();
+    private final BatchCompleter completions = new BatchCompleter("test-completions");
+    /** What completes {@link #commit}: by default a plain thread of its own. */
+    private Consumer<Runnable> completer = completion -> {
+        Thread thread = new Thread(completion, "test-committer");
+        completerThread = thread;
+        thread.start();
+    };
     private volatile Thread responderThread;
 
     @AfterEach
     void stop() throws Exception {
         server.stop();
+        completions.close();
     }
 
     @Test
@@ -58,6 +69,37 @@ class ExchangeStageFailureTest {
         awaitNoSender();
     }
 
+    @Test
+    void whenACompletionThreadCompletesTheStageThenTheResponseIsSentRightThere() throws Exception {
+        completer = completion -> completions.handOff(List.of(completion));
+        LocalConnector connector = start(value -> { });
+
+        ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
+
+        assertThat(raw).isNotNull();
+        assertThat(HttpTester.parseResponse(raw).getContent()).isEqualTo("committed");
+        assertThat(responderThread.getName()).isEqualTo("test-completions");
+        awaitNoSender();
+    }
+
+    @Test
+    void whenFinishingThrowsOnTheCompletionThreadThenOnlyThatRequestFailsAndTheThreadGoesOn() throws Exception {
+        completer = completion -> completions.handOff(List.of(completion));
+        LocalConnector connector = start(value -> {
+            throw new UndescribableFailure();
+        });
+
+        ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
+
+        assertThat(raw).as("an answer, not a hang until the idle timeout").isNotNull();
+        assertThat(HttpTester.parseResponse(raw).getStatus()).isEqualTo(500);
+        assertThat(responderThread.getName()).isEqualTo("test-completions");
+        awaitNoSender();
+        CompletableFuture<String> next = new CompletableFuture<>();
+        completions.handOff(List.of(() -> next.complete("still completing")));
+        assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("still completing");
+    }
+
     private volatile Thread completerThread;
 
     /** The route takes a slot and leaves its answer to {@link #commit}, which another thread completes. */
@@ -70,9 +112,7 @@ class ExchangeStageFailureTest {
                 after.respond(value);
                 exchange.sendJson(200, value.getBytes(StandardCharsets.US_ASCII));
             });
-            Thread completer = new Thread(() -> commit.complete("committed"), "test-committer");
-            completerThread = completer;
-            completer.start();
+            completer.accept(() -> commit.complete("committed"));
         }));
         LocalConnector connector = new LocalConnector(server);
         server.addConnector(connector);

@@ -1,5 +1,6 @@
 package io.grantsmith.store.jdbc;
 
+import io.grantsmith.core.async.BatchCompleter;
 import io.grantsmith.core.log.RepeatedFailures;
 import io.grantsmith.core.spi.StoreException;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +56,12 @@ import org.slf4j.LoggerFactory;
  * {@value StoreWriter#ATTEMPTS} times in all. A lost connection fails the whole batch, which the writer then
  * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed).
  *
- * <p>{@link #submitAsync} queues the same way but returns at once: the writer thread completes the write's stage right
- * after the commit (so a token endpoint answers from there, with no request thread parked meanwhile), and
- * {@link WriteDeadlines} fails it at the write timeout with the same withdraw-or-report rule.
+ * <p>{@link #submitAsync} queues the same way but returns at once, and {@link WriteDeadlines} fails it at the write
+ * timeout with the same withdraw-or-report rule. Its stage is not completed by a writer thread: right after a
+ * transaction, the writer hands the outcomes of all its asynchronous writes at once to a {@link BatchCompleter} (one
+ * hand-off per transaction) and goes on to the next batch; the completion thread completes the stages, so what depends
+ * on them (the token path's steps after the commit, a token endpoint's answer) runs there, while the next batch
+ * commits. Blocking writes are completed by the writer itself: their callers wait, and nothing runs on.
  *
  * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so two things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
@@ -81,10 +86,12 @@ final class GroupCommitWriter implements StoreWriter {
     private final long writeTimeoutNanos;
     private final WriteQueue<PendingWrite<?>> queue;
     /** Queued once by close(): the writer that takes it stops and queues it again for the next. */
-    private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null, Duration.ZERO);
+    private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null, Duration.ZERO, false);
     private final List<Worker> workers;
     /** Writers that have not taken the stop marker yet. */
     private final AtomicInteger running;
+    /** Completes the stages of asynchronous writes, off the writer threads. */
+    private final BatchCompleter completions;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final AtomicLong opsCommitted = new AtomicLong();
@@ -126,6 +133,7 @@ final class GroupCommitWriter implements StoreWriter {
         }
         this.workers = List.copyOf(threads);
         this.running = new AtomicInteger(writerCount);
+        this.completions = new BatchCompleter("grantsmith-" + database + "-completions");
     }
 
     /**
@@ -153,7 +161,8 @@ final class GroupCommitWriter implements StoreWriter {
     /**
      * Runs {@code op} in the next group transaction and returns its result once that transaction has committed.
      * Blocks while the queue is full (backpressure) and while the transaction runs, at most the write timeout.
-     * Never from the writer thread (a stage's continuation that runs there): that throws {@link IllegalStateException}.
+     * Never from a writer thread or the completion thread (a stage's continuation that runs there): that throws
+     * {@link IllegalStateException}.
      *
      * @param name names the operation in errors and logs; must not contain values
      * @throws StoreException when the write failed, or did not commit within the write timeout
@@ -246,6 +255,7 @@ final class GroupCommitWriter implements StoreWriter {
         for (PendingWrite<?> straggler = queue.poll(); straggler != null; straggler = queue.poll()) {
             straggler.fail(closed(straggler.name));
         }
+        completions.close(); // after the writers: their last hand-offs are done before this returns
         deadlines.close();
         for (Worker worker : workers) {
             worker.context.closeStatements();
@@ -265,19 +275,25 @@ final class GroupCommitWriter implements StoreWriter {
             // the writer would wait for a commit that only it can make: a stall until the write timeout, every time
             throw new IllegalStateException("blocking write " + name + " submitted from the writer thread itself");
         }
+        if (completions.isItsThread()) {
+            // every answer waiting behind this one would wait for this commit too: continuations must not block
+            throw new IllegalStateException("blocking write " + name
+                    + " submitted from the writer's completion thread");
+        }
         if (closing.get()) {
             throw closed(name);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        PendingWrite<T> write = new PendingWrite<>(name, op, timeout);
+        PendingWrite<T> write = new PendingWrite<>(name, op, timeout, false);
         enqueue(write, deadline);
         return await(write, deadline);
     }
 
     /**
      * Queues {@code op} for the next group transaction and returns at once (unless the queue is full: then it waits
-     * for room, within the write timeout, as {@link #submit} does). The stage completes on the writer thread once the
-     * transaction has committed, or fails with a {@link StoreException}, at the latest about the write timeout later.
+     * for room, within the write timeout, as {@link #submit} does). The stage completes on the completion thread once
+     * the transaction has committed, or fails with a {@link StoreException}, at the latest about the write timeout
+     * later (then on the deadlines' thread).
      */
     @Override
     public <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
@@ -285,7 +301,7 @@ final class GroupCommitWriter implements StoreWriter {
             return CompletableFuture.failedFuture(closed(name));
         }
         long deadline = System.nanoTime() + writeTimeoutNanos;
-        PendingWrite<T> write = new PendingWrite<>(name, op, writeTimeout);
+        PendingWrite<T> write = new PendingWrite<>(name, op, writeTimeout, true);
         try {
             enqueue(write, deadline);
         } catch (StoreException e) {
@@ -437,7 +453,23 @@ final class GroupCommitWriter implements StoreWriter {
             failures.drain();
             LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing.getAndSet(0));
         }
-        writes.forEach(PendingWrite::complete);
+        settle(writes, PendingWrite::complete);
+    }
+
+    /**
+     * Gives each write its outcome: a blocking write's waiting caller at once, the asynchronous writes' stages on the
+     * completion thread, all of this transaction's in one hand-off.
+     */
+    private void settle(List<PendingWrite<?>> writes, Consumer<PendingWrite<?>> outcome) {
+        List<Runnable> handed = new ArrayList<>(writes.size());
+        for (PendingWrite<?> write : writes) {
+            if (write.async) {
+                handed.add(() -> outcome.accept(write));
+            } else {
+                outcome.accept(write);
+            }
+        }
+        completions.handOff(handed);
     }
 
     /** The database failed the transaction: every write of it fails, as a retry alone would fail too. */
@@ -451,7 +483,7 @@ final class GroupCommitWriter implements StoreWriter {
                 "The database failed a transaction of {} writes, which all fail: {}{}", writes.size(), cause.toString(),
                 unlogged == 0 ? "" : " (and " + unlogged + " more failed transactions like it since the last report)"));
         LOG.debug("The database failed a transaction", cause);
-        writes.forEach(write -> write.fail(cause));
+        settle(writes, write -> write.fail(cause));
     }
 
     private void fail(PendingWrite<?> write, Exception cause) {
@@ -460,7 +492,7 @@ final class GroupCommitWriter implements StoreWriter {
                 "Write {} failed: {}{}", write.name, cause.toString(),
                 unlogged == 0 ? "" : " (and " + unlogged + " more like it since the last report)"));
         LOG.debug("Write {} failed", write.name, cause);
-        write.fail(cause);
+        settle(List.of(write), failed -> failed.fail(cause));
     }
 
     /**
@@ -688,7 +720,7 @@ final class GroupCommitWriter implements StoreWriter {
         }
 
         private void abandon(List<PendingWrite<?>> batch, Throwable cause) {
-            batch.forEach(write -> write.fail(cause)); // a no-op for writes already completed
+            settle(batch, write -> write.fail(cause)); // a no-op for writes already completed
             recover(true);
         }
 
@@ -848,16 +880,19 @@ final class GroupCommitWriter implements StoreWriter {
         /** How long its caller waits. */
         final Duration timeout;
         final CompletableFuture<T> done = new CompletableFuture<>();
+        /** Submitted with {@link #submitAsync}: its stage is completed on the completion thread. */
+        final boolean async;
         /** Whether the writer took it or its caller gave up first: exactly one of them wins. */
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private T result;
         /** How often the database rolled it back for a conflict with another transaction (writer thread only). */
         int conflicts;
 
-        PendingWrite(String name, WriteOp<T> op, Duration timeout) {
+        PendingWrite(String name, WriteOp<T> op, Duration timeout, boolean async) {
             this.name = name;
             this.op = op;
             this.timeout = timeout;
+            this.async = async;
         }
 
         /** For the writer: true if the write is its to run, false if its caller withdrew it. */

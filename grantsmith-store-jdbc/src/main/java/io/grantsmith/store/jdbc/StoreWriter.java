@@ -38,8 +38,9 @@ interface StoreWriter extends GroupCommitMetrics {
     /**
      * As {@link #submit(String, WriteOp)}, without waiting: the stage completes with the result once the transaction
      * has committed, or fails with a {@link StoreException} when the write failed or did not commit within the write
-     * timeout. A writer with a thread of its own completes it there, so dependent actions run on that thread and must
-     * be short (no blocking, no signing). By default the write runs on the calling thread, as {@link #submit} does.
+     * timeout. {@link GroupCommitWriter} completes it on its completion thread (never on the writer thread), so
+     * dependent actions run there and must be short (no blocking, no signing): they hold up the answers behind them,
+     * though not the next commit. By default the write runs on the calling thread, as {@link #submit} does.
      */
     default <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
         try {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The asynchronous writes of the token path ({@link StoreWriter#submitAsync}): one thread submits many writes
- * without waiting, each stage completes only once its batch has committed, and the write timeout still fails a
- * write whose commit does not come.
+ * without waiting, each stage completes only once its batch has committed, on the writer's completion thread and never
+ * on the writer itself, and the write timeout still fails a write whose commit does not come.
  */
 class AsyncWritesTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -43,7 +44,8 @@ class AsyncWritesTest {
     }
 
     @Test
-    void whenOneThreadSubmitsManyWritesThenNoneWaitsAndEachCompletesOnTheWriterOnlyAfterTheCommit() throws Exception {
+    void whenOneThreadSubmitsManyWritesThenNoneWaitsAndEachCompletesOnTheCompletionThreadOnlyAfterTheCommit()
+            throws Exception {
         stores = TestStores.open(directory.resolve("db"));
         int writes = 40;
         List<AccessTokenRecord> tokens = new ArrayList<>();
@@ -62,7 +64,8 @@ class AsyncWritesTest {
                     .as("not committed yet").isEmpty();
         }
         for (CompletableFuture<String> outcome : completedOn) {
-            assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("SAVED on grantsmith-sqlite-writer");
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).as("never on grantsmith-sqlite-writer")
+                    .isEqualTo("SAVED on grantsmith-sqlite-completions");
         }
         for (AccessTokenRecord token : tokens) {
             assertThat(stores.tokens().findAccessToken(token.serviceId(), lookup(token))).isPresent();
@@ -70,14 +73,15 @@ class AsyncWritesTest {
     }
 
     @Test
-    void whenAWriteStagesContinuationOnTheWriterSubmitsABlockingWriteThenItFailsAtOnceInsteadOfStalling()
+    void whenAWriteStagesContinuationSubmitsABlockingWriteThenItFailsAtOnceInsteadOfStallingTheOtherAnswers()
             throws Exception {
         Duration timeout = Duration.ofSeconds(60);
         stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
         StoreWriter writer = stores.writer();
 
         CompletableFuture<Integer> nested;
-        // the writer is held until the continuation is registered, so that it runs on the writer after the commit
+        // the writer is held until the continuation is registered, so that it runs on the completion thread after
+        // the commit, where a blocking write would hold up every answer behind it until its own commit
         try (WriterGate gate = WriterGate.close(writer)) {
             nested = writer.submitAsync("first", context -> 1).toCompletableFuture()
                     .thenApply(first -> writer.submit("nested", context -> first + 1));
@@ -88,6 +92,44 @@ class AsyncWritesTest {
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
         Integer after = writer.submit("after", context -> 3);
         assertThat(after).as("the writer still commits").isEqualTo(3);
+    }
+
+    @Test
+    void whenAStagesContinuationHoldsTheCompletionThreadThenTheWriterStillCommitsAndLaterStagesWaitTheirTurn()
+            throws Exception {
+        stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(
+                Duration.ofSeconds(60)));
+        StoreWriter writer = stores.writer();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+
+        CompletableFuture<String> held;
+        // the writer is held until the continuation is registered, so that it runs on the completion thread
+        try (WriterGate gate = WriterGate.close(writer)) {
+            held = writer.submitAsync("held", context -> 1).toCompletableFuture().thenApply(one -> {
+                running.countDown();
+                awaitQuietly(release); // a response step that blocks (it must not; if it does, it costs no commit)
+                return Thread.currentThread().getName();
+            });
+            gate.awaitQueued(1);
+        }
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> behind = writer.submitAsync("behind", context -> 3).toCompletableFuture();
+
+        Integer meanwhile = writer.submit("meanwhile", context -> 2);
+        assertThat(meanwhile).as("the writer commits and answers a blocking write").isEqualTo(2);
+        assertThat(held).isNotDone();
+        release.countDown();
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("grantsmith-sqlite-completions");
+        assertThat(behind.get(10, TimeUnit.SECONDS)).as("completed once the completion thread was free").isEqualTo(3);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
