@@ -4,6 +4,7 @@ import io.grantsmith.registry.StoreStatistic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's metrics in Prometheus form: HTTP requests by route, method and status (with latency), token
@@ -25,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * per label combination and cached, so recording costs a map lookup and an add on the hot path.
  */
 public final class ServerMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMetrics.class);
     private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
             "OPTIONS", "TRACE", "PATCH");
 
@@ -38,16 +44,27 @@ public final class ServerMetrics {
     private final List<StoreStatistic> storeStatistics;
     /**
      * The JVM's meters, bound on a thread of their own: they load the JVM's management classes (JMX, several hundred),
-     * which a start would otherwise load before it can answer its first request. A scrape waits for them.
+     * which a start would otherwise load before it can answer its first request. A scrape waits for them. It never
+     * completes exceptionally: a binding that fails is logged once, and scrapes go on without the meters it missed.
      */
     private final CompletableFuture<Void> jvmMeters;
 
     public ServerMetrics(List<StoreStatistic> storeStatistics) {
+        this(storeStatistics, ServerMetrics::bindJvmMeters);
+    }
+
+    /** For tests: with {@code jvmBinder} binding the JVM's meters. */
+    ServerMetrics(List<StoreStatistic> storeStatistics, Consumer<MeterRegistry> jvmBinder) {
         this.storeStatistics = List.copyOf(storeStatistics);
-        this.jvmMeters = CompletableFuture.runAsync(this::bindJvmMeters, task -> {
+        this.jvmMeters = CompletableFuture.runAsync(() -> jvmBinder.accept(registry), task -> {
             Thread thread = new Thread(task, "grantsmith-jvm-metrics");
             thread.setDaemon(true);
             thread.start();
+        }).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            LOG.warn("Binding the JVM metrics failed; /metrics goes on without (some of) them", cause);
+            return null;
         });
         for (StoreStatistic statistic : this.storeStatistics) {
             String name = "grantsmith." + statistic.name();
@@ -61,7 +78,7 @@ public final class ServerMetrics {
         }
     }
 
-    private void bindJvmMeters() {
+    private static void bindJvmMeters(MeterRegistry registry) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

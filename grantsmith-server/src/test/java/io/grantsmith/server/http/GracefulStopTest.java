@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulStopTest {
     private static final long PROMPT_SECONDS = 20;
+    /** HttpServer's stop timeout. */
+    private static final long STOP_TIMEOUT_SECONDS = 5;
+    /** Well below the stop timeout, well above a commit and an answer on a loaded machine. */
+    private static final long ANSWERED_STOP_SECONDS = 2;
 
     private final HeldTokenWrites writes = new HeldTokenWrites();
     private HttpFixture server;
@@ -46,22 +50,32 @@ class GracefulStopTest {
         await(() -> writes.pending() == 1, "the token's commit is held");
         int port = server.port();
 
-        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+        long stopBegan = System.nanoTime();
+        CompletableFuture<Long> stopped = CompletableFuture.supplyAsync(() -> {
             try {
                 server.server().close();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            return System.nanoTime();
         });
         await(() -> !accepts(port), "the stopping server takes no new connection");
-        assertThat(stopped).as("the stop waits for the request in flight").isNotDone();
+        // at once, before anything else: Jetty's stop gives up on the request after 5 s from the stop's beginning
+        boolean stopWaited = !stopped.isDone();
+        long portClosedAfter = System.nanoTime() - stopBegan;
+        assertThat(portClosedAfter).as("the port closed well within the stop's 5 s timeout")
+                .isLessThan(TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS - 1));
+        assertThat(stopWaited).as("the stop waits for the request in flight").isTrue();
         assertThat(inFlight).isNotDone();
 
+        long committed = System.nanoTime();
         writes.commitOne();
 
         Reply reply = inFlight.get(PROMPT_SECONDS, TimeUnit.SECONDS);
         assertThat(reply.assertNoStore(200).text("access_token")).isNotBlank();
-        stopped.get(PROMPT_SECONDS, TimeUnit.SECONDS);
+        long stopReturned = stopped.get(PROMPT_SECONDS, TimeUnit.SECONDS);
+        assertThat(stopReturned - committed).as("the stop returns once the request is answered, not at its timeout")
+                .isLessThan(TimeUnit.SECONDS.toNanos(ANSWERED_STOP_SECONDS));
     }
 
     private static boolean accepts(int port) {

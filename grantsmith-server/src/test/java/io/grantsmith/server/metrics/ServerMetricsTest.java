@@ -2,10 +2,15 @@ package io.grantsmith.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.grantsmith.registry.StoreStatistic;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The store's figures in the scrape, as long as the server runs. */
 class ServerMetricsTest {
@@ -49,5 +54,30 @@ class ServerMetricsTest {
 
         assertThat(metrics.scrape())
                 .contains("grantsmith_jose_native_algorithms{provider=\"AmazonCorrettoCryptoProvider 2.5.0\"} 9.0");
+    }
+
+    @Test
+    void whenBindingTheJvmMetersFailsThenScrapesStillAnswerAndTheFailureIsLoggedOnce() {
+        Logger log = (Logger) LoggerFactory.getLogger(ServerMetrics.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        log.addAppender(appender);
+        try {
+            AtomicLong queue = new AtomicLong(3);
+            ServerMetrics metrics = new ServerMetrics(
+                    List.of(new StoreStatistic("store.writer.queue", "queue", StoreStatistic.Kind.GAUGE, queue::get)),
+                    registry -> {
+                        throw new IllegalStateException("no management beans");
+                    });
+
+            assertThat(metrics.scrape()).contains("grantsmith_store_writer_queue 3.0").doesNotContain("jvm_");
+            assertThat(metrics.scrape()).contains("grantsmith_store_writer_queue 3.0");
+        } finally {
+            log.detachAppender(appender);
+        }
+
+        assertThat(appender.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .singleElement().satisfies(event -> assertThat(event.getThrowableProxy().getMessage())
+                        .isEqualTo("no management beans"));
     }
 }

@@ -3,6 +3,10 @@ package io.grantsmith.store.jdbc;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * What differs between the databases the JDBC store runs on. The statements themselves are not here: they are
@@ -39,6 +43,11 @@ enum Dialect {
         @Override
         boolean batchesStatements() {
             return false; // in-process: no round trip to save
+        }
+
+        @Override
+        JavaMigration[] javaMigrations(SecretSealer sealer) {
+            return new JavaMigration[] {new ResealClientSecretsMigration(sealer)};
         }
     },
 
@@ -82,6 +91,12 @@ enum Dialect {
         boolean batchesStatements() {
             return true;
         }
+
+        /** Its schema starts at V8 (see V8__schema.sql): no format-1 secret to reseal. */
+        @Override
+        JavaMigration[] javaMigrations(SecretSealer sealer) {
+            return new JavaMigration[0];
+        }
     };
 
     private static final String QUERY_CANCELED = "57014";
@@ -101,12 +116,28 @@ enum Dialect {
     }
 
     /**
-     * The version of the newest migration bundled for this database (SchemaTest checks it against Flyway's own
-     * list): a schema recorded at it needs no migration ({@link SchemaVersion}).
+     * The version of the newest migration bundled for this database, SQL file or Java migration, as Flyway records
+     * it (SchemaVersionTest checks it against Flyway's own list): a schema recorded at it needs no migration
+     * ({@link SchemaVersion}).
      */
     String newestMigration() {
         return newestMigration;
     }
+
+    /**
+     * Flyway as the store runs it on this database: its migration location and the Java migrations, which need
+     * something a file cannot hold (the sealing key).
+     */
+    FluentConfiguration flyway(DataSource dataSource, SecretSealer sealer) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(migrations)
+                .javaMigrations(javaMigrations(sealer))
+                .failOnMissingLocations(true);
+    }
+
+    /** The migrations of this database that are Java classes rather than SQL files. */
+    abstract JavaMigration[] javaMigrations(SecretSealer sealer);
 
     /** Whether {@code failure} is of the database itself (down, full, unreachable) rather than of one write. */
     abstract boolean isOfTheDatabase(Throwable failure);

@@ -109,7 +109,7 @@ public final class JdbcStores implements Stores {
         Connection writerConnection = wrap.apply(database.openWriter());
         ReadPool reads = null;
         try {
-            int migrationsApplied = database.migrate(writerConnection, new ResealClientSecretsMigration(sealer));
+            int migrationsApplied = database.migrate(writerConnection, sealer);
             reads = new ReadPool(database.openReadPool(settings.readPoolSize()));
             GroupCommitWriter writer = GroupCommitWriter.start(writerConnection,
                     () -> wrap.apply(database.openWriter()),
@@ -134,7 +134,7 @@ public final class JdbcStores implements Stores {
     public static JdbcStores openPostgres(PostgresSettings settings) {
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         PostgresDatabase database = new PostgresDatabase(settings);
-        int migrationsApplied = database.migrate();
+        int migrationsApplied = database.migrate(sealer);
         HikariDataSource pool = database.openPool();
         ConnectionGate connections = new ConnectionGate(pool, () -> openConnections(pool), settings.redactedUrl(),
                 System::nanoTime);

@@ -6,7 +6,6 @@ import io.grantsmith.core.spi.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -99,16 +98,13 @@ final class PostgresDatabase {
      * database, so nodes started together migrate once. Returns how many ran. A schema already at the newest
      * migration is left alone without starting Flyway.
      */
-    int migrate() {
+    int migrate(SecretSealer sealer) {
         PGSimpleDataSource dataSource = dataSource();
         if (isCurrent(dataSource)) {
             return 0;
         }
         try {
-            return Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(Dialect.POSTGRESQL.migrations())
-                    .failOnMissingLocations(true)
+            return Dialect.POSTGRESQL.flyway(dataSource, sealer)
                     .load()
                     .migrate()
                     .migrationsExecuted;

@@ -14,9 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -27,9 +25,6 @@ import org.sqlite.SQLiteDataSource;
  * SQLite-specific about connecting lives here.
  */
 final class SqliteDatabase {
-    /** Migrations per dialect, so that a PostgreSQL set can live beside this one. */
-    static final String MIGRATIONS = Dialect.SQLITE.migrations();
-
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -144,20 +139,15 @@ final class SqliteDatabase {
     }
 
     /**
-     * Applies pending migrations: the SQL files in {@link #MIGRATIONS} and {@code javaMigrations}, which need
-     * something a file cannot hold (the sealing key). Returns how many ran (zero when the schema is current). A schema
+     * Applies pending migrations: {@link Dialect#SQLITE}'s, the Java ones with {@code sealer}. Returns how many ran (zero when the schema is current). A schema
      * already at the newest migration, as {@code connection} reads it, is left alone without starting Flyway.
      */
-    int migrate(Connection connection, JavaMigration... javaMigrations) {
+    int migrate(Connection connection, SecretSealer sealer) {
         if (SchemaVersion.isCurrent(connection, Dialect.SQLITE)) {
             return 0;
         }
         try {
-            return Flyway.configure()
-                    .dataSource(dataSource())
-                    .locations(MIGRATIONS)
-                    .javaMigrations(javaMigrations)
-                    .failOnMissingLocations(true)
+            return Dialect.SQLITE.flyway(dataSource(), sealer)
                     .load()
                     .migrate()
                     .migrationsExecuted;
