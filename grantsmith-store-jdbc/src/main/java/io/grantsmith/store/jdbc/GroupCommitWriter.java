@@ -101,8 +101,17 @@ final class GroupCommitWriter implements StoreWriter {
     private final WriteDeadlines<PendingWrite<?>> deadlines;
     /** After this long without a transaction, the connection is checked before the next ({@link ConnectionSource#isUsable}). */
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** The database failed the last transaction, and none has committed since. */
+    /** The database failed a transaction, and none that started after that failure has committed since. */
     private volatile boolean failing;
+    /** Numbers the transactions in the order they start, across the writers. */
+    private final AtomicLong transactionsStarted = new AtomicLong();
+    /**
+     * The number of the last transaction started when the database last failed one: only a commit of a later one
+     * shows that the database takes writes again (another writer's commit that began earlier shows nothing).
+     * Guarded by {@link #health}.
+     */
+    private long startedBeforeLastFailure;
+    private final Object health = new Object();
     /** Writes failed by the database since it began failing. */
     private final AtomicLong failedWhileFailing = new AtomicLong();
     /**
@@ -125,7 +134,7 @@ final class GroupCommitWriter implements StoreWriter {
         this.queue = new WriteQueue<>(queueCapacity);
         String database = dialect.name().toLowerCase(Locale.ROOT);
         this.deadlines = new WriteDeadlines<>("grantsmith-" + database + "-write-deadlines",
-                write -> write.done.isDone(), this::expire);
+                PendingWrite::isSettled, this::expire);
         List<Worker> threads = new ArrayList<>(writerCount);
         for (int i = 0; i < writerCount; i++) {
             String name = "grantsmith-" + database + "-writer" + (writerCount == 1 ? "" : "-" + (i + 1));
@@ -172,10 +181,14 @@ final class GroupCommitWriter implements StoreWriter {
         return submit(name, op, writeTimeout);
     }
 
-    /** Whether every writer thread still runs (a thread that died of an Error makes the store not ready). */
+    /**
+     * Whether every writer thread and the completion thread still run (a thread that died makes the store not
+     * ready).
+     */
     @Override
     public boolean isAlive() {
-        return !closing.get() && workers.stream().allMatch(worker -> worker.thread.isAlive());
+        return !closing.get() && completions.isRunning()
+                && workers.stream().allMatch(worker -> worker.thread.isAlive());
     }
 
     /** Whether a running batch has taken longer than callers may wait: the disk or a lock holds a writer. */
@@ -311,14 +324,20 @@ final class GroupCommitWriter implements StoreWriter {
         return write.done;
     }
 
-    /** An asynchronous write's deadline passed: as {@link #timedOut}, failing its stage instead of throwing. */
+    /**
+     * An asynchronous write's deadline passed: as {@link #timedOut}, failing its stage instead of throwing. A write
+     * the writer has settled is left alone: it committed (or failed), and its stage only waits for the completion
+     * thread, which reports that.
+     */
     private void expire(PendingWrite<?> write) {
         StoreException failure;
         if (write.withdraw()) {
             queue.remove(write);
             failure = new StoreException(write.name + " was not written: it waited for the writer for "
                     + millis(write.timeout) + " and was withdrawn");
-        } else if (!anyWorkerAlive() && !write.done.isDone()) {
+        } else if (!write.expire()) {
+            return; // settled: its outcome is on its way
+        } else if (!anyWorkerAlive()) {
             failure = closed(write.name);
         } else {
             failure = new StoreException(write.name + " did not commit within " + millis(write.timeout)
@@ -445,15 +464,27 @@ final class GroupCommitWriter implements StoreWriter {
         return dialect.isRetryable(cause) && ++write.conflicts < StoreWriter.ATTEMPTS;
     }
 
-    private void committed(List<PendingWrite<?>> writes) {
+    /** @param transaction the committed transaction's number ({@link #transactionsStarted}) */
+    private void committed(List<PendingWrite<?>> writes, long transaction) {
         batchesCommitted.incrementAndGet();
         opsCommitted.addAndGet(writes.size());
         if (failing) {
-            failing = false;
-            failures.drain();
-            LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing.getAndSet(0));
+            recovered(transaction);
         }
         settle(writes, PendingWrite::complete);
+    }
+
+    private void recovered(long transaction) {
+        long failedWrites;
+        synchronized (health) {
+            if (!failing || transaction <= startedBeforeLastFailure) {
+                return;
+            }
+            failing = false;
+            failedWrites = failedWhileFailing.getAndSet(0);
+        }
+        failures.drain();
+        LOG.info("The store takes writes again, after {} writes failed", failedWrites);
     }
 
     /**
@@ -463,6 +494,9 @@ final class GroupCommitWriter implements StoreWriter {
     private void settle(List<PendingWrite<?>> writes, Consumer<PendingWrite<?>> outcome) {
         List<Runnable> handed = new ArrayList<>(writes.size());
         for (PendingWrite<?> write : writes) {
+            if (!write.settle()) {
+                continue; // its deadline failed it already (or it was settled before an Error abandoned its batch)
+            }
             if (write.async) {
                 handed.add(() -> outcome.accept(write));
             } else {
@@ -474,8 +508,11 @@ final class GroupCommitWriter implements StoreWriter {
 
     /** The database failed the transaction: every write of it fails, as a retry alone would fail too. */
     private void databaseFailed(List<PendingWrite<?>> writes, Exception cause) {
-        failing = true;
-        failedWhileFailing.addAndGet(writes.size());
+        synchronized (health) {
+            failing = true;
+            startedBeforeLastFailure = transactionsStarted.get();
+            failedWhileFailing.addAndGet(writes.size());
+        }
         opsFailed.addAndGet(writes.size());
         // One line per kind of failure and minute: a full disk fails every write, and a line per write (let alone a
         // stack trace) would fill what little space is left.
@@ -534,6 +571,8 @@ final class GroupCommitWriter implements StoreWriter {
         private int runningWrite = -1;
         /** Whether a JDBC batch of several writes is being sent. */
         private boolean sendingJdbcBatch;
+        /** Whether this writer took the stop marker, which it passes on however it ends. */
+        private boolean stopTaken;
 
         Worker(Connection first, String name) {
             this.connection = first;
@@ -543,7 +582,19 @@ final class GroupCommitWriter implements StoreWriter {
         }
 
         private void run() {
-            List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
+            try {
+                runBatches(new ArrayList<>(maxBatch));
+            } finally {
+                // Also when an Error ends this thread in the batch that took the stop marker: the other writers would
+                // wait for work forever, and close() for them.
+                if (stopTaken) {
+                    passOnStop();
+                }
+            }
+        }
+
+        /** Runs batches until one holds the stop marker (or an Error ends the thread). */
+        private void runBatches(List<PendingWrite<?>> batch) {
             boolean stopping = false;
             while (!stopping) {
                 batch.add(queue.take()); // nobody should interrupt a writer (close() stops it through the queue)
@@ -553,6 +604,7 @@ final class GroupCommitWriter implements StoreWriter {
                 // (docs/BENCHMARKS.md, "Answering from the commit").
                 queue.drainTo(batch, maxBatch - 1);
                 stopping = closing.get() && batch.remove(stop);
+                stopTaken = stopping;
                 // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
                 batch.removeIf(write -> !write.claim());
                 batchStartedAt = Math.max(1, System.nanoTime());
@@ -573,7 +625,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 batch.clear();
             }
-            passOnStop();
         }
 
         /** Queues the stop marker again for the writers that have not seen it, behind what is still queued. */
@@ -582,7 +633,8 @@ final class GroupCommitWriter implements StoreWriter {
                 return;
             }
             boolean interrupted = false;
-            while (true) {
+            // Not when every other writer is gone (dead of an Error): nobody would take it, nor make room for it.
+            while (workers.stream().anyMatch(other -> other != this && other.thread.isAlive())) {
                 try {
                     if (queue.offer(stop, LIVENESS_CHECK_NANOS, TimeUnit.NANOSECONDS)) {
                         break;
@@ -603,9 +655,10 @@ final class GroupCommitWriter implements StoreWriter {
 
         /** @param jdbcBatches whether {@link SingleUpdate}s of one SQL text may go as one JDBC batch */
         private void execute(List<PendingWrite<?>> writes, boolean jdbcBatches) {
+            long transaction = transactionsStarted.incrementAndGet();
             BatchFailure failure = runInOneTransaction(writes, jdbcBatches);
             if (failure == null) {
-                committed(writes);
+                committed(writes, transaction);
             } else if (failure.ofTheDatabase()) {
                 databaseFailed(writes, failure.cause());
             } else if (failure.inJdbcBatch()) {
@@ -874,6 +927,10 @@ final class GroupCommitWriter implements StoreWriter {
         private static final int QUEUED = 0;
         private static final int CLAIMED = 1;
         private static final int WITHDRAWN = 2;
+        /** Its outcome is set: handed to the completion thread (asynchronous) or given to its caller. */
+        private static final int SETTLED = 3;
+        /** Its deadline passed while the writer ran it: its stage failed, and its outcome is not reported. */
+        private static final int EXPIRED = 4;
 
         final String name;
         final WriteOp<T> op;
@@ -882,7 +939,10 @@ final class GroupCommitWriter implements StoreWriter {
         final CompletableFuture<T> done = new CompletableFuture<>();
         /** Submitted with {@link #submitAsync}: its stage is completed on the completion thread. */
         final boolean async;
-        /** Whether the writer took it or its caller gave up first: exactly one of them wins. */
+        /**
+         * Whether the writer took it or its caller gave up first, then whether its outcome or its deadline came first:
+         * exactly one of each pair wins.
+         */
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private T result;
         /** How often the database rolled it back for a conflict with another transaction (writer thread only). */
@@ -903,6 +963,25 @@ final class GroupCommitWriter implements StoreWriter {
         /** For the caller: true if the write will never run, false if the writer took it already. */
         boolean withdraw() {
             return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
+
+        /**
+         * For the writer: true if it gives this write its outcome, false if the deadline failed it first. After this,
+         * the deadline leaves it alone even while its stage waits for the completion thread: it has committed (or
+         * failed for good), and must be reported so.
+         */
+        boolean settle() {
+            return state.compareAndSet(CLAIMED, SETTLED);
+        }
+
+        /** For the deadline: true if it may fail this running write, false if the writer settled it first. */
+        boolean expire() {
+            return state.compareAndSet(CLAIMED, EXPIRED);
+        }
+
+        /** Whether its deadline no longer matters: its stage is complete, or its outcome is on the way. */
+        boolean isSettled() {
+            return state.get() == SETTLED || done.isDone();
         }
 
         void run(WriteContext context) throws SQLException {

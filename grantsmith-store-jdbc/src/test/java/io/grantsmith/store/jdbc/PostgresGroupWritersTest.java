@@ -19,6 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +160,42 @@ class PostgresGroupWritersTest {
         assertThat(writer.isAlive()).isFalse();
         assertThatThrownBy(() -> writer.submit("late", context -> 1)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("closed");
+    }
+
+    @Test
+    void whenAWriterDiesOfAnErrorInTheBatchThatTookTheStopMarkerThenCloseStillStopsTheOtherWriter() throws Exception {
+        start(2);
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            CompletionStage<Integer> broken;
+            Future<?> closed;
+            try (WriterGate first = WriterGate.close(writer)) {
+                try (WriterGate second = WriterGate.close(writer)) {
+                    broken = writer.submitAsync("broken", context -> {
+                        throw new AssertionError("a bug in a write");
+                    });
+                    closed = closer.submit(writer::close);
+                    second.awaitQueued(2); // the broken write, then the stop marker
+                    first.close(); // its writer takes both in one batch and dies of the Error
+                    awaitQueueEmpty();
+                }
+            }
+
+            closed.get(20, TimeUnit.SECONDS);
+            assertThat(writer.isAlive()).isFalse();
+            assertThatThrownBy(() -> join(broken)).isInstanceOf(StoreException.class)
+                    .hasRootCauseInstanceOf(AssertionError.class);
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+
+    private void awaitQueueEmpty() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.queueDepth() > 0) {
+            assertThat(System.nanoTime()).as("the queue drained in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 
     @Test
