@@ -306,10 +306,16 @@ final class GroupCommitWriter implements StoreWriter {
      * Queues {@code op} for the next group transaction and returns at once (unless the queue is full: then it waits
      * for room, within the write timeout, as {@link #submit} does). The stage completes on the completion thread once
      * the transaction has committed, or fails with a {@link StoreException}, at the latest about the write timeout
-     * later (then on the deadlines' thread).
+     * later (then on the deadlines' thread). Never from the completion thread: with the queue full it could wait
+     * there up to the write timeout, holding every answer behind it; that throws {@link IllegalStateException} (a
+     * continuation that writes again hops to another executor first, as the token path's retries do).
      */
     @Override
     public <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
+        if (completions.isItsThread()) {
+            throw new IllegalStateException("asynchronous write " + name
+                    + " submitted from the writer's completion thread");
+        }
         if (closing.get()) {
             return CompletableFuture.failedFuture(closed(name));
         }

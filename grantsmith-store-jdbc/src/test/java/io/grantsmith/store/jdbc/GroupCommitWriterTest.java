@@ -313,6 +313,23 @@ class GroupCommitWriterTest {
         assertThat(stores.groupCommitMetrics().opsTimedOut()).isEqualTo(timedOutBefore);
     }
 
+    @Test
+    void whenAContinuationOnTheCompletionThreadSubmitsAnAsynchronousWriteThenThatIsRefused() throws Exception {
+        stores = TestStores.open(directory.resolve("db"));
+        StoreWriter writer = stores.writer();
+        CompletableFuture<Object> nested;
+        try (WriterGate gate = WriterGate.close(writer)) {
+            // attached before the commit, so it runs on the completion thread
+            nested = writer.submitAsync("outer", context -> 1).toCompletableFuture()
+                    .thenCompose(one -> writer.submitAsync("inner", context -> 2));
+            gate.awaitQueued(1);
+        }
+
+        assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("inner submitted from the writer's completion thread");
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
