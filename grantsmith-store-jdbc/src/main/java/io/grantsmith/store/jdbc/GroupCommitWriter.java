@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only writer of the database: one thread, one connection. Callers submit a {@link WriteOp} and block until
- * the transaction that contains it has committed, so an acknowledged write is durable. The thread takes the
+ * The node's writer of the database: one writer thread on one connection (SQLite), or several, each on a connection
+ * of its own, draining one queue (PostgreSQL). Callers submit a {@link WriteOp} and block until
+ * the transaction that contains it has committed, so an acknowledged write is durable. A writer thread takes the
  * first waiting write, drains up to {@code maxBatch - 1} more without waiting, runs them all in one transaction
  * and commits once: many requests share one fsync. If one write of the batch fails, the others are run again
  * together without it and it is retried alone, so one bad write fails only its own caller.
@@ -65,13 +66,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so two things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
- * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text (the token
- * INSERTs of a busy node) go to the server as one JDBC batch: a batch of N issued tokens costs BEGIN, one round trip
- * for the N INSERTs and COMMIT, where it cost N + 2. The driver reports each statement's own update count, so each
+ * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text go to the server
+ * as one JDBC batch: only the plain access-token INSERT ({@code saveAccess}) and {@code deleteAccessToken} are
+ * SingleUpdates (the code and refresh grants' writes are several statements each and run one by one), so a batch of N
+ * plain issued tokens costs BEGIN, one round trip for the N INSERTs and COMMIT, where it cost N + 2. The driver
+ * reports each statement's own update count, so each
  * write still gets its own result. When a JDBC batch fails, the driver does not say at which statement, so the same
  * writes run again one at a time, which finds the failed one as above. A
  * writer's connection goes back to the pool after {@link ConnectionSource#maxHoldNanos()}, so that the pool's
- * maximum lifetime retires it like any other.
+ * maximum lifetime retires it like any other; that is checked when the writer's next batch starts, so a writer that
+ * gets no writes keeps its idle connection until then.
  */
 final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -146,8 +150,8 @@ final class GroupCommitWriter implements StoreWriter {
     }
 
     /**
-     * Starts one writer thread on {@code first} (or, when null, on a connection from {@code connections} at its first
-     * batch), which it owns from now on; after the database failed under it, it replaces the connection with one
+     * Starts a single writer thread on {@code first} (or, when null, on a connection from {@code connections} at its
+     * first batch), which it owns from now on; after the database failed under it, it replaces the connection with one
      * from {@code connections}. Callers wait at most {@code writeTimeout}.
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
