@@ -190,6 +190,21 @@ class PostgresGroupWritersTest {
         }
     }
 
+    @Test
+    void whenAnotherWriterCommitsATransactionThatBeganBeforeTheFailureThenTheStoreStaysFailing() throws Exception {
+        start(2);
+        try (WriterGate gate = WriterGate.close(writer)) { // one writer holds a transaction begun before the failure
+            source.failOpens = true; // the other writer's first connection: the database fails its transaction
+            assertThatThrownBy(() -> join(insert("refused", "v"))).isInstanceOf(StoreException.class);
+            assertThat(writer.isFailing()).isTrue();
+            source.failOpens = false;
+        }
+        assertThat(writer.isFailing()).as("a commit of a transaction older than the failure shows nothing").isTrue();
+
+        assertThat(join(insert("after", "v"))).isEqualTo(1);
+        assertThat(writer.isFailing()).as("a transaction begun after the failure committed").isFalse();
+    }
+
     private void awaitQueueEmpty() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (writer.queueDepth() > 0) {
@@ -271,9 +286,13 @@ class PostgresGroupWritersTest {
         final AtomicInteger released = new AtomicInteger();
         final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         volatile long maxHoldNanos = Long.MAX_VALUE;
+        volatile boolean failOpens;
 
         @Override
         public Connection open() throws SQLException {
+            if (failOpens) {
+                throw new SQLException("the database is down", "08006");
+            }
             opened.incrementAndGet();
             Connection real = DriverManager.getConnection(SCHEMA.url());
             return proxy(Connection.class, real, (method, args) -> {
