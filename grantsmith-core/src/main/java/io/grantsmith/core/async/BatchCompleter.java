@@ -12,8 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * response (see {@link #isCurrentThread}). Whatever those actions cost, or however long one of them takes, holds up
  * later answers but never the next commit.
  *
- * <p>Completions run in the order they were handed over. One that throws goes to the thread's uncaught-exception
- * handler (the server's logs it) and the others still run.
+ * <p>Completions run in the order they were handed over. One that throws (even an {@link Error}) goes to the
+ * thread's uncaught-exception handler (the server's logs it) and the others still run.
  */
 public final class BatchCompleter implements AutoCloseable {
     /** The last element of the queue after {@link #close}; compared by identity. */
@@ -44,6 +44,11 @@ public final class BatchCompleter implements AutoCloseable {
     /** Whether the calling thread is this completer's own. */
     public boolean isItsThread() {
         return Thread.currentThread() == thread;
+    }
+
+    /** Whether the completion thread runs (until {@link #close}). */
+    public boolean isRunning() {
+        return thread.isAlive();
     }
 
     /** Queues a batch's completions, to run on the completion thread in this order. Empty lists are ignored. */
@@ -93,11 +98,21 @@ public final class BatchCompleter implements AutoCloseable {
             for (Runnable completion : batch) {
                 try {
                     completion.run();
-                } catch (RuntimeException e) {
-                    // a stage's dependent actions cannot throw through complete(): this is a bug in a completion
-                    thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+                } catch (Throwable e) {
+                    // A stage's dependent actions cannot throw through complete(): this is a bug in a completion.
+                    // Even an Error (an assertion, a stack overflow) must not end the thread: every later answer of
+                    // a committed write would be lost with it.
+                    report(e);
                 }
             }
+        }
+    }
+
+    private void report(Throwable failure) {
+        try {
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+        } catch (Throwable ignored) {
+            // the handler failed too; the next completion still runs
         }
     }
 

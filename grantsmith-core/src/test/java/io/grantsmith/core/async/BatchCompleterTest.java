@@ -54,6 +54,25 @@ class BatchCompleterTest {
     }
 
     @Test
+    void whenACompletionThrowsAnErrorThenTheThreadReportsItAndGoesOn() throws Exception {
+        List<Throwable> reported = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> sameBatch = new CompletableFuture<>();
+        CompletableFuture<String> nextBatch = new CompletableFuture<>();
+        completer.handOff(List.of(() -> Thread.currentThread().setUncaughtExceptionHandler(
+                (thread, failure) -> reported.add(failure))));
+
+        completer.handOff(List.of(() -> {
+            throw new AssertionError("a broken completion");
+        }, () -> sameBatch.complete("ran")));
+        completer.handOff(List.of(() -> nextBatch.complete("ran")));
+
+        assertThat(sameBatch.get(10, TimeUnit.SECONDS)).isEqualTo("ran");
+        assertThat(nextBatch.get(10, TimeUnit.SECONDS)).isEqualTo("ran");
+        assertThat(reported).singleElement().isInstanceOf(AssertionError.class);
+        assertThat(completer.isRunning()).isTrue();
+    }
+
+    @Test
     void whenClosedThenEverythingHandedOverBeforeHasRun() {
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 100; i++) {

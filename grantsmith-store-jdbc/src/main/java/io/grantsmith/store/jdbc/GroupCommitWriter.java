@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only writer of the database: one thread, one connection. Callers submit a {@link WriteOp} and block until
- * the transaction that contains it has committed, so an acknowledged write is durable. The thread takes the
+ * The node's writer of the database: one writer thread on one connection (SQLite), or several, each on a connection
+ * of its own, draining one queue (PostgreSQL). Callers submit a {@link WriteOp} and block until
+ * the transaction that contains it has committed, so an acknowledged write is durable. A writer thread takes the
  * first waiting write, drains up to {@code maxBatch - 1} more without waiting, runs them all in one transaction
  * and commits once: many requests share one fsync. If one write of the batch fails, the others are run again
  * together without it and it is retried alone, so one bad write fails only its own caller.
@@ -65,13 +66,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so two things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
- * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text (the token
- * INSERTs of a busy node) go to the server as one JDBC batch: a batch of N issued tokens costs BEGIN, one round trip
- * for the N INSERTs and COMMIT, where it cost N + 2. The driver reports each statement's own update count, so each
+ * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text go to the server
+ * as one JDBC batch: only the plain access-token INSERT ({@code saveAccess}) and {@code deleteAccessToken} are
+ * SingleUpdates (the code and refresh grants' writes are several statements each and run one by one), so a batch of N
+ * plain issued tokens costs BEGIN, one round trip for the N INSERTs and COMMIT, where it cost N + 2. The driver
+ * reports each statement's own update count, so each
  * write still gets its own result. When a JDBC batch fails, the driver does not say at which statement, so the same
  * writes run again one at a time, which finds the failed one as above. A
  * writer's connection goes back to the pool after {@link ConnectionSource#maxHoldNanos()}, so that the pool's
- * maximum lifetime retires it like any other.
+ * maximum lifetime retires it like any other; that is checked when the writer's next batch starts, so a writer that
+ * gets no writes keeps its idle connection until then.
  */
 final class GroupCommitWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -101,8 +105,17 @@ final class GroupCommitWriter implements StoreWriter {
     private final WriteDeadlines<PendingWrite<?>> deadlines;
     /** After this long without a transaction, the connection is checked before the next ({@link ConnectionSource#isUsable}). */
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-    /** The database failed the last transaction, and none has committed since. */
+    /** The database failed a transaction, and none that started after that failure has committed since. */
     private volatile boolean failing;
+    /** Numbers the transactions in the order they start, across the writers. */
+    private final AtomicLong transactionsStarted = new AtomicLong();
+    /**
+     * The number of the last transaction started when the database last failed one: only a commit of a later one
+     * shows that the database takes writes again (another writer's commit that began earlier shows nothing).
+     * Guarded by {@link #health}.
+     */
+    private long startedBeforeLastFailure;
+    private final Object health = new Object();
     /** Writes failed by the database since it began failing. */
     private final AtomicLong failedWhileFailing = new AtomicLong();
     /**
@@ -125,7 +138,7 @@ final class GroupCommitWriter implements StoreWriter {
         this.queue = new WriteQueue<>(queueCapacity);
         String database = dialect.name().toLowerCase(Locale.ROOT);
         this.deadlines = new WriteDeadlines<>("grantsmith-" + database + "-write-deadlines",
-                write -> write.done.isDone(), this::expire);
+                PendingWrite::isSettled, this::expire);
         List<Worker> threads = new ArrayList<>(writerCount);
         for (int i = 0; i < writerCount; i++) {
             String name = "grantsmith-" + database + "-writer" + (writerCount == 1 ? "" : "-" + (i + 1));
@@ -137,8 +150,8 @@ final class GroupCommitWriter implements StoreWriter {
     }
 
     /**
-     * Starts one writer thread on {@code first} (or, when null, on a connection from {@code connections} at its first
-     * batch), which it owns from now on; after the database failed under it, it replaces the connection with one
+     * Starts a single writer thread on {@code first} (or, when null, on a connection from {@code connections} at its
+     * first batch), which it owns from now on; after the database failed under it, it replaces the connection with one
      * from {@code connections}. Callers wait at most {@code writeTimeout}.
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
@@ -172,10 +185,14 @@ final class GroupCommitWriter implements StoreWriter {
         return submit(name, op, writeTimeout);
     }
 
-    /** Whether every writer thread still runs (a thread that died of an Error makes the store not ready). */
+    /**
+     * Whether every writer thread and the completion thread still run (a thread that died makes the store not
+     * ready).
+     */
     @Override
     public boolean isAlive() {
-        return !closing.get() && workers.stream().allMatch(worker -> worker.thread.isAlive());
+        return !closing.get() && completions.isRunning()
+                && workers.stream().allMatch(worker -> worker.thread.isAlive());
     }
 
     /** Whether a running batch has taken longer than callers may wait: the disk or a lock holds a writer. */
@@ -293,10 +310,16 @@ final class GroupCommitWriter implements StoreWriter {
      * Queues {@code op} for the next group transaction and returns at once (unless the queue is full: then it waits
      * for room, within the write timeout, as {@link #submit} does). The stage completes on the completion thread once
      * the transaction has committed, or fails with a {@link StoreException}, at the latest about the write timeout
-     * later (then on the deadlines' thread).
+     * later (then on the deadlines' thread). Never from the completion thread: with the queue full it could wait
+     * there up to the write timeout, holding every answer behind it; that throws {@link IllegalStateException} (a
+     * continuation that writes again hops to another executor first, as the token path's retries do).
      */
     @Override
     public <T> CompletionStage<T> submitAsync(String name, WriteOp<T> op) {
+        if (completions.isItsThread()) {
+            throw new IllegalStateException("asynchronous write " + name
+                    + " submitted from the writer's completion thread");
+        }
         if (closing.get()) {
             return CompletableFuture.failedFuture(closed(name));
         }
@@ -311,14 +334,20 @@ final class GroupCommitWriter implements StoreWriter {
         return write.done;
     }
 
-    /** An asynchronous write's deadline passed: as {@link #timedOut}, failing its stage instead of throwing. */
+    /**
+     * An asynchronous write's deadline passed: as {@link #timedOut}, failing its stage instead of throwing. A write
+     * the writer has settled is left alone: it committed (or failed), and its stage only waits for the completion
+     * thread, which reports that.
+     */
     private void expire(PendingWrite<?> write) {
         StoreException failure;
         if (write.withdraw()) {
             queue.remove(write);
             failure = new StoreException(write.name + " was not written: it waited for the writer for "
                     + millis(write.timeout) + " and was withdrawn");
-        } else if (!anyWorkerAlive() && !write.done.isDone()) {
+        } else if (!write.expire()) {
+            return; // settled: its outcome is on its way
+        } else if (!anyWorkerAlive()) {
             failure = closed(write.name);
         } else {
             failure = new StoreException(write.name + " did not commit within " + millis(write.timeout)
@@ -445,15 +474,27 @@ final class GroupCommitWriter implements StoreWriter {
         return dialect.isRetryable(cause) && ++write.conflicts < StoreWriter.ATTEMPTS;
     }
 
-    private void committed(List<PendingWrite<?>> writes) {
+    /** @param transaction the committed transaction's number ({@link #transactionsStarted}) */
+    private void committed(List<PendingWrite<?>> writes, long transaction) {
         batchesCommitted.incrementAndGet();
         opsCommitted.addAndGet(writes.size());
         if (failing) {
-            failing = false;
-            failures.drain();
-            LOG.info("The store takes writes again, after {} writes failed", failedWhileFailing.getAndSet(0));
+            recovered(transaction);
         }
         settle(writes, PendingWrite::complete);
+    }
+
+    private void recovered(long transaction) {
+        long failedWrites;
+        synchronized (health) {
+            if (!failing || transaction <= startedBeforeLastFailure) {
+                return;
+            }
+            failing = false;
+            failedWrites = failedWhileFailing.getAndSet(0);
+        }
+        failures.drain();
+        LOG.info("The store takes writes again, after {} writes failed", failedWrites);
     }
 
     /**
@@ -463,6 +504,9 @@ final class GroupCommitWriter implements StoreWriter {
     private void settle(List<PendingWrite<?>> writes, Consumer<PendingWrite<?>> outcome) {
         List<Runnable> handed = new ArrayList<>(writes.size());
         for (PendingWrite<?> write : writes) {
+            if (!write.settle()) {
+                continue; // its deadline failed it already (or it was settled before an Error abandoned its batch)
+            }
             if (write.async) {
                 handed.add(() -> outcome.accept(write));
             } else {
@@ -474,8 +518,11 @@ final class GroupCommitWriter implements StoreWriter {
 
     /** The database failed the transaction: every write of it fails, as a retry alone would fail too. */
     private void databaseFailed(List<PendingWrite<?>> writes, Exception cause) {
-        failing = true;
-        failedWhileFailing.addAndGet(writes.size());
+        synchronized (health) {
+            failing = true;
+            startedBeforeLastFailure = transactionsStarted.get();
+            failedWhileFailing.addAndGet(writes.size());
+        }
         opsFailed.addAndGet(writes.size());
         // One line per kind of failure and minute: a full disk fails every write, and a line per write (let alone a
         // stack trace) would fill what little space is left.
@@ -534,6 +581,8 @@ final class GroupCommitWriter implements StoreWriter {
         private int runningWrite = -1;
         /** Whether a JDBC batch of several writes is being sent. */
         private boolean sendingJdbcBatch;
+        /** Whether this writer took the stop marker, which it passes on however it ends. */
+        private boolean stopTaken;
 
         Worker(Connection first, String name) {
             this.connection = first;
@@ -543,7 +592,19 @@ final class GroupCommitWriter implements StoreWriter {
         }
 
         private void run() {
-            List<PendingWrite<?>> batch = new ArrayList<>(maxBatch);
+            try {
+                runBatches(new ArrayList<>(maxBatch));
+            } finally {
+                // Also when an Error ends this thread in the batch that took the stop marker: the other writers would
+                // wait for work forever, and close() for them.
+                if (stopTaken) {
+                    passOnStop();
+                }
+            }
+        }
+
+        /** Runs batches until one holds the stop marker (or an Error ends the thread). */
+        private void runBatches(List<PendingWrite<?>> batch) {
             boolean stopping = false;
             while (!stopping) {
                 batch.add(queue.take()); // nobody should interrupt a writer (close() stops it through the queue)
@@ -553,6 +614,7 @@ final class GroupCommitWriter implements StoreWriter {
                 // (docs/BENCHMARKS.md, "Answering from the commit").
                 queue.drainTo(batch, maxBatch - 1);
                 stopping = closing.get() && batch.remove(stop);
+                stopTaken = stopping;
                 // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
                 batch.removeIf(write -> !write.claim());
                 batchStartedAt = Math.max(1, System.nanoTime());
@@ -573,7 +635,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 batch.clear();
             }
-            passOnStop();
         }
 
         /** Queues the stop marker again for the writers that have not seen it, behind what is still queued. */
@@ -582,7 +643,8 @@ final class GroupCommitWriter implements StoreWriter {
                 return;
             }
             boolean interrupted = false;
-            while (true) {
+            // Not when every other writer is gone (dead of an Error): nobody would take it, nor make room for it.
+            while (workers.stream().anyMatch(other -> other != this && other.thread.isAlive())) {
                 try {
                     if (queue.offer(stop, LIVENESS_CHECK_NANOS, TimeUnit.NANOSECONDS)) {
                         break;
@@ -603,9 +665,10 @@ final class GroupCommitWriter implements StoreWriter {
 
         /** @param jdbcBatches whether {@link SingleUpdate}s of one SQL text may go as one JDBC batch */
         private void execute(List<PendingWrite<?>> writes, boolean jdbcBatches) {
+            long transaction = transactionsStarted.incrementAndGet();
             BatchFailure failure = runInOneTransaction(writes, jdbcBatches);
             if (failure == null) {
-                committed(writes);
+                committed(writes, transaction);
             } else if (failure.ofTheDatabase()) {
                 databaseFailed(writes, failure.cause());
             } else if (failure.inJdbcBatch()) {
@@ -874,6 +937,10 @@ final class GroupCommitWriter implements StoreWriter {
         private static final int QUEUED = 0;
         private static final int CLAIMED = 1;
         private static final int WITHDRAWN = 2;
+        /** Its outcome is set: handed to the completion thread (asynchronous) or given to its caller. */
+        private static final int SETTLED = 3;
+        /** Its deadline passed while the writer ran it: its stage failed, and its outcome is not reported. */
+        private static final int EXPIRED = 4;
 
         final String name;
         final WriteOp<T> op;
@@ -882,7 +949,10 @@ final class GroupCommitWriter implements StoreWriter {
         final CompletableFuture<T> done = new CompletableFuture<>();
         /** Submitted with {@link #submitAsync}: its stage is completed on the completion thread. */
         final boolean async;
-        /** Whether the writer took it or its caller gave up first: exactly one of them wins. */
+        /**
+         * Whether the writer took it or its caller gave up first, then whether its outcome or its deadline came first:
+         * exactly one of each pair wins.
+         */
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private T result;
         /** How often the database rolled it back for a conflict with another transaction (writer thread only). */
@@ -903,6 +973,25 @@ final class GroupCommitWriter implements StoreWriter {
         /** For the caller: true if the write will never run, false if the writer took it already. */
         boolean withdraw() {
             return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
+
+        /**
+         * For the writer: true if it gives this write its outcome, false if the deadline failed it first. After this,
+         * the deadline leaves it alone even while its stage waits for the completion thread: it has committed (or
+         * failed for good), and must be reported so.
+         */
+        boolean settle() {
+            return state.compareAndSet(CLAIMED, SETTLED);
+        }
+
+        /** For the deadline: true if it may fail this running write, false if the writer settled it first. */
+        boolean expire() {
+            return state.compareAndSet(CLAIMED, EXPIRED);
+        }
+
+        /** Whether its deadline no longer matters: its stage is complete, or its outcome is on the way. */
+        boolean isSettled() {
+            return state.get() == SETTLED || done.isDone();
         }
 
         void run(WriteContext context) throws SQLException {

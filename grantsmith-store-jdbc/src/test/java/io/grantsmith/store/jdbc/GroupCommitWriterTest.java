@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -273,6 +275,67 @@ class GroupCommitWriterTest {
         }
 
         assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(SaveOutcome.SAVED);
+    }
+
+    @Test
+    void whenACommittedWriteWaitsForTheCompletionThreadPastItsDeadlineThenItsStageStillCompletesWithItsValue()
+            throws Exception {
+        Duration timeout = Duration.ofMillis(300);
+        stores = JdbcStores.openSqlite(TestStores.settings(directory.resolve("db")).withWriteTimeout(timeout));
+        StoreWriter writer = stores.writer();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WriterGate gate = WriterGate.close(writer)) {
+            // attached before the commit, so it runs on the completion thread and holds it
+            writer.submitAsync("first", context -> "first").thenRun(() -> {
+                holding.countDown();
+                awaitQuietly(release);
+            });
+            gate.awaitQueued(1);
+        }
+        CompletableFuture<String> later;
+        long timedOutBefore;
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).as("completion thread held").isTrue();
+            timedOutBefore = stores.groupCommitMetrics().opsTimedOut();
+            long committedBefore = writer.opsCommitted();
+            later = writer.submitAsync("later", context -> "later").toCompletableFuture();
+            while (writer.opsCommitted() == committedBefore) {
+                Thread.sleep(1);
+            }
+            // committed; its stage waits behind the held completion until well past its deadline
+            Thread.sleep(timeout.multipliedBy(3).toMillis());
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(later.get(10, TimeUnit.SECONDS)).as("committed, so reported committed").isEqualTo("later");
+        assertThat(stores.groupCommitMetrics().opsTimedOut()).isEqualTo(timedOutBefore);
+    }
+
+    @Test
+    void whenAContinuationOnTheCompletionThreadSubmitsAnAsynchronousWriteThenThatIsRefused() throws Exception {
+        stores = TestStores.open(directory.resolve("db"));
+        StoreWriter writer = stores.writer();
+        CompletableFuture<Object> nested;
+        try (WriterGate gate = WriterGate.close(writer)) {
+            // attached before the commit, so it runs on the completion thread
+            nested = writer.submitAsync("outer", context -> 1).toCompletableFuture()
+                    .thenCompose(one -> writer.submitAsync("inner", context -> 2));
+            gate.awaitQueued(1);
+        }
+
+        assertThatThrownBy(() -> nested.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("inner submitted from the writer's completion thread");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long countRows(String table) {

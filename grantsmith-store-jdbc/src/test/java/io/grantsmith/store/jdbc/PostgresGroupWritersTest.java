@@ -19,6 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +163,57 @@ class PostgresGroupWritersTest {
     }
 
     @Test
+    void whenAWriterDiesOfAnErrorInTheBatchThatTookTheStopMarkerThenCloseStillStopsTheOtherWriter() throws Exception {
+        start(2);
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            CompletionStage<Integer> broken;
+            Future<?> closed;
+            try (WriterGate first = WriterGate.close(writer)) {
+                try (WriterGate second = WriterGate.close(writer)) {
+                    broken = writer.submitAsync("broken", context -> {
+                        throw new AssertionError("a bug in a write");
+                    });
+                    closed = closer.submit(writer::close);
+                    second.awaitQueued(2); // the broken write, then the stop marker
+                    first.close(); // its writer takes both in one batch and dies of the Error
+                    awaitQueueEmpty();
+                }
+            }
+
+            closed.get(20, TimeUnit.SECONDS);
+            assertThat(writer.isAlive()).isFalse();
+            assertThatThrownBy(() -> join(broken)).isInstanceOf(StoreException.class)
+                    .hasRootCauseInstanceOf(AssertionError.class);
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenAnotherWriterCommitsATransactionThatBeganBeforeTheFailureThenTheStoreStaysFailing() throws Exception {
+        start(2);
+        try (WriterGate gate = WriterGate.close(writer)) { // one writer holds a transaction begun before the failure
+            source.failOpens = true; // the other writer's first connection: the database fails its transaction
+            assertThatThrownBy(() -> join(insert("refused", "v"))).isInstanceOf(StoreException.class);
+            assertThat(writer.isFailing()).isTrue();
+            source.failOpens = false;
+        }
+        assertThat(writer.isFailing()).as("a commit of a transaction older than the failure shows nothing").isTrue();
+
+        assertThat(join(insert("after", "v"))).isEqualTo(1);
+        assertThat(writer.isFailing()).as("a transaction begun after the failure committed").isFalse();
+    }
+
+    private void awaitQueueEmpty() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.queueDepth() > 0) {
+            assertThat(System.nanoTime()).as("the queue drained in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
     void whenAWriteOnAWriterThreadSubmitsABlockingWriteThenThatThrowsAndOnlyThisWriteFails() throws Exception {
         start(2);
         CompletionStage<Integer> nested = writer.submitAsync("nested",
@@ -232,9 +286,13 @@ class PostgresGroupWritersTest {
         final AtomicInteger released = new AtomicInteger();
         final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         volatile long maxHoldNanos = Long.MAX_VALUE;
+        volatile boolean failOpens;
 
         @Override
         public Connection open() throws SQLException {
+            if (failOpens) {
+                throw new SQLException("the database is down", "08006");
+            }
             opened.incrementAndGet();
             Connection real = DriverManager.getConnection(SCHEMA.url());
             return proxy(Connection.class, real, (method, args) -> {
