@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * at 10k/s, far more than any fixed number of batches per interval would delete. Each batch is one small write of
  * its own, so issuance writes queued meanwhile commit between two batches and wait for at most one of them.
  *
- * <p>Between batches the janitor rests so that it takes only a bounded share of the store's writer: while other
- * writes go to the writer (committed since its last batch, or queued) it rests nine times as long as the batch
- * took (at most a tenth of the writer: a backlog
+ * <p>Between batches the janitor rests so that it takes only a bounded share of the store's writer ({@link
+ * WriterShare}): while the store is busy (other writes committed or queued within the last second) it rests nine times
+ * as long as the batch took (at most a tenth of the writer: a backlog
  * of millions, as a store restarted after a long outage or a janitor stopped for hours carries, purged at
- * half the writer cost SQLite half its issuance, BENCHMARKS § Growth); when nothing else waits it does not rest,
- * and catches up at full speed. Its lag is bounded: rows expired more than {@link #MAX_LAG} ago are purged first, at
- * up to half of the writer (resting as long as each batch took), whatever the load, so that a store issuing at the
- * writer's limit for days still sheds them. Expired rows are never served meanwhile (every lookup checks
+ * half the writer cost SQLite half its issuance, BENCHMARKS § Growth); once no other write has been seen for a second
+ * it does not rest, and catches up at full speed. Its lag is bounded: rows expired more than {@link #MAX_LAG} ago are
+ * purged first, at up to half of the writer (resting as long as each batch took), whatever the load, so that a store
+ * issuing at the writer's limit for days still sheds them. Expired rows are never served meanwhile (every lookup checks
  * {@code expires_at}); a lagging janitor costs disk, not correctness.</p>
  */
 final class Janitor implements AutoCloseable {
@@ -38,8 +38,6 @@ final class Janitor implements AutoCloseable {
      * § Growth).
      */
     static final int BATCH = 500;
-    /** While other writes go to the writer, the janitor rests this many times as long as each batch took. */
-    static final int BUSY_REST_FACTOR = 9;
     /**
      * How far behind the janitor may fall: rows expired longer ago are purged at up to half of the writer, busy or
      * not. Long enough that a backlog of hours (a restart after an outage) is worked off without halving issuance,
@@ -51,6 +49,8 @@ final class Janitor implements AutoCloseable {
     private final ServiceKeyStore keys;
     private final Clock clock;
     private final int batch;
+    private final Ticker ticker;
+    private final WriterShare share = new WriterShare();
     private final ScheduledExecutorService scheduler;
 
     Janitor(Housekeeping housekeeping, ServiceKeyStore keys, Clock clock, Duration interval) {
@@ -58,10 +58,16 @@ final class Janitor implements AutoCloseable {
     }
 
     Janitor(Housekeeping housekeeping, ServiceKeyStore keys, Clock clock, Duration interval, int batch) {
+        this(housekeeping, keys, clock, interval, batch, Ticker.SYSTEM);
+    }
+
+    Janitor(Housekeeping housekeeping, ServiceKeyStore keys, Clock clock, Duration interval, int batch,
+            Ticker ticker) {
         this.housekeeping = housekeeping;
         this.keys = keys;
         this.clock = clock;
         this.batch = batch;
+        this.ticker = ticker;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "grantsmith-janitor");
             thread.setDaemon(true);
@@ -82,7 +88,7 @@ final class Janitor implements AutoCloseable {
         boolean overdue = true;
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                long started = System.nanoTime();
+                long started = ticker.nanoTime();
                 Instant now = clock.instant();
                 int deleted = housekeeping.purgeExpired(overdue ? now.minus(MAX_LAG) : now, batch);
                 total += deleted;
@@ -93,7 +99,8 @@ final class Janitor implements AutoCloseable {
                 if (!full && !overdue) {
                     break;
                 }
-                long rest = full ? restAfter(System.nanoTime() - started, overdue, housekeeping.othersWriting()) : 0;
+                long ended = ticker.nanoTime();
+                long rest = full ? share.restAfter(ended - started, ended, overdue, housekeeping.othersWriting()) : 0;
                 overdue &= full; // the overdue rows are gone: on to the others, without a rest
                 if (!rest(rest)) {
                     break;
@@ -109,26 +116,13 @@ final class Janitor implements AutoCloseable {
         return total;
     }
 
-    /**
-     * How long to rest after a full batch that took {@code batchNanos}: as long again for overdue rows (at most half
-     * of the writer: measured on SQLite, 150-200k rows/s at full speed, so half is still far above any issuance rate);
-     * {@link #BUSY_REST_FACTOR} times as long while other writes go to the writer (at most a tenth: issuance keeps the rest);
-     * not at all when nothing waits (the janitor catches up while the store is idle).
-     */
-    static long restAfter(long batchNanos, boolean overdue, boolean othersWriting) {
-        if (overdue) {
-            return batchNanos;
-        }
-        return othersWriting ? BUSY_REST_FACTOR * batchNanos : 0;
-    }
-
     /** Sleeps {@code nanos}; returns false when the janitor was closed meanwhile. */
-    private static boolean rest(long nanos) {
+    private boolean rest(long nanos) {
         if (nanos <= 0) {
             return true;
         }
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            ticker.sleep(nanos);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -86,46 +86,67 @@ class JanitorTest {
     /** While issuance waits for the writer, a pass through a huge backlog leaves it nine tenths of its time. */
     @Test
     void whenWritesWaitThenTheJanitorRestsNineTimesAsLongAsEachBatchTookBeforeTheNext() {
-        List<long[]> spans = new ArrayList<>(); // start and end of each batch, in nanoseconds
-        Backlog backlog = new Backlog(3 * 100) {
-            @Override
-            public int purgeExpired(Instant now, int limit) {
-                long start = System.nanoTime();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                int deleted = super.purgeExpired(now, limit);
-                spans.add(new long[] {start, System.nanoTime()});
-                return deleted;
-            }
-
-            @Override
-            public boolean othersWriting() {
-                return true;
-            }
-        };
-        Janitor janitor = janitor(backlog, 100);
+        HandTicker ticker = new HandTicker();
+        SharedWriter writer = new SharedWriter(3 * 100, ticker, Duration.ofMillis(5), Duration.ofMillis(1),
+                Duration.ofDays(1));
+        Janitor janitor = janitor(writer, 100, ticker);
 
         assertThat(janitor.pass()).isEqualTo(300);
 
         // the overdue look, three full batches and the empty one that ends the pass
-        assertThat(spans).hasSize(5);
-        for (int i = 2; i < spans.size(); i++) {
-            long took = spans.get(i - 1)[1] - spans.get(i - 1)[0];
-            long rested = spans.get(i)[0] - spans.get(i - 1)[1];
-            assertThat(rested).as("rest after batch %d, which took %d ns", i, took)
-                    .isGreaterThanOrEqualTo(Janitor.BUSY_REST_FACTOR * took);
+        assertThat(writer.spans).hasSize(5);
+        for (int i = 2; i < writer.spans.size(); i++) {
+            assertThat(writer.restBefore(i)).as("rest after batch %d", i - 1)
+                    .isEqualTo(WriterShare.BUSY_REST_FACTOR * Duration.ofMillis(5).toNanos());
         }
     }
 
+    /**
+     * Issuance that commits a write every 200 ms, between 10 ms batches: the janitor's old one-batch look back saw
+     * "idle" after each rest and ran back to back, over half of the writer. It must stay at about a tenth.
+     */
     @Test
-    void restsAsLongAsTheBatchForOverdueRowsNineTimesAsLongWhileWritesWaitAndNotAtAllWhenIdle() {
-        assertThat(Janitor.restAfter(1_000, true, true)).isEqualTo(1_000);
-        assertThat(Janitor.restAfter(1_000, true, false)).isEqualTo(1_000);
-        assertThat(Janitor.restAfter(1_000, false, true)).isEqualTo(Janitor.BUSY_REST_FACTOR * 1_000L);
-        assertThat(Janitor.restAfter(1_000, false, false)).isZero();
+    void underASteadyStreamOfOtherWritesTheJanitorTakesAtMostATenthOfTheWriter() {
+        HandTicker ticker = new HandTicker();
+        SharedWriter writer = new SharedWriter(200_000, ticker, Duration.ofMillis(10), Duration.ofMillis(200),
+                Duration.ofDays(1));
+        Janitor janitor = janitor(writer, 100, ticker);
+
+        assertThat(janitor.pass()).isEqualTo(200_000);
+
+        assertThat((double) writer.purgingNanos() / ticker.now).as("the janitor's share of the writer")
+                .isLessThanOrEqualTo(0.102);
+    }
+
+    /** Hysteresis: a second without other writes, not one batch, makes the store idle; then the janitor catches up. */
+    @Test
+    void whenOtherWritesStopTheJanitorKeepsRestingForTheQuietWindowAndThenCatchesUpWithoutRest() {
+        HandTicker ticker = new HandTicker();
+        Duration batchTime = Duration.ofMillis(10);
+        SharedWriter writer = new SharedWriter(200_000, ticker, batchTime, Duration.ofMillis(200),
+                Duration.ofSeconds(5));
+        Janitor janitor = janitor(writer, 100, ticker);
+
+        assertThat(janitor.pass()).isEqualTo(200_000);
+
+        long lastSeen = writer.spans.stream().mapToLong(span -> span[1])
+                .filter(ended -> ended >= writer.lastWriteNanos()).min().orElseThrow(); // asked after that batch
+        long quietFrom = lastSeen + WriterShare.QUIET.toNanos();
+        int rested = 0;
+        int caughtUp = 0;
+        for (int i = 2; i < writer.spans.size(); i++) {
+            long ended = writer.spans.get(i - 1)[1];
+            if (ended < quietFrom) {
+                assertThat(writer.restBefore(i)).as("rest after batch %d, ended at %d ns", i - 1, ended)
+                        .isEqualTo(WriterShare.BUSY_REST_FACTOR * batchTime.toNanos());
+                rested++;
+            } else {
+                assertThat(writer.restBefore(i)).as("rest after batch %d, ended at %d ns", i - 1, ended).isZero();
+                caughtUp++;
+            }
+        }
+        assertThat(rested).as("batches within the quiet window's reach").isGreaterThan(50);
+        assertThat(caughtUp).as("batches after it").isGreaterThan(1_000);
     }
 
     /** The lag bound: rows expired more than MAX_LAG ago go first, whatever the load, then the others. */
@@ -219,7 +240,11 @@ class JanitorTest {
     }
 
     private Janitor janitor(Housekeeping housekeeping, int batch) {
-        Janitor janitor = new Janitor(housekeeping, new MemoryStores().keys(), CLOCK, NEVER, batch);
+        return janitor(housekeeping, batch, Ticker.SYSTEM);
+    }
+
+    private Janitor janitor(Housekeeping housekeeping, int batch, Ticker ticker) {
+        Janitor janitor = new Janitor(housekeeping, new MemoryStores().keys(), CLOCK, NEVER, batch, ticker);
         cleanup.add(janitor);
         return janitor;
     }
@@ -277,6 +302,76 @@ class JanitorTest {
                 deleted += more;
             }
             return deleted;
+        }
+    }
+
+    /** Time that moves only when a batch runs or the janitor rests. */
+    private static final class HandTicker implements Ticker {
+        long now;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(long nanos) {
+            now += nanos;
+        }
+    }
+
+    /**
+     * A backlog behind a writer shared with issuance: each batch takes {@code batchTime} on the hand ticker, and
+     * another write commits every {@code period} from time zero until {@code stopAt}. Like the JDBC store it answers
+     * whether others wrote since it was last asked; it records the start and end of every batch.
+     */
+    private static final class SharedWriter extends Backlog {
+        final List<long[]> spans = new ArrayList<>();
+        private final HandTicker ticker;
+        private final long batchNanos;
+        private final long periodNanos;
+        private final long stopNanos;
+        private long writesWhenAsked;
+
+        SharedWriter(int rows, HandTicker ticker, Duration batchTime, Duration period, Duration stopAt) {
+            super(rows);
+            this.ticker = ticker;
+            this.batchNanos = batchTime.toNanos();
+            this.periodNanos = period.toNanos();
+            this.stopNanos = stopAt.toNanos();
+        }
+
+        @Override
+        public int purgeExpired(Instant now, int limit) {
+            long start = ticker.now;
+            ticker.now += batchNanos;
+            spans.add(new long[] {start, ticker.now});
+            return super.purgeExpired(now, limit);
+        }
+
+        @Override
+        public boolean othersWriting() {
+            long writes = writesUntil(ticker.now);
+            boolean others = writes > writesWhenAsked;
+            writesWhenAsked = writes;
+            return others;
+        }
+
+        /** Other writes committed at or before {@code nanos}: at 0, period, 2 period... before the stop. */
+        private long writesUntil(long nanos) {
+            return Math.floorDiv(Math.min(nanos, stopNanos - 1), periodNanos) + 1;
+        }
+
+        long lastWriteNanos() {
+            return (writesUntil(Long.MAX_VALUE) - 1) * periodNanos;
+        }
+
+        long restBefore(int batch) {
+            return spans.get(batch)[0] - spans.get(batch - 1)[1];
+        }
+
+        long purgingNanos() {
+            return (long) spans.size() * batchNanos;
         }
     }
 }
