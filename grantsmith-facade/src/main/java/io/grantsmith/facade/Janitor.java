@@ -44,6 +44,12 @@ final class Janitor implements AutoCloseable {
      * short enough that the tables hold at most this long of expired rows beyond the live ones.
      */
     static final Duration MAX_LAG = Duration.ofHours(6);
+    /**
+     * How often a long pass goes back to the overdue rows: under sustained load a pass through recent rows may never
+     * come back short, and rows keep crossing {@link #MAX_LAG} meanwhile; without a recheck they would wait for a pass
+     * that never ends.
+     */
+    static final Duration OVERDUE_RECHECK = Duration.ofMinutes(1);
 
     private final Housekeeping housekeeping;
     private final ServiceKeyStore keys;
@@ -80,15 +86,20 @@ final class Janitor implements AutoCloseable {
     /**
      * One pass: first the rows expired more than {@link #MAX_LAG} ago, batch after batch until one comes back short;
      * then the others, until a batch comes back short (nothing more had expired when it ran) or the janitor is
-     * closed. Returns the number of rows deleted.
+     * closed, going back to the overdue rows every {@link #OVERDUE_RECHECK}. Returns the number of rows deleted.
      */
     int pass() {
         int total = 0;
         int batches = 0;
         boolean overdue = true;
+        long overdueCheckedAt = ticker.nanoTime();
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 long started = ticker.nanoTime();
+                if (!overdue && started - overdueCheckedAt >= OVERDUE_RECHECK.toNanos()) {
+                    overdue = true; // rows may have crossed the lag bound since: they go first again
+                    overdueCheckedAt = started;
+                }
                 Instant now = clock.instant();
                 int deleted = housekeeping.purgeExpired(overdue ? now.minus(MAX_LAG) : now, batch);
                 total += deleted;

@@ -164,6 +164,45 @@ class JanitorTest {
         assertThat(backlog.remaining()).isZero();
     }
 
+    /**
+     * The lag bound holds within a pass that never ends: under sustained load recent rows never run out, and rows
+     * that cross MAX_LAG meanwhile are purged within about OVERDUE_RECHECK, not after the pass.
+     */
+    @Test
+    void whenRowsBecomeOverdueDuringAPassThatNeverRunsOutThenTheyArePurgedWithinTheRecheckInterval() {
+        HandTicker ticker = new HandTicker();
+        long becomeOverdueAt = Duration.ofMinutes(5).toNanos();
+        long[] overdueGoneAt = {-1};
+        Backlog busy = new Backlog(Integer.MAX_VALUE) {
+            private boolean arrived;
+
+            @Override
+            public int purgeExpired(Instant now, int limit) {
+                ticker.now += Duration.ofMillis(10).toNanos();
+                if (!arrived && ticker.now >= becomeOverdueAt) {
+                    arrived = true;
+                    overdue = 1_000;
+                }
+                int deleted = super.purgeExpired(now, limit);
+                if (arrived && overdue == 0 && overdueGoneAt[0] < 0) {
+                    overdueGoneAt[0] = ticker.now;
+                }
+                if (ticker.now >= Duration.ofMinutes(20).toNanos()) {
+                    Thread.currentThread().interrupt(); // ends the pass (as close() does), the backlog never would
+                }
+                return deleted;
+            }
+        };
+        Janitor janitor = janitor(busy, 100, ticker);
+
+        janitor.pass();
+        Thread.interrupted();
+
+        assertThat(overdueGoneAt[0]).as("the overdue rows were purged during the pass").isPositive();
+        assertThat(overdueGoneAt[0] - becomeOverdueAt).as("within the recheck interval and a few batches")
+                .isLessThanOrEqualTo(Janitor.OVERDUE_RECHECK.plusSeconds(10).toNanos());
+    }
+
     /** Under load the janitor only slows down: once the writer's queue empties, the same pass purges the rest. */
     @Test
     void whenTheLoadStopsDuringAPassThenTheJanitorCatchesUpWithinThatPass() throws Exception {

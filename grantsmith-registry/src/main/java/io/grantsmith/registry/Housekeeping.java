@@ -16,9 +16,10 @@ public interface Housekeeping {
 
     /**
      * Whether writes other than the purge's went to the store's writer since the last call, or wait for it now: the
-     * janitor then rests longer between batches. False for a store without a shared writer.
+     * janitor then rests longer between batches. A store that cannot tell (the in-memory one: each purge holds its
+     * lock, which issuance waits for) counts as always busy, so the janitor never takes more than its busy share.
      */
     default boolean othersWriting() {
-        return false;
+        return true;
     }
 }
