@@ -6,8 +6,8 @@
 # to the first set's per round. Loopback only.
 #
 # Usage: bench/footprint.sh 'NAME=JVM OPTIONS' ...   e.g. bench/footprint.sh 'jvm-defaults=' 'script-defaults=@'
-#        '@' in a set stands for bin/grantsmith's default options (GRANTSMITH_DEFAULT_JAVA_OPTS and _GC there, and
-#        its class-data archive);
+#        '@' in a set stands for bin/grantsmith's default options (its GRANTSMITH_DEFAULT_* lines, the native-heap
+#        trim included: a JVM older than JDK 17.0.9 refuses it), and its class-data archive;
 #        words like NAME=VALUE before the options go to the JVM's environment (e.g. 'arena2=MALLOC_ARENA_MAX=2 @').
 #        Env: DURATION (15s) WARMUP (15s) RUNS (3) CONNS (50) THREADS (2) PORT (18700: first set; +1 each next)
 #        PEERS (../shared/peers) JAVA (java)
@@ -21,7 +21,7 @@ JAR="$ROOT/grantsmith-server/target/grantsmith.jar"
 [ $# -ge 1 ] || { sed -n '2,11p' "$0"; exit 2; }
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 "$ROOT/bin/grantsmith" serve --help >/dev/null   # builds the jar and the class-data archive when missing or stale
-SCRIPT_DEFAULTS="$(sed -n 's/^GRANTSMITH_DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/bin/grantsmith") $(sed -n 's/^GRANTSMITH_DEFAULT_GC="\(.*\)"$/\1/p' "$ROOT/bin/grantsmith")"
+SCRIPT_DEFAULTS=$(sed -n 's/^GRANTSMITH_DEFAULT_[A-Z_]*="\(.*\)"$/\1/p' "$ROOT/bin/grantsmith" | tr '\n' ' ')
 ARCHIVE="$ROOT/grantsmith-server/target/grantsmith.jsa"
 [ "$ARCHIVE" -nt "$JAR" ] && SCRIPT_DEFAULTS="$SCRIPT_DEFAULTS -XX:SharedArchiveFile=$ARCHIVE"
 

@@ -10,6 +10,7 @@ import io.grantsmith.server.config.ConfigDefaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +26,9 @@ import picocli.CommandLine;
  * The container files at the repository's root agree with each other and with the server: compose.yaml's two nodes
  * share one configuration (admin token, master key, database) given only through variables, HAProxy's configuration
  * sends to those two services and checks their /health, every GRANTSMITH_ variable names a real setting, and the
- * Dockerfile builds in one stage and runs as a user without privileges with a health check. (Whether Docker builds
- * and runs them is for a machine with a Docker daemon; deploy/local-cluster.sh runs the same topology without one.)
+ * Dockerfile builds in one stage and runs as a user without privileges with a health check and with bin/grantsmith's
+ * JVM options (its class-data archive made with them too). (Whether Docker builds and runs them is for a machine with
+ * a Docker daemon; deploy/local-cluster.sh runs the same topology without one.)
  */
 class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -145,6 +147,36 @@ class DeploymentFilesTest {
             assertThat(lines).as("the build stage copies " + module).contains("COPY " + module + "/pom.xml " + module
                     + "/", "COPY " + module + "/src " + module + "/src");
         }
+    }
+
+    @Test
+    void theImageRunsAndTrainsItsClassDataArchiveWithTheLaunchersJvmOptions() throws IOException {
+        List<String> launcherOptions = new ArrayList<>();
+        Pattern defaults = Pattern.compile("^GRANTSMITH_DEFAULT_[A-Z_]+=\"(.*)\"$");
+        for (String line : Files.readAllLines(ROOT.resolve("bin/grantsmith"))) {
+            Matcher matcher = defaults.matcher(line);
+            if (matcher.matches()) {
+                launcherOptions.addAll(List.of(matcher.group(1).split(" ")));
+            }
+        }
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
+        List<String> runtimeOptions = words(lines.stream().filter(line -> line.contains("GRANTSMITH_JAVA_OPTS=\""))
+                .findFirst().orElseThrow());
+        List<String> trainingOptions = new ArrayList<>();
+        int line = lines.indexOf(lines.stream().filter(text -> text.startsWith("RUN /opt/grantsmith/grantsmith-cds"))
+                .findFirst().orElseThrow());
+        do { // the RUN goes on over the lines that end in a backslash
+            trainingOptions.addAll(words(lines.get(line)));
+        } while (lines.get(line++).endsWith("\\"));
+
+        assertThat(launcherOptions).contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")
+                .anyMatch(option -> option.startsWith("-Xmx"));
+        assertThat(runtimeOptions).as("the image runs with bin/grantsmith's options").containsAll(launcherOptions);
+        assertThat(trainingOptions).as("the image's archive is made with them").containsAll(launcherOptions);
+    }
+
+    private static List<String> words(String line) {
+        return List.of(line.trim().split("[\\s\"\\\\]+"));
     }
 
     @Test
