@@ -26,10 +26,15 @@ import java.util.function.LongFunction;
  * instead of growing the heap. The engine refuses client IDs longer than any alias before it gets here.</p>
  */
 public final class Directory implements ServiceLookup, ClientLookup {
-    /** Weight budgets, in approximate bytes: about 64 MiB of heap for all three caches together. */
-    static final long SERVICE_WEIGHT = 16L * 1024 * 1024;
-    static final long CLIENT_WEIGHT = 32L * 1024 * 1024;
-    static final long ALIAS_WEIGHT = 16L * 1024 * 1024;
+    /**
+     * Weight budget of the three caches together, in approximate bytes: a quarter of the heap, at most 64 MiB. A
+     * fixed 64 MiB would be two thirds of the launcher's 96 MiB heap, and full caches beside the password checks'
+     * memory would leave no room for the requests' garbage.
+     */
+    static final long CACHE_BUDGET = cacheBudget(Runtime.getRuntime().maxMemory());
+    static final long SERVICE_WEIGHT = CACHE_BUDGET / 4;
+    static final long CLIENT_WEIGHT = CACHE_BUDGET / 2;
+    static final long ALIAS_WEIGHT = CACHE_BUDGET / 4;
     /** What an entry costs besides its key's characters and its document: cache node, key, Optional, model. */
     static final int ENTRY_OVERHEAD = 160;
 
@@ -55,6 +60,10 @@ public final class Directory implements ServiceLookup, ClientLookup {
     public Directory(ServiceRegistry serviceRegistry, ClientRegistry clientRegistry, Duration ttl,
             LongFunction<IssuanceLimit> issuanceLimits) {
         this(serviceRegistry, clientRegistry, ttl, issuanceLimits, serviceId -> null);
+    }
+
+    static long cacheBudget(long maxHeapBytes) {
+        return Math.min(64L * 1024 * 1024, maxHeapBytes / 4);
     }
 
     /**

@@ -20,8 +20,12 @@ public record PasswordLimits(int verifications, Duration verificationWait, boole
     public static final PasswordLimits DEFAULTS = new PasswordLimits(0, Duration.ofMillis(200), true, 5,
             Duration.ofSeconds(60), 600);
 
-    /** Keeps verifications in flight to a quarter of the heap: each holds 19 MiB (64 MiB leaves room for garbage). */
-    static final long HEAP_PER_VERIFICATION = 64L * 1024 * 1024;
+    /**
+     * Keeps verifications in flight to about two fifths of the heap: each holds 19 MiB, so 48 MiB of heap per check
+     * leaves room for garbage; the launcher's 96 MiB heap allows two (with the directory caches' quarter of it and
+     * the live set of about 22 MiB measured under load, BENCHMARKS § Memory).
+     */
+    static final long HEAP_PER_VERIFICATION = 48L * 1024 * 1024;
 
     public PasswordLimits {
         Objects.requireNonNull(verificationWait, "verificationWait");
@@ -35,7 +39,7 @@ public record PasswordLimits(int verifications, Duration verificationWait, boole
         }
     }
 
-    /** The verifications allowed at once: as configured, or one per processor and at most one per 64 MiB of heap. */
+    /** The verifications allowed at once: as configured, or one per processor and at most one per 48 MiB of heap. */
     public int effectiveVerifications() {
         return verifications > 0 ? verifications : automaticVerifications();
     }
