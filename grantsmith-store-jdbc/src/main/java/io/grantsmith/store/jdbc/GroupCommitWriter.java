@@ -353,8 +353,10 @@ final class GroupCommitWriter implements StoreWriter {
             failure = new StoreException(write.name + " did not commit within " + millis(write.timeout)
                     + "; the writer is running it and it may still commit");
         }
-        if (write.done.completeExceptionally(failure)) {
-            opsTimedOut.incrementAndGet();
+        // Counted before the stage fails, so that whoever sees the failure also sees it counted.
+        opsTimedOut.incrementAndGet();
+        if (!write.done.completeExceptionally(failure)) {
+            opsTimedOut.decrementAndGet(); // its outcome was set meanwhile (close): not a timeout
         }
     }
 
