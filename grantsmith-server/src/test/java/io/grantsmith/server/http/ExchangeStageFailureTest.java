@@ -71,7 +71,7 @@ class ExchangeStageFailureTest {
 
     @Test
     void whenACompletionThreadCompletesTheStageThenTheResponseIsSentRightThere() throws Exception {
-        completer = completion -> completions.handOff(List.of(completion));
+        completer = this::completeOnTheCompletionThreadOnceAwaited;
         LocalConnector connector = start(value -> { });
 
         ByteBuffer raw = connector.getResponse(ByteBuffer.wrap(request()), 20, TimeUnit.SECONDS);
@@ -84,7 +84,7 @@ class ExchangeStageFailureTest {
 
     @Test
     void whenFinishingThrowsOnTheCompletionThreadThenOnlyThatRequestFailsAndTheThreadGoesOn() throws Exception {
-        completer = completion -> completions.handOff(List.of(completion));
+        completer = this::completeOnTheCompletionThreadOnceAwaited;
         LocalConnector connector = start(value -> {
             throw new UndescribableFailure();
         });
@@ -101,6 +101,22 @@ class ExchangeStageFailureTest {
     }
 
     private volatile Thread completerThread;
+
+    /**
+     * Completes the stage on the completion thread, but only once the edge waits on it: a stage that is already
+     * complete when the endpoint returns is answered at once on Jetty's thread (by design), which a fast completion
+     * thread on a loaded machine would otherwise make happen, and this test is about the other case.
+     */
+    private void completeOnTheCompletionThreadOnceAwaited(Runnable completion) {
+        completions.handOff(List.of(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (commit.getNumberOfDependents() == 0 && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            completion.run();
+        }));
+    }
 
     /** The route takes a slot and leaves its answer to {@link #commit}, which another thread completes. */
     private LocalConnector start(Exchange.Responder<String> after) throws Exception {
