@@ -122,7 +122,7 @@ class DeploymentFilesTest {
     @Test
     void theDockerfileHealthCheckIsTheCommandThatReadsServesSettings() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        CommandLine cli = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
+        CommandLine cli = GrantsmithCommand.commandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
 
         assertThat(dockerfile).contains("\"health-check\"]").doesNotContain("curl");
         assertThat(cli.getSubcommands()).containsKey("health-check");
@@ -182,7 +182,7 @@ class DeploymentFilesTest {
     @Test
     void everyGrantsmithVariableInTheContainerFilesIsASetting() throws IOException {
         Set<String> settings = new TreeSet<>(OUTSIDE_PICOCLI);
-        CommandLine serve = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false))
+        CommandLine serve = GrantsmithCommand.commandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false))
                 .getSubcommands().get("serve");
         serve.getCommandSpec().options().forEach(option -> settings.add(
                 "GRANTSMITH_" + option.longestName().substring(2).toUpperCase().replace('-', '_')));
