@@ -33,7 +33,7 @@ import picocli.CommandLine;
 class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern VARIABLE = Pattern.compile("\\bGRANTSMITH_[A-Z0-9_]+\\b");
-    /** Read by the launcher and logback.xml, not by picocli; the rest have no command-line option (secrets). */
+    /** Read by the launcher and the logging configuration, not by picocli; the rest have no command-line option (secrets). */
     private static final Set<String> OUTSIDE_PICOCLI = Set.of("GRANTSMITH_JAVA_OPTS", "GRANTSMITH_LOG_LEVEL",
             "GRANTSMITH_ADMIN_TOKEN", "GRANTSMITH_MASTER_KEY", "GRANTSMITH_DB_PASSWORD", "GRANTSMITH_METRICS_TOKEN",
             // deploy/haproxy.cfg's own
