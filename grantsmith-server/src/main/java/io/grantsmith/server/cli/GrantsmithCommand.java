@@ -115,7 +115,13 @@ public final class GrantsmithCommand implements Runnable {
     int offline(DataOptions data, OfflineAction action) throws Exception {
         try (Grantsmith grantsmith = Bootstrap.open(this, data, null)) {
             announceAdminToken(grantsmith, data);
-            return action.run(grantsmith);
+            try {
+                return action.run(grantsmith);
+            } finally {
+                // the JOSE provider is selected meanwhile (a server does not wait for it): its log line belongs to
+                // this command's output, as when the start waited for it, not to whatever runs after in this JVM
+                grantsmith.joseProvider();
+            }
         }
     }
 
