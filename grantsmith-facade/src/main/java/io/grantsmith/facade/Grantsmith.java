@@ -62,6 +62,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Grantsmith without HTTP: the token API, service, client and key management and the user directory over one
@@ -111,8 +113,10 @@ public final class Grantsmith implements AutoCloseable {
                     : PublicUrl.fromListener();
             this.directory = new Directory(stores.services(), stores.clients(), builder.cacheTtl,
                     issuance::forService, publicUrl::builtInIssuer);
+            // the native provider's load and self-test go on meanwhile: the first use of a key waits for them
             this.keyRing = new ServiceKeyRing(stores.keys(), builder.clock, builder.cacheTtl,
-                    JoseProvider.of(builder.joseProvider));
+                    builder.joseSelection != null ? builder.joseSelection
+                            : JoseProvider.selecting(builder.joseProvider));
             PairwiseSubjects pairwise = new PairwiseSubjects(keys.pairwiseSecret());
             DirectoryClaims userClaims = new DirectoryClaims(stores.users());
             this.idTokens = new IdTokenIssuer(new IdTokenMinter(keyRing, pairwise, builder.clock), userClaims);
@@ -320,9 +324,17 @@ public final class Grantsmith implements AutoCloseable {
         return nodeLease;
     }
 
-    /** Which provider signs and verifies the services' RSA and ECDSA tokens (setting jose-provider). */
+    /**
+     * Which provider signs and verifies the services' RSA and ECDSA tokens (setting jose-provider); waits for its
+     * selection, which a start does not wait for, if it is not made yet.
+     */
     public JoseProvider joseProvider() {
         return keyRing.joseProvider();
+    }
+
+    /** {@link #joseProvider()}'s selection, complete once it is made. */
+    public CompletionStage<JoseProvider> joseProviderSelection() {
+        return keyRing.joseProviderSelection();
     }
 
     /** Live figures of the store's machinery, for monitoring. */
@@ -363,6 +375,7 @@ public final class Grantsmith implements AutoCloseable {
         private String errorUriBase = DEFAULT_ERROR_URI_BASE;
         private Duration cacheTtl = DEFAULT_CACHE_TTL;
         private JoseProvider.Mode joseProvider = JoseProvider.Mode.AUTO;
+        private CompletableFuture<JoseProvider> joseSelection;
         private Duration credentialRecheck = DEFAULT_CREDENTIAL_RECHECK;
         private Duration ticketLifetime = TokenEngineBuilder.DEFAULT_TICKET_LIFETIME;
         private Duration authorizationTicketLifetime = AuthorizationFlow.DEFAULT_TICKET_LIFETIME;
@@ -440,6 +453,12 @@ public final class Grantsmith implements AutoCloseable {
          */
         public Builder joseProvider(JoseProvider.Mode value) {
             joseProvider = Objects.requireNonNull(value, "joseProvider");
+            return this;
+        }
+
+        /** For tests: the provider selection itself (instead of {@link #joseProvider}'s), e.g. one not made yet. */
+        Builder joseProviderSelection(CompletableFuture<JoseProvider> value) {
+            joseSelection = Objects.requireNonNull(value, "joseProviderSelection");
             return this;
         }
 

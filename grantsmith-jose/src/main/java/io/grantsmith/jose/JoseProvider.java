@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Which JCA provider signs and verifies each RSA and ECDSA JWS algorithm with the services' keys. {@link Mode#AUTO}
@@ -55,15 +56,27 @@ public final class JoseProvider {
     }
 
     /**
-     * The providers for {@code mode}. The native provider is loaded and self-tested once per process, on the first
-     * {@link Mode#AUTO}, which logs one line saying what it chose.
+     * The providers for {@code mode}, waiting for {@link #selecting} to finish if it has not yet. The native provider
+     * is loaded and self-tested once per process, for the first {@link Mode#AUTO}, which logs one line saying what
+     * it chose.
      */
     public static JoseProvider of(Mode mode) {
+        return selecting(mode).join();
+    }
+
+    /**
+     * The providers for {@code mode}, without waiting: for {@link Mode#AUTO} the first call starts loading and
+     * self-testing the native provider on a thread of its own ({@code grantsmith-jose-selection}) and every call
+     * returns that one selection, complete once it is made; for {@link Mode#JDK} a complete one. It never completes
+     * exceptionally (a failed selection leaves the JDK's providers), so that whoever signs first waits for it and no
+     * longer, and a start need not wait for it at all.
+     */
+    public static CompletableFuture<JoseProvider> selecting(Mode mode) {
         if (Objects.requireNonNull(mode, "mode") == Mode.JDK) {
             LOG.log(System.Logger.Level.INFO, "jose-provider jdk: JOSE signatures use the JDK");
-            return JDK_ONLY;
+            return CompletableFuture.completedFuture(JDK_ONLY);
         }
-        return NativeJca.selection();
+        return NativeJca.selection().copy(); // the caller's own: completing it cannot change anyone else's
     }
 
     /** The provider that signs and verifies {@code algorithm}, or null for the JDK's (Nimbus's default). */

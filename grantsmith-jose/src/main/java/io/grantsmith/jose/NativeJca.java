@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -44,13 +45,37 @@ final class NativeJca {
     private NativeJca() {
     }
 
-    /** The selection, made on first use (class initialisation runs once, thread-safely). */
-    static JoseProvider selection() {
+    /**
+     * The selection, started on a thread of its own on first use (class initialisation runs once, thread-safely);
+     * complete once the native provider has loaded and been self-tested, or the JDK's was chosen instead.
+     */
+    static CompletableFuture<JoseProvider> selection() {
         return Holder.SELECTION;
     }
 
     private static final class Holder {
-        static final JoseProvider SELECTION = select(NativeJca::healthyAccp);
+        static final CompletableFuture<JoseProvider> SELECTION = inBackground(() -> select(NativeJca::healthyAccp));
+    }
+
+    /**
+     * Runs {@code selection} on a daemon thread of its own and returns at once: loading ACCP and self-testing it
+     * takes a cold start 0.3-1 s that nothing but signing needs. Whatever {@code selection} throws leaves the JDK's
+     * providers, with one warning: a token signed through the JDK is slower, never wrong.
+     */
+    static CompletableFuture<JoseProvider> inBackground(Supplier<JoseProvider> selection) {
+        CompletableFuture<JoseProvider> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(selection.get());
+            } catch (Throwable e) { // an Error too: the key ring must not wait for ever
+                LOG.log(System.Logger.Level.WARNING, "jose-provider auto: selecting the provider failed ({0}); JOSE "
+                        + "signatures use the JDK", e.toString());
+                result.complete(JoseProvider.jdk());
+            }
+        }, "grantsmith-jose-selection");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     /** ACCP, loading its native library on first use; throws a {@link LinkageError} where it does not load. */

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,15 +49,27 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
     private final Clock clock;
     private final LoadingCache<Long, KeySetSnapshot> snapshots;
     private final AtomicLong keysParsed = new AtomicLong();
-    private final JoseProvider jca;
+    /** The provider selection: keys are parsed (and so signed and verified) only once it is made. */
+    private final CompletableFuture<JoseProvider> jca;
 
-    /** With the native JCA provider where it works here ({@link JoseProvider.Mode#AUTO}). */
+    /**
+     * With the native JCA provider where it works here ({@link JoseProvider.Mode#AUTO}), selected meanwhile: the
+     * first use of a key waits for the selection if it is not made yet.
+     */
     public ServiceKeyRing(ServiceKeyStore store, Clock clock, Duration ttl) {
-        this(store, clock, ttl, JoseProvider.of(JoseProvider.Mode.AUTO));
+        this(store, clock, ttl, JoseProvider.selecting(JoseProvider.Mode.AUTO));
     }
 
     /** @param jca the JCA provider of each RSA and ECDSA algorithm */
     public ServiceKeyRing(ServiceKeyStore store, Clock clock, Duration ttl, JoseProvider jca) {
+        this(store, clock, ttl, CompletableFuture.completedFuture(Objects.requireNonNull(jca, "jca")));
+    }
+
+    /**
+     * @param jca the JCA provider of each RSA and ECDSA algorithm, once selected ({@link JoseProvider#selecting}):
+     *            the ring is made at once, and the first use of a key (to sign, verify or publish) waits for it
+     */
+    public ServiceKeyRing(ServiceKeyStore store, Clock clock, Duration ttl, CompletableFuture<JoseProvider> jca) {
         this.store = Objects.requireNonNull(store, "store");
         this.jca = Objects.requireNonNull(jca, "jca");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -194,9 +208,17 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
         snapshots.invalidateAll();
     }
 
-    /** The provider each RSA and ECDSA algorithm signs and verifies through (JWK Set imports check pairs with it). */
+    /**
+     * The provider each RSA and ECDSA algorithm signs and verifies through (JWK Set imports check pairs with it);
+     * waits for its selection if it is not made yet.
+     */
     public JoseProvider joseProvider() {
-        return jca;
+        return jca.join();
+    }
+
+    /** The provider selection, complete once it is made (e.g. to publish it as a metric without waiting). */
+    public CompletionStage<JoseProvider> joseProviderSelection() {
+        return jca.minimalCompletionStage();
     }
 
     /** How many stored keys have been parsed since start: stays put while keys are only used. */
@@ -225,7 +247,7 @@ public final class ServiceKeyRing implements JwtSigner, JwtVerifier {
                 continue;
             }
             try {
-                parsed.add(ParsedKey.parse(stored, jca));
+                parsed.add(ParsedKey.parse(stored, joseProvider()));
                 keysParsed.incrementAndGet();
             } catch (ParseException | JOSEException | RuntimeException e) {
                 // One damaged key must not take the service's other keys with it; the operator replaces it.

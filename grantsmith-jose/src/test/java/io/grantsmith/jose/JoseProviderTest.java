@@ -28,7 +28,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -149,6 +152,58 @@ class JoseProviderTest {
         assertThat(selected.value()).isSameAs(JoseProvider.jdk());
         assertThat(selected.warnings()).singleElement().asString().contains("UnsatisfiedLinkError")
                 .contains("use the JDK");
+    }
+
+    @Test
+    void theSelectionIsMadeOnAThreadOfItsOwnAndWhoeverAsksGetsItOnceMade() throws Exception {
+        CountDownLatch selecting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JoseProvider chosen = new JoseProvider(new Refusing(), Set.of(JWSAlgorithm.ES256));
+
+        CompletableFuture<JoseProvider> selection = NativeJca.inBackground(() -> {
+            selecting.countDown();
+            await(release);
+            return chosen;
+        });
+
+        // returned while the selection is still running (a start does not wait for it)
+        assertThat(selecting.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(selection).isNotDone();
+        release.countDown();
+        assertThat(selection.get(10, TimeUnit.SECONDS)).isSameAs(chosen);
+    }
+
+    @Test
+    void aSelectionThatFailsLeavesTheJdkWithOneWarningAndNeverAFailedSelection() {
+        JoseLog.Captured<JoseProvider> selected = JoseLog.warnings(() -> NativeJca.inBackground(() -> {
+            throw new NoClassDefFoundError("com/amazon/corretto/crypto/provider/AmazonCorrettoCryptoProvider");
+        }).join());
+
+        assertThat(selected.value()).isSameAs(JoseProvider.jdk());
+        assertThat(selected.warnings()).singleElement().asString().contains("NoClassDefFoundError")
+                .contains("use the JDK");
+    }
+
+    @Test
+    void selectingIsTheSameOneSelectionForEveryCallerAndTheJdkIsSelectedAtOnce() {
+        CompletableFuture<JoseProvider> first = JoseProvider.selecting(JoseProvider.Mode.AUTO);
+        CompletableFuture<JoseProvider> second = JoseProvider.selecting(JoseProvider.Mode.AUTO);
+        second.complete(JoseProvider.jdk()); // a caller's own copy: cannot change what others get
+
+        assertThat(first.join()).isSameAs(auto);
+        assertThat(JoseProvider.of(JoseProvider.Mode.AUTO)).isSameAs(auto);
+        assertThat(JoseProvider.selecting(JoseProvider.Mode.JDK)).isCompletedWithValue(JoseProvider.jdk());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

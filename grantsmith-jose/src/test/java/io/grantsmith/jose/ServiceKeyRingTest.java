@@ -33,6 +33,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,6 +85,33 @@ class ServiceKeyRingTest {
         assertThat(payloadJson(signed.compact()))
                 .as("claims are written in the caller's order").startsWith("{\"iss\":\"https://as.example.com\",\"sub\"")
                 .contains("\"exp\":1800000000,\"iat\":1799996400");
+    }
+
+    @Test
+    void theRingIsMadeWithoutWaitingForTheProviderSelectionAndItsFirstSignatureWaitsForIt() throws Exception {
+        JwkPair key = TestKeys.of(SigningAlgorithm.ES256);
+        TestKeys.insert(store, SERVICE, key, KeyState.CURRENT, clock.instant());
+        CompletableFuture<JoseProvider> selection = new CompletableFuture<>(); // not made yet
+
+        ServiceKeyRing waiting = new ServiceKeyRing(store, clock, Duration.ofMinutes(10), selection);
+
+        assertThat(waiting.joseProviderSelection().toCompletableFuture()).isNotDone();
+        ExecutorService signer = Executors.newSingleThreadExecutor();
+        try {
+            Future<SignedJwt> signed = signer.submit(() -> waiting.sign(SERVICE, SigningAlgorithm.ES256, Map.of(),
+                    claims()));
+            assertThatThrownBy(() -> signed.get(300, TimeUnit.MILLISECONDS))
+                    .as("no key is parsed before the provider is selected").isInstanceOf(TimeoutException.class);
+            assertThat(waiting.keysParsed()).isZero();
+            selection.complete(JoseProvider.jdk());
+            assertThat(signed.get(10, TimeUnit.SECONDS).keyId()).isEqualTo(key.kid());
+        } finally {
+            signer.shutdownNow();
+        }
+        assertThat(waiting.joseProvider()).isSameAs(JoseProvider.jdk());
+        assertThat(waiting.keysParsed()).isEqualTo(1);
+        assertThat(ring.verify(SERVICE, waiting.sign(SERVICE, SigningAlgorithm.ES256, Map.of(), claims()).compact()))
+                .isPresent();
     }
 
     /** What a relying party does: pick the key by kid from the JWK Set and verify (Nimbus's JWT processor). */

@@ -32,7 +32,7 @@ public final class Main {
         try {
             Path configFile = ConfigDefaults.configFile(args, environment);
             ConfigDefaults config = ConfigDefaults.load(environment, configFile);
-            commandLine = new CommandLine(new GrantsmithCommand(config, stores, interactive))
+            commandLine = GrantsmithCommand.commandLine(new GrantsmithCommand(config, stores, interactive), args)
                     .setDefaultValueProvider(config);
         } catch (Exception e) {
             System.err.println("grantsmith: cannot read the configuration: " + e.getMessage());

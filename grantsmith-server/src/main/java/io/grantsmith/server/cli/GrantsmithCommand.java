@@ -8,20 +8,29 @@ import io.grantsmith.server.config.ConfigDefaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code grantsmith} command: holds what every subcommand shares. */
+/**
+ * The {@code grantsmith} command: holds what every subcommand shares. Its subcommands are added by
+ * {@link #commandLine}, not named in the annotation, so that a run builds picocli's model of the one it runs only.
+ */
 @Command(name = "grantsmith", mixinStandardHelpOptions = true, versionProvider = GrantsmithCommand.Version.class,
-        description = "Self-hosted, Authlete-compatible OAuth 2.0 token engine.",
-        subcommands = {ServeCommand.class, HealthCheckCommand.class, ServiceCommand.class, ClientCommand.class,
-                UserCommand.class, KeysCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+        description = "Self-hosted, Authlete-compatible OAuth 2.0 token engine.")
 public final class GrantsmithCommand implements Runnable {
     /** The file, in the data directory, that a generated admin token goes to when no one is at a terminal. */
     static final String ADMIN_TOKEN_FILE = "admin-token";
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, HealthCheckCommand.class,
+            ServiceCommand.class, ClientCommand.class, UserCommand.class, KeysCommand.class, AdminCommand.class,
+            CommandLine.HelpCommand.class);
 
     private final ConfigDefaults config;
     private final StoreFactory storeFactory;
@@ -38,6 +47,38 @@ public final class GrantsmithCommand implements Runnable {
         this.config = config;
         this.storeFactory = storeFactory;
         this.interactive = interactive;
+    }
+
+    /** The command line of {@code root} with every subcommand: for the usage, and for tests that look at the model. */
+    public static CommandLine commandLine(GrantsmithCommand root) {
+        return commandLine(root, new String[0]);
+    }
+
+    /**
+     * The command line of {@code root} for running {@code args}: when they start with a subcommand's name (e.g.
+     * {@code serve ...}), with that subcommand only, as nothing else of the command line can take part in that run
+     * (picocli's model of every subcommand, built by reflection, was a quarter of a restart's time); with every
+     * subcommand otherwise (no arguments, {@code --help}, {@code help ...}, a misspelt command and its suggestions).
+     */
+    public static CommandLine commandLine(GrantsmithCommand root, String[] args) {
+        CommandLine commandLine = new CommandLine(root);
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(subcommand -> subcommand != CommandLine.HelpCommand.class && names(subcommand).contains(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null || subcommand == named) {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
+        return commandLine;
+    }
+
+    /** The name and aliases a subcommand answers to, read from its annotation without building its model. */
+    private static List<String> names(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(Arrays.asList(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     @Override
@@ -74,7 +115,13 @@ public final class GrantsmithCommand implements Runnable {
     int offline(DataOptions data, OfflineAction action) throws Exception {
         try (Grantsmith grantsmith = Bootstrap.open(this, data, null)) {
             announceAdminToken(grantsmith, data);
-            return action.run(grantsmith);
+            try {
+                return action.run(grantsmith);
+            } finally {
+                // the JOSE provider is selected meanwhile (a server does not wait for it): its log line belongs to
+                // this command's output, as when the start waited for it, not to whatever runs after in this JVM
+                grantsmith.joseProvider();
+            }
         }
     }
 

@@ -104,8 +104,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads and self-tests the native JOSE provider on a thread of its own while the store opens (0.5-1 s of a cold
-     * start, which needs neither for the other); the first use, in {@link Bootstrap}, waits for it if it is not done.
+     * Starts loading and self-testing the native JOSE provider (on a thread of its own) before the store opens, so
+     * that it is most likely done when the first token is signed; nothing waits for it until then (0.3-1 s of a cold
+     * start, which needs neither for the other).
      */
     private void selectJoseProviderMeanwhile() {
         JoseProvider.Mode mode;
@@ -115,9 +116,7 @@ final class ServeCommand implements Callable<Integer> {
             return; // reported where Bootstrap reads it
         }
         if (mode == JoseProvider.Mode.AUTO) {
-            Thread selection = new Thread(() -> JoseProvider.of(mode), "grantsmith-jose-selection");
-            selection.setDaemon(true);
-            selection.start();
+            JoseProvider.selecting(mode);
         }
     }
 

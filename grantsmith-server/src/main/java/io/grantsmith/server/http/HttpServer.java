@@ -74,7 +74,7 @@ public final class HttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.addBean(new HeaderTimeout(connector, limits.headerTimeout()));
         ServerMetrics metrics = new ServerMetrics(grantsmith.storeStatistics());
-        metrics.joseProvider(grantsmith.joseProvider().providerName(), grantsmith.joseProvider().nativeAlgorithmCount());
+        metrics.joseProvider(grantsmith.joseProviderSelection()); // published once selected: a start does not wait
         // each sender's requests charged their CPU time; on a saturated CPU, paced to an equal part while others are busy
         Scheduler scheduler = server.getScheduler();
         this.senders = new SenderGate(limits.effectiveRequestsInProcess(), SenderGate.QUEUE_PER_SENDER,

@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Switches the server's log output (the {@code STDERR} appender of {@code logback.xml}) to a {@link LogFormat}. The
- * text format is the one {@code logback.xml} configures; the JSON format is logback's own {@link JsonEncoder}: one
- * JSON object per line with {@code timestamp} (epoch milliseconds), {@code level}, {@code threadName},
- * {@code loggerName}, {@code mdc} (the request's {@code requestId}), {@code formattedMessage} and, for a failure,
- * {@code throwable}. Switched once at start, before the server takes requests.
+ * Switches the server's log output (the {@code STDERR} appender of {@link LogConfiguration}) to a {@link LogFormat}.
+ * The text format is the one {@link LogConfiguration} configures; the JSON format is logback's own
+ * {@link JsonEncoder}: one JSON object per line with {@code timestamp} (epoch milliseconds), {@code level},
+ * {@code threadName}, {@code loggerName}, {@code mdc} (the request's {@code requestId}), {@code formattedMessage}
+ * and, for a failure, {@code throwable}. Switched once at start, before the server takes requests.
  */
 public final class LogOutput {
-    /** The appender {@code logback.xml} writes to stderr with. */
-    static final String APPENDER = "STDERR";
+    /** The appender {@link LogConfiguration} writes to stderr with. */
+    static final String APPENDER = LogConfiguration.APPENDER;
 
     private LogOutput() {
     }

@@ -1,5 +1,6 @@
 package io.grantsmith.server.metrics;
 
+import io.grantsmith.jose.JoseProvider;
 import io.grantsmith.registry.StoreStatistic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -48,6 +50,8 @@ public final class ServerMetrics {
      * completes exceptionally: a binding that fails is logged once, and scrapes go on without the meters it missed.
      */
     private final CompletableFuture<Void> jvmMeters;
+    /** The JOSE provider's gauge, registered once the provider is selected (a start does not wait for it). */
+    private volatile CompletableFuture<Void> joseMeter = CompletableFuture.completedFuture(null);
 
     public ServerMetrics(List<StoreStatistic> storeStatistics) {
         this(storeStatistics, ServerMetrics::bindJvmMeters);
@@ -91,6 +95,12 @@ public final class ServerMetrics {
      * RSA and ECDSA JWS algorithms the native provider took (0 and {@code provider="JDK"} when it fell back), so
      * that a fleet where some nodes sign 4-38 times slower shows in the monitoring.
      */
+    public void joseProvider(CompletionStage<JoseProvider> selection) {
+        joseMeter = selection.thenAccept(jose -> joseProvider(jose.providerName(), jose.nativeAlgorithmCount()))
+                .toCompletableFuture();
+    }
+
+    /** {@link #joseProvider(CompletionStage)} with a provider already selected. */
     public void joseProvider(String provider, int nativeAlgorithms) {
         Gauge.builder("grantsmith.jose.native.algorithms", () -> nativeAlgorithms)
                 .description("RSA and ECDSA JWS algorithms signed by the native JCA provider (jose-provider)")
@@ -134,9 +144,10 @@ public final class ServerMetrics {
                 .increment();
     }
 
-    /** The Prometheus text exposition of every meter, the JVM's included. */
+    /** The Prometheus text exposition of every meter, the JVM's and the JOSE provider's included. */
     public String scrape() {
         jvmMeters.join();
+        joseMeter.join();
         return registry.scrape();
     }
 }

@@ -158,9 +158,9 @@ class CliConfigurationTest {
     private static Object serveOption(String option, Map<String, String> environment, String... args)
             throws IOException {
         ConfigDefaults config = ConfigDefaults.load(environment, ConfigDefaults.configFile(args, environment));
-        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
+        CommandLine commandLine = GrantsmithCommand.commandLine(new GrantsmithCommand(config, (data, keys, options) -> {
             throw new AssertionError("parsing opens no store");
-        }, false)).setDefaultValueProvider(config);
+        }, false), args).setDefaultValueProvider(config);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         return parsed.subcommand().commandSpec().findOption(option).getValue();
     }
@@ -184,9 +184,9 @@ class CliConfigurationTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        CommandLine commandLine = new CommandLine(new GrantsmithCommand(config, (data, keys, options) -> {
+        CommandLine commandLine = GrantsmithCommand.commandLine(new GrantsmithCommand(config, (data, keys, options) -> {
             throw new AssertionError("parsing opens no store");
-        }, false)).setDefaultValueProvider(config);
+        }, false), args).setDefaultValueProvider(config);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         return ((ServeCommand) parsed.subcommand().commandSpec().userObject()).edge;
     }

@@ -66,7 +66,7 @@ class HealthCheckCommandTest {
     /** Same names, so the same GRANTSMITH_ variables and configuration file keys as serve's. */
     @Test
     void everyOptionIsOneOfServes() throws Exception {
-        CommandLine cli = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
+        CommandLine cli = GrantsmithCommand.commandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
         Set<String> serve = names(cli.getSubcommands().get("serve"));
 
         assertThat(names(cli.getSubcommands().get("health-check"))).isNotEmpty().allSatisfy(option -> assertThat(serve)

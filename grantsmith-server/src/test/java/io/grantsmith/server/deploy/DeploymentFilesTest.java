@@ -33,7 +33,7 @@ import picocli.CommandLine;
 class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern VARIABLE = Pattern.compile("\\bGRANTSMITH_[A-Z0-9_]+\\b");
-    /** Read by the launcher and logback.xml, not by picocli; the rest have no command-line option (secrets). */
+    /** Read by the launcher and the logging configuration, not by picocli; the rest have no command-line option (secrets). */
     private static final Set<String> OUTSIDE_PICOCLI = Set.of("GRANTSMITH_JAVA_OPTS", "GRANTSMITH_LOG_LEVEL",
             "GRANTSMITH_ADMIN_TOKEN", "GRANTSMITH_MASTER_KEY", "GRANTSMITH_DB_PASSWORD", "GRANTSMITH_METRICS_TOKEN",
             // deploy/haproxy.cfg's own
@@ -122,7 +122,7 @@ class DeploymentFilesTest {
     @Test
     void theDockerfileHealthCheckIsTheCommandThatReadsServesSettings() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        CommandLine cli = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
+        CommandLine cli = GrantsmithCommand.commandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false));
 
         assertThat(dockerfile).contains("\"health-check\"]").doesNotContain("curl");
         assertThat(cli.getSubcommands()).containsKey("health-check");
@@ -182,7 +182,7 @@ class DeploymentFilesTest {
     @Test
     void everyGrantsmithVariableInTheContainerFilesIsASetting() throws IOException {
         Set<String> settings = new TreeSet<>(OUTSIDE_PICOCLI);
-        CommandLine serve = new CommandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false))
+        CommandLine serve = GrantsmithCommand.commandLine(new GrantsmithCommand(ConfigDefaults.load(Map.of(), null), null, false))
                 .getSubcommands().get("serve");
         serve.getCommandSpec().options().forEach(option -> settings.add(
                 "GRANTSMITH_" + option.longestName().substring(2).toUpperCase().replace('-', '_')));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code serve --log-format json}: logback's STDERR appender (from {@code logback.xml}) writes one JSON object per
+ * {@code serve --log-format json}: logback's STDERR appender (from {@code LogConfiguration}) writes one JSON object per
  * line, every line written while a request is handled carries that request's ID, and no secret reaches the log:
  * client secrets, passwords (right, wrong and new), tokens, API secrets, the admin token, Authorization headers.
  */
@@ -199,7 +199,7 @@ class JsonLogsTest {
         grantsmith.setLevel(Level.DEBUG);
         Encoder<ILoggingEvent> text = LogOutput.use(LogFormat.JSON);
         try {
-            assertThat(text).as("logback.xml's STDERR appender, switched to JSON").isNotNull();
+            assertThat(text).as("LogConfiguration's STDERR appender, switched to JSON").isNotNull();
             requests.run();
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (!captured.toString(StandardCharsets.UTF_8).contains(awaited) && System.nanoTime() < deadline) {

@@ -56,6 +56,19 @@ class ServerMetricsTest {
                 .contains("grantsmith_jose_native_algorithms{provider=\"AmazonCorrettoCryptoProvider 2.5.0\"} 9.0");
     }
 
+    /** A start does not wait for the JOSE provider's selection: the gauge appears once it is made. */
+    @Test
+    void theJoseProviderGaugeIsPublishedOnceTheSelectionIsMade() {
+        ServerMetrics metrics = new ServerMetrics(List.of());
+        java.util.concurrent.CompletableFuture<io.grantsmith.jose.JoseProvider> selection =
+                new java.util.concurrent.CompletableFuture<>();
+
+        metrics.joseProvider(selection);
+        selection.complete(io.grantsmith.jose.JoseProvider.jdk());
+
+        assertThat(metrics.scrape()).contains("grantsmith_jose_native_algorithms{provider=\"JDK\"} 0.0");
+    }
+
     @Test
     void whenBindingTheJvmMetersFailsThenScrapesStillAnswerAndTheFailureIsLoggedOnce() {
         Logger log = (Logger) LoggerFactory.getLogger(ServerMetrics.class);
