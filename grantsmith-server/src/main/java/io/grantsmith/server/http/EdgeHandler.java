@@ -45,13 +45,23 @@ final class EdgeHandler extends Handler.Abstract {
     private static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
 
     private final Router router;
+    private final SenderGate senders;
     private final ServerMetrics metrics;
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
     private final long minDataRate;
     private final Duration refusalDelay;
 
     EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits) {
+        this(router, metrics, limits, null);
+    }
+
+    /**
+     * @param senders the gate the endpoints take their senders' turns at, which says how closely each run's CPU time
+     *                is measured ({@link SenderGate#cpuWeight}); null to measure every run exactly
+     */
+    EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits, SenderGate senders) {
         this.router = router;
+        this.senders = senders;
         this.metrics = metrics;
         this.minDataRate = limits.minRequestDataRate();
         this.refusalDelay = limits.refusalDelay();
@@ -100,14 +110,17 @@ final class EdgeHandler extends Handler.Abstract {
     private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId,
             Endpoint step) {
         String apiName = match.route() == null ? path : match.route().apiName();
-        long cpuStart = ThreadCpu.now();
+        int cpuWeight = senders == null ? 1 : senders.cpuWeight(); // exact while pacing may hold a sender back
+        long cpuStart = cpuWeight == 0 ? 0 : ThreadCpu.now();
         try {
             if (!run(exchange, match, path, apiName, step, () -> dispatch(exchange, match, path, start, requestId,
                     step))) {
                 return; // the request waits (for its body or its turn) and runs again later
             }
         } finally {
-            exchange.chargeCpu(ThreadCpu.now() - cpuStart);
+            if (cpuWeight != 0) {
+                exchange.chargeCpu((ThreadCpu.now() - cpuStart) * cpuWeight);
+            }
         }
         if (exchange.isResponsePending()) {
             // registered only now that this run is over, so the two runs of the request never overlap

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
@@ -106,6 +107,12 @@ final class SenderGate {
             }
         }
     }
+
+    /**
+     * While no sender can be paced, the edge measures the CPU time of one request run in this many, picked at random,
+     * and charges it this many times over ({@link #cpuWeight}).
+     */
+    static final int CPU_SAMPLE = 8;
 
     /** Runs a task after a delay, on a thread of its own (Jetty's scheduler in the server). */
     interface Deferral {
@@ -432,6 +439,26 @@ final class SenderGate {
                 leave(sender);
             }
         }
+    }
+
+    /**
+     * How the edge measures the CPU time of the request run it starts now, and charges it at {@link #leave}: 1 to
+     * measure it and charge what it used; {@link #CPU_SAMPLE} to measure it and charge that many times what it used;
+     * 0 to measure nothing and charge nothing. Measuring costs two system calls per run (the thread's CPU clock),
+     * so it is exact only while pacing can hold a sender back: with pacing, the CPU saturated and more than one sender
+     * busy now or in the last window. Otherwise every sender's credit is reset to the burst at its next charge, and
+     * the charges feed only the senders' recent use (what a sender earns once pacing starts), which a random sample
+     * weighed by its rate estimates without bias; one run in {@link #CPU_SAMPLE} is measured. Without pacing nothing
+     * is measured, as the charges are not used.
+     */
+    int cpuWeight() {
+        if (pacing == null) {
+            return 0;
+        }
+        if (saturated && (recentBusy > 1 || lanes.size() > 1)) {
+            return 1;
+        }
+        return ThreadLocalRandom.current().nextInt(CPU_SAMPLE) == 0 ? CPU_SAMPLE : 0;
     }
 
     /** Requests of {@code sender} in process now. */

@@ -410,4 +410,60 @@ class SenderGateTest {
                 .containsExactly("waiting flood");
         assertThat(timers).isEmpty();
     }
+
+    // How closely the edge measures a run's CPU time (SenderGate.cpuWeight)
+
+    /** The weights of many draws: each is 0 or CPU_SAMPLE; returns how many were CPU_SAMPLE. */
+    private static int sampledDraws(SenderGate gate, int draws) {
+        int measured = 0;
+        for (int i = 0; i < draws; i++) {
+            int weight = gate.cpuWeight();
+            assertThat(weight).isIn(0, SenderGate.CPU_SAMPLE);
+            if (weight != 0) {
+                measured++;
+            }
+        }
+        return measured;
+    }
+
+    @Test
+    void whenPacingCanHoldASenderBackThenEveryRunIsMeasuredExactly() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("quiet", waiter("q1"));
+        now = ms(200);
+        gate.leave("flood", ms(10)); // a window at load 1.0 with two senders busy: saturated
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(gate.cpuWeight()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void whenNoSenderCanBePacedThenOneRunInCpuSampleIsMeasuredAndChargedThatManyTimesOver() {
+        SenderGate unsaturated = pacedGate(4);
+        unsaturated.enter("flood", waiter("f1"));
+        unsaturated.enter("quiet", waiter("q1")); // two busy, but no window has shown a saturated CPU yet
+        int draws = 80_000;
+        int expected = draws / SenderGate.CPU_SAMPLE;
+        assertThat(sampledDraws(unsaturated, draws)).as("about one in %d", SenderGate.CPU_SAMPLE)
+                .isBetween(expected * 8 / 10, expected * 12 / 10);
+
+        SenderGate alone = pacedGate(4);
+        alone.enter("flood", waiter("f2"));
+        now = ms(200);
+        alone.leave("flood", ms(190)); // saturated, but one sender busy in the window and none now
+        assertThat(sampledDraws(alone, draws)).as("a lone sender is never paced: sampled")
+                .isBetween(expected * 8 / 10, expected * 12 / 10);
+    }
+
+    @Test
+    void whenTheGateDoesNotPaceThenNothingIsMeasured() {
+        SenderGate gate = new SenderGate(4);
+        gate.enter("a", waiter("a1"));
+        gate.enter("b", waiter("b1"));
+        for (int i = 0; i < 1000; i++) {
+            assertThat(gate.cpuWeight()).isZero();
+        }
+    }
 }
