@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -41,8 +40,8 @@ final class EdgeHandler extends Handler.Abstract {
      * On every response: API answers carry tokens, secrets and passwords, token endpoint answers tokens, and the
      * rest (health, metrics, errors) is live state. No cache or proxy may keep any of it.
      */
-    private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
-    private static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
+    private static final HttpField NO_STORE = Exchange.NO_STORE;
+    private static final HttpField NO_CACHE = Exchange.NO_CACHE;
 
     private final Router router;
     private final SenderGate senders;

@@ -7,7 +7,6 @@ import io.grantsmith.facade.access.ApiResultCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -28,6 +28,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * methods that send a complete response. Wraps Jetty's core API so that endpoints stay free of it.
  */
 public final class Exchange {
+    /** Response fields used on every token response, encoded once. */
+    static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
+    private static final HttpField APPLICATION_JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+            "application/json");
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -423,14 +429,27 @@ public final class Exchange {
 
     /** Sends a complete response. {@code headers} are name/value pairs. */
     public void send(int status, String contentType, byte[] body, String... headers) {
+        if (APPLICATION_JSON.getValue().equals(contentType)) {
+            send(status, APPLICATION_JSON, body, false, headers);
+        } else {
+            send(status, contentType == null ? null : new HttpField(HttpHeader.CONTENT_TYPE, contentType), body,
+                    false, headers);
+        }
+    }
+
+    /** As {@link #send(int, String, byte[], String...)}; {@code noStore} puts the no-cache fields after the others. */
+    private void send(int status, HttpField contentType, byte[] body, boolean noStore, String... headers) {
         sent = true;
         this.status = status;
         response.setStatus(status);
         if (contentType != null) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(contentType);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             response.getHeaders().put(headers[i], headers[i + 1]);
+        }
+        if (noStore) {
+            response.getHeaders().put(NO_STORE).put(NO_CACHE); // encoded once, not per response
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (closeAfterResponse) {
@@ -489,7 +508,7 @@ public final class Exchange {
     }
 
     public void sendJson(int status, byte[] body, String... headers) {
-        send(status, "application/json", body, headers);
+        send(status, APPLICATION_JSON, body, false, headers);
     }
 
     /**
@@ -497,12 +516,7 @@ public final class Exchange {
      * token endpoint response must carry (RFC 6749 §5.1).
      */
     public void sendJsonNoStore(int status, byte[] body, String... headers) {
-        String[] all = Arrays.copyOf(headers, headers.length + 4);
-        all[headers.length] = HttpHeader.CACHE_CONTROL.asString();
-        all[headers.length + 1] = "no-store";
-        all[headers.length + 2] = HttpHeader.PRAGMA.asString();
-        all[headers.length + 3] = "no-cache";
-        sendJson(status, body, all);
+        send(status, APPLICATION_JSON, body, true, headers);
     }
 
     public void sendNoContent() {
