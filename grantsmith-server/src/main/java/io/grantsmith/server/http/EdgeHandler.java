@@ -122,6 +122,7 @@ final class EdgeHandler extends Handler.Abstract {
             }
         }
         if (exchange.isResponsePending()) {
+            exchange.awaitStage(); // its slot to the sender's next request while the commit is pending
             // registered only now that this run is over, so the two runs of the request never overlap
             exchange.whenStageCompletes(() -> respondFromStage(exchange, match, path, start, requestId, apiName));
             return;

@@ -50,6 +50,8 @@ public final class Exchange {
     private Runnable resume;
     private SenderGate heldGate;
     private Object heldSender;
+    /** The request gave its slot up to await its stage ({@link #awaitStage}); guarded by {@code this}. */
+    private boolean awaitingStage;
     /** CPU time this request's runs have used so far, charged to its sender when it gives its slot back. */
     private volatile long cpuNanos;
     private boolean turnRefused;
@@ -327,13 +329,42 @@ public final class Exchange {
     /** Gives the slot back once (from the edge, or from the timer that sends a delayed response). */
     private void giveTurnBack() {
         SenderGate gate;
+        boolean awaitedStage;
         synchronized (this) {
             gate = heldGate;
             heldGate = null;
+            awaitedStage = awaitingStage;
         }
         if (gate != null) {
             // outside the lock: leaving admits another request, which takes its own
-            gate.leave(heldSender, cpuNanos);
+            gate.leave(heldSender, cpuNanos, awaitedStage);
+        }
+    }
+
+    /**
+     * For the edge, once the endpoint's run ended with its response left to a stage: while the stage is still
+     * pending (a token's commit), the request gives its slot to its sender's next request and awaits the stage
+     * ({@link SenderGate#awaitStage}), unless its sender has its share awaiting already. A stage already complete (a
+     * password grant's) or a response that keeps its turn until sent leaves the slot where it is.
+     */
+    void awaitStage() {
+        SenderGate gate;
+        Object sender;
+        synchronized (this) {
+            if (awaitingStage || holdTurnUntilSent || pendingResponse == null) {
+                return;
+            }
+            gate = heldGate;
+            sender = heldSender;
+        }
+        if (gate == null || pendingResponse.stage.toCompletableFuture().isDone()) {
+            return;
+        }
+        // no other thread gives this turn back meanwhile: the continuation that ends the request is registered after
+        if (gate.awaitStage(sender)) {
+            synchronized (this) {
+                awaitingStage = true;
+            }
         }
     }
 
