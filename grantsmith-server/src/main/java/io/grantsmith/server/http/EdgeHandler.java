@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -41,17 +40,27 @@ final class EdgeHandler extends Handler.Abstract {
      * On every response: API answers carry tokens, secrets and passwords, token endpoint answers tokens, and the
      * rest (health, metrics, errors) is live state. No cache or proxy may keep any of it.
      */
-    private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
-    private static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
+    private static final HttpField NO_STORE = Exchange.NO_STORE;
+    private static final HttpField NO_CACHE = Exchange.NO_CACHE;
 
     private final Router router;
+    private final SenderGate senders;
     private final ServerMetrics metrics;
     private final RepeatedFailures failures = RepeatedFailures.perMinute();
     private final long minDataRate;
     private final Duration refusalDelay;
 
     EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits) {
+        this(router, metrics, limits, null);
+    }
+
+    /**
+     * @param senders the gate the endpoints take their senders' turns at, which says how closely each run's CPU time
+     *                is measured ({@link SenderGate#cpuWeight}); null to measure every run exactly
+     */
+    EdgeHandler(Router router, ServerMetrics metrics, EdgeLimits limits, SenderGate senders) {
         this.router = router;
+        this.senders = senders;
         this.metrics = metrics;
         this.minDataRate = limits.minRequestDataRate();
         this.refusalDelay = limits.refusalDelay();
@@ -100,16 +109,20 @@ final class EdgeHandler extends Handler.Abstract {
     private void dispatchRequest(Exchange exchange, Router.Match match, String path, long start, String requestId,
             Endpoint step) {
         String apiName = match.route() == null ? path : match.route().apiName();
-        long cpuStart = ThreadCpu.now();
+        int cpuWeight = senders == null ? 1 : senders.cpuWeight(); // exact while pacing may hold a sender back
+        long cpuStart = cpuWeight == 0 ? 0 : ThreadCpu.now();
         try {
             if (!run(exchange, match, path, apiName, step, () -> dispatch(exchange, match, path, start, requestId,
                     step))) {
                 return; // the request waits (for its body or its turn) and runs again later
             }
         } finally {
-            exchange.chargeCpu(ThreadCpu.now() - cpuStart);
+            if (cpuWeight != 0) {
+                exchange.chargeCpu((ThreadCpu.now() - cpuStart) * cpuWeight);
+            }
         }
         if (exchange.isResponsePending()) {
+            exchange.awaitStage(); // its slot to the sender's next request while the commit is pending
             // registered only now that this run is over, so the two runs of the request never overlap
             exchange.whenStageCompletes(() -> respondFromStage(exchange, match, path, start, requestId, apiName));
             return;

@@ -7,7 +7,6 @@ import io.grantsmith.facade.access.ApiResultCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -28,6 +28,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * methods that send a complete response. Wraps Jetty's core API so that endpoints stay free of it.
  */
 public final class Exchange {
+    /** Response fields used on every token response, encoded once. */
+    static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    static final HttpField NO_CACHE = new PreEncodedHttpField(HttpHeader.PRAGMA, "no-cache");
+    private static final HttpField APPLICATION_JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
+            "application/json");
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -44,6 +50,8 @@ public final class Exchange {
     private Runnable resume;
     private SenderGate heldGate;
     private Object heldSender;
+    /** The request gave its slot up to await its stage ({@link #awaitStage}); guarded by {@code this}. */
+    private boolean awaitingStage;
     /** CPU time this request's runs have used so far, charged to its sender when it gives its slot back. */
     private volatile long cpuNanos;
     private boolean turnRefused;
@@ -321,13 +329,42 @@ public final class Exchange {
     /** Gives the slot back once (from the edge, or from the timer that sends a delayed response). */
     private void giveTurnBack() {
         SenderGate gate;
+        boolean awaitedStage;
         synchronized (this) {
             gate = heldGate;
             heldGate = null;
+            awaitedStage = awaitingStage;
         }
         if (gate != null) {
             // outside the lock: leaving admits another request, which takes its own
-            gate.leave(heldSender, cpuNanos);
+            gate.leave(heldSender, cpuNanos, awaitedStage);
+        }
+    }
+
+    /**
+     * For the edge, once the endpoint's run ended with its response left to a stage: while the stage is still
+     * pending (a token's commit), the request gives its slot to its sender's next request and awaits the stage
+     * ({@link SenderGate#awaitStage}), unless its sender has its share awaiting already. A stage already complete (a
+     * password grant's) or a response that keeps its turn until sent leaves the slot where it is.
+     */
+    void awaitStage() {
+        SenderGate gate;
+        Object sender;
+        synchronized (this) {
+            if (awaitingStage || holdTurnUntilSent || pendingResponse == null) {
+                return;
+            }
+            gate = heldGate;
+            sender = heldSender;
+        }
+        if (gate == null || pendingResponse.stage.toCompletableFuture().isDone()) {
+            return;
+        }
+        // no other thread gives this turn back meanwhile: the continuation that ends the request is registered after
+        if (gate.awaitStage(sender)) {
+            synchronized (this) {
+                awaitingStage = true;
+            }
         }
     }
 
@@ -423,14 +460,27 @@ public final class Exchange {
 
     /** Sends a complete response. {@code headers} are name/value pairs. */
     public void send(int status, String contentType, byte[] body, String... headers) {
+        if (APPLICATION_JSON.getValue().equals(contentType)) {
+            send(status, APPLICATION_JSON, body, false, headers);
+        } else {
+            send(status, contentType == null ? null : new HttpField(HttpHeader.CONTENT_TYPE, contentType), body,
+                    false, headers);
+        }
+    }
+
+    /** As {@link #send(int, String, byte[], String...)}; {@code noStore} puts the no-cache fields after the others. */
+    private void send(int status, HttpField contentType, byte[] body, boolean noStore, String... headers) {
         sent = true;
         this.status = status;
         response.setStatus(status);
         if (contentType != null) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(contentType);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             response.getHeaders().put(headers[i], headers[i + 1]);
+        }
+        if (noStore) {
+            response.getHeaders().put(NO_STORE).put(NO_CACHE); // encoded once, not per response
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (closeAfterResponse) {
@@ -489,7 +539,7 @@ public final class Exchange {
     }
 
     public void sendJson(int status, byte[] body, String... headers) {
-        send(status, "application/json", body, headers);
+        send(status, APPLICATION_JSON, body, false, headers);
     }
 
     /**
@@ -497,12 +547,7 @@ public final class Exchange {
      * token endpoint response must carry (RFC 6749 §5.1).
      */
     public void sendJsonNoStore(int status, byte[] body, String... headers) {
-        String[] all = Arrays.copyOf(headers, headers.length + 4);
-        all[headers.length] = HttpHeader.CACHE_CONTROL.asString();
-        all[headers.length + 1] = "no-store";
-        all[headers.length + 2] = HttpHeader.PRAGMA.asString();
-        all[headers.length + 3] = "no-cache";
-        sendJson(status, body, all);
+        send(status, APPLICATION_JSON, body, true, headers);
     }
 
     public void sendNoContent() {

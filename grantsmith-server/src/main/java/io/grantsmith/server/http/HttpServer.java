@@ -82,7 +82,7 @@ public final class HttpServer implements AutoCloseable {
                         ThreadCpu::machineLoad, System::nanoTime,
                         (delayNanos, task) -> scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS)));
         Router router = routes(grantsmith, metrics, metricsTokenHash, senders, limits.refusalDelay(), noopRoute);
-        server.setHandler(new EdgeHandler(router, metrics, limits));
+        server.setHandler(new EdgeHandler(router, metrics, limits, senders));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(5_000);
     }

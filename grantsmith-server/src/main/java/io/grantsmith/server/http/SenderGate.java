@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
@@ -37,10 +38,22 @@ import java.util.function.LongSupplier;
  * back is a flood's share of the CPU the server gets (on a shared machine, or with its own costs beyond request
  * threads: the collector, the selector, the writer).
  *
+ * <p>A request whose work is done and that only waits for its token's commit uses no CPU and holds no thread: it gives
+ * its slot to its sender's next request and awaits the commit ({@link #awaitStage}). What it still holds is a write
+ * in the store's queue, so the requests awaiting their stage are bounded too, by a stage budget of
+ * {@link #STAGE_BUDGET_FACTOR} times the budget that the busy senders share equally in the same way: a flood
+ * cannot fill the writer's queue, and each sender's commits are not capped at its share of slots.
+ *
  * <p>Senders without a request in process or waiting take no memory: their lane is dropped once empty, so that
  * senders named by strangers (client IDs) cannot grow the table beyond the requests in flight.
  */
 final class SenderGate {
+    /**
+     * Requests awaiting their stage (a token's commit) that the busy senders share, as a multiple of the budget: a
+     * request that waits for its commit uses no CPU and holds no thread, and only this bounds how many of a sender's
+     * writes may be queued for the store ({@link #awaitStage}).
+     */
+    static final int STAGE_BUDGET_FACTOR = 8;
     /** Requests of one sender that may wait at once; more are refused at once (each is a connection anyway). */
     static final int QUEUE_PER_SENDER = 1024;
     /** How long a request may wait for its turn before it is refused as busy. */
@@ -107,6 +120,12 @@ final class SenderGate {
         }
     }
 
+    /**
+     * While no sender can be paced, the edge measures the CPU time of one request run in this many, picked at random,
+     * and charges it this many times over ({@link #cpuWeight}).
+     */
+    static final int CPU_SAMPLE = 8;
+
     /** Runs a task after a delay, on a thread of its own (Jetty's scheduler in the server). */
     interface Deferral {
         void after(long delayNanos, Runnable task);
@@ -114,6 +133,8 @@ final class SenderGate {
 
     private static final class Lane {
         int inProcess;
+        /** Requests that gave their slot up to wait for a stage ({@link #awaitStage}), until they leave. */
+        int awaitingStage;
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
         /** CPU nanoseconds the sender may still use now; negative when it used more than its part. */
         long credit;
@@ -123,7 +144,7 @@ final class SenderGate {
         boolean paused;
 
         boolean isIdle() {
-            return inProcess == 0 && waiting.isEmpty();
+            return inProcess == 0 && awaitingStage == 0 && waiting.isEmpty();
         }
     }
 
@@ -186,6 +207,11 @@ final class SenderGate {
 
     int budget() {
         return budget;
+    }
+
+    /** What each busy sender may have awaiting its stage now: an equal part of the stage budget, at least one. */
+    private int stageShare(int busySenders) {
+        return Math.max(1, budget * STAGE_BUDGET_FACTOR / Math.max(1, busySenders));
     }
 
     /** What each busy sender may have in process now: an equal part of the budget, at least one request. */
@@ -383,6 +409,38 @@ final class SenderGate {
     }
 
     /**
+     * A request of {@code sender} that holds a slot has done its work and now only waits for a stage (its token's
+     * commit, answered from the writer's completion thread): unless the sender has its share of the stage budget
+     * ({@link #STAGE_BUDGET_FACTOR} times the budget, shared equally by the busy senders) awaiting stages already, the
+     * request gives its slot to the sender's first waiting request and counts as awaiting its stage until it
+     * {@linkplain #leave(Object, long, boolean) leaves}. Slots bound the requests that use the CPU; a request waiting
+     * for its commit uses none, and holding a slot meanwhile capped a sender's commits at its share of slots (eight at
+     * most per group commit on two cores), each waiting request queued for a slot and ran its endpoint twice. A paused
+     * sender's waiters stay for its timer.
+     *
+     * @return true when the request gave its slot up and now awaits its stage; false when it keeps its slot
+     */
+    boolean awaitStage(Object sender) {
+        List<Waiter> admitted = new ArrayList<>(1);
+        boolean[] handed = new boolean[1];
+        lanes.computeIfPresent(sender, (key, lane) -> {
+            int busy = lanes.size();
+            if (lane.inProcess < 1 || lane.awaitingStage >= stageShare(Math.max(busy, recentBusy))) {
+                return lane;
+            }
+            lane.inProcess--;
+            lane.awaitingStage++;
+            handed[0] = true;
+            if (!lane.paused) {
+                admitWithinShare(lane, share(busy), admitted);
+            }
+            return lane;
+        });
+        admit(sender, admitted);
+        return handed[0];
+    }
+
+    /**
      * A request of {@code sender} is done: its slot goes to the sender's first waiting request, unless the sender
      * has more than its share in process now (other senders became busy meanwhile); when its share has grown, more
      * than one waiting request may be admitted.
@@ -397,10 +455,22 @@ final class SenderGate {
      * admitted by a timer once its part has caught up.
      */
     void leave(Object sender, long cpuNanos) {
+        leave(sender, cpuNanos, false);
+    }
+
+    /**
+     * As {@link #leave(Object, long)}, for a request that gave its slot up to {@link #awaitStage} when
+     * {@code awaitedStage}: it leaves the requests awaiting their stage instead of the slots.
+     */
+    void leave(Object sender, long cpuNanos, boolean awaitedStage) {
         List<Waiter> admitted = new ArrayList<>(1);
         long[] pause = {-1};
         lanes.computeIfPresent(sender, (key, lane) -> {
-            lane.inProcess--;
+            if (awaitedStage) {
+                lane.awaitingStage--;
+            } else {
+                lane.inProcess--;
+            }
             int busy = lanes.size();
             if (lane.paused) {
                 lane.credit -= Math.max(0, cpuNanos);
@@ -434,10 +504,36 @@ final class SenderGate {
         }
     }
 
-    /** Requests of {@code sender} in process now. */
+    /**
+     * How the edge measures the CPU time of the request run it starts now, and charges it at {@link #leave}: 1 to
+     * measure it and charge what it used; {@link #CPU_SAMPLE} to measure it and charge that many times what it used;
+     * 0 to measure nothing and charge nothing. Measuring costs two system calls per run (the thread's CPU clock),
+     * so it is exact only while pacing can hold a sender back: with pacing, the CPU saturated and more than one sender
+     * busy now or in the last window. Otherwise every sender's credit is reset to the burst at its next charge, and
+     * the charges feed only the senders' recent use (what a sender earns once pacing starts), which a random sample
+     * weighed by its rate estimates without bias; one run in {@link #CPU_SAMPLE} is measured. Without pacing nothing
+     * is measured, as the charges are not used.
+     */
+    int cpuWeight() {
+        if (pacing == null) {
+            return 0;
+        }
+        if (saturated && (recentBusy > 1 || lanes.size() > 1)) {
+            return 1;
+        }
+        return ThreadLocalRandom.current().nextInt(CPU_SAMPLE) == 0 ? CPU_SAMPLE : 0;
+    }
+
+    /** Requests of {@code sender} in process now: holding a slot, or awaiting their stage. */
     int inProcess(Object sender) {
         Lane lane = lanes.get(sender);
-        return lane == null ? 0 : lane.inProcess;
+        return lane == null ? 0 : lane.inProcess + lane.awaitingStage;
+    }
+
+    /** Requests of {@code sender} that gave their slot up to await their stage now. */
+    int awaitingStage(Object sender) {
+        Lane lane = lanes.get(sender);
+        return lane == null ? 0 : lane.awaitingStage;
     }
 
     /** Requests of {@code sender} waiting now. */

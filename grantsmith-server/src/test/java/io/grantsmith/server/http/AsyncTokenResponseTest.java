@@ -94,6 +94,37 @@ class AsyncTokenResponseTest {
     }
 
     @Test
+    void whenCommitsArePendingThenTheirRequestsGiveTheirSlotsUpAndMoreThanTheBudgetAwaitCommits() throws Exception {
+        server = HttpFixture.over(writes.stores()).limits(EdgeLimits.DEFAULTS.withRefusalDelay(Duration.ZERO)
+                .withMaxThreads(WORKER_THREADS).withRequestsInProcess(2));
+        server.beforeAll(null);
+        ServiceRef service = server.service("");
+        ClientRef client = server.client(service, "");
+        AuthorizationServerEndpoint.ClientSender sender =
+                new AuthorizationServerEndpoint.ClientSender(service.id(), client.id());
+        SenderGate senders = server.server().senders();
+        int calls = 12; // six times the budget of 2, within the stage budget of 16
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            replies.add(asToken(service, client, "grant_type=client_credentials"));
+        }
+
+        await(() -> writes.pending() == calls, "every request's write is queued, not only the budget's");
+        await(() -> senders.awaitingStage(sender) == calls, "each gave its slot up to await its commit");
+        assertThat(senders.waiting(sender)).isZero();
+        assertThat(replies).as("no answer before the commit").noneMatch(CompletableFuture::isDone);
+
+        for (int i = 0; i < calls; i++) {
+            writes.commitOne();
+        }
+        for (CompletableFuture<Reply> reply : replies) {
+            assertThat(reply.get(PROMPT_SECONDS, TimeUnit.SECONDS).assertNoStore(200).text("access_token"))
+                    .isNotBlank();
+        }
+        await(() -> senders.senders() == 0, "every slot given back");
+    }
+
+    @Test
     void whenARefreshIsPendingThenItIsAnsweredFromItsCommitToo() throws Exception {
         start();
         ServiceRef service = server.service("");

@@ -410,4 +410,129 @@ class SenderGateTest {
                 .containsExactly("waiting flood");
         assertThat(timers).isEmpty();
     }
+
+    // How closely the edge measures a run's CPU time (SenderGate.cpuWeight)
+
+    /** The weights of many draws: each is 0 or CPU_SAMPLE; returns how many were CPU_SAMPLE. */
+    private static int sampledDraws(SenderGate gate, int draws) {
+        int measured = 0;
+        for (int i = 0; i < draws; i++) {
+            int weight = gate.cpuWeight();
+            assertThat(weight).isIn(0, SenderGate.CPU_SAMPLE);
+            if (weight != 0) {
+                measured++;
+            }
+        }
+        return measured;
+    }
+
+    @Test
+    void whenPacingCanHoldASenderBackThenEveryRunIsMeasuredExactly() {
+        SenderGate gate = pacedGate(4);
+        gate.enter("flood", waiter("f1"));
+        gate.enter("quiet", waiter("q1"));
+        now = ms(200);
+        gate.leave("flood", ms(10)); // a window at load 1.0 with two senders busy: saturated
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(gate.cpuWeight()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void whenNoSenderCanBePacedThenOneRunInCpuSampleIsMeasuredAndChargedThatManyTimesOver() {
+        SenderGate unsaturated = pacedGate(4);
+        unsaturated.enter("flood", waiter("f1"));
+        unsaturated.enter("quiet", waiter("q1")); // two busy, but no window has shown a saturated CPU yet
+        int draws = 80_000;
+        int expected = draws / SenderGate.CPU_SAMPLE;
+        assertThat(sampledDraws(unsaturated, draws)).as("about one in %d", SenderGate.CPU_SAMPLE)
+                .isBetween(expected * 8 / 10, expected * 12 / 10);
+
+        SenderGate alone = pacedGate(4);
+        alone.enter("flood", waiter("f2"));
+        now = ms(200);
+        alone.leave("flood", ms(190)); // saturated, but one sender busy in the window and none now
+        assertThat(sampledDraws(alone, draws)).as("a lone sender is never paced: sampled")
+                .isBetween(expected * 8 / 10, expected * 12 / 10);
+    }
+
+    @Test
+    void whenTheGateDoesNotPaceThenNothingIsMeasured() {
+        SenderGate gate = new SenderGate(4);
+        gate.enter("a", waiter("a1"));
+        gate.enter("b", waiter("b1"));
+        for (int i = 0; i < 1000; i++) {
+            assertThat(gate.cpuWeight()).isZero();
+        }
+    }
+
+    // Requests awaiting their stage (a commit) give their slot up (SenderGate.awaitStage)
+
+    @Test
+    void whenARequestAwaitsItsStageThenItsSlotGoesToTheSendersNextRequestAndItLeavesAsAwaiting() {
+        SenderGate gate = new SenderGate(2);
+        gate.enter("a", waiter("a1"));
+        gate.enter("a", waiter("a2"));
+        assertThat(gate.enter("a", waiter("next"))).isEqualTo(SenderGate.Entry.QUEUED);
+
+        assertThat(gate.awaitStage("a")).isTrue();
+
+        assertThat(admitted).containsExactly("next");
+        assertThat(gate.inProcess("a")).as("two slots and one awaiting its stage").isEqualTo(3);
+        assertThat(gate.awaitingStage("a")).isEqualTo(1);
+        gate.leave("a", 0, true);
+        assertThat(gate.awaitingStage("a")).isZero();
+        assertThat(gate.inProcess("a")).isEqualTo(2);
+        gate.leave("a");
+        gate.leave("a");
+        assertThat(gate.senders()).as("no lane left behind").isZero();
+    }
+
+    @Test
+    void whenASenderHasItsShareOfTheStageBudgetAwaitingThenItsNextRequestKeepsItsSlot() {
+        SenderGate gate = new SenderGate(1);
+        int stageShare = SenderGate.STAGE_BUDGET_FACTOR; // a budget of one, one sender busy
+        for (int i = 0; i < stageShare; i++) {
+            assertThat(gate.enter("a", waiter("a" + i))).isEqualTo(SenderGate.Entry.ENTERED);
+            assertThat(gate.awaitStage("a")).isTrue();
+        }
+        assertThat(gate.enter("a", waiter("keeps"))).isEqualTo(SenderGate.Entry.ENTERED);
+
+        assertThat(gate.awaitStage("a")).as("its share awaits already").isFalse();
+        assertThat(gate.enter("a", waiter("waits"))).isEqualTo(SenderGate.Entry.QUEUED);
+
+        gate.leave("a", 0, true); // one commit answered: room to await, but the slot is still taken
+        assertThat(admitted).isEmpty();
+        assertThat(gate.awaitStage("a")).isTrue();
+        assertThat(admitted).containsExactly("waits");
+    }
+
+    @Test
+    void whenTwoSendersAreBusyThenEachAwaitsAtMostHalfTheStageBudget() {
+        SenderGate gate = new SenderGate(2);
+        gate.enter("b", waiter("b1")); // busy throughout
+        int half = 2 * SenderGate.STAGE_BUDGET_FACTOR / 2;
+        for (int i = 0; i < half; i++) {
+            gate.enter("a", waiter("a" + i));
+            assertThat(gate.awaitStage("a")).isTrue();
+        }
+        gate.enter("a", waiter("over"));
+
+        assertThat(gate.awaitStage("a")).isFalse();
+        assertThat(gate.awaitingStage("a")).isEqualTo(half);
+    }
+
+    @Test
+    void whenAPausedSenderAwaitsItsStageThenItsWaitersStayForTheTimer() {
+        SenderGate gate = floodWaitingBesideQuietAt200ms();
+        gate.leave("flood", ms(190)); // over its part: paused, "waiting flood" queued
+
+        assertThat(gate.awaitStage("flood")).isTrue();
+
+        assertThat(admitted).as("the pause, not a freed slot, decides").isEmpty();
+        now += ms(1500);
+        runTimers();
+        assertThat(admitted).containsExactly("waiting flood");
+    }
 }
