@@ -57,7 +57,11 @@ import java.util.regex.Pattern;
  * metrics whose names match METRICS_MATCH (the store writer's counters and the JVM's GC pauses by default), one column
  * per name summed over its labels (a _max: the largest): counters (_total, _count, _sum) as their increase over the
  * bucket, others as their value at its end. Each row carries its UTC time, to
- * read beside a GC log written with {@code -Xlog:gc:file=...:time}.
+ * read beside a GC log written with {@code -Xlog:gc:file=...:time}. Two probes tell the machine's stalls from the
+ * server's: hiccup_ms, the longest a thread of the generator that asks to sleep 1 ms overslept in the bucket (the CPU
+ * was not given to a runnable thread: every process on the machine stalled alike, as jHiccup measures), and, with
+ * FSYNC_PROBE=DIR, fsync_ms, the slowest of the 4 KiB write + fsync a thread makes in DIR every 100 ms (a disk that
+ * stalls every committer, SQLite's and PostgreSQL's alike).
  */
 public class FixedRate {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
@@ -104,6 +108,12 @@ public class FixedRate {
                     start, bucket);
             scraper.start();
         }
+        Probes probes = null;
+        if (timeline != null) {
+            String fsyncDir = System.getenv("FSYNC_PROBE");
+            probes = new Probes(start, bucket, fsyncDir == null ? null : Path.of(fsyncDir));
+            probes.begin();
+        }
         Thread[] running = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             loops[i].startAt(start);
@@ -117,9 +127,13 @@ public class FixedRate {
             scraper.interrupt();
             scraper.join();
         }
+        if (probes != null) {
+            probes.end();
+        }
         report(loops, schedule, rate);
         if (timeline != null) {
-            writeTimeline(Path.of(timeline), loops, schedule, bucket, startEpochMillis, scraper, rate, connections);
+            writeTimeline(Path.of(timeline), loops, schedule, bucket, startEpochMillis, scraper, probes, rate,
+                    connections);
         }
     }
 
@@ -218,7 +232,7 @@ public class FixedRate {
     }
 
     private static void writeTimeline(Path file, Loop[] loops, Schedule schedule, long bucket, long startEpochMillis,
-            Scraper scraper, double rate, int connections) throws IOException {
+            Scraper scraper, Probes probes, double rate, int connections) throws IOException {
         long last = schedule.end();
         for (Loop loop : loops) {
             for (int i = 0; i < loop.recorded; i++) {
@@ -260,7 +274,8 @@ public class FixedRate {
                     rate, connections, schedule.ramp / 1e9, schedule.warmup / 1e9, schedule.window / 1e9,
                     TimeUnit.NANOSECONDS.toMillis(bucket));
             StringBuilder header = new StringBuilder(
-                    "t_s utc phase due sent answered backlog non2xx_or_errors p50_ms p99_ms max_ms send_late_ms");
+                    "t_s utc phase due sent answered backlog non2xx_or_errors p50_ms p99_ms max_ms send_late_ms"
+                            + " hiccup_ms" + (probes.fsyncs ? " fsync_ms" : ""));
             metricNames.forEach(name -> header.append(' ').append(name));
             out.println(header);
             long dueSoFar = 0, sentSoFar = 0;
@@ -273,11 +288,102 @@ public class FixedRate {
                         utc.format(Instant.ofEpochMilli(startEpochMillis + TimeUnit.NANOSECONDS.toMillis(b * bucket))),
                         schedule.phase(b * bucket), due[b], sent[b], answered[b], dueSoFar - sentSoFar, bad[b],
                         ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0), late[b] / 1e6));
+                row.append(String.format(Locale.ROOT, " %.2f", probes.hiccup(b) / 1e6));
+                if (probes.fsyncs) {
+                    row.append(String.format(Locale.ROOT, " %.2f", probes.fsync(b) / 1e6));
+                }
                 for (String name : metricNames) {
                     row.append(' ').append(scraper.value(name, b));
                 }
                 out.println(row);
             }
+        }
+    }
+
+    /**
+     * The machine's own stalls, per bucket: the longest oversleep of a thread sleeping 1 ms at a time (CPU not given
+     * to a runnable thread), and optionally the slowest 4 KiB write + fsync made every 100 ms in a directory.
+     */
+    private static final class Probes {
+        private final long start, bucket;
+        private final Path dir;
+        final boolean fsyncs;
+        private final Map<Integer, Long> hiccups = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Integer, Long> fsyncTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean running = true;
+        private final List<Thread> threads = new ArrayList<>();
+
+        Probes(long start, long bucket, Path dir) {
+            this.start = start;
+            this.bucket = bucket;
+            this.dir = dir;
+            this.fsyncs = dir != null;
+        }
+
+        void begin() {
+            threads.add(new Thread(this::hiccups, "hiccup-probe"));
+            if (fsyncs) {
+                threads.add(new Thread(this::fsyncs, "fsync-probe"));
+            }
+            threads.forEach(thread -> {
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+
+        void end() throws InterruptedException {
+            running = false;
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        private void note(Map<Integer, Long> into, long at, long value) {
+            if (at >= start) {
+                into.merge((int) ((at - start) / bucket), value, Math::max);
+            }
+        }
+
+        private void hiccups() {
+            long interval = TimeUnit.MILLISECONDS.toNanos(1);
+            while (running) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long after = System.nanoTime();
+                note(hiccups, after, Math.max(0, after - before - interval));
+            }
+        }
+
+        private void fsyncs() {
+            Path file = dir.resolve("fsync-probe-" + ProcessHandle.current().pid());
+            ByteBuffer block = ByteBuffer.allocate(4096);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.DELETE_ON_CLOSE)) {
+                for (long k = 0; running; k++) {
+                    long before = System.nanoTime();
+                    block.clear();
+                    channel.write(block, (k % 256) * 4096);
+                    channel.force(false);
+                    long after = System.nanoTime();
+                    note(fsyncTimes, after, after - before);
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                System.err.println("fsync probe stopped: " + e);
+            }
+        }
+
+        long hiccup(int b) {
+            return hiccups.getOrDefault(b, 0L);
+        }
+
+        long fsync(int b) {
+            return fsyncTimes.getOrDefault(b, 0L);
         }
     }
 

@@ -20,7 +20,7 @@
 #        grantsmith_bench_<pid> is created and dropped) DB_POOL_SIZE (the nodes' db-pool-size; server default)
 #        PG_NODE_OPTS (more `serve` options for the PostgreSQL nodes) PG_DB_SETTINGS (e.g. "commit_delay=100": set
 #        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
-#        FIXED_TARGETS ("grantsmith-as pg1-as") FIXED_RAMP (5: seconds from 0 to the rate) FIXED_WARMUP (10: seconds at
+#        FIXED_TARGETS ("grantsmith-as pg1-as"; noop-same-stack runs at grantsmith-as's rate) FIXED_RAMP (5: seconds from 0 to the rate) FIXED_WARMUP (10: seconds at
 #        the rate before the measured DURATION) FIXED_ROUNDS (1) ONLY (names of the targets to measure; default all)
 #        PG_NODE1_OPTS (more `serve` options for node 1 only, e.g. PG_NODE1_OPTS="--db-writer group");
 #        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
@@ -145,12 +145,13 @@ print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$a
 GENERATOR_OPTS="-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn192m"
 # fixed_rate TARGET RATE ROUND: an open-loop run at RATE req/s (bench/FixedRate.java): a ramp from 0 over FIXED_RAMP,
 # FIXED_WARMUP at the rate, then DURATION measured; its timeline (and the target's /metrics once a second) goes to
-# OUT/timeline-NAME-ROUND.txt, the generator's own collections to OUT/generator-gc-NAME-ROUND.log
+# OUT/timeline-NAME-ROUND.txt with the machine's stalls (CPU hiccups, and fsyncs in the data directory's file system),
+# the generator's own collections to OUT/generator-gc-NAME-ROUND.log
 fixed_rate() {
   local name script url id secret line timeline
   read -r name script url id secret <<< "$1"
   timeline="$OUT/timeline-$name-$3.txt"
-  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" TIMELINE="$timeline" METRICS_URL="${url%%/as/*}/metrics" \
+  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" TIMELINE="$timeline" METRICS_URL="$(echo "$url" | sed -E 's|^(https?://[^/]+).*|\1|')/metrics" FSYNC_PROBE="$DATA" \
     METRICS_TOKEN="$ADMIN" java $GENERATOR_OPTS -Xlog:gc:file="$OUT/generator-gc-$name-$3.log":time,uptime -cp "$OUT/classes" \
     FixedRate "$url" "$2" "${D%s}" "$C" "$T" "$FIXED_WARMUP" "$FIXED_RAMP")
   echo "$name at $FIXED_SHARE of its maximum, round $3: $line"
@@ -274,7 +275,9 @@ if [ "$FIXED_SHARE" != 0 ]; then
     for target in "${TARGETS[@]}"; do
       name=${target%% *}
       [[ " $FIXED_TARGETS " == *" $name "* ]] || continue
-      rate=$(grep "^$name " "$RESULTS" | python3 -c "
+      # the no-op route runs at SQLite /as's rate: the same stack and machine at the same load, without the token work
+      rate_of=$name; [ "$name" = noop-same-stack ] && rate_of=grantsmith-as
+      rate=$(grep "^$rate_of " "$RESULTS" | python3 -c "
 import re, statistics, sys
 print(round($FIXED_SHARE * statistics.median(float(re.search(r' rps=([\d.]+)', l)[1]) for l in sys.stdin)))")
       sleep 1

@@ -279,6 +279,16 @@ def timeline(path):
           f"(due {num(window[0], 'due'):.0f}), backlog at its start {num(before[-1], 'backlog') if before else 0:.0f}, "
           f"max {max(num(r, 'backlog') for r in window):.0f}; worst bucket p99 {num(worst, 'p99_ms'):.1f} ms "
           f"(max {num(worst, 'max_ms'):.1f}) at {worst['utc']}, {over} bucket(s) over {P99_TARGET_MS:.0f} ms")
+    if "hiccup_ms" in header:
+        slow = [r for r in window if num(r, "p99_ms") > P99_TARGET_MS]
+        probes = [k for k in ("hiccup_ms", "fsync_ms") if k in header]
+        print("machine stalls in the window (max per bucket): "
+              + ", ".join(f"{k[:-3]} {max(num(r, k) for r in window):.1f} ms" for k in probes)
+              + (f"; in the {len(slow)} bucket(s) over {P99_TARGET_MS:.0f} ms: "
+                 + " ".join("/".join(f"{num(r, k):.0f}" for k in probes) for r in slow)
+                 + f" ms ({'/'.join(k[:-3] for k in probes)}), elsewhere at most "
+                 + "/".join(f"{max((num(r, k) for r in window if r not in slow), default=0):.0f}" for k in probes)
+                 + " ms" if slow else ""))
     if "grantsmith_store_writer_batches_total" in header:
         batches = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_batches_total")))
         writes = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_writes_total")))
