@@ -186,7 +186,7 @@ public class FixedRate {
     }
 
     private static void report(Loop[] loops, Schedule schedule, double rate) {
-        long requests = 0, non2xx = 0, errors = 0, inWindow = 0, unanswered = 0;
+        long requests = 0, non2xx = 0, errors = 0, reconnects = 0, inWindow = 0, unanswered = 0;
         double lastLateMs = 0;
         List<Long> latencyList = new ArrayList<>(), serviceList = new ArrayList<>();
         for (Loop loop : loops) {
@@ -194,6 +194,7 @@ public class FixedRate {
             requests += loop.completed;
             non2xx += loop.non2xx;
             errors += loop.errors;
+            reconnects += loop.reconnects;
             for (int i = 0; i < loop.recorded; i++) {
                 if (loop.done[i] >= schedule.measureFrom() && loop.done[i] < schedule.end()) {
                     inWindow++;
@@ -214,11 +215,11 @@ public class FixedRate {
         double windowSeconds = schedule.window / 1e9;
         System.out.printf(Locale.ROOT, "RESULT requests=%d duration_s=%.2f ramp_s=%.1f warmup_s=%.1f rps=%.1f"
                         + " target_rps=%.0f served_rps=%.1f last_request_late_ms=%.1f unanswered=%d"
-                        + " non2xx_or_3xx=%d errors=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f"
+                        + " non2xx_or_3xx=%d errors=%d reconnects=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f"
                         + " service_p99_ms=%.2f%n",
                 requests, windowSeconds, schedule.ramp / 1e9, schedule.warmup / 1e9,
                 latencies.length / windowSeconds, rate, inWindow / windowSeconds, lastLateMs, unanswered,
-                non2xx, errors,
+                non2xx, errors, reconnects,
                 ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99), ms(latencies, 0.999),
                 ms(latencies, 1.0), ms(service, 0.99));
     }
@@ -485,10 +486,11 @@ public class FixedRate {
         final long[] due, sent, done;
         final short[] status;
         int recorded;
-        long completed, non2xx, errors;
+        long completed, non2xx, errors, reconnects;
         long lastSendLate; // how long after it was due the last request left
         private long stoppedAt; // when the run gave up on the requests still in flight, after the origin
         private long next; // index of the next request to send
+        private int cursor; // the connection to try first for the next request
 
         Loop(InetSocketAddress address, byte[] request, int connections, Schedule schedule) throws IOException {
             this.address = address;
@@ -578,12 +580,17 @@ public class FixedRate {
             return false;
         }
 
-        /** Sends every request now due for which a connection is free; the rest wait, their clocks running. */
+        /**
+         * Sends every request now due for which a connection is free; the rest wait, their clocks running. The
+         * connections take turns (as wrk's do), so none sits idle long enough for the server to close it.
+         */
         private void sendDue(long now, Selector selector) throws IOException {
-            for (Connection connection : connections) {
+            for (int i = 0; i < connections.length; i++) {
                 if (next >= schedule.total || dueAt(next) - now > 0) {
                     return;
                 }
+                Connection connection = connections[cursor];
+                cursor = (cursor + 1) % connections.length;
                 if (!connection.busy) {
                     send(connection, dueAt(next++), selector);
                 }
@@ -689,11 +696,16 @@ public class FixedRate {
             return -1;
         }
 
-        /** The server closed the connection or it broke: the request in flight is an error; reconnect. */
+        /**
+         * The server closed the connection or it broke: the request in flight, if any, is an error (an idle
+         * connection the server closed is only counted as a reconnect); reconnect.
+         */
         private void failed(Connection connection, Selector selector) throws IOException {
-            errors++;
             if (connection.busy) {
+                errors++;
                 record(connection, System.nanoTime(), -1);
+            } else {
+                reconnects++;
             }
             connection.busy = false;
             connection.channel.close();
