@@ -61,7 +61,10 @@ import java.util.regex.Pattern;
  * server's: hiccup_ms, the longest a thread of the generator that asks to sleep 1 ms overslept in the bucket (the CPU
  * was not given to a runnable thread: every process on the machine stalled alike, as jHiccup measures), and, with
  * FSYNC_PROBE=DIR, fsync_ms, the slowest of the 4 KiB write + fsync a thread makes in DIR every 100 ms (a disk that
- * stalls every committer, SQLite's and PostgreSQL's alike).
+ * stalls every committer, SQLite's and PostgreSQL's alike). A CPU taken by others shows in two more: with
+ * SERVER_PID, server_cpu_ms and server_wait_ms, the CPU time the server's threads got in the bucket and the time they
+ * were runnable but waited for a CPU (/proc/PID/task/{@literal *}/schedstat), and nice_cpu_ms and idle_ms, the CPU time of
+ * the machine's niced processes (other people's builds and tests) and its idle time (/proc/stat; both cores summed).
  */
 public class FixedRate {
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
@@ -111,7 +114,9 @@ public class FixedRate {
         Probes probes = null;
         if (timeline != null) {
             String fsyncDir = System.getenv("FSYNC_PROBE");
-            probes = new Probes(start, bucket, fsyncDir == null ? null : Path.of(fsyncDir));
+            String serverPid = System.getenv("SERVER_PID");
+            probes = new Probes(start, bucket, fsyncDir == null ? null : Path.of(fsyncDir),
+                    serverPid == null || serverPid.isBlank() ? null : Path.of("/proc", serverPid.trim(), "task"));
             probes.begin();
         }
         Thread[] running = new Thread[threads];
@@ -276,7 +281,8 @@ public class FixedRate {
                     TimeUnit.NANOSECONDS.toMillis(bucket));
             StringBuilder header = new StringBuilder(
                     "t_s utc phase due sent answered backlog non2xx_or_errors p50_ms p99_ms max_ms send_late_ms"
-                            + " hiccup_ms" + (probes.fsyncs ? " fsync_ms" : ""));
+                            + " hiccup_ms" + (probes.fsyncs ? " fsync_ms" : "")
+                            + (probes.server != null ? " server_cpu_ms server_wait_ms" : "") + " nice_cpu_ms idle_ms");
             metricNames.forEach(name -> header.append(' ').append(name));
             out.println(header);
             long dueSoFar = 0, sentSoFar = 0;
@@ -293,6 +299,7 @@ public class FixedRate {
                 if (probes.fsyncs) {
                     row.append(String.format(Locale.ROOT, " %.2f", probes.fsync(b) / 1e6));
                 }
+                row.append(probes.cpu(b));
                 for (String name : metricNames) {
                     row.append(' ').append(scraper.value(name, b));
                 }
@@ -309,20 +316,24 @@ public class FixedRate {
         private final long start, bucket;
         private final Path dir;
         final boolean fsyncs;
+        final Path server; // /proc/PID/task of the server, or null
+        private final Map<Integer, long[]> cpu = new java.util.concurrent.ConcurrentHashMap<>(); // bucket -> counters at its end
         private final Map<Integer, Long> hiccups = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Integer, Long> fsyncTimes = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean running = true;
         private final List<Thread> threads = new ArrayList<>();
 
-        Probes(long start, long bucket, Path dir) {
+        Probes(long start, long bucket, Path dir, Path server) {
             this.start = start;
             this.bucket = bucket;
             this.dir = dir;
             this.fsyncs = dir != null;
+            this.server = server;
         }
 
         void begin() {
             threads.add(new Thread(this::hiccups, "hiccup-probe"));
+            threads.add(new Thread(this::cpuTimes, "cpu-probe"));
             if (fsyncs) {
                 threads.add(new Thread(this::fsyncs, "fsync-probe"));
             }
@@ -378,6 +389,62 @@ public class FixedRate {
                 System.err.println("fsync probe stopped: " + e);
             }
         }
+
+        /** At every bucket's end: the server's CPU and run-queue wait (ns), the machine's nice and idle (ticks). */
+        private void cpuTimes() {
+            for (int b = -1; running; b++) {
+                long wait = start + (b + 1) * bucket - System.nanoTime();
+                try {
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long[] now = new long[4];
+                if (server != null) {
+                    try (var tasks = Files.list(server)) {
+                        for (Path task : (Iterable<Path>) tasks::iterator) {
+                            try {
+                                String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                                now[0] += Long.parseLong(fields[0]);
+                                now[1] += Long.parseLong(fields[1]);
+                            } catch (IOException | RuntimeException e) {
+                                // a thread that ended between the listing and the read
+                            }
+                        }
+                    } catch (IOException e) {
+                        now[0] = now[1] = -1;
+                    }
+                }
+                try {
+                    String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                    now[2] = Long.parseLong(total[2]); // nice
+                    now[3] = Long.parseLong(total[4]); // idle
+                } catch (IOException | RuntimeException e) {
+                    now[2] = now[3] = -1;
+                }
+                cpu.put(b, now);
+            }
+        }
+
+        /** " server_cpu_ms server_wait_ms nice_cpu_ms idle_ms" over bucket b ("-" where a sample is missing). */
+        String cpu(int b) {
+            long[] before = cpu.get(b - 1), after = cpu.get(b);
+            StringBuilder out = new StringBuilder();
+            for (int i = server != null ? 0 : 2; i < 4; i++) {
+                if (before == null || after == null || before[i] < 0 || after[i] < 0) {
+                    out.append(" -");
+                } else {
+                    long delta = after[i] - before[i]; // < 0 when threads ended (their times go with them)
+                    out.append(' ').append(delta < 0 ? "-"
+                            : String.valueOf(i < 2 ? delta / 1_000_000 : delta * 1000 / TICKS_PER_SECOND));
+                }
+            }
+            return out.toString();
+        }
+
+        private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
         long hiccup(int b) {
             return hiccups.getOrDefault(b, 0L);

@@ -145,13 +145,18 @@ print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$a
 GENERATOR_OPTS="-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn192m"
 # fixed_rate TARGET RATE ROUND: an open-loop run at RATE req/s (bench/FixedRate.java): a ramp from 0 over FIXED_RAMP,
 # FIXED_WARMUP at the rate, then DURATION measured; its timeline (and the target's /metrics once a second) goes to
-# OUT/timeline-NAME-ROUND.txt with the machine's stalls (CPU hiccups, and fsyncs in the data directory's file system),
+# OUT/timeline-NAME-ROUND.txt with the machine's stalls (CPU hiccups, fsyncs in the data directory's file system, the
+# server's CPU and run-queue wait, the CPU of niced processes),
 # the generator's own collections to OUT/generator-gc-NAME-ROUND.log
 fixed_rate() {
-  local name script url id secret line timeline
+  local name script url id secret line timeline server_pid
   read -r name script url id secret <<< "$1"
   timeline="$OUT/timeline-$name-$3.txt"
-  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" TIMELINE="$timeline" METRICS_URL="$(echo "$url" | sed -E 's|^(https?://[^/]+).*|\1|')/metrics" FSYNC_PROBE="$DATA" \
+  case "$name" in   # the server whose CPU and run-queue wait the timeline records
+    pg1-as) server_pid=${PG_PIDS[0]} ;; pg-node2-as) server_pid=${PG_PIDS[1]} ;; pg2-haproxy-as) server_pid="" ;;
+    *) server_pid=$SERVER_PID ;;
+  esac
+  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" TIMELINE="$timeline" METRICS_URL="$(echo "$url" | sed -E 's|^(https?://[^/]+).*|\1|')/metrics" FSYNC_PROBE="$DATA" SERVER_PID="$server_pid" \
     METRICS_TOKEN="$ADMIN" java $GENERATOR_OPTS -Xlog:gc:file="$OUT/generator-gc-$name-$3.log":time,uptime -cp "$OUT/classes" \
     FixedRate "$url" "$2" "${D%s}" "$C" "$T" "$FIXED_WARMUP" "$FIXED_RAMP")
   echo "$name at $FIXED_SHARE of its maximum, round $3: $line"

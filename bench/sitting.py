@@ -289,6 +289,15 @@ def timeline(path):
                  + f" ms ({'/'.join(k[:-3] for k in probes)}), elsewhere at most "
                  + "/".join(f"{max((num(r, k) for r in window if r not in slow), default=0):.0f}" for k in probes)
                  + " ms" if slow else ""))
+    if "nice_cpu_ms" in header:
+        def mean_max(k):
+            values = [v for r in window if not math.isnan(v := num(r, k))]
+            return f"{statistics.mean(values):.0f}/{max(values):.0f}" if values else "-"
+        print("CPU per second of the window, mean/max: "
+              + (f"server {mean_max('server_cpu_ms')} ms, server threads waiting for a CPU "
+                 f"{mean_max('server_wait_ms')} ms; " if "server_wait_ms" in header else "")
+              + f"niced processes (others' builds and tests) {mean_max('nice_cpu_ms')} ms, idle {mean_max('idle_ms')} ms"
+              + f" (of {1000 * (float(window[1]['t_s']) - float(window[0]['t_s'])) * 2:.0f} ms on 2 cores)")
     if "grantsmith_store_writer_batches_total" in header:
         batches = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_batches_total")))
         writes = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_writes_total")))
