@@ -286,9 +286,10 @@ def timeline(path):
               + ", ".join(f"{k[:-3]} {max(num(r, k) for r in window):.1f} ms" for k in probes)
               + (f"; in the {len(slow)} bucket(s) over {P99_TARGET_MS:.0f} ms: "
                  + " ".join("/".join(f"{num(r, k):.0f}" for k in probes) for r in slow)
-                 + f" ms ({'/'.join(k[:-3] for k in probes)}), elsewhere at most "
-                 + "/".join(f"{max((num(r, k) for r in window if r not in slow), default=0):.0f}" for k in probes)
-                 + " ms" if slow else ""))
+                 + f" ms ({'/'.join(k[:-3] for k in probes)})"
+                 + (", elsewhere at most "
+                    + "/".join(f"{max(num(r, k) for r in window if r not in slow):.0f}" for k in probes)
+                    + " ms" if len(slow) < len(window) else "") if slow else ""))
     if "nice_cpu_ms" in header:
         def mean_max(k):
             values = [v for r in window if not math.isnan(v := num(r, k))]
