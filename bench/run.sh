@@ -140,8 +140,8 @@ print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$a
   echo "$name round=$2 $line" >> "$RESULTS"
 }
 
-# the generator's JVM: a young generation large enough that it collects a few times per run, each in well under a
-# millisecond (its live set is the run's records, a few MiB); any pause of its own would count as the server's latency
+# the generator's JVM: a young generation large enough that it does not collect during a run (none did in the sittings
+# of 2026-12-04; see OUT/generator-gc-*.log): any pause of its own would count as the server's latency
 GENERATOR_OPTS="-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn192m"
 # fixed_rate TARGET RATE ROUND: an open-loop run at RATE req/s (bench/FixedRate.java): a ramp from 0 over FIXED_RAMP,
 # FIXED_WARMUP at the rate, then DURATION measured; its timeline (and the target's /metrics once a second) goes to
