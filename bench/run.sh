@@ -7,8 +7,12 @@
 #
 # With PG=1 the same rounds also measure `/as` on PostgreSQL: one node (`pg1-as`) and two nodes on the same fresh
 # database behind HAProxy with deploy/haproxy.cfg (`pg2-haproxy-as`). After the rounds, a fixed-rate run at FIXED_SHARE
-# of each FIXED_TARGETS' measured maximum (bench/FixedRate.java, open loop) reports its p99. Every sitting leaves its
-# results and an SVG chart of them (bench/sitting.py) in OUT.
+# of each FIXED_TARGETS' measured maximum (bench/FixedRate.java, open loop: a ramp over FIXED_RAMP, a steady warm-up of
+# FIXED_WARMUP, then DURATION measured) reports its p99, FIXED_ROUNDS times, interleaved; each leaves a timeline of the
+# run (sent, answered, backlog and p99 per second, the writer's batches and GC pauses from /metrics) in OUT.
+# The servers run with bin/grantsmith's default JVM options (heap, collector, native-heap trim; not its class-data
+# archive, which only shortens start-up) plus GRANTSMITH_JAVA_OPTS, and log their collections to OUT/gc-*.log.
+# Every sitting leaves its results and an SVG chart of them (bench/sitting.py) in OUT.
 #
 # Usage: bench/run.sh            Env: THREADS (2) CONNS (50) DURATION (20s) WARMUP (30s) RUNS (3: rounds of measured runs) PORT (18600)
 #        JAVA (java binary to run the server on; e.g. $TEMURIN25_HOME/bin/java) SKIP_PEER=1 (Grantsmith only)
@@ -16,12 +20,15 @@
 #        grantsmith_bench_<pid> is created and dropped) DB_POOL_SIZE (the nodes' db-pool-size; server default)
 #        PG_NODE_OPTS (more `serve` options for the PostgreSQL nodes) PG_DB_SETTINGS (e.g. "commit_delay=100": set
 #        on the bench database with ALTER DATABASE before the nodes start) FIXED_SHARE (0.8; 0 skips the fixed-rate runs)
-#        FIXED_TARGETS ("grantsmith-as pg1-as") ONLY (names of the targets to measure; default all)
+#        FIXED_TARGETS ("grantsmith-as pg1-as"; noop-same-stack runs at grantsmith-as's rate) FIXED_RAMP (5: seconds from 0 to the rate) FIXED_WARMUP (10: seconds at
+#        the rate before the measured DURATION) FIXED_ROUNDS (1) ONLY (names of the targets to measure; default all)
 #        PG_NODE1_OPTS (more `serve` options for node 1 only, e.g. PG_NODE1_OPTS="--db-writer group");
 #        PG_NODE2_OPTS (more `serve` options for node 2 only: with them node 2 is also measured alone, `pg-node2-as`,
 #        so that a setting is compared with node 1's in the same rounds, e.g. PG_NODE2_OPTS="--db-pool-size 32")
 #        OUT (/tmp/grantsmith-sitting-<time>: the sitting's results and chart.svg)
 #        JAR (the server jar to run instead of this checkout's build, e.g. a copy kept for an A/B of two builds)
+#        GRANTSMITH_JAVA_OPTS (after bin/grantsmith's defaults: later options win) JVM_DEFAULTS=0 (the JVM's own
+#        defaults instead of bin/grantsmith's, as sittings before 2026-12-04 ran)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -31,6 +38,7 @@ JAVA=${JAVA:-java}
 JAR=${JAR:-}
 PG=${PG:-0}; PG_HOST=${PG_HOST:-127.0.0.1}; PG_PORT=${PG_PORT:-5432}; PG_USER=${PG_USER:-postgres}
 FIXED_SHARE=${FIXED_SHARE:-0.8}; FIXED_TARGETS=${FIXED_TARGETS:-grantsmith-as pg1-as}
+FIXED_RAMP=${FIXED_RAMP:-5}; FIXED_WARMUP=${FIXED_WARMUP:-10}; FIXED_ROUNDS=${FIXED_ROUNDS:-1}
 BASE="http://127.0.0.1:$PORT"
 ADMIN="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 DATA=$(mktemp -d /tmp/grantsmith-bench.XXXXXX)
@@ -42,7 +50,7 @@ PG_DB=""
 PEER_STARTED=0
 RESULTS="$OUT/rounds.txt"     # NAME round=N RESULT ...
 WARMUPS="$OUT/warmups.txt"    # NAME RESULT ...
-FIXED="$OUT/fixed.txt"        # NAME share=S RESULT ... (bench/FixedRate.java)
+FIXED="$OUT/fixed.txt"        # NAME share=S round=N RESULT ... (bench/FixedRate.java; OUT/timeline-NAME-N.txt)
 META="$OUT/meta.txt"          # key=value: what the chart's title says about the sitting
 : > "$RESULTS"; : > "$WARMUPS"; : > "$FIXED"; : > "$META"
 
@@ -66,6 +74,22 @@ if [ -z "$JAR" ]; then
   "$ROOT/bin/grantsmith" --version >/dev/null   # builds the jar when it is missing or stale
   JAR="$ROOT/grantsmith-server/target/grantsmith.jar"
 fi
+
+# The servers' JVM options: bin/grantsmith's defaults (its GRANTSMITH_DEFAULT_* lines, by the same rules: a collector
+# named in GRANTSMITH_JAVA_OPTS replaces the default one, and the native-heap trim only where $JAVA accepts it), then
+# GRANTSMITH_JAVA_OPTS
+SERVER_OPTS=""
+if [ "${JVM_DEFAULTS:-1}" != 0 ]; then
+  script_default() { sed -n "s/^GRANTSMITH_DEFAULT_$1=\"\(.*\)\"$/\1/p" "$ROOT/bin/grantsmith"; }
+  SERVER_OPTS=$(script_default JAVA_OPTS)
+  [[ "${GRANTSMITH_JAVA_OPTS:-}" =~ -XX:\+Use[A-Za-z]*GC ]] || SERVER_OPTS="$SERVER_OPTS $(script_default GC)"
+  TRIM=$(script_default TRIM)
+  "$JAVA" $TRIM -version >/dev/null 2>&1 && SERVER_OPTS="$SERVER_OPTS $TRIM"
+fi
+SERVER_OPTS="$SERVER_OPTS ${GRANTSMITH_JAVA_OPTS:-}"
+# server_java NAME: the options of the server NAME (its collections logged to OUT/gc-NAME.log, with wall-clock times to
+# read beside the fixed-rate timelines)
+server_java() { echo "$SERVER_OPTS -Xlog:gc:file=$OUT/gc-$1.log:time,uptime"; }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
@@ -116,14 +140,28 @@ print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$a
   echo "$name round=$2 $line" >> "$RESULTS"
 }
 
-# fixed_rate TARGET RATE: an open-loop run at RATE req/s for DURATION after a 2 s warm-up (bench/FixedRate.java)
+# the generator's JVM: a young generation large enough that it does not collect during a run (none did in the sittings
+# of 2026-12-04; see OUT/generator-gc-*.log): any pause of its own would count as the server's latency
+GENERATOR_OPTS="-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn192m"
+# fixed_rate TARGET RATE ROUND: an open-loop run at RATE req/s (bench/FixedRate.java): a ramp from 0 over FIXED_RAMP,
+# FIXED_WARMUP at the rate, then DURATION measured; its timeline (and the target's /metrics once a second) goes to
+# OUT/timeline-NAME-ROUND.txt with the machine's stalls (CPU hiccups, fsyncs in the data directory's file system, the
+# server's CPU and run-queue wait, the CPU of niced processes),
+# the generator's own collections to OUT/generator-gc-NAME-ROUND.log
 fixed_rate() {
-  local name script url id secret line seconds
+  local name script url id secret line timeline server_pid
   read -r name script url id secret <<< "$1"
-  seconds=$(( ${D%s} + 2 ))
-  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" java -cp "$OUT/classes" FixedRate "$url" "$2" "$seconds" "$C" "$T" 2)
-  echo "$name at $FIXED_SHARE of its maximum: $line"
-  echo "$name share=$FIXED_SHARE $line" >> "$FIXED"
+  timeline="$OUT/timeline-$name-$3.txt"
+  case "$name" in   # the server whose CPU and run-queue wait the timeline records
+    pg1-as) server_pid=${PG_PIDS[0]} ;; pg-node2-as) server_pid=${PG_PIDS[1]} ;; pg2-haproxy-as) server_pid="" ;;
+    *) server_pid=$SERVER_PID ;;
+  esac
+  line=$(CLIENT_ID="$id" CLIENT_SECRET="$secret" TIMELINE="$timeline" METRICS_URL="$(echo "$url" | sed -E 's|^(https?://[^/]+).*|\1|')/metrics" FSYNC_PROBE="$DATA" SERVER_PID="$server_pid" \
+    METRICS_TOKEN="$ADMIN" java $GENERATOR_OPTS -Xlog:gc:file="$OUT/generator-gc-$name-$3.log":time,uptime -cp "$OUT/classes" \
+    FixedRate "$url" "$2" "${D%s}" "$C" "$T" "$FIXED_WARMUP" "$FIXED_RAMP")
+  echo "$name at $FIXED_SHARE of its maximum, round $3: $line"
+  echo "$name share=$FIXED_SHARE round=$3 $line" >> "$FIXED"
+  python3 "$HERE/sitting.py" timeline "$timeline" | sed 's/^/#   /'
 }
 
 calibration() {
@@ -147,7 +185,9 @@ echo "# results and chart: $OUT"
 calibration start
 load_average start
 
-GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$JAR" \
+echo "# server JVM options: $SERVER_OPTS"
+echo "server_opts=$SERVER_OPTS" >> "$META"
+GRANTSMITH_ADMIN_TOKEN="$ADMIN" "$JAVA" $(server_java sqlite) -jar "$JAR" \
   serve --port "$PORT" --data "$DATA" --bench-noop-route > "$DATA/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.2; done
@@ -170,7 +210,7 @@ start_pg_node() { # N PORT [more serve options]
   mkdir -p "$DATA/pg-node$1"
   GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
   GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
-    "$JAVA" ${GRANTSMITH_JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 \
+    "$JAVA" $(server_java "pg-node$1") -jar "$JAR" serve --host 127.0.0.1 \
     --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} ${3:-} \
     > "$DATA/pg-node$1.log" 2>&1 &
   PG_PIDS+=($!)
@@ -235,14 +275,19 @@ done
 # p99 at FIXED_SHARE of each target's maximum: its median rate over the rounds
 if [ "$FIXED_SHARE" != 0 ]; then
   mkdir -p "$OUT/classes" && javac -d "$OUT/classes" "$HERE/FixedRate.java"
-  for target in "${TARGETS[@]}"; do
-    name=${target%% *}
-    [[ " $FIXED_TARGETS " == *" $name "* ]] || continue
-    rate=$(grep "^$name " "$RESULTS" | python3 -c "
+  for round in $(seq 1 "$FIXED_ROUNDS"); do
+    load_average "fixed$round"
+    for target in "${TARGETS[@]}"; do
+      name=${target%% *}
+      [[ " $FIXED_TARGETS " == *" $name "* ]] || continue
+      # the no-op route runs at SQLite /as's rate: the same stack and machine at the same load, without the token work
+      rate_of=$name; [ "$name" = noop-same-stack ] && rate_of=grantsmith-as
+      rate=$(grep "^$rate_of " "$RESULTS" | python3 -c "
 import re, statistics, sys
 print(round($FIXED_SHARE * statistics.median(float(re.search(r' rps=([\d.]+)', l)[1]) for l in sys.stdin)))")
-    sleep 1
-    fixed_rate "$target" "$rate"
+      sleep 1
+      fixed_rate "$target" "$rate" "$round"
+    done
   done
 fi
 echo "# server rss_mib=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.0f", $1/1024}')"

@@ -3,8 +3,10 @@
 
   python3 bench/sitting.py summary OUT    median of the rounds per target, per-round ratios, fixed-rate p99
   python3 bench/sitting.py chart OUT      an SVG on stdout: tokens/s and p99 per target, and the per-round ratios
+  python3 bench/sitting.py timeline FILE  what one fixed-rate timeline (bench/FixedRate.java TIMELINE=FILE) says about
+                                          its measured window: steady or not, worst second, writer batches, GC
 
-OUT holds rounds.txt ("NAME round=N RESULT k=v ..."), fixed.txt ("NAME share=S RESULT k=v ...") and meta.txt
+OUT holds rounds.txt ("NAME round=N RESULT k=v ..."), fixed.txt ("NAME share=S [round=N] RESULT k=v ...") and meta.txt
 (key=value). The SVG is written by hand (no plotting library needed), so that the chart comes from the same files as
 the printed summary.
 """
@@ -61,10 +63,15 @@ class Sitting:
     def __init__(self, out):
         out = Path(out)
         self.rounds = read_results(out / "rounds.txt", "round")
-        self.fixed = {n: vs[-1] for n, vs in read_results(out / "fixed.txt", "share").items()}
+        self.fixed = read_results(out / "fixed.txt", "share")  # {name: [each fixed-rate run]}
         self.meta = read_meta(out / "meta.txt")
         self.median = {n: {k: statistics.median(v[k] for v in vs) for k in ("rps", "p50_ms", "p99_ms", "non2xx_or_3xx")}
                        for n, vs in self.rounds.items()}
+
+    def fixed_runs(self):
+        """(label, values) of every fixed-rate run, by target then round."""
+        return [(n + (f" round {f['round']:.0f}" if "round" in f and len(vs) > 1 else ""), f)
+                for n, vs in self.fixed.items() for f in vs]
 
     def per_round(self, name):
         return {int(v["round"]): v["rps"] for v in self.rounds.get(name, [])}
@@ -106,11 +113,12 @@ def summary(sitting):
                 scaled = sitting.median[n]["rps"] * LIMITS_CALIBRATION / calibration
                 print(f"{n} scaled to limits.md's calibration ({LIMITS_CALIBRATION:,} / {calibration:,.0f}): "
                       f"{scaled:,.0f} req/s")
-    for n, f in sitting.fixed.items():
+    for n, f in sitting.fixed_runs():
         print(f"{n} at {f['share']:.0%} of its maximum ({f['target_rps']:,.0f} req/s asked, "
               f"{f.get('served_rps', f['rps']):,.0f} answered within the run, last request {f.get('last_request_late_ms', 0):.0f} ms late): "
               f"p50 {f['p50_ms']:.2f} ms  p99 {f['p99_ms']:.2f} ms  p99.9 {f['p999_ms']:.2f} ms  "
-              f"max {f['max_ms']:.2f} ms  non-2xx {f['non2xx_or_3xx']:.0f}  errors {f['errors']:.0f}")
+              f"max {f['max_ms']:.2f} ms  non-2xx {f['non2xx_or_3xx']:.0f}  errors {f['errors']:.0f}"
+              + (f"  unanswered {f['unanswered']:.0f}" if "unanswered" in f else ""))
 
 
 def colour(name):
@@ -185,7 +193,7 @@ def chart(sitting):
     for n in names:
         dots = [v["rps"] for v in sitting.rounds[n]]
         rps_rows.append((n, sitting.median[n]["rps"], dots, colour(n), f"{sitting.median[n]['rps']:,.0f}"))
-    for n, f in sitting.fixed.items():
+    for n, f in sitting.fixed_runs():
         served = f.get("served_rps", f["rps"])
         rps_rows.append((f"{n} fixed {f['share']:.0%}", served, [], "#cbd5e0",
                          f"{served:,.0f} answered of {f['target_rps']:,.0f} asked (open loop)"))
@@ -197,7 +205,7 @@ def chart(sitting):
 
     p99_rows = [(n, sitting.median[n]["p99_ms"], [v["p99_ms"] for v in sitting.rounds[n]], colour(n),
                  f"{sitting.median[n]['p99_ms']:.1f} ms (closed loop, wrk)") for n in names]
-    for n, f in sitting.fixed.items():
+    for n, f in sitting.fixed_runs():
         p99_rows.append((f"{n} at {f['share']:.0%} of max", f["p99_ms"], [], "#ed8936",
                          f"{f['p99_ms']:.1f} ms at {f['target_rps']:,.0f} req/s asked (open loop)"))
     top_p99 = max([r[1] for r in p99_rows] + [d for r in p99_rows for d in r[2]] + [P99_TARGET_MS])
@@ -242,7 +250,71 @@ def chart(sitting):
             + "\n".join(svg) + "\n</svg>\n")
 
 
+def timeline(path):
+    """Reads a FixedRate timeline and prints whether its window was steady, its worst second, writer and GC."""
+    rows, header = [], None
+    for line in Path(path).read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if header is None:
+            header = line.split()
+            continue
+        rows.append(dict(zip(header, line.split())))
+    window = [r for r in rows if r["phase"] == "window"]
+    if not window:
+        print(f"{path}: no measured window")
+        return
+
+    def num(r, k):
+        try:
+            return float(r[k])
+        except (KeyError, ValueError):
+            return math.nan
+
+    before = [r for r in rows if r["phase"] != "window" and float(r["t_s"]) < float(window[0]["t_s"])]
+    answered = [num(r, "answered") for r in window]
+    worst = max(window, key=lambda r: num(r, "p99_ms"))
+    over = sum(1 for r in window if num(r, "p99_ms") > P99_TARGET_MS)
+    print(f"window: {len(window)} buckets, answered per bucket {min(answered):.0f}-{max(answered):.0f} "
+          f"(due {num(window[0], 'due'):.0f}), backlog at its start {num(before[-1], 'backlog') if before else 0:.0f}, "
+          f"max {max(num(r, 'backlog') for r in window):.0f}; worst bucket p99 {num(worst, 'p99_ms'):.1f} ms "
+          f"(max {num(worst, 'max_ms'):.1f}) at {worst['utc']}, {over} bucket(s) over {P99_TARGET_MS:.0f} ms")
+    if "hiccup_ms" in header:
+        slow = [r for r in window if num(r, "p99_ms") > P99_TARGET_MS]
+        probes = [k for k in ("hiccup_ms", "fsync_ms") if k in header]
+        print("machine stalls in the window (max per bucket): "
+              + ", ".join(f"{k[:-3]} {max(num(r, k) for r in window):.1f} ms" for k in probes)
+              + (f"; in the {len(slow)} bucket(s) over {P99_TARGET_MS:.0f} ms: "
+                 + " ".join("/".join(f"{num(r, k):.0f}" for k in probes) for r in slow)
+                 + f" ms ({'/'.join(k[:-3] for k in probes)})"
+                 + (", elsewhere at most "
+                    + "/".join(f"{max(num(r, k) for r in window if r not in slow):.0f}" for k in probes)
+                    + " ms" if len(slow) < len(window) else "") if slow else ""))
+    if "nice_cpu_ms" in header:
+        def mean_max(k):
+            values = [v for r in window if not math.isnan(v := num(r, k))]
+            return f"{statistics.mean(values):.0f}/{max(values):.0f}" if values else "-"
+        print("CPU per second of the window, mean/max: "
+              + (f"server {mean_max('server_cpu_ms')} ms, server threads waiting for a CPU "
+                 f"{mean_max('server_wait_ms')} ms; " if "server_wait_ms" in header else "")
+              + f"niced processes (others' builds and tests) {mean_max('nice_cpu_ms')} ms, idle {mean_max('idle_ms')} ms"
+              + f" (of {1000 * (float(window[1]['t_s']) - float(window[0]['t_s'])) * 2:.0f} ms on 2 cores)")
+    if "grantsmith_store_writer_batches_total" in header:
+        batches = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_batches_total")))
+        writes = sum(v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_writes_total")))
+        queue = max((v for r in window if not math.isnan(v := num(r, "grantsmith_store_writer_queue"))), default=0)
+        print(f"writer in the window: {writes:.0f} writes in {batches:.0f} batches "
+              f"({writes / batches if batches else math.nan:.1f} per batch), queue at most {queue:.0f} at a scrape")
+    if "jvm_gc_pause_seconds_count" in header:
+        pauses = sum(v for r in window if not math.isnan(v := num(r, "jvm_gc_pause_seconds_count")))
+        paused = sum(v for r in window if not math.isnan(v := num(r, "jvm_gc_pause_seconds_sum")))
+        print(f"server GC in the window: {pauses:.0f} pauses, {paused * 1000:.0f} ms in all")
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "timeline":
+        timeline(sys.argv[2])
+        return
     if len(sys.argv) != 3 or sys.argv[1] not in ("summary", "chart"):
         sys.exit(__doc__)
     sitting = Sitting(sys.argv[2])
