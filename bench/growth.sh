@@ -79,15 +79,18 @@ wrk_cc() {
   CLIENT_ID="$CLIENT_ID" CLIENT_SECRET="$CLIENT_SECRET" wrk -t"$T" -c"$C" "$@" -s "$PEERS/wrk/cc.lua" \
     "$BASE/as/$SERVICE_ID/token"
 }
-# measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after
+# measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after, the
+# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts), and the load average
 measure() {
-  local line before after
+  local line before after counted_at recounted_at
   wrk_cc -d"$W" >/dev/null
   for run in $(seq 1 "$R"); do
-    before=$(expired_rows "$1"); sleep 1
+    counted_at=$(date +%s%3N); before=$(expired_rows "$1"); sleep 1
     line=$(wrk_cc -d"$D" | grep RESULT)
-    after=$(expired_rows "$1")
-    echo "$1 $2 run $run: $line expired_before=$before expired_after=$after"
+    recounted_at=$(date +%s%3N); after=$(expired_rows "$1")
+    echo "$1 $2 run $run: $line expired_before=$before expired_after=$after" \
+      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" \
+      "load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
     echo "$1 $2 $line" >> "$RESULTS"
   done
 }
@@ -181,7 +184,7 @@ empty_phase() {
 }
 
 echo "# jar $JAR ($(sha256sum "$JAR" | cut -c1-12))"
-echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$T -c$C -d$D, $R runs a phase; $ROWS rows; purge-interval $PURGE_INTERVAL s"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$T -c$C -d$D, $R runs a phase; $ROWS rows; purge-interval $PURGE_INTERVAL s"
 calibration start
 for store in $STORES; do
   locked
@@ -203,6 +206,7 @@ for store in $STORES; do
   unlocked
 done
 calibration end
+echo "# $(date -u +%FT%TZ) end, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "## summary (median of runs; loaded / empty per store)"
