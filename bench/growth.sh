@@ -161,6 +161,17 @@ load_postgres() {
   echo "# postgres: loaded $ROWS rows in $(( SECONDS - started )) s; database $(psql $PG -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))" -d postgres)"
 }
 
+# flushed STORE: the loader writes without syncing (SQLite with synchronous=OFF; PostgreSQL's checkpoint would come
+# later), so the kernel would write its gigabytes back during the next phase, and on ext4 every fsync of the server
+# would wait behind that writeback. A store that grew to this size while running has no such backlog: flush it first.
+flushed() {
+  local started=$SECONDS dirty
+  dirty=$(awk '/^Dirty:/{print int($2 / 1024)}' /proc/meminfo)
+  if [ "$1" = postgres ]; then psql $PG -q -d "$PG_DB" -c CHECKPOINT; fi
+  sync
+  echo "# $1: flushed the load to disk ($dirty MiB dirty) in $(( SECONDS - started )) s"
+}
+
 # fresh_store STORE: a new, empty store in a new $DATA; sets STORE_ARGS
 fresh_store() {
   DATA=$(mktemp -d "$WORK/data.XXXXXX")
@@ -191,6 +202,7 @@ for store in $STORES; do
   empty_phase "$store"
   stop_server
   "load_$store"
+  flushed "$store"
   if [ "$JANITOR_OFF" = 1 ]; then
     SERVER_PURGE_INTERVAL=86400 start_server "${STORE_ARGS[@]}"
     measure "$store" idle
