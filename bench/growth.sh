@@ -79,19 +79,26 @@ wrk_cc() {
   CLIENT_ID="$CLIENT_ID" CLIENT_SECRET="$CLIENT_SECRET" wrk -t"$T" -c"$C" "$@" -s "$PEERS/wrk/cc.lua" \
     "$BASE/as/$SERVICE_ID/token"
 }
+# The server's CPU time so far (user and system, clock ticks): per token issued, it shows what the janitor and the
+# table size cost even when other work on the machine makes the rate itself noisy.
+server_cpu() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after, the
-# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts), and the load average
+# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts), the server's CPU time
+# per token, and the load average
 measure() {
-  local line before after counted_at recounted_at
+  local line before after counted_at recounted_at cpu
   wrk_cc -d"$W" >/dev/null
   for run in $(seq 1 "$R"); do
     counted_at=$(date +%s%3N); before=$(expired_rows "$1"); sleep 1
+    cpu=$(server_cpu)
     line=$(wrk_cc -d"$D" | grep RESULT)
+    cpu=$(( $(server_cpu) - cpu ))
     recounted_at=$(date +%s%3N); after=$(expired_rows "$1")
+    cpu="server_cpu_us_per_token=$(( cpu * 1000000 / $(getconf CLK_TCK) / $(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/') ))"
     echo "$1 $2 run $run: $line expired_before=$before expired_after=$after" \
-      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" \
+      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" "$cpu" \
       "load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
-    echo "$1 $2 $line" >> "$RESULTS"
+    echo "$1 $2 $line $cpu" >> "$RESULTS"
   done
 }
 
@@ -233,8 +240,10 @@ for (store, phase), runs in rows.items():
     rps = statistics.median(float(v["rps"]) for v in runs)
     p99 = statistics.median(float(v["p99_ms"]) for v in runs)
     errors = sum(float(v["non2xx_or_3xx"]) for v in runs)
-    print(f"{store:9s} {phase:7s} {rps:>9,.0f} tokens/s  p99 {p99:.2f} ms  non-2xx {errors:.0f}  (runs: "
-          + " ".join(f"{float(v['rps']):,.0f}" for v in runs) + ")")
+    cpu = statistics.median(float(v["server_cpu_us_per_token"]) for v in runs)
+    print(f"{store:9s} {phase:7s} {rps:>9,.0f} tokens/s  p99 {p99:.2f} ms  non-2xx {errors:.0f}  server CPU {cpu:.0f} us/token  (runs: "
+          + " ".join(f"{float(v['rps']):,.0f}" for v in runs) + "; CPU "
+          + " ".join(f"{float(v['server_cpu_us_per_token']):.0f}" for v in runs) + ")")
 for store in sorted({s for s, _ in rows}):
     if (store, "loaded") in rows and (store, "empty") in rows:
         loaded = statistics.median(float(v["rps"]) for v in rows[(store, "loaded")])
