@@ -83,20 +83,25 @@ wrk_cc() {
 # table size cost even when other work on the machine makes the rate itself noisy.
 server_cpu() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after, the
-# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts), the server's CPU time
-# per token, and the load average
+# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts; idle gaps included)
+# and under load (from a second into the run to a second before its end), the server's CPU time per token, and the
+# load average
 measure() {
   local line before after counted_at recounted_at cpu
   wrk_cc -d"$W" >/dev/null
   for run in $(seq 1 "$R"); do
     counted_at=$(date +%s%3N); before=$(expired_rows "$1"); sleep 1
     cpu=$(server_cpu)
-    line=$(wrk_cc -d"$D" | grep RESULT)
+    wrk_cc -d"$D" > "$WORK/wrk.out" & local wrk_pid=$!
+    sleep 1; local from_at from to_at to; from_at=$(date +%s%3N); from=$(purged "$1")
+    sleep $(( ${D%s} - 2 )); to_at=$(date +%s%3N); to=$(purged "$1")
+    wait "$wrk_pid"; line=$(grep RESULT "$WORK/wrk.out")
     cpu=$(( $(server_cpu) - cpu ))
     recounted_at=$(date +%s%3N); after=$(expired_rows "$1")
     cpu="server_cpu_us_per_token=$(( cpu * 1000000 / $(getconf CLK_TCK) / $(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/') ))"
     echo "$1 $2 run $run: $line expired_before=$before expired_after=$after" \
-      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" "$cpu" \
+      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" \
+      "purged_per_s_under_load=$(( (to - from) * 1000 / (to_at - from_at) ))" "$cpu" \
       "load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
     echo "$1 $2 $line $cpu" >> "$RESULTS"
   done
@@ -107,6 +112,20 @@ sqlite_db() { echo "$DATA/grantsmith.db"; }
 expired_rows() {
   local now; now=$(date +%s%3N)
   local sql="SELECT (SELECT count(*) FROM access_tokens WHERE expires_at < $now) + (SELECT count(*) FROM refresh_tokens WHERE expires_at < $now) + (SELECT count(*) FROM grants WHERE expires_at < $now)"
+  case "$1" in
+    sqlite) sqlite3 "$(sqlite_db)" "$sql" ;;
+    postgres) psql $PG -d "$PG_DB" -Atc "$sql" ;;
+  esac
+}
+
+# How far the janitor has got through the loaded rows, cheaply enough to ask while wrk runs: the loaded keys are one
+# per millisecond of issuance, 2^21 apart, and the janitor deletes oldest first, so the smallest key left says how
+# many loaded access and refresh tokens it deleted; it deletes as many grant records as refresh tokens (as many
+# of each kind per batch, and both have 1 M expired). A difference of two of these is the rows purged meanwhile,
+# while each kind still has expired rows. (The counts of expired rows read the whole expires_at index: a second or
+# more, too slow to take under load, and the janitor purges at full speed while they run on an idle server.)
+purged() {
+  local sql="SELECT (SELECT min(token_key) FROM access_tokens) / 2097152 + 2 * ((SELECT min(token_key) FROM refresh_tokens) / 2097152)"
   case "$1" in
     sqlite) sqlite3 "$(sqlite_db)" "$sql" ;;
     postgres) psql $PG -d "$PG_DB" -Atc "$sql" ;;
