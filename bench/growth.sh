@@ -15,7 +15,7 @@
 # (a day to go), with increasing keys below any the server mints (as older tokens of a running store have).
 #
 # Usage: bench/growth.sh            Env: STORES ("sqlite postgres") ROWS (10000000) THREADS (2) CONNS (50)
-#        DURATION (10s) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
+#        DURATION (10s; in seconds, at least 3s: the purge rate under load is read inside it) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
 #        JAR (this checkout's grantsmith-server/target/grantsmith.jar; another build's, to compare two in one session)
 #        PG (psql connection options for the throw-away database's server: "-h 127.0.0.1 -p 5432 -U postgres")
 #        LOCK (/work/bench.lock, taken for each store's phases, loading included: it loads the machine too; "" for none)
