@@ -15,7 +15,7 @@
 # (a day to go), with increasing keys below any the server mints (as older tokens of a running store have).
 #
 # Usage: bench/growth.sh            Env: STORES ("sqlite postgres") ROWS (10000000) THREADS (2) CONNS (50)
-#        DURATION (10s) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
+#        DURATION (10s; in seconds, at least 3s: the purge rate under load is read inside it) WARMUP (5s) RUNS (2) PURGE_INTERVAL (2) JANITOR_OFF (0) PORT (18700) JAVA (java)
 #        JAR (this checkout's grantsmith-server/target/grantsmith.jar; another build's, to compare two in one session)
 #        PG (psql connection options for the throw-away database's server: "-h 127.0.0.1 -p 5432 -U postgres")
 #        LOCK (/work/bench.lock, taken for each store's phases, loading included: it loads the machine too; "" for none)
@@ -79,16 +79,31 @@ wrk_cc() {
   CLIENT_ID="$CLIENT_ID" CLIENT_SECRET="$CLIENT_SECRET" wrk -t"$T" -c"$C" "$@" -s "$PEERS/wrk/cc.lua" \
     "$BASE/as/$SERVICE_ID/token"
 }
-# measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after
+# The server's CPU time so far (user and system, clock ticks): per token issued, it shows what the janitor and the
+# table size cost even when other work on the machine makes the rate itself noisy.
+server_cpu() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# measure STORE PHASE: warm-up, then RUNS measured runs, each with the expired rows left before and after, the
+# janitor's purge rate between the two counts (each count reads a snapshot taken as it starts; idle gaps included)
+# and under load (from a second into the run to a second before its end), the server's CPU time per token, and the
+# load average
 measure() {
-  local line before after
+  local line before after counted_at recounted_at cpu
   wrk_cc -d"$W" >/dev/null
   for run in $(seq 1 "$R"); do
-    before=$(expired_rows "$1"); sleep 1
-    line=$(wrk_cc -d"$D" | grep RESULT)
-    after=$(expired_rows "$1")
-    echo "$1 $2 run $run: $line expired_before=$before expired_after=$after"
-    echo "$1 $2 $line" >> "$RESULTS"
+    counted_at=$(date +%s%3N); before=$(expired_rows "$1"); sleep 1
+    cpu=$(server_cpu)
+    wrk_cc -d"$D" > "$WORK/wrk.out" & local wrk_pid=$!
+    sleep 1; local from_at from to_at to; from_at=$(date +%s%3N); from=$(purged "$1")
+    sleep $(( ${D%s} - 2 )); to_at=$(date +%s%3N); to=$(purged "$1")
+    wait "$wrk_pid"; line=$(grep RESULT "$WORK/wrk.out")
+    cpu=$(( $(server_cpu) - cpu ))
+    recounted_at=$(date +%s%3N); after=$(expired_rows "$1")
+    cpu="server_cpu_us_per_token=$(( cpu * 1000000 / $(getconf CLK_TCK) / $(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/') ))"
+    echo "$1 $2 run $run: $line expired_before=$before expired_after=$after" \
+      "purged_per_s=$(( (before - after) * 1000 / (recounted_at - counted_at) ))" \
+      "purged_per_s_under_load=$(( (to - from) * 1000 / (to_at - from_at) ))" "$cpu" \
+      "load=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+    echo "$1 $2 $line $cpu" >> "$RESULTS"
   done
 }
 
@@ -97,6 +112,20 @@ sqlite_db() { echo "$DATA/grantsmith.db"; }
 expired_rows() {
   local now; now=$(date +%s%3N)
   local sql="SELECT (SELECT count(*) FROM access_tokens WHERE expires_at < $now) + (SELECT count(*) FROM refresh_tokens WHERE expires_at < $now) + (SELECT count(*) FROM grants WHERE expires_at < $now)"
+  case "$1" in
+    sqlite) sqlite3 "$(sqlite_db)" "$sql" ;;
+    postgres) psql $PG -d "$PG_DB" -Atc "$sql" ;;
+  esac
+}
+
+# How far the janitor has got through the loaded rows, cheaply enough to ask while wrk runs: the loaded keys are one
+# per millisecond of issuance, 2^21 apart, and the janitor deletes oldest first, so the smallest key left says how
+# many loaded access and refresh tokens it deleted; it deletes as many grant records as refresh tokens (as many
+# of each kind per batch, and both have 1 M expired). A difference of two of these is the rows purged meanwhile,
+# while each kind still has expired rows. (The counts of expired rows read the whole expires_at index: a second or
+# more, too slow to take under load, and the janitor purges at full speed while they run on an idle server.)
+purged() {
+  local sql="SELECT (SELECT min(token_key) FROM access_tokens) / 2097152 + 2 * ((SELECT min(token_key) FROM refresh_tokens) / 2097152)"
   case "$1" in
     sqlite) sqlite3 "$(sqlite_db)" "$sql" ;;
     postgres) psql $PG -d "$PG_DB" -Atc "$sql" ;;
@@ -158,6 +187,17 @@ load_postgres() {
   echo "# postgres: loaded $ROWS rows in $(( SECONDS - started )) s; database $(psql $PG -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))" -d postgres)"
 }
 
+# flushed STORE: the loader writes without syncing (SQLite with synchronous=OFF; PostgreSQL's checkpoint would come
+# later), so the kernel would write its gigabytes back during the next phase, and on ext4 every fsync of the server
+# would wait behind that writeback. A store that grew to this size while running has no such backlog: flush it first.
+flushed() {
+  local started=$SECONDS dirty
+  dirty=$(awk '/^Dirty:/{print int($2 / 1024)}' /proc/meminfo)
+  if [ "$1" = postgres ]; then psql $PG -q -d "$PG_DB" -c CHECKPOINT; fi
+  sync
+  echo "# $1: flushed the load to disk ($dirty MiB dirty) in $(( SECONDS - started )) s"
+}
+
 # fresh_store STORE: a new, empty store in a new $DATA; sets STORE_ARGS
 fresh_store() {
   DATA=$(mktemp -d "$WORK/data.XXXXXX")
@@ -181,13 +221,14 @@ empty_phase() {
 }
 
 echo "# jar $JAR ($(sha256sum "$JAR" | cut -c1-12))"
-echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$T -c$C -d$D, $R runs a phase; $ROWS rows; purge-interval $PURGE_INTERVAL s"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$T -c$C -d$D, $R runs a phase; $ROWS rows; purge-interval $PURGE_INTERVAL s"
 calibration start
 for store in $STORES; do
   locked
   empty_phase "$store"
   stop_server
   "load_$store"
+  flushed "$store"
   if [ "$JANITOR_OFF" = 1 ]; then
     SERVER_PURGE_INTERVAL=86400 start_server "${STORE_ARGS[@]}"
     measure "$store" idle
@@ -203,6 +244,7 @@ for store in $STORES; do
   unlocked
 done
 calibration end
+echo "# $(date -u +%FT%TZ) end, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "## summary (median of runs; loaded / empty per store)"
@@ -217,8 +259,10 @@ for (store, phase), runs in rows.items():
     rps = statistics.median(float(v["rps"]) for v in runs)
     p99 = statistics.median(float(v["p99_ms"]) for v in runs)
     errors = sum(float(v["non2xx_or_3xx"]) for v in runs)
-    print(f"{store:9s} {phase:7s} {rps:>9,.0f} tokens/s  p99 {p99:.2f} ms  non-2xx {errors:.0f}  (runs: "
-          + " ".join(f"{float(v['rps']):,.0f}" for v in runs) + ")")
+    cpu = statistics.median(float(v["server_cpu_us_per_token"]) for v in runs)
+    print(f"{store:9s} {phase:7s} {rps:>9,.0f} tokens/s  p99 {p99:.2f} ms  non-2xx {errors:.0f}  server CPU {cpu:.0f} us/token  (runs: "
+          + " ".join(f"{float(v['rps']):,.0f}" for v in runs) + "; CPU "
+          + " ".join(f"{float(v['server_cpu_us_per_token']):.0f}" for v in runs) + ")")
 for store in sorted({s for s, _ in rows}):
     if (store, "loaded") in rows and (store, "empty") in rows:
         loaded = statistics.median(float(v["rps"]) for v in rows[(store, "loaded")])

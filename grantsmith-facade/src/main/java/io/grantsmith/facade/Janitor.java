@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * half the writer cost SQLite half its issuance, BENCHMARKS § Growth); once no other write has been seen for a second
  * it does not rest, and catches up at full speed. Its lag is bounded: rows expired more than {@link #MAX_LAG} ago are
  * purged first, at up to half of the writer (resting as long as each batch took), whatever the load, so that a store
- * issuing at the writer's limit for days still sheds them. Expired rows are never served meanwhile (every lookup checks
+ * issuing at the writer's limit for days still sheds them. While busy it also deletes at most {@link
+ * WriterShare#ROWS_PER_WRITE} rows for each write of the others, when the store counts them: enough to keep pace
+ * with expiry, and a backlog costs issuance in proportion to its own rate. Expired rows are never served meanwhile (every lookup checks
  * {@code expires_at}); a lagging janitor costs disk, not correctness.</p>
  */
 final class Janitor implements AutoCloseable {
@@ -94,6 +96,7 @@ final class Janitor implements AutoCloseable {
         boolean overdue = true;
         long overdueCheckedAt = ticker.nanoTime();
         try {
+            share.startPass(housekeeping.writesByOthers());
             while (!Thread.currentThread().isInterrupted()) {
                 long started = ticker.nanoTime();
                 if (!overdue && started - overdueCheckedAt >= OVERDUE_RECHECK.toNanos()) {
@@ -111,9 +114,11 @@ final class Janitor implements AutoCloseable {
                     break;
                 }
                 long ended = ticker.nanoTime();
-                long rest = full ? share.restAfter(ended - started, ended, overdue, housekeeping.othersWriting()) : 0;
+                long rest = full ? share.restAfter(ended - started, ended, overdue, housekeeping.othersWriting(),
+                        deleted, housekeeping.writesByOthers()) : 0;
+                boolean paced = full && !overdue;
                 overdue &= full; // the overdue rows are gone: on to the others, without a rest
-                if (!rest(rest)) {
+                if (!rest(rest) || (paced && !awaitAllowance())) {
                     break;
                 }
             }
@@ -125,6 +130,23 @@ final class Janitor implements AutoCloseable {
             LOG.warn("purging expired rows failed; will retry at the next pass: {}", e.toString());
         }
         return total;
+    }
+
+    /**
+     * While the store is busy, rests until the others' writes allow the rows deleted so far ({@link
+     * WriterShare#ROWS_PER_WRITE} per write); returns false when the janitor was closed meanwhile.
+     */
+    private boolean awaitAllowance() {
+        for (long owed = owed(); owed > 0; owed = owed()) {
+            if (!rest(owed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long owed() {
+        return share.restOwed(ticker.nanoTime(), housekeeping.othersWriting(), housekeeping.writesByOthers());
     }
 
     /** Sleeps {@code nanos}; returns false when the janitor was closed meanwhile. */

@@ -118,6 +118,47 @@ class JanitorTest {
                 .isLessThanOrEqualTo(0.102);
     }
 
+    /**
+     * Issuance that commits a write every 10 ms beside 1 ms batches of 100 rows: a tenth of the writer would purge
+     * 10k rows/s, four rows per write allow 400. The janitor holds to that allowance at every batch, and uses it:
+     * the backlog goes at about 400 rows/s, four times the pace of the one row each of those writes adds.
+     */
+    @Test
+    void underLoadTheJanitorDeletesAtMostFourRowsPerOtherWriteAndKeepsToThatPace() {
+        HandTicker ticker = new HandTicker();
+        SharedWriter writer = new SharedWriter(40_000, ticker, Duration.ofMillis(1), Duration.ofMillis(10),
+                Duration.ofDays(1)).counting();
+        Janitor janitor = janitor(writer, 100, ticker);
+
+        assertThat(janitor.pass()).isEqualTo(40_000);
+
+        long deletedBefore = 0;
+        for (int i = 0; i < writer.spans.size(); i++) {
+            long allowed = WriterShare.ROWS_PER_WRITE * (writer.writesUntil(writer.spans.get(i)[0])
+                    - writer.writesUntil(0));
+            assertThat(deletedBefore).as("rows deleted before batch %d", i).isLessThanOrEqualTo(allowed);
+            deletedBefore += writer.deleted.get(i);
+        }
+        double seconds = ticker.now / 1e9;
+        double paced = 40_000.0 / (WriterShare.ROWS_PER_WRITE * 100); // 100 writes/s
+        assertThat(seconds).as("time the backlog took, against %s s at four rows per write", paced)
+                .isBetween(0.95 * paced, 1.1 * paced);
+    }
+
+    /** Where four rows per write would allow more, a tenth of the writer still bounds the janitor. */
+    @Test
+    void underHeavyLoadTheTimeShareBindsBeforeTheRowsPerWrite() {
+        HandTicker ticker = new HandTicker();
+        SharedWriter writer = new SharedWriter(200_000, ticker, Duration.ofMillis(10), Duration.ofMillis(1),
+                Duration.ofDays(1)).counting(); // 1,000 writes/s allow 4,000 rows/s; a tenth allows 1,000
+        Janitor janitor = janitor(writer, 100, ticker);
+
+        assertThat(janitor.pass()).isEqualTo(200_000);
+
+        assertThat((double) writer.purgingNanos() / ticker.now).as("the janitor's share of the writer")
+                .isBetween(0.098, 0.102);
+    }
+
     /** Hysteresis: a second without other writes, not one batch, makes the store idle; then the janitor catches up. */
     @Test
     void whenOtherWritesStopTheJanitorKeepsRestingForTheQuietWindowAndThenCatchesUpWithoutRest() {
@@ -366,7 +407,11 @@ class JanitorTest {
      */
     private static final class SharedWriter extends Backlog {
         final List<long[]> spans = new ArrayList<>();
+        /** Rows each batch deleted. */
+        final List<Integer> deleted = new ArrayList<>();
         private final HandTicker ticker;
+        /** Whether it counts the other writes ({@link #writesByOthers}); else it cannot tell, as the in-memory store. */
+        private boolean counting;
         private final long batchNanos;
         private final long periodNanos;
         private final long stopNanos;
@@ -380,12 +425,24 @@ class JanitorTest {
             this.stopNanos = stopAt.toNanos();
         }
 
+        SharedWriter counting() {
+            counting = true;
+            return this;
+        }
+
         @Override
         public int purgeExpired(Instant now, int limit) {
             long start = ticker.now;
             ticker.now += batchNanos;
             spans.add(new long[] {start, ticker.now});
-            return super.purgeExpired(now, limit);
+            int rows = super.purgeExpired(now, limit);
+            deleted.add(rows);
+            return rows;
+        }
+
+        @Override
+        public long writesByOthers() {
+            return counting ? writesUntil(ticker.now) : -1;
         }
 
         @Override
@@ -397,7 +454,7 @@ class JanitorTest {
         }
 
         /** Other writes committed at or before {@code nanos}: at 0, period, 2 period... before the stop. */
-        private long writesUntil(long nanos) {
+        long writesUntil(long nanos) {
             return Math.floorDiv(Math.min(nanos, stopNanos - 1), periodNanos) + 1;
         }
 

@@ -22,4 +22,14 @@ public interface Housekeeping {
     default boolean othersWriting() {
         return true;
     }
+
+    /**
+     * A running count of the writes other than the purge's that went to the store's writer (committed or failed), or
+     * -1 when the store cannot tell (the in-memory one). While others write, the janitor deletes at most a few rows
+     * for each of their writes: every row they write expires once, so that keeps pace with expiry while a backlog is
+     * worked off at a rate that follows the load instead of a fixed share of the writer.
+     */
+    default long writesByOthers() {
+        return -1;
+    }
 }

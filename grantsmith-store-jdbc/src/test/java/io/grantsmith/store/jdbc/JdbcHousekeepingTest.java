@@ -48,6 +48,20 @@ class JdbcHousekeepingTest {
     }
 
     @Test
+    void theRunningCountOfOthersWritesLeavesThePurgesOut() {
+        stores = TestStores.open(directory.resolve("db"));
+        long start = stores.housekeeping().writesByOthers();
+
+        stores.housekeeping().purgeExpired(NOW, 10);
+        assertThat(stores.housekeeping().writesByOthers()).as("only the purge wrote").isEqualTo(start);
+
+        stores.tokens().saveAccessToken(Records.accessToken(NOW, Duration.ofHours(1), null));
+        stores.tokens().saveAccessToken(Records.accessToken(NOW, Duration.ofHours(1), null));
+        stores.housekeeping().purgeExpired(NOW, 10);
+        assertThat(stores.housekeeping().writesByOthers()).as("two tokens saved since").isEqualTo(start + 2);
+    }
+
+    @Test
     void whenAWriteWaitsForTheWriterThenOthersAreWriting() throws Exception {
         stores = TestStores.open(directory.resolve("db"));
         stores.housekeeping().othersWriting(); // forgets the writes that opened the store
