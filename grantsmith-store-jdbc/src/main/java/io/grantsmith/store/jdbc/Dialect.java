@@ -46,6 +46,16 @@ enum Dialect {
         }
 
         @Override
+        boolean commitsStatementsAlone() {
+            return false; // BEGIN IMMEDIATE takes the write lock first; nothing to save in-process either
+        }
+
+        @Override
+        ArrayInsert arrayInsert(String rowSql) {
+            return null;
+        }
+
+        @Override
         JavaMigration[] javaMigrations(SecretSealer sealer) {
             return new JavaMigration[] {new ResealClientSecretsMigration(sealer)};
         }
@@ -90,6 +100,20 @@ enum Dialect {
         @Override
         boolean batchesStatements() {
             return true;
+        }
+
+        /**
+         * A statement sent outside BEGIN is a transaction of its own, committed (and, with {@code synchronous_commit}
+         * on, flushed) before the server answers it: one round trip where BEGIN, the statement and COMMIT are three.
+         */
+        @Override
+        boolean commitsStatementsAlone() {
+            return true;
+        }
+
+        @Override
+        ArrayInsert arrayInsert(String rowSql) {
+            return ArrayInsert.of(rowSql);
         }
 
         /** Its schema starts at V8 (see V8__schema.sql): no format-1 secret to reseal. */
@@ -156,6 +180,18 @@ enum Dialect {
 
     /** Whether the group writer sends a batch's {@link SingleUpdate}s of one SQL text as one JDBC batch. */
     abstract boolean batchesStatements();
+
+    /**
+     * Whether a write that is one statement, or a batch that the group writer sends as one statement
+     * ({@link #arrayInsert}), runs in auto-commit as a transaction of its own rather than between BEGIN and COMMIT.
+     */
+    abstract boolean commitsStatementsAlone();
+
+    /**
+     * The statement that inserts the rows of many writes of the one-row INSERT {@code rowSql} at once, or null: the
+     * group writer then sends them as a JDBC batch (where {@link #batchesStatements}).
+     */
+    abstract ArrayInsert arrayInsert(String rowSql);
 
     /** The first SQLSTATE in the chain of causes, or null. */
     static String sqlState(Throwable failure) {
