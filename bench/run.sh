@@ -257,7 +257,7 @@ load_average end
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 ROWS=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/grantsmith.db').execute('select count(*) from access_tokens').fetchone()[0])")
 acknowledged() { # TARGET-REGEX: the 200s counted for those targets in warm-ups, rounds and fixed-rate runs
-  cat "$RESULTS" "$WARMUPS" "$FIXED" | grep -E "^($1) " | python3 -c "
+  cat "$RESULTS" "$WARMUPS" "$FIXED" | { grep -E "^($1) " || true; } | python3 -c "
 import re, sys
 print(sum(int(re.search(r'requests=(\d+)', l)[1]) - int(re.search(r'non2xx_or_3xx=(\d+)', l)[1]) for l in sys.stdin))"
 }
