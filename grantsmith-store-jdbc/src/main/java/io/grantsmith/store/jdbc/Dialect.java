@@ -14,9 +14,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * DO NOTHING / DO UPDATE SET x = excluded.x} for upserts, {@code UPDATE ... WHERE <precondition> RETURNING} for
  * conditional updates, {@code CASE} rather than {@code MAX(a, b)} / {@code GREATEST}, flags as integers 0/1, times
  * as bound epoch milliseconds rather than a database time function, blobs bound with {@code setBytes}), so no SQL
- * is ever rewritten at runtime and both databases run exactly the statements the tests ran. What cannot be shared
- * lives here and in the migrations (BLOB against BYTEA, STRICT tables): where each database's migrations are, and
- * how to read its errors.
+ * is ever rewritten at runtime and both databases run exactly the statements the tests ran. One statement exists for
+ * PostgreSQL alone, fixed like the others: {@link ArrayInsert}, the rows of many access-token INSERTs at once. What
+ * cannot be shared lives here and in the migrations (BLOB against BYTEA, STRICT tables): where each database's
+ * migrations are, and how to read its errors.
  */
 enum Dialect {
     SQLITE("classpath:db/migration/sqlite", "11") {
