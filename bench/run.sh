@@ -29,6 +29,8 @@
 #        JAR (the server jar to run instead of this checkout's build, e.g. a copy kept for an A/B of two builds)
 #        GRANTSMITH_JAVA_OPTS (after bin/grantsmith's defaults: later options win) JVM_DEFAULTS=0 (the JVM's own
 #        defaults instead of bin/grantsmith's, as sittings before 2026-12-04 ran)
+#        PG_NODE2_JAR (the jar of PostgreSQL node 2 only: with PG_NODE2_OPTS, an A/B of two builds in the same rounds,
+#        e.g. PG_NODE2_JAR=/tmp/main.jar PG_NODE1_OPTS="--db-writer group" PG_NODE2_OPTS="--db-writer group")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -206,11 +208,11 @@ TARGETS+=("grantsmith-api $HERE/api.lua $BASE/api/$SERVICE_ID/auth/token $CLIENT
 TARGETS+=("noop-same-stack $PEERS/wrk/cc.lua $BASE/bench/noop $CLIENT_ID $CLIENT_SECRET")
 
 # PG=1: two nodes on one fresh database (node 1 alone is `pg1-as`), and HAProxy in front of both (`pg2-haproxy-as`)
-start_pg_node() { # N PORT [more serve options]
+start_pg_node() { # N PORT [more serve options] [jar]
   mkdir -p "$DATA/pg-node$1"
   GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
   GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
-    "$JAVA" $(server_java "pg-node$1") -jar "$JAR" serve --host 127.0.0.1 \
+    "$JAVA" $(server_java "pg-node$1") -jar "${4:-$JAR}" serve --host 127.0.0.1 \
     --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} ${3:-} \
     > "$DATA/pg-node$1.log" 2>&1 &
   PG_PIDS+=($!)
@@ -227,7 +229,7 @@ if [ "$PG" = 1 ]; then
   echo "# PostgreSQL $(pg_sql -d "$PG_DB" -c 'SHOW server_version'): database $PG_DB, synchronous_commit $(pg_sql -d "$PG_DB" -c 'SHOW synchronous_commit'), nodes :$NODE1_PORT :$NODE2_PORT, HAProxy :$LB_PORT; node options: ${DB_POOL_SIZE:+--db-pool-size $DB_POOL_SIZE }${PG_NODE_OPTS:-}; database settings: ${PG_DB_SETTINGS:-none}"
   echo "pg=db-pool-size ${DB_POOL_SIZE:-default}${PG_NODE_OPTS:+ $PG_NODE_OPTS}${PG_DB_SETTINGS:+; $PG_DB_SETTINGS}" >> "$META"
   start_pg_node 1 "$NODE1_PORT" "${PG_NODE1_OPTS:-}"   # first alone: it migrates the schema
-  start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}"
+  start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}" "${PG_NODE2_JAR:-}"
   GRANTSMITH_LB_BIND="127.0.0.1:$LB_PORT" GRANTSMITH_NODE1="127.0.0.1:$NODE1_PORT" GRANTSMITH_NODE2="127.0.0.1:$NODE2_PORT" \
     haproxy -db -f "$ROOT/deploy/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
   PG_PIDS+=($!)
@@ -247,7 +249,8 @@ if [ "$PG" = 1 ]; then
   fi
   if [ -n "${PG_NODE2_OPTS:-}" ]; then
     echo "# node 2 alone (pg-node2-as) with: $PG_NODE2_OPTS"
-    echo "pg_node2=$PG_NODE2_OPTS" >> "$META"
+    echo "pg_node2=$PG_NODE2_OPTS${PG_NODE2_JAR:+ (jar $PG_NODE2_JAR)}" >> "$META"
+    [ -n "${PG_NODE2_JAR:-}" ] && echo "# node 2 runs $PG_NODE2_JAR"
     TARGETS+=("pg-node2-as $PEERS/wrk/cc.lua http://127.0.0.1:$NODE2_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
   fi
 fi
@@ -299,7 +302,7 @@ load_average end
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 ROWS=$(python3 -c "import sqlite3; print(sqlite3.connect('$DATA/grantsmith.db').execute('select count(*) from access_tokens').fetchone()[0])")
 acknowledged() { # TARGET-REGEX: the 200s counted for those targets in warm-ups, rounds and fixed-rate runs
-  cat "$RESULTS" "$WARMUPS" "$FIXED" | grep -E "^($1) " | python3 -c "
+  cat "$RESULTS" "$WARMUPS" "$FIXED" | { grep -E "^($1) " || true; } | python3 -c "
 import re, sys
 print(sum(int(re.search(r'requests=(\d+)', l)[1]) - int(re.search(r'non2xx_or_3xx=(\d+)', l)[1]) for l in sys.stdin))"
 }

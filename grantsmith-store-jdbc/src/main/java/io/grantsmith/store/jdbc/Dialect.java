@@ -14,9 +14,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * DO NOTHING / DO UPDATE SET x = excluded.x} for upserts, {@code UPDATE ... WHERE <precondition> RETURNING} for
  * conditional updates, {@code CASE} rather than {@code MAX(a, b)} / {@code GREATEST}, flags as integers 0/1, times
  * as bound epoch milliseconds rather than a database time function, blobs bound with {@code setBytes}), so no SQL
- * is ever rewritten at runtime and both databases run exactly the statements the tests ran. What cannot be shared
- * lives here and in the migrations (BLOB against BYTEA, STRICT tables): where each database's migrations are, and
- * how to read its errors.
+ * is ever rewritten at runtime and both databases run exactly the statements the tests ran. One statement exists for
+ * PostgreSQL alone, fixed like the others: {@link ArrayInsert}, the rows of many access-token INSERTs at once. What
+ * cannot be shared lives here and in the migrations (BLOB against BYTEA, STRICT tables): where each database's
+ * migrations are, and how to read its errors.
  */
 enum Dialect {
     SQLITE("classpath:db/migration/sqlite", "11") {
@@ -43,6 +44,16 @@ enum Dialect {
         @Override
         boolean batchesStatements() {
             return false; // in-process: no round trip to save
+        }
+
+        @Override
+        boolean commitsStatementsAlone() {
+            return false; // BEGIN IMMEDIATE takes the write lock first; nothing to save in-process either
+        }
+
+        @Override
+        ArrayInsert arrayInsert(String rowSql) {
+            return null;
         }
 
         @Override
@@ -90,6 +101,20 @@ enum Dialect {
         @Override
         boolean batchesStatements() {
             return true;
+        }
+
+        /**
+         * A statement sent outside BEGIN is a transaction of its own, committed (and, with {@code synchronous_commit}
+         * on, flushed) before the server answers it: one round trip where BEGIN, the statement and COMMIT are three.
+         */
+        @Override
+        boolean commitsStatementsAlone() {
+            return true;
+        }
+
+        @Override
+        ArrayInsert arrayInsert(String rowSql) {
+            return ArrayInsert.of(rowSql);
         }
 
         /** Its schema starts at V8 (see V8__schema.sql): no format-1 secret to reseal. */
@@ -156,6 +181,18 @@ enum Dialect {
 
     /** Whether the group writer sends a batch's {@link SingleUpdate}s of one SQL text as one JDBC batch. */
     abstract boolean batchesStatements();
+
+    /**
+     * Whether a write that is one statement, or a batch that the group writer sends as one statement
+     * ({@link #arrayInsert}), runs in auto-commit as a transaction of its own rather than between BEGIN and COMMIT.
+     */
+    abstract boolean commitsStatementsAlone();
+
+    /**
+     * The statement that inserts the rows of many writes of the one-row INSERT {@code rowSql} at once, or null: the
+     * group writer then sends them as a JDBC batch (where {@link #batchesStatements}).
+     */
+    abstract ArrayInsert arrayInsert(String rowSql);
 
     /** The first SQLSTATE in the chain of causes, or null. */
     static String sqlState(Throwable failure) {

@@ -64,14 +64,17 @@ import org.slf4j.LoggerFactory;
  * on them (the token path's steps after the commit, a token endpoint's answer) runs there, while the next batch
  * commits. Blocking writes are completed by the writer itself: their callers wait, and nothing runs on.
  *
- * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so two things cut
+ * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so three things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
- * server, another builds and sends its batch. And the batch's {@link SingleUpdate}s of one SQL text go to the server
- * as one JDBC batch: only the plain access-token INSERT ({@code saveAccess}) and {@code deleteAccessToken} are
- * SingleUpdates (the code and refresh grants' writes are several statements each and run one by one), so a batch of N
- * plain issued tokens costs BEGIN, one round trip for the N INSERTs and COMMIT, where it cost N + 2. The driver
- * reports each statement's own update count, so each
- * write still gets its own result. When a JDBC batch fails, the driver does not say at which statement, so the same
+ * server, another builds and sends its batch. The batch's {@link SingleUpdate}s of one SQL text go to the server
+ * together: the plain access-token INSERTs ({@code saveAccess}) as one statement that inserts all their rows
+ * ({@link ArrayInsert}), other SingleUpdates ({@code deleteAccessToken}) as one JDBC batch (the code and refresh
+ * grants' writes are several statements each and run one by one). And a batch that is one statement (a lone
+ * SingleUpdate, or nothing but access-token INSERTs, as under {@code client_credentials} load) runs in auto-commit,
+ * a transaction of its own that the server commits before it answers: a batch of N issued tokens costs one round
+ * trip, where BEGIN, the INSERTs and COMMIT cost three (and N + 2 before the JDBC batches). Each write still gets
+ * its own result: the driver reports each statement's update count, and the array INSERT returns the rows that went
+ * in. When a JDBC batch or an array INSERT fails, the driver does not say at which row, so the same
  * writes run again one at a time, which finds the failed one as above. A
  * writer's connection goes back to the pool after {@link ConnectionSource#maxHoldNanos()}, so that the pool's
  * maximum lifetime retires it like any other; that is checked when the writer's next batch starts, so a writer that
@@ -120,7 +123,8 @@ final class GroupCommitWriter implements StoreWriter {
     private final AtomicLong failedWhileFailing = new AtomicLong();
     /**
      * Set once the driver answered a JDBC batch without each statement's update count (pgjdbc's
-     * {@code reWriteBatchedInserts=true} in the URL does that): from then on every write runs alone.
+     * {@code reWriteBatchedInserts=true} in the URL does that): from then on the writes that would go as a JDBC batch
+     * run one by one (array INSERTs, which the driver leaves alone, are not affected).
      */
     private volatile boolean batchesHideCounts;
 
@@ -545,14 +549,14 @@ final class GroupCommitWriter implements StoreWriter {
     }
 
     /**
-     * The batch's writes that go to the database as one JDBC batch each: for every SQL text of at least two
-     * {@link SingleUpdate}s, their indexes in {@code writes}. Empty where the dialect gains nothing by it (SQLite:
-     * no round trips) or the driver hides update counts. The writes of one batch were all waiting at once, so no
-     * caller has seen any of them commit: running the JDBC batches before the other writes is as good an order as
-     * the queue's.
+     * The batch's writes that go to the database together, as one statement ({@link Dialect#arrayInsert}) or else as
+     * one JDBC batch: for every SQL text of at least two {@link SingleUpdate}s, their indexes in {@code writes}. Empty
+     * where the dialect gains nothing by it (SQLite: no round trips); without the JDBC batches where the driver hides
+     * update counts. The writes of one batch were all waiting at once, so no caller has seen any of them commit:
+     * sending these before the other writes is as good an order as the queue's.
      */
     private Collection<List<Integer>> statementBatches(List<PendingWrite<?>> writes) {
-        if (!dialect.batchesStatements() || batchesHideCounts || writes.size() < 2) {
+        if (!dialect.batchesStatements() || writes.size() < 2) {
             return List.of();
         }
         Map<String, List<Integer>> bySql = new LinkedHashMap<>();
@@ -561,8 +565,14 @@ final class GroupCommitWriter implements StoreWriter {
                 bySql.computeIfAbsent(update.sql(), sql -> new ArrayList<>()).add(i);
             }
         }
-        bySql.values().removeIf(indexes -> indexes.size() < 2);
+        bySql.entrySet().removeIf(group -> group.getValue().size() < 2
+                || (batchesHideCounts && dialect.arrayInsert(group.getKey()) == null));
         return bySql.values();
+    }
+
+    /** The SQL text of the {@link SingleUpdate} at {@code index}. */
+    private static String sqlOf(List<PendingWrite<?>> writes, int index) {
+        return ((SingleUpdate<?>) writes.get(index).op).sql();
     }
 
     // ---- the writer threads -------------------------------------------------------------------------------
@@ -713,10 +723,20 @@ final class GroupCommitWriter implements StoreWriter {
                     connection = connections.open();
                     connectionTakenAt = System.nanoTime();
                 }
+                Collection<List<Integer>> together = jdbcBatches ? statementBatches(writes) : List.of();
+                if (dialect.commitsStatementsAlone() && ranAsOneStatement(writes, together)) {
+                    connections.succeeded(mark);
+                    return null;
+                }
                 context.execute(transactions.begin());
                 boolean[] sent = new boolean[writes.size()];
-                for (List<Integer> indexes : jdbcBatches ? statementBatches(writes) : List.<List<Integer>>of()) {
-                    sendAsOneBatch(writes, indexes);
+                for (List<Integer> indexes : together) {
+                    ArrayInsert insert = dialect.arrayInsert(sqlOf(writes, indexes.get(0)));
+                    if (insert != null) {
+                        sendAsOneStatement(writes, indexes, insert);
+                    } else {
+                        sendAsOneBatch(writes, indexes);
+                    }
                     indexes.forEach(index -> sent[index] = true);
                 }
                 for (int i = 0; i < writes.size(); i++) {
@@ -738,13 +758,59 @@ final class GroupCommitWriter implements StoreWriter {
         }
 
         /**
+         * Where the batch is one statement, runs it in auto-commit, as a transaction of its own: a lone
+         * {@link SingleUpdate}, or {@code SingleUpdate}s of one INSERT that has an array form ({@code together} is
+         * then that one group, and covers the whole batch). That is one round trip instead of three (BEGIN, the
+         * statement, COMMIT), and the server answers only once the statement has committed. False, having sent
+         * nothing, for any other batch.
+         */
+        private boolean ranAsOneStatement(List<PendingWrite<?>> writes, Collection<List<Integer>> together)
+                throws SQLException {
+            if (writes.size() == 1 && writes.get(0).op instanceof SingleUpdate<?>) {
+                runningWrite = 0;
+                context.run(writes.get(0));
+                runningWrite = -1;
+                return true;
+            }
+            if (together.size() != 1) {
+                return false;
+            }
+            List<Integer> indexes = together.iterator().next();
+            ArrayInsert insert = dialect.arrayInsert(sqlOf(writes, indexes.get(0)));
+            if (insert == null || indexes.size() != writes.size()) {
+                return false;
+            }
+            sendAsOneStatement(writes, indexes, insert);
+            return true;
+        }
+
+        /**
+         * Sends the writes at {@code indexes}, all {@link SingleUpdate}s of {@code insert}'s one-row INSERT, as that
+         * single statement, and gives each the result its INSERT alone would have had (1 if its row went in, else
+         * 0). When it fails, the driver does not say for which row: handled as a failed JDBC batch.
+         */
+        private void sendAsOneStatement(List<PendingWrite<?>> writes, List<Integer> indexes, ArrayInsert insert)
+                throws SQLException {
+            sendingJdbcBatch = true;
+            List<Params> rows = new ArrayList<>(indexes.size());
+            for (int index : indexes) {
+                rows.add(((SingleUpdate<?>) writes.get(index).op).params());
+            }
+            boolean[] inserted = insert.run(context.prepared(insert.sql()), rows);
+            for (int i = 0; i < inserted.length; i++) {
+                writes.get(indexes.get(i)).takeUpdateCount(inserted[i] ? 1 : 0);
+            }
+            sendingJdbcBatch = false;
+        }
+
+        /**
          * Sends the writes at {@code indexes}, all {@link SingleUpdate}s of one SQL text, as one JDBC batch, and
          * gives each its result from its own update count. When a statement fails, the transaction is lost
          * (PostgreSQL aborts it).
          */
         private void sendAsOneBatch(List<PendingWrite<?>> writes, List<Integer> indexes) throws SQLException {
             sendingJdbcBatch = true;
-            PreparedStatement statement = context.prepared(((SingleUpdate<?>) writes.get(indexes.get(0)).op).sql());
+            PreparedStatement statement = context.prepared(sqlOf(writes, indexes.get(0)));
             for (int index : indexes) {
                 writes.get(index).addTo(statement);
             }
@@ -752,7 +818,8 @@ final class GroupCommitWriter implements StoreWriter {
             if (counts.length != indexes.size() || Arrays.stream(counts).anyMatch(count -> count < 0)) {
                 batchesHideCounts = true;
                 LOG.warn("The database driver does not report the update count of each statement of a JDBC batch "
-                        + "(reWriteBatchedInserts=true in the URL?): the writer sends every write alone from now on");
+                        + "(reWriteBatchedInserts=true in the URL?): the writer sends such writes one by one from now "
+                        + "on");
                 throw new SQLException("a JDBC batch answered without each statement's update count");
             }
             for (int i = 0; i < counts.length; i++) {

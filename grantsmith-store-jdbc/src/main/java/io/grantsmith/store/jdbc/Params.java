@@ -48,6 +48,41 @@ final class Params {
         return this;
     }
 
+    /** How many parameters there are. */
+    int size() {
+        return values.size();
+    }
+
+    /** The parameter at {@code index} (from 0) as given: a Long, String, byte[] or Boolean, or null. */
+    Object value(int index) {
+        return values.get(index);
+    }
+
+    /**
+     * The parameter at {@code index} (from 0) of every row, in order, as one array for a PostgreSQL array parameter
+     * ({@link ArrayInsert}): {@code Long[]} (bigint), {@code String[]} (text), {@code byte[][]} (bytea) or, for flags,
+     * {@code Integer[]} of 0 and 1 (integer), nulls kept. Every row must have the same kinds (rows of one statement).
+     */
+    static Object column(List<Params> rows, int index) {
+        Kind kind = rows.get(0).kinds.get(index);
+        Object[] column = switch (kind) {
+            case INTEGER -> new Long[rows.size()];
+            case TEXT -> new String[rows.size()];
+            case BLOB -> new byte[rows.size()][];
+            case BOOLEAN -> new Integer[rows.size()];
+        };
+        for (int row = 0; row < rows.size(); row++) {
+            Params params = rows.get(row);
+            if (params.kinds.get(index) != kind) {
+                throw new IllegalArgumentException("parameter " + (index + 1) + " of row " + row + " is "
+                        + params.kinds.get(index) + ", of the first row " + kind);
+            }
+            Object value = params.values.get(index);
+            column[row] = kind == Kind.BOOLEAN ? Integer.valueOf((Boolean) value ? 1 : 0) : value;
+        }
+        return column;
+    }
+
     void bind(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             bind(statement, i + 1, kinds.get(i), values.get(i));

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * are pure functions of their inputs and the database, so that is safe.
  *
  * <p>An operation has the transaction to itself, so its {@link WriteContext.OpSavepoint} needs no SQL savepoint:
- * rolling it back rolls back the transaction, which holds this operation only.
+ * rolling it back rolls back the transaction, which holds this operation only. A {@link SingleUpdate} (a plain
+ * access-token INSERT under {@code client_credentials}) is one statement: it runs in auto-commit, its own
+ * transaction, in one round trip to the server instead of two.
  */
 final class PooledWriter implements StoreWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PooledWriter.class);
@@ -107,14 +109,21 @@ final class PooledWriter implements StoreWriter {
                 throw new SQLTransientConnectionException("no database connection was free within "
                         + timeout.toMillis() + " ms");
             }
-            connection.setAutoCommit(false);
+            // A write that is one statement runs in auto-commit (the pool's default), a transaction of its own that
+            // the server commits before it answers: one round trip, where BEGIN with it and COMMIT are two.
+            boolean alone = op instanceof SingleUpdate<?> && dialect.commitsStatementsAlone();
+            connection.setAutoCommit(alone); // the driver sends nothing for it; BEGIN goes with the first statement
             Transaction transaction = new Transaction(connection);
             try {
                 T result = op.run(transaction);
-                connection.commit();
+                if (!alone) {
+                    connection.commit();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
+                if (!alone) {
+                    rollback(connection, e);
+                }
                 throw e;
             } finally {
                 transaction.closeStatements();

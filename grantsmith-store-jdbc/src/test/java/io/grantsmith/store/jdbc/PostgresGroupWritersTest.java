@@ -3,7 +3,12 @@ package io.grantsmith.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.FamilyId;
+import io.grantsmith.core.model.TokenHash;
+import io.grantsmith.core.spi.SaveOutcome;
 import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.testkit.Records;
 import io.grantsmith.testkit.TestPostgres;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -14,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,14 +37,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The group writer on PostgreSQL as the store runs it there: a batch's {@link SingleUpdate}s of one SQL text go to the
- * server as one JDBC batch, each keeping its own result; several writer threads drain one queue; a writer gives its
+ * server as one JDBC batch, or for access-token INSERTs as one array INSERT, each keeping its own result; a batch that
+ * is one statement runs without BEGIN and COMMIT; several writer threads drain one queue; a writer gives its
  * connection back after the source's hold time. The writer runs on connections of the test's own, which record the
- * size of every JDBC batch sent.
+ * size of every JDBC batch sent and every statement run.
  */
 class PostgresGroupWritersTest {
     private static final TestPostgres.Schema SCHEMA = TestPostgres.schema(PostgresGroupWritersTest.class);
     private static final String INSERT = "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING";
     private static final String TAKE_SLOT = "UPDATE settings SET value = ? WHERE name = 'slot' AND value = 'free'";
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final TokenRows ROWS = new TokenRows(new JsonColumns());
 
     private final CountingSource source = new CountingSource();
     private GroupCommitWriter writer;
@@ -239,6 +249,152 @@ class PostgresGroupWritersTest {
         assertThat(rows()).isEqualTo(3);
     }
 
+    @Test
+    void whenABatchHoldsOnlyAccessTokenInsertsThenItIsOneStatementWithoutBeginOrCommitAndEachGetsItsOwnOutcome()
+            throws Exception {
+        start(1);
+        JdbcTokenStore tokens = new JdbcTokenStore(writer, null, ROWS, new JsonColumns());
+        AccessTokenRecord taken = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord chosen = Records.callerChosenAccessToken(NOW, HOUR, Records.freshHash());
+        assertThat(tokens.saveAccessToken(taken)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(tokens.saveAccessToken(chosen)).isEqualTo(SaveOutcome.SAVED);
+        AccessTokenRecord plain = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord inFamily = Records.accessToken(NOW, HOUR, FamilyId.random());
+        AccessTokenRecord keyTaken = withKeyAndHash(Records.accessToken(NOW, HOUR, null), taken.key(),
+                Records.freshHash());
+        AccessTokenRecord valueTaken = Records.callerChosenAccessToken(NOW, HOUR, chosen.hash());
+        AccessTokenRecord twin = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord twinsKey = withKeyAndHash(Records.accessToken(NOW, HOUR, null), twin.key(),
+                Records.freshHash());
+        List<AccessTokenRecord> batch = List.of(plain, keyTaken, inFamily, valueTaken, twin, twinsKey);
+        List<CompletionStage<SaveOutcome>> outcomes = new ArrayList<>();
+        long batchesBefore;
+        try (WriterGate gate = WriterGate.close(writer)) {
+            batch.forEach(token -> outcomes.add(tokens.saveAccessTokenAsync(token)));
+            gate.awaitQueued(batch.size());
+            batchesBefore = writer.batchesCommitted();
+            source.executed.clear();
+        }
+
+        assertThat(join(outcomes.get(0))).isEqualTo(SaveOutcome.SAVED);
+        assertThat(join(outcomes.get(1))).as("its key is taken").isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(join(outcomes.get(2))).isEqualTo(SaveOutcome.SAVED);
+        assertThat(join(outcomes.get(3))).as("its value is taken in its service").isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(join(outcomes.get(4))).isEqualTo(SaveOutcome.SAVED);
+        assertThat(join(outcomes.get(5))).as("an earlier row of the same statement took its key")
+                .isEqualTo(SaveOutcome.DUPLICATE);
+        assertThat(source.executed).as("the gate's COMMIT, then the batch: one statement, no BEGIN, no COMMIT")
+                .containsExactly("COMMIT", ArrayInsert.ACCESS_TOKENS.sql());
+        assertThat(writer.batchesCommitted() - batchesBefore).as("the gate's, then the batch").isEqualTo(2);
+        assertThat(accessRow(plain.key())).as("every column as written").isEqualTo(plain);
+        assertThat(accessRow(inFamily.key())).isEqualTo(inFamily);
+        assertThat(accessRow(taken.key())).as("the key's first owner").isEqualTo(taken);
+        assertThat(accessRow(valueTaken.key())).isNull();
+        assertThat(accessRow(twin.key())).isEqualTo(twin);
+        assertThat(accessRows()).isEqualTo(5);
+    }
+
+    @Test
+    void whenAccessTokenInsertsShareABatchWithOtherWritesThenTheyAreOneStatementInsideItsTransaction()
+            throws Exception {
+        start(1);
+        JdbcTokenStore tokens = new JdbcTokenStore(writer, null, ROWS, new JsonColumns());
+        AccessTokenRecord first = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord second = Records.accessToken(NOW, HOUR, null);
+        CompletionStage<SaveOutcome> firstSaved;
+        CompletionStage<Integer> other;
+        CompletionStage<SaveOutcome> secondSaved;
+        try (WriterGate gate = WriterGate.close(writer)) {
+            firstSaved = tokens.saveAccessTokenAsync(first);
+            other = writer.submitAsync("other", context -> context.update(INSERT, Params.of().text("o").text("1")));
+            secondSaved = tokens.saveAccessTokenAsync(second);
+            gate.awaitQueued(3);
+            source.executed.clear();
+        }
+
+        assertThat(join(firstSaved)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(join(other)).isEqualTo(1);
+        assertThat(join(secondSaved)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(source.executed).as("the gate's COMMIT, then one transaction for the batch")
+                .containsExactly("COMMIT", "BEGIN", ArrayInsert.ACCESS_TOKENS.sql(), INSERT, "COMMIT");
+        assertThat(accessRow(first.key())).isEqualTo(first);
+        assertThat(accessRow(second.key())).isEqualTo(second);
+        assertThat(value("o")).isEqualTo("1");
+    }
+
+    @Test
+    void whenTheArrayInsertFailsThenTheBatchRunsAgainOneByOneAndOnlyTheBadRowFails() throws Exception {
+        start(1);
+        JdbcTokenStore tokens = new JdbcTokenStore(writer, null, ROWS, new JsonColumns());
+        AccessTokenRecord before = Records.accessToken(NOW, HOUR, null);
+        AccessTokenRecord after = Records.accessToken(NOW, HOUR, null);
+        // as TokenRows.access writes a row, with the scopes NULL: violates NOT NULL
+        Params broken = Params.of().integer(Records.freshKey()).blob(Records.freshHash().bytes()).bool(false)
+                .integer(Records.SERVICE).integer(Records.CLIENT).text(null).text(null).text(null)
+                .text("CLIENT_CREDENTIALS").integer(NOW.toEpochMilli()).integer(NOW.plus(HOUR).toEpochMilli())
+                .blob(null).text(null).bool(false);
+        CompletionStage<SaveOutcome> beforeSaved;
+        CompletionStage<Integer> bad;
+        CompletionStage<SaveOutcome> afterSaved;
+        try (WriterGate gate = WriterGate.close(writer)) {
+            beforeSaved = tokens.saveAccessTokenAsync(before);
+            bad = writer.submitAsync("bad", new SingleUpdate<>(TokenSql.INSERT_ACCESS, broken, count -> count));
+            afterSaved = tokens.saveAccessTokenAsync(after);
+            gate.awaitQueued(3);
+            source.executed.clear();
+        }
+
+        assertThat(join(beforeSaved)).isEqualTo(SaveOutcome.SAVED);
+        assertThat(join(afterSaved)).isEqualTo(SaveOutcome.SAVED);
+        assertThatThrownBy(() -> join(bad)).isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(Dialect.sqlState(e)).isEqualTo("23502"));
+        assertThat(source.executed).as("the array INSERT failed; then one by one").startsWith("COMMIT",
+                ArrayInsert.ACCESS_TOKENS.sql(), "BEGIN", TokenSql.INSERT_ACCESS, TokenSql.INSERT_ACCESS);
+        assertThat(accessRow(before.key())).isEqualTo(before);
+        assertThat(accessRow(after.key())).isEqualTo(after);
+        assertThat(accessRows()).isEqualTo(2);
+        assertThat(writer.opsFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void whenABatchIsOneWriteOfOneStatementThenItRunsWithoutBeginOrCommit() throws Exception {
+        start(1);
+        source.executed.clear();
+
+        assertThat(join(insert("alone", "1"))).isEqualTo(1);
+
+        assertThat(source.executed).containsExactly(INSERT);
+        assertThat(value("alone")).as("committed when the write returned").isEqualTo("1");
+    }
+
+    private static AccessTokenRecord withKeyAndHash(AccessTokenRecord token, long key, TokenHash hash) {
+        return AccessTokenRecord.builder(key, hash).callerChosen(token.callerChosen()).serviceId(token.serviceId())
+                .clientId(token.clientId()).subject(token.subject()).scopes(token.scopes())
+                .resources(token.resources()).grantType(token.grantType()).issuedAt(token.issuedAt())
+                .expiresAt(token.expiresAt()).family(token.family()).properties(token.properties())
+                .clientIdAliasUsed(token.clientIdAliasUsed()).build();
+    }
+
+    private static AccessTokenRecord accessRow(long key) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SCHEMA.url());
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + TokenSql.ACCESS_COLUMNS + " FROM access_tokens WHERE token_key = ?")) {
+            select.setLong(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? ROWS.access(rows) : null;
+            }
+        }
+    }
+
+    private static int accessRows() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SCHEMA.url());
+                Statement count = connection.createStatement();
+                ResultSet rows = count.executeQuery("SELECT count(*) FROM access_tokens")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     /** A write whose result is its statement's update count. */
     private static SingleUpdate<Integer> counted(String sql, Params params) {
         return new SingleUpdate<>(sql, params, count -> count);
@@ -285,6 +441,8 @@ class PostgresGroupWritersTest {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
         final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        /** The SQL of every prepared statement run, in order. */
+        final List<String> executed = Collections.synchronizedList(new ArrayList<>());
         volatile long maxHoldNanos = Long.MAX_VALUE;
         volatile boolean failOpens;
 
@@ -297,7 +455,8 @@ class PostgresGroupWritersTest {
             Connection real = DriverManager.getConnection(SCHEMA.url());
             return proxy(Connection.class, real, (method, args) -> {
                 Object result = method.invoke(real, args);
-                return method.getName().equals("prepareStatement") ? counting((PreparedStatement) result) : result;
+                return method.getName().equals("prepareStatement")
+                        ? counting((PreparedStatement) result, (String) args[0]) : result;
             });
         }
 
@@ -312,13 +471,16 @@ class PostgresGroupWritersTest {
             connection.close();
         }
 
-        private PreparedStatement counting(PreparedStatement real) {
+        private PreparedStatement counting(PreparedStatement real, String sql) {
             AtomicInteger added = new AtomicInteger();
             return proxy(PreparedStatement.class, real, (method, args) -> {
                 if (method.getName().equals("addBatch")) {
                     added.incrementAndGet();
                 } else if (method.getName().equals("executeBatch")) {
                     batchSizes.add(added.getAndSet(0));
+                }
+                if (method.getName().startsWith("execute")) {
+                    executed.add(sql);
                 }
                 return method.invoke(real, args);
             });
