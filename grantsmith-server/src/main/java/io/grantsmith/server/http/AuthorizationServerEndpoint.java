@@ -118,17 +118,23 @@ final class AuthorizationServerEndpoint {
         // answered from the commit of the issued tokens, on the writer's completion thread; a password grant's answer
         // is ready at once (its ticket is written before), so its check runs on this thread, holding its verification
         // slot (Exchange.whenStageCompletes)
-        exchange.respondWhen(answer.whenComplete((ready, failure) -> {
+        CompletionStage<TokenAnswer> answered = answer.whenComplete((ready, failure) -> {
             if (failure != null) {
                 password.close();
             }
-        }), ready -> {
+        });
+        Exchange.Responder<TokenAnswer> respond = ready -> {
             try {
                 answer(exchange, serviceId, ready, usedHeader, password);
             } finally {
                 password.close();
             }
-        });
+        };
+        if (CommitOnlyGrants.isCommitOnly(form)) {
+            exchange.respondWhenCommitted(answered, respond);
+        } else {
+            exchange.respondWhen(answered, respond);
+        }
     }
 
     private void answer(Exchange exchange, long serviceId, TokenAnswer answer, boolean usedHeader,

@@ -60,6 +60,8 @@ public final class Exchange {
     private volatile boolean holdTurnUntilSent;
     /** The response the endpoint left to a stage ({@link #respondWhen}), until the edge runs it. */
     private PendingResponse<?> pendingResponse;
+    /** Whether {@link #pendingResponse}'s stage is only a commit ({@link #respondWhenCommitted}). */
+    private boolean yieldsTurnWhilePending;
     /** A response write (or the wait for the unread body before it) has taken over completing the callback. */
     private boolean responseUnderway;
 
@@ -216,6 +218,19 @@ public final class Exchange {
      */
     public <T> void respondWhen(CompletionStage<T> pending, Responder<? super T> respond) {
         pendingResponse = new PendingResponse<>(pending, respond);
+        yieldsTurnWhilePending = false;
+    }
+
+    /**
+     * As {@link #respondWhen}, for a stage that is nothing but the commit of tokens whose answer is cheap to write
+     * (a {@code client_credentials} grant): while it is pending, the request may give its slot to its sender's next
+     * request ({@link #awaitStage}). A stage that still does work of its own after the commit (a refresh that signs
+     * a new ID token, or retries a lost race) must use {@link #respondWhen}: work done without a slot is never
+     * paced or charged to its sender.
+     */
+    public <T> void respondWhenCommitted(CompletionStage<T> commit, Responder<? super T> respond) {
+        pendingResponse = new PendingResponse<>(commit, respond);
+        yieldsTurnWhilePending = true;
     }
 
     /** Sends a response from a stage's value; see {@link #respondWhen}. */
@@ -343,7 +358,7 @@ public final class Exchange {
 
     /**
      * For the edge, once the endpoint's run ended with its response left to a stage: while the stage is still
-     * pending (a token's commit), the request gives its slot to its sender's next request and awaits the stage
+     * pending and is only a commit ({@link #respondWhenCommitted}), the request gives its slot to its sender's next request and awaits the stage
      * ({@link SenderGate#awaitStage}), unless its sender has its share awaiting already. A stage already complete (a
      * password grant's) or a response that keeps its turn until sent leaves the slot where it is.
      */
@@ -351,7 +366,7 @@ public final class Exchange {
         SenderGate gate;
         Object sender;
         synchronized (this) {
-            if (awaitingStage || holdTurnUntilSent || pendingResponse == null) {
+            if (awaitingStage || holdTurnUntilSent || pendingResponse == null || !yieldsTurnWhilePending) {
                 return;
             }
             gate = heldGate;

@@ -12,6 +12,7 @@ import io.grantsmith.facade.token.TokenApi;
 import io.grantsmith.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Authlete's token API over HTTP: {@code /auth/token}, {@code /auth/token/issue}, {@code /auth/token/fail} and
@@ -43,10 +44,16 @@ final class TokenApiEndpoints {
     /** Answered from the commit of the issued tokens (see {@link Exchange#respondWhen}). */
     private void token(Exchange exchange, long serviceId) throws IOException {
         TokenRequest request = ApiBodies.read(exchange, TokenRequest.class, TOKEN_ARRAY_FIELDS);
-        exchange.respondWhen(tokens.tokenAsync(serviceId, request, exchange.executor()), response -> {
+        Exchange.Responder<TokenResponse> respond = response -> {
             metrics.tokenAction("/auth/token", response.getAction().name());
             exchange.sendJson(200, ApiBodies.write(response));
-        });
+        };
+        CompletionStage<TokenResponse> answer = tokens.tokenAsync(serviceId, request, exchange.executor());
+        if (CommitOnlyGrants.isCommitOnly(request.getParameters())) {
+            exchange.respondWhenCommitted(answer, respond);
+        } else {
+            exchange.respondWhen(answer, respond);
+        }
     }
 
     private void issue(Exchange exchange, long serviceId) throws IOException {

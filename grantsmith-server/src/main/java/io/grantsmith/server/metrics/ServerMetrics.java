@@ -97,7 +97,11 @@ public final class ServerMetrics {
      */
     public void joseProvider(CompletionStage<JoseProvider> selection) {
         joseMeter = selection.thenAccept(jose -> joseProvider(jose.providerName(), jose.nativeAlgorithmCount()))
-                .toCompletableFuture();
+                .toCompletableFuture().exceptionally(failure -> {
+                    // every scrape waits for this meter: a failure must not fail them all
+                    LOG.warn("Publishing the JOSE provider metric failed; /metrics goes on without it", failure);
+                    return null;
+                });
     }
 
     /** {@link #joseProvider(CompletionStage)} with a provider already selected. */

@@ -138,6 +138,11 @@ class AsyncTokenResponseTest {
                 + refreshToken);
         await(() -> writes.pending() == 1, "the refresh's write is held");
         assertThat(refreshed).isNotDone();
+        // a refresh may sign an ID token or retry after its commit: it keeps its slot, unlike client_credentials
+        AuthorizationServerEndpoint.ClientSender sender =
+                new AuthorizationServerEndpoint.ClientSender(service.id(), client.id());
+        await(() -> server.server().senders().inProcess(sender) == 1, "the refresh is in process");
+        assertThat(server.server().senders().awaitingStage(sender)).as("kept its slot").isZero();
         writes.commitOne();
 
         Reply reply = refreshed.get(PROMPT_SECONDS, TimeUnit.SECONDS).assertNoStore(200);

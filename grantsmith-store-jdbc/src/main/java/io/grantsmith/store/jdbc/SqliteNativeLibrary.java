@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -70,7 +71,7 @@ public final class SqliteNativeLibrary {
         try {
             library = cached(directory);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not keep SQLite's native library in {} ({}); the driver extracts it to the temporary "
+            LOG.info("Not keeping SQLite's native library in {} ({}); the driver extracts it to the temporary "
                     + "directory on every start instead", directory, e.toString());
             return Optional.empty();
         }
@@ -96,7 +97,17 @@ public final class SqliteNativeLibrary {
             return Optional.empty(); // not in a jar (an IDE's class directory): nothing cheap to check a copy against
         }
         Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+        // A library this process loads must be one only its own user could have put there: not through a link, not
+        // in a directory another user owns (root running a CLI command on a service account's data directory would
+        // otherwise load what that account wrote; a CRC stops corruption, not tampering).
+        if (Files.isSymbolicLink(directory)) {
+            throw new IOException("it is a symbolic link");
+        }
+        UserPrincipal owner = Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS);
+        if (!owner.equals(currentUser(directory))) {
+            throw new IOException("it belongs to " + owner.getName() + ", not to this process's user");
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
         if (permissions.stream().anyMatch(OTHERS_WRITE::contains)) {
             throw new IOException("others may write to it (" + PosixFilePermissions.toString(permissions) + ")");
         }
@@ -112,9 +123,20 @@ public final class SqliteNativeLibrary {
         return Optional.of(file);
     }
 
-    /** Whether {@code file} is a regular file only its owner may write, with the entry's size and CRC-32. */
+    /** The user this process runs as, as the file system names owners. */
+    private static UserPrincipal currentUser(Path directory) throws IOException {
+        return directory.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+    }
+
+    /**
+     * Whether {@code file} is a regular file of its directory's owner that only its owner may write, with the entry's
+     * size and CRC-32.
+     */
     static boolean intact(Path file, Entry entry) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.size()
+                || !Files.getOwner(file, LinkOption.NOFOLLOW_LINKS)
+                        .equals(Files.getOwner(file.getParent(), LinkOption.NOFOLLOW_LINKS))
                 || Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).stream()
                         .anyMatch(OTHERS_WRITE::contains)) {
             return false;

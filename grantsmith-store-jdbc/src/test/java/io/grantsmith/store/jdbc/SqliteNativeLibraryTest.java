@@ -90,10 +90,25 @@ class SqliteNativeLibraryTest {
 
         try (LogCapture log = LogCapture.of(SqliteNativeLibrary.class)) {
             assertThat(SqliteNativeLibrary.useCacheIn(cache, properties)).isEmpty();
-            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("others may write to it");
+            assertThat(log.messages(Level.INFO)).singleElement().asString().contains("others may write to it");
         }
         assertThat(properties).isEmpty();
         assertThat(filesIn(cache)).isEmpty();
+    }
+
+    @Test
+    void aLinkToADirectoryIsNotUsed() throws Exception {
+        Path elsewhere = Files.createDirectory(directory.resolve("elsewhere"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path cache = Files.createSymbolicLink(directory.resolve("cache"), elsewhere);
+        Properties properties = new Properties();
+
+        try (LogCapture log = LogCapture.of(SqliteNativeLibrary.class)) {
+            assertThat(SqliteNativeLibrary.useCacheIn(cache, properties)).isEmpty();
+            assertThat(log.messages(Level.INFO)).singleElement().asString().contains("symbolic link");
+        }
+        assertThat(properties).isEmpty();
+        assertThat(filesIn(elsewhere)).isEmpty();
     }
 
     @Test
