@@ -410,13 +410,7 @@ class PostgresGroupWritersTest {
     }
 
     private static String value(String name) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SCHEMA.url());
-                PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return PostgresTestStores.settingValue(SCHEMA, name);
     }
 
     private static int rows() throws SQLException {

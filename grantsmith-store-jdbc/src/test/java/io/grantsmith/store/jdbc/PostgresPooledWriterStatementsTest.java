@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,13 +95,7 @@ class PostgresPooledWriterStatementsTest {
     }
 
     private static String value(String name) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SCHEMA.url());
-                PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return PostgresTestStores.settingValue(SCHEMA, name);
     }
 
     @FunctionalInterface
