@@ -1,9 +1,15 @@
-# syntax=docker/dockerfile:1
-# Grantsmith in a container: docs/OPERATIONS.md#containers. Build with `docker build -t grantsmith .`; compose.yaml
-# runs two of them behind HAProxy on one PostgreSQL.
+# Grantsmith in a container: docs/OPERATIONS.md#containers. Build with `DOCKER_BUILDKIT=1 docker build -t grantsmith .`
+# (BuildKit: the Maven cache mount); compose.yaml runs two of them behind HAProxy on one PostgreSQL.
+# No `# syntax=` line: the builder's own Dockerfile frontend has RUN --mount, and a syntax line would make every build
+# pull a frontend image, which fails where no image registry is reachable.
+
+# The base images, as build arguments so that a stand-in can be given explicitly where these cannot be pulled
+# (deploy/local-base-images.sh builds such stand-ins from Debian packages): --build-arg BUILD_IMAGE=... RUNTIME_IMAGE=...
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 
 # ---- build: the shaded jar, on a JDK 17 with Maven (the tests run in CI, not here: they need Node.js and Chromium)
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY grantsmith-api/pom.xml grantsmith-api/
@@ -30,7 +36,7 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp grantsmith-server/target/grantsmith.jar /grantsmith.jar
 
 # ---- runtime: a JRE 17, the jar, and a user without privileges
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 RUN groupadd --system --gid 10001 grantsmith \
  && useradd --system --uid 10001 --gid grantsmith --home-dir /var/lib/grantsmith --shell /usr/sbin/nologin grantsmith \
  && mkdir -p /opt/grantsmith /var/lib/grantsmith \

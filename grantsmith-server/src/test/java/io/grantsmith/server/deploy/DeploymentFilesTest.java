@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
  * The container files at the repository's root agree with each other and with the server: compose.yaml's two nodes
  * share one configuration (admin token, master key, database) given only through variables, HAProxy's configuration
  * sends to those two services and checks their /health, every GRANTSMITH_ variable names a real setting, and the
- * Dockerfile builds in one stage and runs as a user without privileges with a health check and with bin/grantsmith's
+ * Dockerfile builds in one stage (base images as build arguments, compose passing the same defaults) and runs as a user without privileges with a health check and with bin/grantsmith's
  * JVM options (its class-data archive made with them too). (Whether Docker builds and runs them is for a machine with
  * a Docker daemon; deploy/local-cluster.sh runs the same topology without one.)
  */
@@ -132,7 +133,9 @@ class DeploymentFilesTest {
     @Test
     void theDockerfileBuildsInOneStageAndRunsUnprivilegedWithAHealthCheck() throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"));
-        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+        Map<String, String> baseImages = baseImageArguments(lines);
+        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).map(line -> resolve(line, baseImages))
+                .toList();
 
         assertThat(stages).hasSize(2);
         assertThat(stages.get(0)).contains("temurin-17").endsWith(" AS build");
@@ -147,6 +150,40 @@ class DeploymentFilesTest {
             assertThat(lines).as("the build stage copies " + module).contains("COPY " + module + "/pom.xml " + module
                     + "/", "COPY " + module + "/src " + module + "/src");
         }
+    }
+
+    @Test
+    void composeBuildsWithTheDockerfilesBaseImagesUnlessOthersAreGiven() throws IOException {
+        Map<String, String> baseImages = baseImageArguments(Files.readAllLines(ROOT.resolve("Dockerfile")));
+        JsonNode args = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("compose.yaml").toFile())
+                .at("/services/grantsmith-1/build/args");
+
+        assertThat(baseImages).containsOnlyKeys("BUILD_IMAGE", "RUNTIME_IMAGE");
+        baseImages.forEach((name, image) -> assertThat(args.path(name).asText()).as("compose's " + name)
+                .isEqualTo("${" + name + ":-" + image + "}"));
+    }
+
+    /** The Dockerfile's ARG lines before its first FROM: the base images, with their defaults. */
+    private static Map<String, String> baseImageArguments(List<String> dockerfile) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (String line : dockerfile) {
+            if (line.startsWith("FROM ")) {
+                break;
+            }
+            if (line.startsWith("ARG ")) {
+                String[] nameAndDefault = line.substring(4).trim().split("=", 2);
+                arguments.put(nameAndDefault[0], nameAndDefault.length == 2 ? nameAndDefault[1] : "");
+            }
+        }
+        return arguments;
+    }
+
+    private static String resolve(String line, Map<String, String> arguments) {
+        String resolved = line;
+        for (Map.Entry<String, String> argument : arguments.entrySet()) {
+            resolved = resolved.replace("${" + argument.getKey() + "}", argument.getValue());
+        }
+        return resolved;
     }
 
     @Test
