@@ -115,6 +115,21 @@ class DeploymentFilesTest {
                 .anyMatch(line -> line.matches("retries [1-9]"));
     }
 
+    /**
+     * A stopped node container's address answers nothing: each request sent to it waits the whole connect timeout,
+     * so that timeout stays short, and failed connections in live traffic take the node out before its checks do.
+     */
+    @Test
+    void haproxyGivesUpOnASilentNodeQuickly() throws IOException {
+        List<String> directives = haproxyDirectives();
+
+        String connect = directives.stream().filter(line -> line.startsWith("timeout connect ")).findFirst()
+                .orElseThrow();
+        assertThat(connect).matches("timeout connect [1-9][0-9]{0,2}ms");
+        assertThat(directives.stream().filter(line -> line.startsWith("server "))).hasSize(NODES.size())
+                .allMatch(line -> line.contains(" observe layer4 ") && line.contains(" on-error mark-down"));
+    }
+
     private static List<String> haproxyDirectives() throws IOException {
         return Files.readAllLines(ROOT.resolve("deploy/haproxy.cfg")).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
