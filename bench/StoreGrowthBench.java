@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Env: ROWS (2000000; 10000000 for the long take), IN_FLIGHT (2048 writes waiting at once; the queue holds 4096),
- * MAX_SECONDS (220 per kind), DIR (a temporary directory; on the disk to be measured, not tmpfs), CODE_ROWS (600000),
+ * MAX_SECONDS (220 per kind), WARMUP_ROWS (100000 of each kind first, not measured), KINDS ("grants codes"), DIR (a temporary directory; on the disk to be measured, not tmpfs), CODE_ROWS (600000),
  * CODE_THREADS (64).
  */
 public class StoreGrowthBench {
@@ -68,10 +68,34 @@ public class StoreGrowthBench {
         Path parent = Path.of(env("DIR", System.getProperty("java.io.tmpdir")));
         System.out.printf("# StoreGrowthBench: %,d grants per kind, %d in flight, at most %d s per kind; load average %s%n",
                 rows, inFlight, maxNanos / 1_000_000_000L, loadAverage());
+        String kinds = env("KINDS", "grants codes");
+        if (kinds.contains("grants")) {
+            grants(rows, inFlight, maxNanos, parent);
+        }
+        long codeRows = Long.parseLong(env("CODE_ROWS", "600000"));
+        if (kinds.contains("codes") && codeRows > 0) {
+            List<Tenth> codes = growCodes(codeRows, Integer.parseInt(env("CODE_THREADS", "64")), maxNanos, parent);
+            Tenth first = codes.get(0);
+            Tenth last = codes.get(codes.size() - 1);
+            System.out.printf("codes, last tenth ÷ first (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n",
+                    last.grants, last.rate() / first.rate(), last.writeBytesPerGrant() / first.writeBytesPerGrant(),
+                    last.wcharPerGrant() / first.wcharPerGrant());
+        }
+        System.out.printf("# load average at the end %s%n", loadAverage());
+    }
+
+    /** Ordered, then random, each from an empty database, after an unmeasured warm-up (JIT) on a database of its own. */
+    private static void grants(long rows, int inFlight, long maxNanos, Path parent) throws Exception {
+        long warmUp = Long.parseLong(env("WARMUP_ROWS", "100000"));
+        if (warmUp > 0) {
+            System.out.printf("# warm-up: %,d grants of each kind, not measured%n", warmUp);
+            grow(null, true, warmUp, inFlight, maxNanos, parent);
+            grow(null, false, warmUp, inFlight, maxNanos, parent);
+        }
         List<Tenth> ordered = grow("ordered", true, rows, inFlight, maxNanos, parent);
         List<Tenth> random = grow("random", false, rows, inFlight, maxNanos, parent);
         int both = Math.min(ordered.size(), random.size());
-        System.out.printf("# load average at the end %s%n", loadAverage());
+        System.out.printf("# load average after the grants %s%n", loadAverage());
         System.out.println("# ordered ÷ random, per tenth both reached: grants/s, write_bytes per grant, wchar per grant");
         for (int i = 0; i < both; i++) {
             Tenth o = ordered.get(i);
@@ -87,22 +111,15 @@ public class StoreGrowthBench {
                     o.rate() / r.rate(), o.writeBytesPerGrant() / r.writeBytesPerGrant(),
                     o.wcharPerGrant() / r.wcharPerGrant());
         }
-        long codeRows = Long.parseLong(env("CODE_ROWS", "600000"));
-        if (codeRows > 0) {
-            List<Tenth> codes = growCodes(codeRows, Integer.parseInt(env("CODE_THREADS", "64")), maxNanos, parent);
-            Tenth first = codes.get(0);
-            Tenth last = codes.get(codes.size() - 1);
-            System.out.printf("codes, last tenth ÷ first (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n",
-                    last.grants, last.rate() / first.rate(), last.writeBytesPerGrant() / first.writeBytesPerGrant(),
-                    last.wcharPerGrant() / first.wcharPerGrant());
-            System.out.printf("# load average at the end of the codes %s%n", loadAverage());
-        }
     }
 
-    /** Grows one fresh database to {@code rows} grants, or as far as it gets in {@code maxNanos}; one entry a tenth. */
+    /**
+     * Grows one fresh database to {@code rows} grants, or as far as it gets in {@code maxNanos}; one entry a tenth.
+     * A null {@code kind} prints nothing (the warm-up).
+     */
     private static List<Tenth> grow(String kind, boolean timeOrdered, long rows, int inFlight, long maxNanos,
             Path parent) throws Exception {
-        Path dir = Files.createTempDirectory(parent, "store-growth-" + kind + "-");
+        Path dir = Files.createTempDirectory(parent, "store-growth-" + (kind == null ? "warm-up" : kind) + "-");
         SecureRandom random = new SecureRandom();
         AtomicLong keys = new AtomicLong();
         List<Tenth> tenths = new ArrayList<>();
@@ -137,22 +154,28 @@ public class StoreGrowthBench {
                     Tenth tenth = new Tenth(i, i - (tenths.isEmpty() ? 0 : tenths.get(tenths.size() - 1).grants),
                             end - stepStart, after.writeBytes - before.writeBytes, after.wchar - before.wchar);
                     tenths.add(tenth);
-                    System.out.printf("%s %2d/10: %,d grants, %,.0f grants/s, %,.0f B write_bytes and %,.0f B wchar "
-                            + "per grant, files %,d MiB%n", kind, tenths.size(), i, tenth.rate(),
-                            tenth.writeBytesPerGrant(), tenth.wcharPerGrant(), size(dir) >> 20);
+                    if (kind != null) {
+                        System.out.printf("%s %2d/10: %,d grants, %,.0f grants/s, %,.0f B write_bytes and %,.0f B wchar "
+                                + "per grant, files %,d MiB%n", kind, tenths.size(), i, tenth.rate(),
+                                tenth.writeBytesPerGrant(), tenth.wcharPerGrant(), size(dir) >> 20);
+                    }
                     before = after;
                     stepStart = end;
                     if (end - start > maxNanos && i < rows) {
-                        System.out.printf("%s: stopped after %d s at %,d grants (MAX_SECONDS)%n", kind,
-                                (end - start) / 1_000_000_000L, i);
+                        if (kind != null) {
+                            System.out.printf("%s: stopped after %d s at %,d grants (MAX_SECONDS)%n", kind,
+                                    (end - start) / 1_000_000_000L, i);
+                        }
                         break;
                     }
                 }
             }
             Tenth all = total(tenths);
-            System.out.printf("%s all: %,d grants in %.1f s, %,.0f grants/s, %,.0f B write_bytes and %,.0f B wchar "
-                    + "per grant%n", kind, all.grants, all.nanos / 1e9, all.rate(), all.writeBytesPerGrant(),
-                    all.wcharPerGrant());
+            if (kind != null) {
+                System.out.printf("%s all: %,d grants in %.1f s, %,.0f grants/s, %,.0f B write_bytes and %,.0f B wchar "
+                        + "per grant%n", kind, all.grants, all.nanos / 1e9, all.rate(), all.writeBytesPerGrant(),
+                        all.wcharPerGrant());
+            }
         } finally {
             delete(dir);
         }
