@@ -7,6 +7,7 @@ import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.RefreshTokenState;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
+import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.store.jdbc.JdbcStores;
@@ -46,8 +47,9 @@ import java.util.stream.Stream;
  * (600 s by default) before the janitor deletes it, so the table stays near rate × lifetime rows; CODE_ROWS (600000:
  * 1,000 codes/s for 600 s) codes are saved through {@code saveAuthorizationCode} from CODE_THREADS (64) threads (it
  * blocks, so the threads make the group writer's batches), and the last tenth is compared with the first: how much
- * the random index costs as the table grows to that size. Tickets have the same shape (a unique random-hash index on
- * a table bounded by the ticket lifetime).
+ * the random index costs as the table grows to that size; then the same with hashes that start with an increasing
+ * counter (the index a time-ordered code key would have; not a real code's), compared tenth by tenth. Tickets have the
+ * same shape (a unique random-hash index on a table bounded by the ticket lifetime).
  *
  * <pre>
  * nice -n 19 mvn -B -o -q -DskipTests package -pl grantsmith-server -am
@@ -66,20 +68,31 @@ public class StoreGrowthBench {
         int inFlight = Integer.parseInt(env("IN_FLIGHT", "2048"));
         long maxNanos = Duration.ofSeconds(Long.parseLong(env("MAX_SECONDS", "220"))).toNanos();
         Path parent = Path.of(env("DIR", System.getProperty("java.io.tmpdir")));
-        System.out.printf("# StoreGrowthBench: %,d grants per kind, %d in flight, at most %d s per kind; load average %s%n",
-                rows, inFlight, maxNanos / 1_000_000_000L, loadAverage());
         String kinds = env("KINDS", "grants codes");
+        System.out.printf("# StoreGrowthBench %s: %,d grants per kind, %d in flight, %s codes; at most %d s per kind; "
+                + "load average %s%n", kinds, rows, inFlight, env("CODE_ROWS", "600000"), maxNanos / 1_000_000_000L,
+                loadAverage());
         if (kinds.contains("grants")) {
             grants(rows, inFlight, maxNanos, parent);
         }
         long codeRows = Long.parseLong(env("CODE_ROWS", "600000"));
         if (kinds.contains("codes") && codeRows > 0) {
-            List<Tenth> codes = growCodes(codeRows, Integer.parseInt(env("CODE_THREADS", "64")), maxNanos, parent);
+            int threads = Integer.parseInt(env("CODE_THREADS", "64"));
+            List<Tenth> codes = growCodes("codes", false, codeRows, threads, maxNanos, parent);
+            List<Tenth> ordered = growCodes("codes, ordered index", true, codeRows, threads, maxNanos, parent);
             Tenth first = codes.get(0);
             Tenth last = codes.get(codes.size() - 1);
             System.out.printf("codes, last tenth ÷ first (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n",
                     last.grants, last.rate() / first.rate(), last.writeBytesPerGrant() / first.writeBytesPerGrant(),
                     last.wcharPerGrant() / first.wcharPerGrant());
+            System.out.println("# codes with an ordered index ÷ as they are (random hash), per tenth both reached");
+            for (int i = 0; i < Math.min(codes.size(), ordered.size()); i++) {
+                Tenth o = ordered.get(i);
+                Tenth r = codes.get(i);
+                System.out.printf("codes ratio %2d/10 (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n", i + 1,
+                        o.grants, o.rate() / r.rate(), o.writeBytesPerGrant() / r.writeBytesPerGrant(),
+                        o.wcharPerGrant() / r.wcharPerGrant());
+            }
         }
         System.out.printf("# load average at the end %s%n", loadAverage());
     }
@@ -182,9 +195,15 @@ public class StoreGrowthBench {
         return tenths;
     }
 
-    /** Saves {@code rows} authorization codes into a fresh database from {@code threads} threads; one entry a tenth. */
-    private static List<Tenth> growCodes(long rows, int threads, long maxNanos, Path parent) throws Exception {
+    /**
+     * Saves {@code rows} authorization codes into a fresh database from {@code threads} threads; one entry a tenth.
+     * With {@code orderedIndex} each code's hash starts with an increasing 8-byte counter (24 random bytes follow):
+     * not a real code's hash, but the index a time-ordered code key would have, for comparison.
+     */
+    private static List<Tenth> growCodes(String kind, boolean orderedIndex, long rows, int threads, long maxNanos,
+            Path parent) throws Exception {
         Path dir = Files.createTempDirectory(parent, "store-growth-codes-");
+        AtomicLong sequence = new AtomicLong();
         SecureRandom random = new SecureRandom();
         List<Tenth> tenths = new ArrayList<>();
         RequestedAuthorization request = RequestedAuthorization.builder().clientId(5001, false)
@@ -196,7 +215,7 @@ public class StoreGrowthBench {
             long start = System.nanoTime();
             long step = Math.max(threads, rows / TENTHS / threads * threads);
             long saved = 0;
-            while (saved < rows) {
+            while (tenths.size() < TENTHS && saved < rows) {
                 Io before = Io.now();
                 long stepStart = System.nanoTime();
                 List<Callable<Void>> work = new ArrayList<>();
@@ -204,9 +223,10 @@ public class StoreGrowthBench {
                     work.add(() -> {
                         for (long i = 0; i < step / threads; i++) {
                             Instant now = Instant.now();
-                            stores.authorizationCodes().saveAuthorizationCode(new AuthorizationCode(
-                                    TokenHasher.hash(secret(random)), 1001, request, approval, now,
-                                    now.plusSeconds(600)));
+                            TokenHash hash = orderedIndex ? orderedHash(sequence.incrementAndGet(), random)
+                                    : TokenHasher.hash(secret(random));
+                            stores.authorizationCodes().saveAuthorizationCode(new AuthorizationCode(hash, 1001,
+                                    request, approval, now, now.plusSeconds(600)));
                         }
                         return null;
                     });
@@ -220,11 +240,11 @@ public class StoreGrowthBench {
                 Tenth tenth = new Tenth(saved, step, end - stepStart, after.writeBytes - before.writeBytes,
                         after.wchar - before.wchar);
                 tenths.add(tenth);
-                System.out.printf("codes %2d/10: %,d codes, %,.0f codes/s, %,.0f B write_bytes and %,.0f B wchar per "
-                        + "code, files %,d MiB%n", tenths.size(), saved, tenth.rate(), tenth.writeBytesPerGrant(),
+                System.out.printf("%s %2d/10: %,d codes, %,.0f codes/s, %,.0f B write_bytes and %,.0f B wchar per "
+                        + "code, files %,d MiB%n", kind, tenths.size(), saved, tenth.rate(), tenth.writeBytesPerGrant(),
                         tenth.wcharPerGrant(), size(dir) >> 20);
                 if (end - start > maxNanos && saved < rows) {
-                    System.out.printf("codes: stopped after %d s at %,d codes (MAX_SECONDS)%n",
+                    System.out.printf("%s: stopped after %d s at %,d codes (MAX_SECONDS)%n", kind,
                             (end - start) / 1_000_000_000L, saved);
                     break;
                 }
@@ -234,6 +254,15 @@ public class StoreGrowthBench {
             delete(dir);
         }
         return tenths;
+    }
+
+    private static TokenHash orderedHash(long sequence, SecureRandom random) {
+        byte[] bytes = new byte[TokenHash.LENGTH];
+        random.nextBytes(bytes);
+        for (int i = 0; i < Long.BYTES; i++) {
+            bytes[i] = (byte) (sequence >>> (56 - 8 * i));
+        }
+        return TokenHash.of(bytes);
     }
 
     private static void delete(Path dir) throws IOException {
