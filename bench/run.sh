@@ -115,6 +115,8 @@ warm() {
 
 # cpu_ms: "name=ms ..." CPU time (user + system) so far of the processes the sitting started, and of all PostgreSQL
 # processes (other users of the server included): differences around a run show where its CPU went
+# (a PostgreSQL backend that exits between two samples takes its ticks out of the second: bench/sitting.py leaves a
+# negative difference out and says so)
 cpu_ms() {
   local tick; tick=$(getconf CLK_TCK)
   ticks() { awk '{s += $14 + $15} END {print s + 0}' "$@" 2>/dev/null || echo 0; }

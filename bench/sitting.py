@@ -8,7 +8,7 @@
 
 OUT holds rounds.txt ("NAME round=N RESULT k=v ..."), fixed.txt ("NAME share=S [round=N] RESULT k=v ...") and meta.txt
 (key=value). The SVG is written by hand (no plotting library needed), so that the chart comes from the same files as
-the printed summary.
+the printed summary. Tests: python3 -m unittest bench/test_sitting.py
 """
 import html
 import math
@@ -43,7 +43,8 @@ def read_results(path, tag):
         if not line.strip():
             continue
         name, rest = line.split(" ", 1)
-        values = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", rest)}
+        # signed: a CPU delta can come out negative (see cpu_per_request), and must be seen to be dropped
+        values = {k: float(v) for k, v in re.findall(r"(\w+)=(-?[\d.]+)", rest)}
         if tag in values:
             rows.setdefault(name, []).append(values)
     return rows
@@ -88,6 +89,26 @@ class Sitting:
         return statistics.mean(values) if values else None
 
 
+def cpu_per_request(rounds):
+    """({process: median CPU µs per request}, {process: [rounds left out]}) over the rounds of one target.
+
+    run.sh sums the CPU ticks of processes that live at each sample; PostgreSQL's are all of its processes then, so
+    a backend that exits during a run takes its ticks out of the second sum and the difference can come out
+    negative (or merely too small). A negative difference is left out of the median, with the round named, rather
+    than shown as a CPU time; a process with no round left is not shown.
+    """
+    keys = sorted({k for v in rounds for k in v if k.startswith("cpu_") and k.endswith("_ms")},
+                  key=lambda k: next(i for i, v in enumerate(rounds) if k in v))
+    cpu, dropped = {}, {}
+    for k in keys:
+        name = k[4:-3]
+        kept = [v[k] * 1000 / v["requests"] for v in rounds if k in v and v[k] >= 0 and v.get("requests")]
+        dropped[name] = [v.get("round", i + 1) for i, v in enumerate(rounds) if k in v and v[k] < 0]
+        if kept:
+            cpu[name] = statistics.median(kept)
+    return cpu, dropped
+
+
 def summary(sitting):
     print("## summary (median of rounds)")
     for n, m in sitting.median.items():
@@ -101,11 +122,16 @@ def summary(sitting):
             print(f"{a} / {b} = {statistics.median(per_round):.2f}   (per round: {rounds})")
     print()
     for n, vs in sitting.rounds.items():
-        cpu = {k[4:-3]: statistics.median(v[k] * 1000 / v["requests"] for v in vs)
-               for k in vs[0] if k.startswith("cpu_") and k.endswith("_ms")}
-        shown = "  ".join(f"{k} {us:,.0f}" for k, us in cpu.items() if us >= 5)
+        cpu, dropped = cpu_per_request(vs)
+        shown = "  ".join(f"{k} {us:,.0f}" + (f" ({len(vs) - len(dropped[k])} of {len(vs)} rounds)" if dropped[k] else "")
+                          for k, us in cpu.items() if us >= 5)
         if shown:
             print(f"{n} CPU µs per request (median of rounds): {shown}")
+        for k, rounds in dropped.items():
+            if rounds:
+                print(f"  note: {n} {k} CPU left out of round(s) {', '.join(f'{r:.0f}' for r in rounds)}: its "
+                      f"counter went down during the run (a process it sums, e.g. a PostgreSQL backend, exited "
+                      f"between the samples), so that round's figure for it is not a CPU time")
     calibration = sitting.calibration()
     if calibration:
         for n in ("grantsmith-as", "pg1-as", "pg2-haproxy-as", "pg-node2-as"):

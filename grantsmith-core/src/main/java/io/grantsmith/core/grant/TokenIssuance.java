@@ -98,7 +98,7 @@ public final class TokenIssuance {
 
     /** One attempt's fresh values: a family, a refresh token when asked for, and the access token. */
     private Minted mint(NewTokens request, Duration refreshLifetime) {
-        FamilyId family = request.withRefreshToken() || request.withGrant() ? FamilyId.random() : null;
+        FamilyId family = request.withRefreshToken() || request.withGrant() ? values.newFamily(request.now()) : null;
         MintedToken refreshToken = request.withRefreshToken()
                 ? MintedToken.of(values.newToken(), request.now(), refreshLifetime) : null;
         PendingAccessToken accessToken = accessToken(request, family,

@@ -1,6 +1,8 @@
 package io.grantsmith.core.token;
 
+import io.grantsmith.core.model.FamilyId;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -28,6 +30,11 @@ public final class TokenValues {
     /** A new access or refresh token: a fresh row key and 256 random bits. */
     public TokenValue newToken() {
         return withSecret(randomSecret());
+    }
+
+    /** A new grant's family, made at {@code now}: ordered by time, with 74 bits from this source (see FamilyId). */
+    public FamilyId newFamily(Instant now) {
+        return FamilyId.timeOrdered(now.toEpochMilli(), random);
     }
 
     /** A new token whose secret part is given (a rotated refresh token's derived successor). */

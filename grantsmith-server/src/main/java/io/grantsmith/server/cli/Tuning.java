@@ -5,6 +5,7 @@ import io.grantsmith.facade.discovery.PublicUrl;
 import io.grantsmith.facade.limits.IssuanceRate;
 import io.grantsmith.facade.users.PasswordLimits;
 import io.grantsmith.jose.JoseProvider;
+import io.grantsmith.store.jdbc.PostgresSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -49,13 +50,14 @@ public final class Tuning {
                     + "(default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "pooled",
+    // The defaults are PostgresSettings' (CliConfigurationTest checks that they agree): an annotation takes no enum name.
+    @Option(names = "--db-writer", paramLabel = "group|pooled", defaultValue = "group",
             description = "How this node's writes reach PostgreSQL (--store postgres): group (writer threads, each on "
                     + "a pooled connection, commit the writes waiting at that moment in one transaction) or pooled (each write is a "
                     + "transaction of its own on a pooled connection) (default: ${DEFAULT-VALUE}).")
     String dbWriter;
 
-    @Option(names = "--db-group-writers", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--db-group-writers", paramLabel = "N", defaultValue = "" + PostgresSettings.DEFAULT_GROUP_WRITERS,
             description = "With --db-writer group: writer threads, each on a pooled connection, that take this node's "
                     + "writes in group transactions; while one waits for PostgreSQL, another sends its batch (default: "
                     + "${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grantsmith.server.Cli;
 import io.grantsmith.server.config.ConfigDefaults;
 import io.grantsmith.server.http.EdgeLimits;
+import io.grantsmith.store.jdbc.PostgresSettings;
 import io.grantsmith.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,6 +149,21 @@ class CliConfigurationTest {
 
         assertThat(opened.get().writeTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(serveOption("--write-timeout", Map.of(), "serve")).isEqualTo(5L);
+    }
+
+    /** The option defaults are strings in annotations: they must say what the library's defaults say. */
+    @Test
+    void theWriterDefaultsAreTheStoresAndTheEnvironmentCanChooseThePooledWriter() throws IOException {
+        assertThat(StoreOptions.parseWriter((String) serveOption("--db-writer", Map.of(), "serve")))
+                .isEqualTo(PostgresSettings.DEFAULT_WRITER).isEqualTo(PostgresSettings.Writer.GROUP);
+        assertThat(serveOption("--db-group-writers", Map.of(), "serve")).isEqualTo(PostgresSettings.DEFAULT_GROUP_WRITERS)
+                .isEqualTo(4);
+        assertThat(serveOption("--db-writer", Map.of("GRANTSMITH_DB_WRITER", "pooled"), "serve")).isEqualTo("pooled");
+        assertThat(serveOption("--db-group-writers", Map.of("GRANTSMITH_DB_GROUP_WRITERS", "2"), "serve")).isEqualTo(2);
+        Tuning tuning = new Tuning();
+        new CommandLine(tuning).parseArgs();
+        assertThat(tuning.storeOptions().dbWriter()).isEqualTo(StoreOptions.defaults().dbWriter());
+        assertThat(tuning.storeOptions().dbGroupWriters()).isEqualTo(StoreOptions.defaults().dbGroupWriters());
     }
 
     private Path properties(String content) throws IOException {

@@ -28,6 +28,15 @@ class PostgresSettingsTest {
                 .isEqualTo("jdbc:postgresql://db:5432/g?user=u&logServerErrorDetail=false");
     }
 
+    /** Measured 2–3 × the pooled writer's rate on the project's machine (docs/BENCHMARKS.md, OPERATIONS.md). */
+    @Test
+    void theDefaultWriterIsFourGroupWriters() {
+        PostgresSettings defaults = PostgresSettings.defaults("jdbc:postgresql://db:5432/g", KEY);
+
+        assertThat(defaults.writer()).isEqualTo(PostgresSettings.Writer.GROUP);
+        assertThat(defaults.groupWriters()).isEqualTo(4);
+    }
+
     @Test
     void aUrlThatSetsTheParameterItselfIsLeftAlone() {
         String url = "jdbc:postgresql://db:5432/g?logServerErrorDetail=true&user=u";
