@@ -147,7 +147,7 @@ final class SqliteDatabase {
             return 0;
         }
         try {
-            return Dialect.SQLITE.flyway(dataSource(), sealer)
+            return Dialect.SQLITE.flyway(migrationDataSource(), sealer)
                     .load()
                     .migrate()
                     .migrationsExecuted;
@@ -176,7 +176,30 @@ final class SqliteDatabase {
     }
 
     private SQLiteDataSource dataSource() {
-        SQLiteDataSource dataSource = new SQLiteDataSource(baseConfig());
+        return dataSource(baseConfig());
+    }
+
+    /**
+     * Flyway's connections: {@code synchronous=NORMAL}, so that a first start's migrations (a dozen transactions,
+     * each fsynced twice under FULL) do not wait for the disk, while the store's own setting stays FULL.
+     * <p>
+     * Why nothing committed can be lost: {@code synchronous} belongs to a connection, and these are Flyway's alone,
+     * closed when {@code migrate} returns; the writer, the only connection that writes tokens, keeps the FULL it
+     * was opened with ({@link #openWriter}, before the migration). In WAL mode NORMAL skips only the WAL's fsync at
+     * each commit (checkpoints still sync), so a crash or power cut can take the newest migration transactions and
+     * nothing else: the WAL's checksums end the database at the last whole one, each migration commits with its own
+     * history row, and the next start sees the schema behind and migrates the rest again (after a crash during the
+     * first one, an empty database migrates from V1). The first write the writer commits fsyncs the WAL, and with it
+     * every migration frame before its own, so once a token is acknowledged the schema under it is durable too.
+     */
+    SQLiteDataSource migrationDataSource() {
+        SQLiteConfig config = baseConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        return dataSource(config);
+    }
+
+    private SQLiteDataSource dataSource(SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url());
         return dataSource;
     }
