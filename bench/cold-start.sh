@@ -27,6 +27,7 @@ import base64, http.client, json, os, secrets, shutil, signal, statistics, subpr
 root, rounds, port, java = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 sets = [arg.split("=", 1) for arg in sys.argv[5:]]
 admin = "cold-admin-" + secrets.token_hex(16)
+API_TIMEOUT = 30.0  # seconds for each /api call of a first start
 
 def command(how, data):
     args = ["serve", "--port", str(port), "--data", data]
@@ -88,11 +89,19 @@ def cycle(name, how):
         poll("GET", "/health")
         results[name]["first start: /health UP"].append(time.monotonic() - t0)
         auth = {"Authorization": "Bearer " + admin, "Content-Type": "application/json"}
-        status, body = request("POST", "/api/service/create", json.dumps({"serviceName": "cold"}), auth)
+        # 30 s, not the polls' 2 s: the service's creation generates its first key on a cold JVM (and a busy
+        # machine), and one hang without a bound once stalled a whole run
+        status, body = request("POST", "/api/service/create", json.dumps({"serviceName": "cold"}), auth,
+                               timeout=API_TIMEOUT)
+        if status != 200:
+            raise SystemExit(f"service creation: HTTP {status} {body[:200]!r}")
         service = json.loads(body)
         auth = {"Authorization": "Bearer " + service["apiSecret"], "Content-Type": "application/json"}
         status, body = request("POST", f"/api/{service['apiKey']}/client/create",
-                               json.dumps({"clientName": "cold", "grantTypes": ["CLIENT_CREDENTIALS"]}), auth)
+                               json.dumps({"clientName": "cold", "grantTypes": ["CLIENT_CREDENTIALS"]}), auth,
+                               timeout=API_TIMEOUT)
+        if status != 200:
+            raise SystemExit(f"client creation: HTTP {status} {body[:200]!r}")
         client = json.loads(body)
         token = token_request(service["apiKey"], client["clientId"], client["clientSecret"])
         poll(*token)
