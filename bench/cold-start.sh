@@ -10,8 +10,10 @@
 # machine's drift falls on all alike; the median and every value are printed.
 #
 # Usage: bench/cold-start.sh ['NAME=HOW' ...]   HOW is `script` (bin/grantsmith with its defaults, class-data archive
-#        included; the default set) or JVM options for `java OPTIONS -jar grantsmith.jar` (may be empty; a word
-#        jar=PATH runs another build's jar, e.g. of the commit before a change).
+#        included; the default set), `script=PATH` (another checkout's bin/grantsmith, e.g. main's), or JVM options
+#        for `java OPTIONS -jar grantsmith.jar` (may be empty; a word jar=PATH runs another build's jar, e.g. of the
+#        commit before a change).
+#        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'; bench/cold-start.sh 'main=script=/work/wt/m/bin/grantsmith' 'branch=script'
 #        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'
 #        Env: ROUNDS (5) PORT (18650) JAVA (java, for the jar sets)
 set -euo pipefail
@@ -31,11 +33,15 @@ API_TIMEOUT = 30.0  # seconds for each /api call of a first start
 
 def command(how, data):
     args = ["serve", "--port", str(port), "--data", data]
-    if how == "script":
-        return [f"{root}/bin/grantsmith", *args]
+    if how == "script" or how.startswith("script="):
+        return [script(how), *args]
     words = how.split()
     jar = next((w[4:] for w in words if w.startswith("jar=")), f"{root}/grantsmith-server/target/grantsmith.jar")
     return [java, *(w for w in words if not w.startswith("jar=")), "-jar", jar, *args]
+
+def script(how):
+    """bin/grantsmith of this checkout, or of another one (script=PATH, e.g. the commit before a change)."""
+    return how[len("script="):] if how.startswith("script=") else f"{root}/bin/grantsmith"
 
 def request(method, path, body=None, headers=None, timeout=2.0):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -118,8 +124,8 @@ def cycle(name, how):
         shutil.rmtree(data, ignore_errors=True)
 
 for name, how in sets:
-    if how == "script":  # builds the jar and makes the class-data archive, if missing, before the measured rounds
-        subprocess.run([f"{root}/bin/grantsmith", "serve", "--help"], check=True, stdout=subprocess.DEVNULL)
+    if how == "script" or how.startswith("script="):  # builds the jar and makes the class-data archive, if missing,
+        subprocess.run([script(how), "serve", "--help"], check=True, stdout=subprocess.DEVNULL)  # before the rounds
 for round_ in range(rounds):
     for name, how in sets:
         cycle(name, how)
@@ -127,7 +133,7 @@ for round_ in range(rounds):
 def show(name, values):
     print(f"{name:44s} median {statistics.median(values):.2f} s   ({'  '.join(f'{v:.2f}' for v in values)})")
 for name, how in sets:
-    print(f"# {name}: {'bin/grantsmith (its default options and class-data archive)' if how == 'script' else 'java ' + how + ' -jar grantsmith.jar'}")
+    print(f"# {name}: {script(how) + ' (its default options and class-data archive)' if how.startswith('script') else 'java ' + how + ' -jar grantsmith.jar'}")
     for case, values in results[name].items():
         show(f"{name} {case}", values)
 print(f"# end: load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
