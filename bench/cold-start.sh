@@ -14,7 +14,6 @@
 #        for `java OPTIONS -jar grantsmith.jar` (may be empty; a word jar=PATH runs another build's jar, e.g. of the
 #        commit before a change).
 #        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'; bench/cold-start.sh 'main=script=/work/wt/m/bin/grantsmith' 'branch=script'
-#        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'
 #        Env: ROUNDS (5) PORT (18650) JAVA (java, for the jar sets)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
