@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Generates signing keys: RSA 2048 for RS256 and PS256, P-256 for ES256, Ed25519 for EdDSA. The {@code kid} is the
  * key's RFC 7638 thumbprint (SHA-256, base64url), so it is unique without coordination and says nothing else.
- * An RSA key takes the JDK 17 a few hundred milliseconds on a busy machine (the first one of a cold JVM up to a
- * second), the native provider ({@link JoseProvider}, AWS-LC) a tenth of that; EC and Ed25519 keys a few.
+ * An RSA key takes the JDK 17 a few hundred milliseconds on a busy machine (the first of a cold JVM 540-840 ms in
+ * one check at load 8), the native provider ({@link JoseProvider}, AWS-LC) 61-210 ms; EC and Ed25519 keys a few.
  */
 public final class JwkGenerator implements SigningKeyGenerator {
     /** NIST SP 800-57's minimum for RSA signatures today; 2048 is also what relying parties expect. */
