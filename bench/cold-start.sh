@@ -10,9 +10,10 @@
 # machine's drift falls on all alike; the median and every value are printed.
 #
 # Usage: bench/cold-start.sh ['NAME=HOW' ...]   HOW is `script` (bin/grantsmith with its defaults, class-data archive
-#        included; the default set) or JVM options for `java OPTIONS -jar grantsmith.jar` (may be empty; a word
-#        jar=PATH runs another build's jar, e.g. of the commit before a change).
-#        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'
+#        included; the default set), `script=PATH` (another checkout's bin/grantsmith, e.g. main's), or JVM options
+#        for `java OPTIONS -jar grantsmith.jar` (may be empty; a word jar=PATH runs another build's jar, e.g. of the
+#        commit before a change).
+#        e.g. bench/cold-start.sh 'plain-jar=' 'bin-grantsmith=script'; bench/cold-start.sh 'main=script=/work/wt/m/bin/grantsmith' 'branch=script'
 #        Env: ROUNDS (5) PORT (18650) JAVA (java, for the jar sets)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,14 +28,19 @@ import base64, http.client, json, os, secrets, shutil, signal, statistics, subpr
 root, rounds, port, java = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 sets = [arg.split("=", 1) for arg in sys.argv[5:]]
 admin = "cold-admin-" + secrets.token_hex(16)
+API_TIMEOUT = 30.0  # seconds for each /api call of a first start
 
 def command(how, data):
     args = ["serve", "--port", str(port), "--data", data]
-    if how == "script":
-        return [f"{root}/bin/grantsmith", *args]
+    if how == "script" or how.startswith("script="):
+        return [script(how), *args]
     words = how.split()
     jar = next((w[4:] for w in words if w.startswith("jar=")), f"{root}/grantsmith-server/target/grantsmith.jar")
     return [java, *(w for w in words if not w.startswith("jar=")), "-jar", jar, *args]
+
+def script(how):
+    """bin/grantsmith of this checkout, or of another one (script=PATH, e.g. the commit before a change)."""
+    return how[len("script="):] if how.startswith("script=") else f"{root}/bin/grantsmith"
 
 def request(method, path, body=None, headers=None, timeout=2.0):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -88,11 +94,19 @@ def cycle(name, how):
         poll("GET", "/health")
         results[name]["first start: /health UP"].append(time.monotonic() - t0)
         auth = {"Authorization": "Bearer " + admin, "Content-Type": "application/json"}
-        status, body = request("POST", "/api/service/create", json.dumps({"serviceName": "cold"}), auth)
+        # 30 s, not the polls' 2 s: the service's creation generates its first key on a cold JVM (and a busy
+        # machine), and one hang without a bound once stalled a whole run
+        status, body = request("POST", "/api/service/create", json.dumps({"serviceName": "cold"}), auth,
+                               timeout=API_TIMEOUT)
+        if status != 200:
+            raise SystemExit(f"service creation: HTTP {status} {body[:200]!r}")
         service = json.loads(body)
         auth = {"Authorization": "Bearer " + service["apiSecret"], "Content-Type": "application/json"}
         status, body = request("POST", f"/api/{service['apiKey']}/client/create",
-                               json.dumps({"clientName": "cold", "grantTypes": ["CLIENT_CREDENTIALS"]}), auth)
+                               json.dumps({"clientName": "cold", "grantTypes": ["CLIENT_CREDENTIALS"]}), auth,
+                               timeout=API_TIMEOUT)
+        if status != 200:
+            raise SystemExit(f"client creation: HTTP {status} {body[:200]!r}")
         client = json.loads(body)
         token = token_request(service["apiKey"], client["clientId"], client["clientSecret"])
         poll(*token)
@@ -109,8 +123,8 @@ def cycle(name, how):
         shutil.rmtree(data, ignore_errors=True)
 
 for name, how in sets:
-    if how == "script":  # builds the jar and makes the class-data archive, if missing, before the measured rounds
-        subprocess.run([f"{root}/bin/grantsmith", "serve", "--help"], check=True, stdout=subprocess.DEVNULL)
+    if how == "script" or how.startswith("script="):  # builds the jar and makes the class-data archive, if missing,
+        subprocess.run([script(how), "serve", "--help"], check=True, stdout=subprocess.DEVNULL)  # before the rounds
 for round_ in range(rounds):
     for name, how in sets:
         cycle(name, how)
@@ -118,7 +132,7 @@ for round_ in range(rounds):
 def show(name, values):
     print(f"{name:44s} median {statistics.median(values):.2f} s   ({'  '.join(f'{v:.2f}' for v in values)})")
 for name, how in sets:
-    print(f"# {name}: {'bin/grantsmith (its default options and class-data archive)' if how == 'script' else 'java ' + how + ' -jar grantsmith.jar'}")
+    print(f"# {name}: {script(how) + ' (its default options and class-data archive)' if how.startswith('script') else 'java ' + how + ' -jar grantsmith.jar'}")
     for case, values in results[name].items():
         show(f"{name} {case}", values)
 print(f"# end: load average {' '.join(open('/proc/loadavg').read().split()[:3])}")

@@ -110,9 +110,11 @@ if [ "$MODE" != compose ]; then
   "$DOCKER" image inspect -f '{{json .Config.Healthcheck.Test}}' "$IMAGE" | grep -q health-check \
     && log "HEALTHCHECK: grantsmith health-check" || fail "no HEALTHCHECK"
   # the archive, and that this JVM maps it with the image's options and class path (-jar; -Xshare:on makes a
-  # refusal fatal): the classes it loads from the archive's dynamic (top) layer
+  # refusal fatal): Grantsmith's own classes it loads from the archive (a static one: the JDK's default archive
+  # holds none of them)
   from_archive=$("$DOCKER" run --rm --entrypoint sh "$IMAGE" -c 'exec java $GRANTSMITH_JAVA_OPTS -Xshare:on \
-      -Xlog:class+load=info -jar /opt/grantsmith/grantsmith.jar --version' 2>&1 | grep -c 'shared objects file (top)' || true)
+      -Xlog:class+load=info -jar /opt/grantsmith/grantsmith.jar --version' 2>&1 \
+      | grep -c ' io\.grantsmith\.[^ ]* source: shared objects file' || true)
   [ "$from_archive" -gt 0 ] && log "class-data archive mapped: $from_archive classes from it for --version" \
     || fail "no usable class-data archive (the image works without one, but starts slower)"
 

@@ -145,7 +145,8 @@ public final class Grantsmith implements AutoCloseable {
                     builder.credentialRecheck);
             stores.directoryChanges().subscribe(new OtherNodesChanges(directory, keyRing, access));
             this.keyManagement = new KeyManagement(stores.services(), directory, stores.keys(), keyRing,
-                    builder.keyGenerator != null ? builder.keyGenerator : new JwkGenerator(random), builder.clock,
+                    builder.keyGenerator != null ? builder.keyGenerator
+                            : new JwkGenerator(random, keyRing.joseProviderSelection()), builder.clock,
                     builder.retiredKeyPublication);
             this.discovery = new Discovery(directory, keyRing, publicUrl);
             this.services = new ServiceManagement(stores.services(), directory, access, ids, builder.clock,

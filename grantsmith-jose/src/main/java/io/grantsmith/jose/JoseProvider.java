@@ -84,6 +84,14 @@ public final class JoseProvider {
         return algorithms.contains(algorithm) ? provider : null;
     }
 
+    /**
+     * The provider that generates RSA key pairs: the native one where it passed its self-test for an RSA algorithm
+     * (its key pair generator is then the one whose keys it signed with), else null for the JDK's.
+     */
+    Provider rsaKeyPairProvider() {
+        return algorithms.stream().anyMatch(JWSAlgorithm.Family.RSA::contains) ? provider : null;
+    }
+
     /** The native provider's name and version (e.g. {@code AmazonCorrettoCryptoProvider 2.5.0}), or {@code JDK}. */
     public String providerName() {
         return provider == null ? "JDK" : provider.getName() + " " + provider.getVersionStr();

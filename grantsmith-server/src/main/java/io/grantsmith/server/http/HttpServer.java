@@ -56,6 +56,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(Grantsmith grantsmith, String host, int port, EdgeLimits limits, String metricsToken,
             boolean noopRoute, TlsIdentity tls) {
+        JettyCacheLines.configure(); // before the thread pool below: its queue is the first Jetty class to ask
         TokenHash metricsTokenHash = metricsToken == null ? null : ConfiguredToken.hash("metrics token", metricsToken);
         // Token requests block on a worker thread while their batch commits, so the pool must exceed the number of
         // requests in flight; idle threads cost little. Bodies are read before a request takes a thread for long.

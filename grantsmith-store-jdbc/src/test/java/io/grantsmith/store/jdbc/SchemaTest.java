@@ -52,6 +52,27 @@ class SchemaTest {
     }
 
     @Test
+    void whenMigratingThenOnlyFlywaysConnectionsSkipTheFsyncAndTheWriterIsFullBeforeItsFirstWrite() throws Exception {
+        Path file = directory.resolve("grantsmith.db");
+        SqliteDatabase database = new SqliteDatabase(file, 5000);
+        database.createPrivately();
+        try (Connection migration = database.migrationDataSource().getConnection();
+                Statement statement = migration.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA synchronous")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getInt(1)).as("Flyway's connections: NORMAL").isEqualTo(1);
+        }
+
+        try (JdbcStores stores = TestStores.open(file)) {
+            assertThat(stores.migrationsApplied()).isEqualTo(MIGRATIONS.size());
+            // the first thing the writer runs, after every migration: FULL, as for every token written later
+            assertThat(writerPragma(stores, "synchronous")).isEqualTo("2");
+            stores.settings().put("kept", "yes");
+            assertThat(writerPragma(stores, "synchronous")).isEqualTo("2");
+        }
+    }
+
+    @Test
     void whenTokensAreFoundRevokedOrPurgedThenTheQueriesUseTheirIndexes() {
         try (JdbcStores stores = TestStores.open(directory.resolve("grantsmith.db"))) {
             assertThat(plan(stores, TokenSql.DELETE_FAMILY_ACCESS_EXCEPT)).contains("access_tokens_family");

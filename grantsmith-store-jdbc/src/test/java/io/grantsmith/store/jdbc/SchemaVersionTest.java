@@ -1,7 +1,9 @@
 package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grantsmith.core.spi.StoreException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -62,6 +64,28 @@ class SchemaVersionTest {
         assertThat(query(file, "SELECT name FROM sqlite_master WHERE name = 'node_leases'")).containsExactly("node_leases");
         assertThat(query(file, "SELECT version || ':' || success FROM flyway_schema_history "
                 + "ORDER BY installed_rank DESC LIMIT 1")).containsExactly("11:1");
+    }
+
+    @Test
+    void whenAnAppliedMigrationWasEditedThenOpeningAnExistingDatabaseStillValidatesAndFails() throws Exception {
+        Path file = directory.resolve("grantsmith.db");
+        TestStores.open(file).close();
+        execute(file, "DELETE FROM flyway_schema_history WHERE version = '11'"); // behind: Flyway runs
+        execute(file, "DROP TABLE node_leases");
+        execute(file, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '9'");
+
+        assertThatThrownBy(() -> TestStores.open(file).close()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void onlyADatabaseWithoutAnyTableIsEmpty() throws Exception {
+        try (Connection connection = connect(directory.resolve("empty.db"))) {
+            assertThat(SqliteDatabase.isEmpty(connection)).isTrue();
+        }
+        try (Connection connection = connect(migrated())) {
+            assertThat(SqliteDatabase.isEmpty(connection)).isFalse();
+        }
     }
 
     @Test
