@@ -172,6 +172,7 @@ final class GroupCommitWriter implements StoreWriter {
         GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, dialect, maxBatch,
                 queueCapacity, writeTimeout, writerCount);
         writer.workers.forEach(worker -> worker.thread.start());
+        connections.onOutage(writer::failQueued);
         return writer;
     }
 
@@ -304,6 +305,10 @@ final class GroupCommitWriter implements StoreWriter {
         if (closing.get()) {
             throw closed(name);
         }
+        SQLException refusal = connections.refusal();
+        if (refusal != null) {
+            throw refused(name, refusal);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         PendingWrite<T> write = new PendingWrite<>(name, op, timeout, false);
         enqueue(write, deadline);
@@ -326,6 +331,10 @@ final class GroupCommitWriter implements StoreWriter {
         }
         if (closing.get()) {
             return CompletableFuture.failedFuture(closed(name));
+        }
+        SQLException refusal = connections.refusal();
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refused(name, refusal));
         }
         long deadline = System.nanoTime() + writeTimeoutNanos;
         PendingWrite<T> write = new PendingWrite<>(name, op, writeTimeout, true);
@@ -385,6 +394,52 @@ final class GroupCommitWriter implements StoreWriter {
         if (closing.get() && queue.remove(write)) {
             throw closed(write.name);
         }
+        // So may failQueued(), when the database was found unreachable meanwhile.
+        SQLException refusal = connections.refusal();
+        if (refusal != null && write.withdraw()) {
+            queue.remove(write);
+            throw refused(write.name, refusal);
+        }
+    }
+
+    /**
+     * What a write is told when the database is known unreachable before it runs: it fails at once (counted as
+     * failed by the database, which keeps the store not ready until a transaction commits again) instead of waiting
+     * in the queue for a writer that waits on a dead connection, or for a connection the gate refuses anyway.
+     */
+    private StoreException refused(String name, SQLException refusal) {
+        synchronized (health) {
+            failing = true;
+            startedBeforeLastFailure = transactionsStarted.get();
+            failedWhileFailing.incrementAndGet();
+        }
+        opsFailed.incrementAndGet();
+        return new StoreException(name + " was not written: " + refusal.getMessage(), refusal);
+    }
+
+    /**
+     * The database was found unreachable: every write still queued fails now rather than at its deadline (each
+     * writer may be held until its socket timeout by a batch sent before). Runs on the thread that found it.
+     */
+    private void failQueued() {
+        SQLException refusal = connections.refusal();
+        if (refusal == null) {
+            return; // open again already
+        }
+        List<Runnable> async = new ArrayList<>();
+        for (PendingWrite<?> write : queue.snapshot()) {
+            if (write == stop || !write.withdraw()) {
+                continue; // taken by a writer meanwhile, or withdrawn by its caller
+            }
+            queue.remove(write);
+            StoreException failure = refused(write.name, refusal);
+            if (write.async) {
+                async.add(() -> write.done.completeExceptionally(failure));
+            } else {
+                write.done.completeExceptionally(failure);
+            }
+        }
+        completions.handOff(async);
     }
 
     private <T> T await(PendingWrite<T> write, long deadline) {
@@ -715,7 +770,6 @@ final class GroupCommitWriter implements StoreWriter {
         private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes, boolean jdbcBatches) {
             runningWrite = -1;
             sendingJdbcBatch = false;
-            long mark = connections.mark();
             try {
                 returnIfHeldTooLong();
                 replaceIfDeadAfterIdle();
@@ -725,7 +779,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 Collection<List<Integer>> together = jdbcBatches ? statementBatches(writes) : List.of();
                 if (dialect.commitsStatementsAlone() && ranAsOneStatement(writes, together)) {
-                    connections.succeeded(mark);
                     return null;
                 }
                 context.execute(transactions.begin());
@@ -747,7 +800,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 runningWrite = -1;
                 context.execute(transactions.commit());
-                connections.succeeded(mark);
                 return null;
             } catch (SQLException | RuntimeException e) {
                 connections.failed(e);
