@@ -84,7 +84,7 @@ class ConnectionGateTest {
                     .hasMessageContaining("the database is unreachable")
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
         }
-        assertThat(gate.refusal()).isNotNull();
+        assertThat((Object) gate.refusal()).isNotNull();
         assertThat(asked.get()).as("connections asked of the pool while refusing").isEqualTo(askedBefore);
     }
 
