@@ -87,6 +87,7 @@ class PostgresPartitionTest {
             long steady;
             long healthMillis;
             long healed;
+            long recovered;
             try {
                 Thread.sleep(1_000);
                 assertThat(samples).as("healthy answers before the partition")
@@ -105,6 +106,7 @@ class PostgresPartitionTest {
                 proxy.restore();
                 assertThat(ServerNodes.awaitHealth(node.baseUrl(), 200, Duration.ofSeconds(20)))
                         .as("/health once the partition healed; the node printed:\n%s", node.log()).isTrue();
+                recovered = System.nanoTime();
                 Thread.sleep(300); // answers from the recovered node
             } finally {
                 StoreOutageLoad.stop(load);
@@ -114,6 +116,14 @@ class PostgresPartitionTest {
                     + " ms after the partition began\n" + timeline(samples, partitioned);
             assertThat(broken).as("requests that got no HTTP answer; %s; the node printed:%n%s", timeline, log)
                     .isEmpty();
+            long windowEnd = steady + WINDOW.toNanos();
+            List<StoreOutageLoad.Sample> window = samples.stream()
+                    .filter(sample -> sample.sentAt() >= steady && sample.sentAt() < windowEnd).toList();
+            System.out.printf("partition with --db-writer %s: detected after %d ms; window: %d answers, median %d ms, "
+                    + "slowest %d ms; /health 503 in %d ms; healthy %d ms after the healing%n", writer,
+                    TimeUnit.NANOSECONDS.toMillis(detected - partitioned), window.size(), median(window),
+                    window.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).max().orElse(-1), healthMillis,
+                    TimeUnit.NANOSECONDS.toMillis(recovered - healed));
 
             // Before the detection, a request may wait for a connection (the write timeout) and on it for an answer
             // (the socket timeout): bounded, and answered with a clear error.
@@ -135,9 +145,6 @@ class PostgresPartitionTest {
             assertThat(samples).filteredOn(sample -> sample.sentAt() >= detected && sample.sentAt() < healed)
                     .as("after the detection each answer comes within %d ms; %s", SLOWEST_MILLIS, timeline)
                     .allSatisfy(sample -> assertThat(sample.tookMillis()).isLessThan(SLOWEST_MILLIS));
-            long windowEnd = steady + WINDOW.toNanos();
-            List<StoreOutageLoad.Sample> window = samples.stream()
-                    .filter(sample -> sample.sentAt() >= steady && sample.sentAt() < windowEnd).toList();
             assertThat(window).as("answers in the %d ms window from %d ms after the partition began; %s",
                     WINDOW.toMillis(), SOCKET_TIMEOUT.toMillis() + MARGIN_MILLIS, timeline)
                     .hasSizeGreaterThanOrEqualTo(MIN_ANSWERS);
