@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * whole, which releases every lock it held and so breaks the cycle (rolling back to a savepoint would keep the
  * earlier writes' locks), the others run again without it, and it runs again alone, at most
  * {@value StoreWriter#ATTEMPTS} times in all. A lost connection fails the whole batch, which the writer then
- * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed).
+ * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed). While the gate
+ * is closed a write is refused before it is queued, and when it closes the writes queued at that moment fail at
+ * once: across a silent partition every writer may be held by a batch on a dead socket until the socket timeout,
+ * and writes queued behind them would each wait their whole write timeout.
  *
  * <p>{@link #submitAsync} queues the same way but returns at once, and {@link WriteDeadlines} fails it at the write
  * timeout with the same withdraw-or-report rule. Its stage is not completed by a writer thread: right after a
