@@ -73,31 +73,38 @@ class GroupCommitWriterGateTest {
     }
 
     @Test
-    void whileTheGateIsClosedAWriteIsRefusedBeforeItIsQueuedAndNeverRuns() throws Exception {
+    void whileTheGateIsClosedAWriteIsRefusedBeforeItIsQueuedBehindTheHungBatchAndNeverRuns() throws Exception {
         writer = start(1);
-        gate.failed(RESET);
+        CompletableFuture<Integer> hungWrite = submitAsync("first"); // the one writer waits on a dead socket
+        CountDownLatch release = hung.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(release).isNotNull();
+        gate.failed(RESET); // found by a read
         AtomicBoolean ran = new AtomicBoolean();
         WriteOp<Integer> op = context -> {
             ran.set(true);
             return 1;
         };
 
-        assertThatThrownBy(() -> writer.submit("blocking", op)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("the database is unreachable")
+        CompletableFuture<Integer> blocking = CompletableFuture.supplyAsync(() -> writer.submit("blocking", op),
+                callers);
+        assertThatThrownBy(() -> blocking.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("not queued behind the hung batch")
+                .isInstanceOf(ExecutionException.class).hasMessageContaining("the database is unreachable")
                 .satisfies(e -> assertThat(Dialect.sqlState(e)).isEqualTo("08001"));
         CompletableFuture<Integer> async = writer.submitAsync("async", op).toCompletableFuture();
 
         assertThat(async).as("failed before it returned").isCompletedExceptionally();
         assertThat(ran).isFalse();
-        assertThat(connectionsAsked).hasValue(0);
         assertThat(writer.queueDepth()).isZero();
         assertThat(writer.opsFailed()).isEqualTo(2);
         assertThat(writer.isFailing()).as("not ready until a transaction commits again").isTrue();
 
+        hangs = false;
+        release.countDown();
+        assertThatThrownBy(() -> hungWrite.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         trialOutcomes.add(Optional.empty()); // the database answers again
         awaitOpen();
-        hangs = false;
         assertThat(writer.submit("after", op)).isEqualTo(1);
+        assertThat(ran).isTrue();
         assertThat(writer.isFailing()).isFalse();
     }
 
