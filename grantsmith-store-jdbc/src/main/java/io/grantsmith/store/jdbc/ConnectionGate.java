@@ -60,6 +60,8 @@ final class ConnectionGate implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final boolean canClose;
     private final List<Runnable> onOutage = new CopyOnWriteArrayList<>();
+    /** Callers waiting inside the pool for a connection now. */
+    private final java.util.Set<Waiter> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When the database was found unreachable ({@link #nanoTime}), or {@link #NOT_DOWN}; guarded by this for changes. */
     private volatile long downSince = NOT_DOWN;
     private final LongAdder refused = new LongAdder();
@@ -102,11 +104,61 @@ final class ConnectionGate implements AutoCloseable {
         if (refusal != null) {
             throw refusal;
         }
+        Waiter waiter = new Waiter(Thread.currentThread());
+        waiting.add(waiter);
+        Connection connection = null;
+        SQLException failure = null;
         try {
-            return pool.getConnection();
+            connection = pool.getConnection();
         } catch (SQLException e) {
-            failed(e);
-            throw e;
+            failure = e;
+        } finally {
+            waiting.remove(waiter);
+        }
+        if (waiter.left()) { // the gate closed while this caller waited inside the pool, and interrupted it
+            if (connection != null) {
+                connection.close();
+            }
+            SQLException refused = refusal();
+            throw refused != null ? refused : new SQLTransientConnectionException(
+                    "the database became unreachable while waiting for a connection", "08001");
+        }
+        if (failure != null) {
+            failed(failure);
+            throw failure;
+        }
+        return connection;
+    }
+
+    /**
+     * A caller inside the pool's {@code getConnection()}. When the gate closes it is interrupted (the pool then gives
+     * up at once instead of at its timeout, the write timeout: under a pool that cannot connect, a caller that came
+     * just before the failure would otherwise hold its request thread that long); the interrupt is cleared again on
+     * its way out, under the same lock, so that it never reaches the request.
+     */
+    private static final class Waiter {
+        private final Thread thread;
+        private boolean leaving;
+        private boolean interrupted;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void interrupt() {
+            if (!leaving) {
+                interrupted = true;
+                thread.interrupt();
+            }
+        }
+
+        /** Called by the caller itself once out of the pool: whether it was interrupted (the flag is cleared). */
+        synchronized boolean left() {
+            leaving = true;
+            if (interrupted) {
+                Thread.interrupted();
+            }
+            return interrupted;
         }
     }
 
@@ -146,6 +198,7 @@ final class ConnectionGate implements AutoCloseable {
             trialThread.setDaemon(true);
             trialThread.start();
         }
+        waiting.forEach(Waiter::interrupt);
         LOG.warn("The database {} is unreachable ({}): requests that need it fail at once with server_error, "
                 + "and /health answers 503, until it answers SELECT 1 again (tried every {} ms)", database,
                 failure.getMessage(), TRIAL_INTERVAL_MILLIS);

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -168,6 +170,41 @@ class ConnectionGateTest {
         trial.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(trial.isAlive()).isFalse();
         assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void whenTheGateClosesThenACallerWaitingInsideThePoolIsRefusedAtOnceAndKeepsNoInterrupt() throws Exception {
+        CountDownLatch inPool = new CountDownLatch(1);
+        DataSource waitingPool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    inPool.countDown();
+                    try {
+                        new CountDownLatch(1).await(); // as HikariCP waits for a connection that cannot come
+                        return CONNECTION;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // as HikariCP does
+                        throw new SQLException("grantsmith-postgres - Interrupted during connection acquisition", e);
+                    }
+                });
+        try (ConnectionGate waitingGate = new ConnectionGate(waitingPool, "db", () -> outcomes.take().ifPresent(
+                e -> { }), millis -> resume.acquire(), now::get)) {
+            CompletableFuture<String> caller = CompletableFuture.supplyAsync(() -> {
+                try {
+                    waitingGate.connect();
+                    return "connected";
+                } catch (SQLException e) {
+                    return e.getSQLState() + " " + e.getMessage() + ", interrupted: "
+                            + Thread.currentThread().isInterrupted();
+                }
+            });
+            assertThat(inPool.await(10, TimeUnit.SECONDS)).isTrue();
+
+            waitingGate.failed(RESET); // another caller's connection failed
+
+            assertThat(caller.get(10, TimeUnit.SECONDS)).as("refused, not left waiting the pool's timeout")
+                    .startsWith("08001 the database is unreachable").endsWith("interrupted: false");
+            outcomes.add(Optional.empty());
+        }
     }
 
     @Test
