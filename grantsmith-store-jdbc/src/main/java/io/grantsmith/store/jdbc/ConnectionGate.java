@@ -1,11 +1,14 @@
 package io.grantsmith.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -13,140 +16,289 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the PostgreSQL store takes its connections, failing at once while the database is unreachable. Without it
- * every request would wait the whole pool timeout (the write timeout, 5 s by default) for a connection that cannot
- * come, holding a worker thread meanwhile: under load the workers pile up and {@code /health} waits behind them.
+ * every request would wait for a connection that cannot come (the pool's timeout, the write timeout) or for an
+ * answer on one that is dead (the driver's socket timeout), holding a worker thread meanwhile: under load the workers
+ * pile up and {@code /health} waits behind them.
  *
- * <p>A connection failure (SQLSTATE class 08: refused, reset, closed) marks the database unreachable and logs one
- * line. From then on, while the pool holds no connection at all, callers are refused at once with
- * {@link SQLTransientConnectionException} (SQLSTATE 08001), and at most once per {@value #TRIAL_INTERVAL_MILLIS} ms a
- * thread of the gate's own asks the pool for a connection (waiting the pool's timeout there, not in a request), so
- * that a database that comes back is found even if the pool had stopped trying. The pool reconnects in the
- * background too; once it holds a connection again, callers go through, and the first that succeeds marks the
- * database reachable and logs that. Pool exhaustion under load is no connection failure and never closes the gate.
+ * <p>A connection failure (SQLSTATE class 08: refused, reset, closed, or no answer within the socket timeout) closes
+ * the gate and logs one line. While it is closed every caller is refused at once with
+ * {@link SQLTransientConnectionException} (SQLSTATE 08001), whatever the pool holds: across a silent network
+ * partition the pool still holds connections that look open, and each caller given one would wait on it. A trial
+ * thread of the gate's own then asks the database: {@code SELECT 1} on a pooled connection, with a network timeout of
+ * {@value #TRIAL_TIMEOUT_MILLIS} ms, at once and then every {@value #TRIAL_INTERVAL_MILLIS} ms until one answers;
+ * that one opens the gate and logs one line. Only the trial opens it: a caller's success says nothing, as nobody is
+ * let through while the gate is closed and a statement that began before the failure may answer after it. So one
+ * broken connection refuses every caller for one trial round trip (a millisecond or two when the database is fine).
+ * Pool exhaustion under load is no connection failure and never closes the gate.
  *
- * <p>A success ends only an outage that had begun when its caller took its {@link #mark()} (just before
- * {@link #connect()}): a statement that started before the database went away can answer after another thread
- * reported the failure, and must not reopen the gate for a database that is gone.</p>
+ * <p>{@link #close()} stops the trial thread; the pool's owner closes the gate before the pool.
  */
-final class ConnectionGate {
+final class ConnectionGate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
     static final long TRIAL_INTERVAL_MILLIS = 1_000;
+    /** How long the trial's {@code SELECT 1} waits for the answer on the socket. */
+    static final int TRIAL_TIMEOUT_MILLIS = 1_000;
+    /** How long {@link #close()} waits for a trial thread to end (its statement is bounded by the timeout above). */
+    private static final long CLOSE_WAIT_MILLIS = TRIAL_TIMEOUT_MILLIS + 1_000;
     private static final long NOT_DOWN = Long.MIN_VALUE;
 
-    private final DataSource pool;
-    private final IntSupplier openConnections;
+    /** One try to reach the database; throws when it does not answer. */
+    @FunctionalInterface
+    interface Trial {
+        void run() throws SQLException, InterruptedException;
+    }
+
+    /** Waits between trials; a test pauses and releases it at will. Interrupted by {@link #close()}. */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    private final Trial trial;
+    private final Pause pause;
     private final String database;
     private final LongSupplier nanoTime;
-    private final AtomicLong downSince = new AtomicLong(NOT_DOWN);
-    private final AtomicLong lastTrialAt = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicBoolean trialRunning = new AtomicBoolean();
-    /** How many outages have begun; changed with {@link #downSince} under this object's lock. */
-    private volatile long outages;
+    private final boolean canClose;
+    private final List<Runnable> onOutage = new CopyOnWriteArrayList<>();
+    /** Callers waiting inside the pool for a connection now. */
+    private final java.util.Set<Waiter> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When the database was found unreachable ({@link #nanoTime}), or {@link #NOT_DOWN}; guarded by this for changes. */
+    private volatile long downSince = NOT_DOWN;
+    private final LongAdder refused = new LongAdder();
+    /** Set by {@link #close()}: no trial runs any more. */
+    private volatile boolean shut;
+    private Thread trialThread;
+    private final DataSource pool;
 
     /**
-     * @param openConnections how many connections the pool holds now, idle or in use
-     * @param database        names the database in log lines (without credentials)
+     * @param database names the database in log lines (without credentials)
+     * @param trial    asks the database whether it answers, off the callers' threads
      */
-    ConnectionGate(DataSource pool, IntSupplier openConnections, String database, LongSupplier nanoTime) {
+    ConnectionGate(DataSource pool, String database, Trial trial, Pause pause, LongSupplier nanoTime) {
+        this(pool, database, trial, pause, nanoTime, true);
+    }
+
+    private ConnectionGate(DataSource pool, String database, Trial trial, Pause pause, LongSupplier nanoTime,
+            boolean canClose) {
         this.pool = pool;
-        this.openConnections = openConnections;
         this.database = database;
+        this.trial = trial;
+        this.pause = pause;
         this.nanoTime = nanoTime;
+        this.canClose = canClose;
+    }
+
+    /** The gate of a PostgreSQL pool: its trial is {@link #selectOne}, once a second. */
+    static ConnectionGate of(DataSource pool, String database) {
+        return new ConnectionGate(pool, database, () -> selectOne(pool), Thread::sleep, System::nanoTime);
     }
 
     /** A gate that is always open, for a database that cannot become unreachable (a SQLite file). */
     static ConnectionGate alwaysOpen(DataSource pool) {
-        return new ConnectionGate(pool, () -> 1, "", System::nanoTime);
+        return new ConnectionGate(pool, "", () -> { }, Thread::sleep, System::nanoTime, false);
     }
 
     /** A connection from the pool; refused at once while the database is known unreachable. */
     Connection connect() throws SQLException {
-        if (isDown() && openConnections.getAsInt() == 0) {
-            if (trialDue()) {
-                startTrial();
-            }
-            refused.incrementAndGet();
-            throw new SQLTransientConnectionException("the database is unreachable: refused at once until the "
-                    + "connection pool reconnects", "08001");
+        SQLException refusal = refusal();
+        if (refusal != null) {
+            throw refusal;
         }
+        Waiter waiter = new Waiter(Thread.currentThread());
+        waiting.add(waiter);
+        Connection connection = null;
+        SQLException failure = null;
         try {
-            return pool.getConnection();
+            connection = pool.getConnection();
         } catch (SQLException e) {
-            failed(e);
-            throw e;
+            failure = e;
+        } finally {
+            waiting.remove(waiter);
         }
-    }
-
-    private boolean trialDue() {
-        long now = nanoTime.getAsLong();
-        long last = lastTrialAt.get();
-        return now - last >= TRIAL_INTERVAL_MILLIS * 1_000_000 && lastTrialAt.compareAndSet(last, now);
-    }
-
-    /** Asks the pool for a connection on a thread of its own; one that opens returns to the pool and opens the gate. */
-    private void startTrial() {
-        if (!trialRunning.compareAndSet(false, true)) {
-            return;
-        }
-        Thread trial = new Thread(() -> {
-            try (Connection connection = pool.getConnection()) {
-                LOG.debug("A connection to {} opened again", database);
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("The database {} is still unreachable", database, e);
-            } finally {
-                trialRunning.set(false);
+        if (waiter.left()) { // the gate closed while this caller waited inside the pool, and interrupted it
+            if (connection != null) {
+                connection.close();
             }
-        }, "grantsmith-db-trial");
-        trial.setDaemon(true);
-        trial.start();
-    }
-
-    /** What a caller takes just before {@link #connect()} and hands to {@link #succeeded(long)}. */
-    long mark() {
-        return outages;
+            SQLException refused = refusal();
+            throw refused != null ? refused : new SQLTransientConnectionException(
+                    "the database became unreachable while waiting for a connection", "08001");
+        }
+        if (failure != null) {
+            failed(failure);
+            throw failure;
+        }
+        return connection;
     }
 
     /**
-     * A statement on a connection of this gate answered: the database is reachable, unless an outage began after
-     * {@code mark} was taken (the answer may predate it).
+     * A caller inside the pool's {@code getConnection()}. When the gate closes it is interrupted (the pool then gives
+     * up at once instead of at its timeout, the write timeout: under a pool that cannot connect, a caller that came
+     * just before the failure would otherwise hold its request thread that long); the interrupt is cleared again on
+     * its way out, under the same lock, so that it never reaches the request.
      */
-    void succeeded(long mark) {
-        if (downSince.get() == NOT_DOWN) {
-            return; // the common case, without the lock
+    private static final class Waiter {
+        private final Thread thread;
+        private boolean leaving;
+        private boolean interrupted;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
         }
-        long since;
-        synchronized (this) {
-            since = downSince.get();
-            if (since == NOT_DOWN || mark != outages) {
-                return;
+
+        synchronized void interrupt() {
+            if (!leaving) {
+                interrupted = true;
+                thread.interrupt();
             }
-            downSince.set(NOT_DOWN);
         }
-        LOG.info("The database {} is reachable again after {} ms; {} requests were refused at once meanwhile",
-                database, (nanoTime.getAsLong() - since) / 1_000_000, refused.getAndSet(0));
+
+        /** Called by the caller itself once out of the pool: whether it was interrupted (the flag is cleared). */
+        synchronized boolean left() {
+            leaving = true;
+            if (interrupted) {
+                Thread.interrupted();
+            }
+            return interrupted;
+        }
     }
 
-    /** A connection or a statement failed: when the connection failed, the database is now unreachable. */
+    /**
+     * While the gate is closed, the failure to give a caller instead of a connection (counted as one refused); else
+     * null. For a caller that would wait for a connection elsewhere first (the group writer's queue).
+     */
+    SQLException refusal() {
+        if (downSince == NOT_DOWN) {
+            return null;
+        }
+        refused.increment();
+        return new SQLTransientConnectionException("the database is unreachable: refused at once until it "
+                + "answers again", "08001");
+    }
+
+    /**
+     * Runs {@code action} each time the gate closes for an outage, on the thread that reported the failure, after the
+     * gate closed: the group writer fails the writes still queued then.
+     */
+    void onOutage(Runnable action) {
+        onOutage.add(action);
+    }
+
+    /** A connection or a statement failed: when the connection failed, the gate closes until a trial answers. */
     void failed(Throwable failure) {
-        if (!isConnectionFailure(failure) || isDown()) {
+        if (!canClose || !isConnectionFailure(failure) || isDown()) {
             return;
         }
         synchronized (this) {
-            if (isDown()) {
+            if (isDown() || shut) {
                 return;
             }
-            long now = nanoTime.getAsLong();
-            outages++;
-            lastTrialAt.set(now);
-            downSince.set(now);
+            downSince = Math.max(nanoTime.getAsLong(), NOT_DOWN + 1);
+            refused.reset();
+            trialThread = new Thread(this::runTrials, "grantsmith-db-trial");
+            trialThread.setDaemon(true);
+            trialThread.start();
         }
+        waiting.forEach(Waiter::interrupt);
         LOG.warn("The database {} is unreachable ({}): requests that need it fail at once with server_error, "
-                + "and /health answers 503, until a connection opens again", database, failure.getMessage());
+                + "and /health answers 503, until it answers SELECT 1 again (tried every {} ms)", database,
+                failure.getMessage(), TRIAL_INTERVAL_MILLIS);
+        for (Runnable action : onOutage) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Failing what waited for the database failed", e);
+            }
+        }
     }
 
     boolean isDown() {
-        return downSince.get() != NOT_DOWN;
+        return downSince != NOT_DOWN;
+    }
+
+    /** Trials until one answers (then opens the gate) or the gate is closed. */
+    private void runTrials() {
+        for (int attempt = 1; !shut; attempt++) {
+            long startedAt = nanoTime.getAsLong();
+            try {
+                trial.run();
+                reopened(attempt);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("Trial {}: the database {} is still unreachable", attempt, database, e);
+            } catch (InterruptedException e) {
+                return; // closed
+            }
+            long waited = TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - startedAt);
+            try {
+                pause.sleep(Math.max(0, TRIAL_INTERVAL_MILLIS - waited));
+            } catch (InterruptedException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void reopened(int trials) {
+        long since;
+        synchronized (this) {
+            if (shut) {
+                return;
+            }
+            since = downSince;
+            downSince = NOT_DOWN;
+            trialThread = null;
+        }
+        LOG.info("The database {} is reachable again after {} ms (answered trial {}); {} requests were refused at "
+                + "once meanwhile", database, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - since), trials,
+                refused.sum());
+    }
+
+    /**
+     * Stops the trial thread (the store is closing), waiting a little for it to end; no new one starts. The pool is
+     * closed after this, by its owner.
+     */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            shut = true;
+            running = trialThread;
+            trialThread = null;
+        }
+        if (running == null) {
+            return;
+        }
+        running.interrupt(); // ends a pause, and a wait for a connection inside the pool
+        boolean interrupted = false;
+        try {
+            running.join(CLOSE_WAIT_MILLIS); // a statement on the socket ends within its network timeout
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests: the running trial thread, or null. */
+    synchronized Thread trialThread() {
+        return trialThread;
+    }
+
+    /**
+     * {@code SELECT 1} on a connection of {@code pool}, waiting at most {@value #TRIAL_TIMEOUT_MILLIS} ms for the answer
+     * (the pool restores the connection's own network timeout when it comes back). A connection that fails so is
+     * dropped by the pool (HikariCP evicts one that failed with SQLSTATE 08).
+     */
+    static void selectOne(DataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setNetworkTimeout(Runnable::run, TRIAL_TIMEOUT_MILLIS);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT 1")) {
+                if (!rows.next()) {
+                    throw new SQLException("SELECT 1 answered no row", "08006");
+                }
+            }
+        }
     }
 
     /** SQLSTATE class 08 (connection exception) anywhere in the chain of causes. */

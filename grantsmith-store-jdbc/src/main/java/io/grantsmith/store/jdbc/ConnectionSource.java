@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * Where the group-commit writer takes its one connection, which it keeps until the database fails under it and then
  * replaces. For SQLite each is a new connection to the file; for PostgreSQL one of the pool's, behind the
  * {@link ConnectionGate} (so that the writer, too, fails at once while the database is unreachable), and the gate
- * hears of the writer's failures and successes.
+ * hears of the writer's failures.
  */
 @FunctionalInterface
 interface ConnectionSource {
@@ -40,17 +40,20 @@ interface ConnectionSource {
         connection.close();
     }
 
-    /** Taken just before a transaction starts, handed to {@link #succeeded(long)} once it has committed. */
-    default long mark() {
-        return 0;
-    }
-
-    /** A transaction committed on a connection of this source. */
-    default void succeeded(long mark) {
-    }
-
     /** A transaction failed with {@code failure}. */
     default void failed(Throwable failure) {
+    }
+
+    /**
+     * While the database is known unreachable, the failure to give a write at once instead of queueing it (it would
+     * wait behind batches that wait on dead connections); else null.
+     */
+    default SQLException refusal() {
+        return null;
+    }
+
+    /** Runs {@code action} each time the database is found unreachable (for the writes queued at that moment). */
+    default void onOutage(Runnable action) {
     }
 
     /** How long {@link #isUsable} waits for the database's answer. */
@@ -95,18 +98,18 @@ interface ConnectionSource {
             }
 
             @Override
-            public long mark() {
-                return gate.mark();
-            }
-
-            @Override
-            public void succeeded(long mark) {
-                gate.succeeded(mark);
-            }
-
-            @Override
             public void failed(Throwable failure) {
                 gate.failed(failure);
+            }
+
+            @Override
+            public SQLException refusal() {
+                return gate.refusal();
+            }
+
+            @Override
+            public void onOutage(Runnable action) {
+                gate.onOutage(action);
             }
         };
     }

@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * whole, which releases every lock it held and so breaks the cycle (rolling back to a savepoint would keep the
  * earlier writes' locks), the others run again without it, and it runs again alone, at most
  * {@value StoreWriter#ATTEMPTS} times in all. A lost connection fails the whole batch, which the writer then
- * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed).
+ * evicts from the pool; the next batch takes a new one (refused at once while the gate is closed). While the gate
+ * is closed a write is refused before it is queued, and when it closes the writes queued at that moment fail at
+ * once: across a silent partition every writer may be held by a batch on a dead socket until the socket timeout,
+ * and writes queued behind them would each wait their whole write timeout.
  *
  * <p>{@link #submitAsync} queues the same way but returns at once, and {@link WriteDeadlines} fails it at the write
  * timeout with the same withdraw-or-report rule. Its stage is not completed by a writer thread: right after a
@@ -172,6 +175,7 @@ final class GroupCommitWriter implements StoreWriter {
         GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, dialect, maxBatch,
                 queueCapacity, writeTimeout, writerCount);
         writer.workers.forEach(worker -> worker.thread.start());
+        connections.onOutage(writer::failQueued);
         return writer;
     }
 
@@ -304,6 +308,10 @@ final class GroupCommitWriter implements StoreWriter {
         if (closing.get()) {
             throw closed(name);
         }
+        SQLException refusal = connections.refusal();
+        if (refusal != null) {
+            throw refused(name, refusal);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         PendingWrite<T> write = new PendingWrite<>(name, op, timeout, false);
         enqueue(write, deadline);
@@ -326,6 +334,10 @@ final class GroupCommitWriter implements StoreWriter {
         }
         if (closing.get()) {
             return CompletableFuture.failedFuture(closed(name));
+        }
+        SQLException refusal = connections.refusal();
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refused(name, refusal));
         }
         long deadline = System.nanoTime() + writeTimeoutNanos;
         PendingWrite<T> write = new PendingWrite<>(name, op, writeTimeout, true);
@@ -385,6 +397,52 @@ final class GroupCommitWriter implements StoreWriter {
         if (closing.get() && queue.remove(write)) {
             throw closed(write.name);
         }
+        // So may failQueued(), when the database was found unreachable meanwhile.
+        SQLException refusal = connections.refusal();
+        if (refusal != null && write.withdraw()) {
+            queue.remove(write);
+            throw refused(write.name, refusal);
+        }
+    }
+
+    /**
+     * What a write is told when the database is known unreachable before it runs: it fails at once (counted as
+     * failed by the database, which keeps the store not ready until a transaction commits again) instead of waiting
+     * in the queue for a writer that waits on a dead connection, or for a connection the gate refuses anyway.
+     */
+    private StoreException refused(String name, SQLException refusal) {
+        synchronized (health) {
+            failing = true;
+            startedBeforeLastFailure = transactionsStarted.get();
+            failedWhileFailing.incrementAndGet();
+        }
+        opsFailed.incrementAndGet();
+        return new StoreException(name + " was not written: " + refusal.getMessage(), refusal);
+    }
+
+    /**
+     * The database was found unreachable: every write still queued fails now rather than at its deadline (each
+     * writer may be held until its socket timeout by a batch sent before). Runs on the thread that found it.
+     */
+    private void failQueued() {
+        SQLException refusal = connections.refusal();
+        if (refusal == null) {
+            return; // open again already
+        }
+        List<Runnable> async = new ArrayList<>();
+        for (PendingWrite<?> write : queue.snapshot()) {
+            if (write == stop || !write.withdraw()) {
+                continue; // taken by a writer meanwhile, or withdrawn by its caller
+            }
+            queue.remove(write);
+            StoreException failure = refused(write.name, refusal);
+            if (write.async) {
+                async.add(() -> write.done.completeExceptionally(failure));
+            } else {
+                write.done.completeExceptionally(failure);
+            }
+        }
+        completions.handOff(async);
     }
 
     private <T> T await(PendingWrite<T> write, long deadline) {
@@ -715,7 +773,6 @@ final class GroupCommitWriter implements StoreWriter {
         private BatchFailure runInOneTransaction(List<PendingWrite<?>> writes, boolean jdbcBatches) {
             runningWrite = -1;
             sendingJdbcBatch = false;
-            long mark = connections.mark();
             try {
                 returnIfHeldTooLong();
                 replaceIfDeadAfterIdle();
@@ -725,7 +782,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 Collection<List<Integer>> together = jdbcBatches ? statementBatches(writes) : List.of();
                 if (dialect.commitsStatementsAlone() && ranAsOneStatement(writes, together)) {
-                    connections.succeeded(mark);
                     return null;
                 }
                 context.execute(transactions.begin());
@@ -747,7 +803,6 @@ final class GroupCommitWriter implements StoreWriter {
                 }
                 runningWrite = -1;
                 context.execute(transactions.commit());
-                connections.succeeded(mark);
                 return null;
             } catch (SQLException | RuntimeException e) {
                 connections.failed(e);

@@ -136,8 +136,7 @@ public final class JdbcStores implements Stores {
         PostgresDatabase database = new PostgresDatabase(settings);
         int migrationsApplied = database.migrate(sealer);
         HikariDataSource pool = database.openPool();
-        ConnectionGate connections = new ConnectionGate(pool, () -> openConnections(pool), settings.redactedUrl(),
-                System::nanoTime);
+        ConnectionGate connections = ConnectionGate.of(pool, settings.redactedUrl());
         PooledWriter pooled = new PooledWriter(connections, () -> waitingFor(pool), Dialect.POSTGRESQL,
                 settings.writeTimeout());
         // A client's or service's deletion scans the token tables (OwnerPurgeSql) for as long as it takes: in a group
@@ -199,12 +198,6 @@ public final class JdbcStores implements Stores {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    /** Connections the pool holds, idle or in use; before the pool has started, as if one: none is known missing. */
-    private static int openConnections(HikariDataSource pool) {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        return bean == null ? 1 : bean.getTotalConnections();
     }
 
     private static int waitingFor(HikariDataSource pool) {

@@ -83,10 +83,9 @@ final class PooledWriter implements StoreWriter {
         running.put(self, System.nanoTime());
         try {
             for (int attempt = 1; ; attempt++) {
-                long mark = connections.mark();
                 try {
                     T result = runInOneTransaction(op, deadline, timeout);
-                    committed(mark);
+                    committed();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     connections.failed(e);
@@ -139,9 +138,8 @@ final class PooledWriter implements StoreWriter {
         }
     }
 
-    private void committed(long mark) {
+    private void committed() {
         transactionsCommitted.incrementAndGet();
-        connections.succeeded(mark);
         if (failing) {
             failing = false;
             failures.drain();

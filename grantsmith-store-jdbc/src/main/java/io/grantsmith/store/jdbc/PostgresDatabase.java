@@ -14,6 +14,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * lives here, as {@link SqliteDatabase} holds SQLite's.
  */
 final class PostgresDatabase {
+    /** How long the driver waits to send the cancel request that enforces a query timeout. */
+    static final int CANCEL_SIGNAL_SECONDS = 1;
+    /** How long the pool waits for a connection that was idle to answer before it hands it out (or keeps it). */
+    static final long VALIDATION_MILLIS = 1_000;
+
     private final PostgresSettings settings;
 
     PostgresDatabase(PostgresSettings settings) {
@@ -24,8 +29,14 @@ final class PostgresDatabase {
      * The pool that reads and writes share. Every connection carries the write timeout as its
      * {@code statement_timeout} (set once per connection, not per statement), so a statement held by a lock fails
      * in time; the pool hands out a connection within the write timeout or fails; a socket that stops answering
-     * (a server gone without closing the connection) fails after twice the write timeout. Parameters in the URL win
-     * over these driver defaults.
+     * (a server gone without closing the connection, a silent network partition) fails after the socket timeout,
+     * twice the write timeout and a second ({@link #socketTimeoutSeconds}). Every other wait is bounded too: opening
+     * a connection (TCP connect, and the whole login) by the write timeout, the cancel request that enforces a
+     * query timeout by a second ({@value #CANCEL_SIGNAL_SECONDS} s instead of the driver's 10), and the pool's check
+     * of a connection that was idle (before handing it out, and its keepalive) by a second
+     * ({@value #VALIDATION_MILLIS} ms instead of HikariCP's 5 s): across a partition each of these would otherwise
+     * hold a request, or the gate's trial, for the whole default. Parameters in the URL win over these driver
+     * defaults.
      *
      * <p>The server side of a partition is bounded too: a session left inside a transaction (its node cut off before
      * COMMIT or ROLLBACK arrived) is ended by the server after {@code idle_in_transaction_session_timeout}, twice
@@ -43,14 +54,18 @@ final class PostgresDatabase {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setAutoCommit(true); // the writer opens its transactions itself; reads need none
-        config.setConnectionTimeout(Math.max(250L, timeoutMillis));
+        long connectionTimeout = Math.max(250L, timeoutMillis);
+        config.setConnectionTimeout(connectionTimeout);
+        config.setValidationTimeout(Math.max(250L, Math.min(VALIDATION_MILLIS, connectionTimeout)));
         // one statement, one round trip per new connection
         config.setConnectionInitSql("SELECT set_config('statement_timeout', '" + timeoutMillis + "', false), "
                 + "set_config('idle_in_transaction_session_timeout', '" + 2 * timeoutMillis + "', false)");
         config.addDataSourceProperty("ApplicationName", "grantsmith");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", Long.toString(seconds(settings.writeTimeout())));
-        config.addDataSourceProperty("socketTimeout", Long.toString(2 * seconds(settings.writeTimeout()) + 1));
+        config.addDataSourceProperty("loginTimeout", Long.toString(seconds(settings.writeTimeout())));
+        config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeoutSeconds()));
+        config.addDataSourceProperty("cancelSignalTimeout", Integer.toString(CANCEL_SIGNAL_SECONDS));
         // the pool must not fail the store's opening when the database is briefly away: the health check tells
         config.setInitializationFailTimeout(-1);
         try {
@@ -70,7 +85,9 @@ final class PostgresDatabase {
         PGSimpleDataSource dataSource = dataSource();
         dataSource.setApplicationName("grantsmith-listener");
         dataSource.setConnectTimeout((int) seconds(settings.writeTimeout()));
-        dataSource.setSocketTimeout((int) (2 * seconds(settings.writeTimeout()) + 1));
+        dataSource.setLoginTimeout((int) seconds(settings.writeTimeout()));
+        dataSource.setSocketTimeout((int) socketTimeoutSeconds());
+        dataSource.setCancelSignalTimeout(CANCEL_SIGNAL_SECONDS);
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
@@ -132,6 +149,15 @@ final class PostgresDatabase {
             }
         }
         return innermost;
+    }
+
+    /**
+     * How long a connection waits for an answer on its socket: twice the write timeout (each statement's bound) and
+     * a second, so that no statement the server still runs is cut; 11 s with the default 5 s write timeout. Across a
+     * silent partition this is when the node learns that the database is unreachable, at the latest.
+     */
+    long socketTimeoutSeconds() {
+        return 2 * seconds(settings.writeTimeout()) + 1;
     }
 
     private static long seconds(Duration duration) {

@@ -1,6 +1,8 @@
 package io.grantsmith.store.jdbc;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,11 @@ final class WriteQueue<E> {
             return true;
         }
         return false;
+    }
+
+    /** The items waiting now, in order (a copy). */
+    List<E> snapshot() {
+        return new ArrayList<>(items);
     }
 
     int size() {
