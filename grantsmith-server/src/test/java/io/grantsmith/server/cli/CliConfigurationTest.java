@@ -157,9 +157,9 @@ class CliConfigurationTest {
         assertThat(StoreOptions.parseWriter((String) serveOption("--db-writer", Map.of(), "serve")))
                 .isEqualTo(PostgresSettings.DEFAULT_WRITER).isEqualTo(PostgresSettings.Writer.GROUP);
         assertThat(serveOption("--db-group-writers", Map.of(), "serve")).isEqualTo(PostgresSettings.DEFAULT_GROUP_WRITERS)
-                .isEqualTo(4);
+                .isEqualTo(2);
         assertThat(serveOption("--db-writer", Map.of("GRANTSMITH_DB_WRITER", "pooled"), "serve")).isEqualTo("pooled");
-        assertThat(serveOption("--db-group-writers", Map.of("GRANTSMITH_DB_GROUP_WRITERS", "2"), "serve")).isEqualTo(2);
+        assertThat(serveOption("--db-group-writers", Map.of("GRANTSMITH_DB_GROUP_WRITERS", "3"), "serve")).isEqualTo(3);
         Tuning tuning = new Tuning();
         new CommandLine(tuning).parseArgs();
         assertThat(tuning.storeOptions().dbWriter()).isEqualTo(StoreOptions.defaults().dbWriter());

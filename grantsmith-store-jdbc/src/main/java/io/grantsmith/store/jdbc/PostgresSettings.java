@@ -28,7 +28,7 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
     /**
-     * Four group writers against the pooled writer on the 2-core machine of docs/BENCHMARKS.md (§ PostgreSQL, quiet
+     * Group writers against the pooled writer on the 2-core machine of docs/BENCHMARKS.md (§ PostgreSQL, quiet
      * sittings of 2026-12-04): 2.05–3.23 × the tokens/s per round, with less than half the node CPU and about a third
      * of the PostgreSQL CPU per token.
      */
@@ -36,8 +36,12 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
     /** Most writes in one group transaction, and writes that may wait for the group writer (as on SQLite). */
     static final int GROUP_MAX_BATCH = SqliteSettings.DEFAULT_MAX_BATCH;
     static final int GROUP_QUEUE_CAPACITY = SqliteSettings.DEFAULT_QUEUE_CAPACITY;
-    /** Four: while one writer waits for PostgreSQL's commit, others send theirs (measured as DEFAULT_WRITER). */
-    public static final int DEFAULT_GROUP_WRITERS = 4;
+    /**
+     * Two: while one writer waits for PostgreSQL's commit, the other sends its batch; more writers make smaller
+     * batches, and each transaction costs PostgreSQL CPU. Two against four in the same rounds (docs/BENCHMARKS.md,
+     * § PostgreSQL, 2026-12-05): 1.25–1.54 × the tokens/s, 42 against 70 µs of PostgreSQL CPU per token.
+     */
+    public static final int DEFAULT_GROUP_WRITERS = 2;
     public static final int MAX_GROUP_WRITERS = 16;
 
     /** How one node's writes reach PostgreSQL. */

@@ -34,7 +34,7 @@ class PostgresSettingsTest {
         PostgresSettings defaults = PostgresSettings.defaults("jdbc:postgresql://db:5432/g", KEY);
 
         assertThat(defaults.writer()).isEqualTo(PostgresSettings.Writer.GROUP);
-        assertThat(defaults.groupWriters()).isEqualTo(4);
+        assertThat(defaults.groupWriters()).isEqualTo(2);
     }
 
     @Test
