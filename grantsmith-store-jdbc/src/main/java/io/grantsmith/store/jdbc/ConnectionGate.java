@@ -120,8 +120,8 @@ final class ConnectionGate implements AutoCloseable {
                 connection.close();
             }
             SQLException refused = refusal();
-            throw refused != null ? refused : new SQLTransientConnectionException(
-                    "the database became unreachable while waiting for a connection", "08001");
+            throw refused != null ? refused : new Refused("the database became unreachable while waiting for a "
+                    + "connection");
         }
         if (failure != null) {
             failed(failure);
@@ -171,8 +171,19 @@ final class ConnectionGate implements AutoCloseable {
             return null;
         }
         refused.increment();
-        return new SQLTransientConnectionException("the database is unreachable: refused at once until it "
-                + "answers again", "08001");
+        return new Refused("the database is unreachable: refused at once until it answers again");
+    }
+
+    /**
+     * A caller turned away because the database is known unreachable: it waited for nothing and nothing of its write
+     * reached the database, so its writer reports it as not written rather than as timed out.
+     */
+    static final class Refused extends SQLTransientConnectionException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, "08001");
+        }
     }
 
     /**

@@ -149,6 +149,13 @@ final class PooledWriter implements StoreWriter {
 
     /** What the caller is told, with the failure counted and (once per kind and minute) logged. */
     private StoreException failed(String name, Duration timeout, Exception cause) {
+        if (cause instanceof ConnectionGate.Refused) {
+            // as the group writer reports a refused write; the gate has logged the outage once
+            opsFailed.incrementAndGet();
+            failing = true;
+            failedWhileFailing.incrementAndGet();
+            return new StoreException(name + " was not written: " + cause.getMessage(), cause);
+        }
         if (cause instanceof SQLTransientConnectionException || dialect.isTimeout(cause)) {
             opsTimedOut.incrementAndGet();
             if (dialect.isOfTheDatabase(cause)) {
