@@ -3,10 +3,6 @@ package io.grantsmith.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.testkit.TestPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,9 +64,9 @@ class PostgresOutageTest {
                 assertThat(ServerNodes.awaitHealth(node.baseUrl(), 503, WRITE_TIMEOUT.plusSeconds(5)))
                         .as("/health reports the database gone").isTrue();
                 healthDown = System.nanoTime();
-                long healthMillis = timeHealth(node.baseUrl(), 503);
+                long healthMillis = StoreOutageLoad.timeHealth(node.baseUrl(), 503);
                 Thread.sleep(OUTAGE.toMillis());
-                assertThat(timeHealth(node.baseUrl(), 503)).as("/health during the outage, ms")
+                assertThat(StoreOutageLoad.timeHealth(node.baseUrl(), 503)).as("/health during the outage, ms")
                         .isLessThan(FAST_MILLIS);
                 assertThat(healthMillis).as("/health right after the outage began, ms").isLessThan(FAST_MILLIS);
                 restored = System.nanoTime();
@@ -114,17 +110,5 @@ class PostgresOutageTest {
             assertThat(grants.isActive(http, accessToken)).isTrue();
             grants.issue(http, grants.passwordTicket(http)).assertAction("OK", "A054001");
         }
-    }
-
-    /** Milliseconds {@code /health} took to answer, asserting its status. */
-    private static long timeHealth(String baseUrl, int expectedStatus) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        long took = (System.nanoTime() - start) / 1_000_000;
-        assertThat(response.statusCode()).isEqualTo(expectedStatus);
-        assertThat(response.body()).isEqualTo(expectedStatus == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
-        return took;
     }
 }

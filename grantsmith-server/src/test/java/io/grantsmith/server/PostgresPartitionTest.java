@@ -3,10 +3,6 @@ package io.grantsmith.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grantsmith.testkit.TestPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +96,7 @@ class PostgresPartitionTest {
                         node.log()).isPositive();
                 steady = partitioned + SOCKET_TIMEOUT.plusMillis(MARGIN_MILLIS).toNanos();
                 sleepUntil(steady + WINDOW.toNanos() / 2);
-                healthMillis = timeHealth(node.baseUrl(), 503);
+                healthMillis = StoreOutageLoad.timeHealth(node.baseUrl(), 503);
                 sleepUntil(steady + WINDOW.toNanos());
                 healed = System.nanoTime();
                 proxy.restore();
@@ -207,17 +203,6 @@ class PostgresPartitionTest {
     private static long median(List<StoreOutageLoad.Sample> samples) {
         long[] took = samples.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).sorted().toArray();
         return took.length == 0 ? Long.MAX_VALUE : took[took.length / 2];
-    }
-
-    /** Milliseconds {@code /health} took to answer, asserting its status. */
-    private static long timeHealth(String baseUrl, int expectedStatus) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        long took = (System.nanoTime() - start) / 1_000_000;
-        assertThat(response.statusCode()).as("/health after %d ms", took).isEqualTo(expectedStatus);
-        return took;
     }
 
     /** Per second since the partition: requests sent, the median and the slowest, for failure messages. */

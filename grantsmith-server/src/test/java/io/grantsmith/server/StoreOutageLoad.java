@@ -1,5 +1,11 @@
 package io.grantsmith.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,5 +90,17 @@ final class StoreOutageLoad {
             count++;
         }
         return count;
+    }
+
+    /** Milliseconds {@code /health} took to answer, asserting its status and its body. */
+    static long timeHealth(String baseUrl, int expectedStatus) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode()).as("/health after %d ms", took).isEqualTo(expectedStatus);
+        assertThat(response.body()).isEqualTo(expectedStatus == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+        return took;
     }
 }
