@@ -8,7 +8,7 @@ import io.grantsmith.server.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code GET /health}: no credentials, no details, not cached. */
+/** {@code GET /health} (readiness) and {@code /health/live} (liveness): no credentials, no details, not cached. */
 class HealthEndpointTest {
     @RegisterExtension
     static final HttpFixture SERVER = HttpFixture.sqlite();
@@ -39,5 +39,16 @@ class HealthEndpointTest {
         Reply reply = UNHEALTHY.get("/health").send().assertJson(503);
 
         assertThat(reply.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+
+    @Test
+    void whenStoreCannotServeThenLivenessStill200() {
+        Reply down = UNHEALTHY.get("/health/live").send().assertJson(200);
+        Reply up = SERVER.get("/health/live").send().assertJson(200);
+
+        assertThat(down.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(down.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(UNHEALTHY.call("HEAD", "/health/live").send().status()).isEqualTo(200);
     }
 }
