@@ -132,6 +132,13 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static JdbcStores openPostgres(PostgresSettings settings) {
+        settings.requireWorkable();
+        if (settings.writer() == PostgresSettings.Writer.GROUP
+                && settings.effectiveGroupWriters() < settings.groupWriters()) {
+            LOG.warn("{} group writers asked for, {} started: a pool of {} keeps one connection for the reads "
+                    + "(raise the pool size to run them all)", settings.groupWriters(),
+                    settings.effectiveGroupWriters(), settings.poolSize());
+        }
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         PostgresDatabase database = new PostgresDatabase(settings);
         int migrationsApplied = database.migrate(sealer);
@@ -144,7 +151,7 @@ public final class JdbcStores implements Stores {
         StoreWriter writer = switch (settings.writer()) {
             case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
                     TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
-                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), groupWriters(settings));
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), settings.effectiveGroupWriters());
             case POOLED -> pooled;
         };
         ReadPool reads = new ReadPool(pool, connections);
@@ -162,14 +169,9 @@ public final class JdbcStores implements Stores {
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer{}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(),
                 settings.writer().name().toLowerCase(Locale.ROOT),
-                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + groupWriters(settings) : "", channel);
+                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + settings.effectiveGroupWriters() : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
                 ChangeNotices.on(channel), changes);
-    }
-
-    /** The group writers, each holding a connection: at least one connection of the pool stays for the reads. */
-    private static int groupWriters(PostgresSettings settings) {
-        return Math.min(settings.groupWriters(), Math.max(1, settings.poolSize() - 1));
     }
 
     /**

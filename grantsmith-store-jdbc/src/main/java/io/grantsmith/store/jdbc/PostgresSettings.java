@@ -117,6 +117,29 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
         return url + separator + SERVER_ERROR_DETAIL + "=false";
     }
 
+    /**
+     * Refuses settings that cannot work: the group writers each hold a pooled connection for as long as they run, so
+     * with a pool of one the reads (and owner deletions) would never get a connection. Checked when the store opens,
+     * not in the constructor, so that {@code withPoolSize(1).withWriter(POOLED)} may be chained in either order.
+     *
+     * @throws IllegalArgumentException naming the way out
+     */
+    void requireWorkable() {
+        if (writer == Writer.GROUP && poolSize < 2) {
+            throw new IllegalArgumentException("a pool of " + poolSize + " connection cannot serve the group writer: "
+                    + "its writer threads hold connections of their own beside the reads; use a pool of at least 2, "
+                    + "or the pooled writer");
+        }
+    }
+
+    /**
+     * How many group writer threads run: {@link #groupWriters()}, but at most {@code poolSize - 1}, so that at least
+     * one connection of the pool stays for the reads.
+     */
+    public int effectiveGroupWriters() {
+        return Math.min(groupWriters, Math.max(1, poolSize - 1));
+    }
+
     /** The URL without its parameters, which may hold a password: for logs and errors. */
     public String redactedUrl() {
         int query = url.indexOf('?');
