@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +63,19 @@ public final class JdbcStores implements Stores {
     private final JdbcHousekeeping housekeeping;
     private final JdbcNodeLeases nodeLeases;
     private final PostgresChangeListener changes;
+    /** The pool's and the gate's figures on PostgreSQL; none on SQLite. */
+    private final List<StoreStatistic> poolStatistics;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
-        this(writer, writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null);
+        this(writer, writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null, List.of());
     }
 
     /** @param changes hears other nodes' changes (PostgreSQL), or null where no other node writes */
     private JdbcStores(StoreWriter writer, StoreWriter deletions, ReadPool reads, SecretSealer sealer,
-            int migrationsApplied, Dialect dialect, ChangeNotices notices, PostgresChangeListener changes) {
+            int migrationsApplied, Dialect dialect, ChangeNotices notices, PostgresChangeListener changes,
+            List<StoreStatistic> poolStatistics) {
         this.writer = writer;
+        this.poolStatistics = poolStatistics;
         this.deletions = deletions;
         this.changes = changes;
         this.reads = reads;
@@ -171,7 +176,7 @@ public final class JdbcStores implements Stores {
                 settings.writer().name().toLowerCase(Locale.ROOT),
                 settings.writer() == PostgresSettings.Writer.GROUP ? " x " + settings.effectiveGroupWriters() : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
-                ChangeNotices.on(channel), changes);
+                ChangeNotices.on(channel), changes, PostgresPoolStatistics.of(pool::getHikariPoolMXBean, connections));
     }
 
     /**
@@ -273,11 +278,11 @@ public final class JdbcStores implements Stores {
         return changes != null ? changes : DirectoryChanges.NONE;
     }
 
-    /** The writer's counters, for metrics. */
+    /** The writer's counters, and on PostgreSQL the pool's and the outages', for metrics. */
     @Override
     public List<StoreStatistic> statistics() {
         GroupCommitMetrics metrics = groupCommitMetrics();
-        return List.of(
+        List<StoreStatistic> writerStatistics = List.of(
                 new StoreStatistic("store.writer.batches", "Transactions the group-commit writer committed",
                         StoreStatistic.Kind.COUNTER, metrics::batchesCommitted),
                 new StoreStatistic("store.writer.writes", "Writes committed (writes / batches = mean batch size)",
@@ -288,6 +293,7 @@ public final class JdbcStores implements Stores {
                         StoreStatistic.Kind.COUNTER, metrics::opsTimedOut),
                 new StoreStatistic("store.writer.queue", "Writes waiting for the writer",
                         StoreStatistic.Kind.GAUGE, metrics::queueDepth));
+        return Stream.concat(writerStatistics.stream(), poolStatistics.stream()).toList();
     }
 
     public GroupCommitMetrics groupCommitMetrics() {
