@@ -110,7 +110,7 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
      * sealed secret among them) into its exception messages, and the store logs those.
      */
     public String connectionUrl() {
-        if (url.contains(SERVER_ERROR_DETAIL + "=")) {
+        if (urlSets(SERVER_ERROR_DETAIL)) {
             return url;
         }
         String separator = url.indexOf('?') < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&";
@@ -138,6 +138,20 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
      */
     public int effectiveGroupWriters() {
         return Math.min(groupWriters, Math.max(1, poolSize - 1));
+    }
+
+    /** Whether the URL's query sets the driver parameter {@code name} (the driver's names are case-sensitive). */
+    boolean urlSets(String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (parameter.startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The URL without its parameters, which may hold a password: for logs and errors. */
