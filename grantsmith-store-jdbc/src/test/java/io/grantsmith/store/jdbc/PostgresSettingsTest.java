@@ -31,9 +31,9 @@ class PostgresSettingsTest {
                 .isEqualTo("jdbc:postgresql://db:5432/g?user=u&logServerErrorDetail=false");
     }
 
-    /** Measured 2–3 × the pooled writer's rate on the project's machine (docs/BENCHMARKS.md, OPERATIONS.md). */
+    /** Group writers: 2–3 × the pooled writer's rate; two of them 1.25–1.54 × four's (docs/BENCHMARKS.md, OPERATIONS.md). */
     @Test
-    void theDefaultWriterIsFourGroupWriters() {
+    void theDefaultWriterIsTwoGroupWriters() {
         PostgresSettings defaults = PostgresSettings.defaults("jdbc:postgresql://db:5432/g", KEY);
 
         assertThat(defaults.writer()).isEqualTo(PostgresSettings.Writer.GROUP);
