@@ -59,6 +59,11 @@ public record StoreOptions(Duration writeTimeout, Kind kind, String dbUrl, Strin
         if (dbGroupWriters < 1 || dbGroupWriters > PostgresSettings.MAX_GROUP_WRITERS) {
             throw new IllegalArgumentException("--db-group-writers must be 1 to " + PostgresSettings.MAX_GROUP_WRITERS);
         }
+        if (kind == Kind.POSTGRES && dbWriter == PostgresSettings.Writer.GROUP && dbPoolSize < 2) {
+            throw new IllegalArgumentException("--db-pool-size " + dbPoolSize + " cannot work with --db-writer group "
+                    + "(the default): the group writers hold connections of their own beside the reads; use "
+                    + "--db-pool-size 2 or more, or --db-writer pooled");
+        }
     }
 
     /** What offline commands use: SQLite. */

@@ -52,6 +52,17 @@ class PostgresStoreCliTest {
                 .doesNotContain("Exception");
     }
 
+    /** The group writers (the default) hold connections of their own beside the reads: a pool of one cannot work. */
+    @Test
+    void whenThePoolIsOneWithTheGroupWriterThenServeExits1NamingTheWaysOut() {
+        Cli.Result result = Cli.run(Map.of("GRANTSMITH_MASTER_KEY", MASTER_KEY), "serve", "--data", dir.toString(),
+                "--port", "0", "--store", "postgres", "--db-url", SCHEMA.url(), "--db-pool-size", "1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--db-pool-size 1 cannot work with --db-writer group")
+                .contains("--db-pool-size 2 or more, or --db-writer pooled").doesNotContain("Exception");
+    }
+
     @Test
     void whenAnUnknownStoreIsChosenThenExit1NamingTheChoices() {
         Cli.Result result = Cli.run(Map.of("GRANTSMITH_STORE", "mysql"), "service", "list", "--data",

@@ -65,6 +65,8 @@ final class ConnectionGate implements AutoCloseable {
     /** When the database was found unreachable ({@link #nanoTime}), or {@link #NOT_DOWN}; guarded by this for changes. */
     private volatile long downSince = NOT_DOWN;
     private final LongAdder refused = new LongAdder();
+    /** Times the gate closed for an outage, for metrics. */
+    private final LongAdder outages = new LongAdder();
     /** Set by {@link #close()}: no trial runs any more. */
     private volatile boolean shut;
     private Thread trialThread;
@@ -204,6 +206,7 @@ final class ConnectionGate implements AutoCloseable {
                 return;
             }
             downSince = Math.max(nanoTime.getAsLong(), NOT_DOWN + 1);
+            outages.increment();
             refused.reset();
             trialThread = new Thread(this::runTrials, "grantsmith-db-trial");
             trialThread.setDaemon(true);
@@ -224,6 +227,11 @@ final class ConnectionGate implements AutoCloseable {
 
     boolean isDown() {
         return downSince != NOT_DOWN;
+    }
+
+    /** How many times the gate has closed since it was made (each outage once, however many callers failed). */
+    long outages() {
+        return outages.sum();
     }
 
     /** Trials until one answers (then opens the gate) or the gate is closed. */

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +63,19 @@ public final class JdbcStores implements Stores {
     private final JdbcHousekeeping housekeeping;
     private final JdbcNodeLeases nodeLeases;
     private final PostgresChangeListener changes;
+    /** The pool's and the gate's figures on PostgreSQL; none on SQLite. */
+    private final List<StoreStatistic> poolStatistics;
 
     private JdbcStores(StoreWriter writer, ReadPool reads, SecretSealer sealer, int migrationsApplied) {
-        this(writer, writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null);
+        this(writer, writer, reads, sealer, migrationsApplied, Dialect.SQLITE, ChangeNotices.NONE, null, List.of());
     }
 
     /** @param changes hears other nodes' changes (PostgreSQL), or null where no other node writes */
     private JdbcStores(StoreWriter writer, StoreWriter deletions, ReadPool reads, SecretSealer sealer,
-            int migrationsApplied, Dialect dialect, ChangeNotices notices, PostgresChangeListener changes) {
+            int migrationsApplied, Dialect dialect, ChangeNotices notices, PostgresChangeListener changes,
+            List<StoreStatistic> poolStatistics) {
         this.writer = writer;
+        this.poolStatistics = poolStatistics;
         this.deletions = deletions;
         this.changes = changes;
         this.reads = reads;
@@ -132,6 +137,13 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static JdbcStores openPostgres(PostgresSettings settings) {
+        settings.requireWorkable();
+        if (settings.writer() == PostgresSettings.Writer.GROUP
+                && settings.effectiveGroupWriters() < settings.groupWriters()) {
+            LOG.warn("{} group writers asked for, {} started: a pool of {} keeps one connection for the reads "
+                    + "(raise the pool size to run them all)", settings.groupWriters(),
+                    settings.effectiveGroupWriters(), settings.poolSize());
+        }
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         PostgresDatabase database = new PostgresDatabase(settings);
         int migrationsApplied = database.migrate(sealer);
@@ -144,7 +156,7 @@ public final class JdbcStores implements Stores {
         StoreWriter writer = switch (settings.writer()) {
             case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
                     TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
-                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), groupWriters(settings));
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), settings.effectiveGroupWriters());
             case POOLED -> pooled;
         };
         ReadPool reads = new ReadPool(pool, connections);
@@ -162,14 +174,9 @@ public final class JdbcStores implements Stores {
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer{}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(),
                 settings.writer().name().toLowerCase(Locale.ROOT),
-                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + groupWriters(settings) : "", channel);
+                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + settings.effectiveGroupWriters() : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
-                ChangeNotices.on(channel), changes);
-    }
-
-    /** The group writers, each holding a connection: at least one connection of the pool stays for the reads. */
-    private static int groupWriters(PostgresSettings settings) {
-        return Math.min(settings.groupWriters(), Math.max(1, settings.poolSize() - 1));
+                ChangeNotices.on(channel), changes, PostgresPoolStatistics.of(pool::getHikariPoolMXBean, connections));
     }
 
     /**
@@ -271,11 +278,11 @@ public final class JdbcStores implements Stores {
         return changes != null ? changes : DirectoryChanges.NONE;
     }
 
-    /** The writer's counters, for metrics. */
+    /** The writer's counters, and on PostgreSQL the pool's and the outages', for metrics. */
     @Override
     public List<StoreStatistic> statistics() {
         GroupCommitMetrics metrics = groupCommitMetrics();
-        return List.of(
+        List<StoreStatistic> writerStatistics = List.of(
                 new StoreStatistic("store.writer.batches", "Transactions the group-commit writer committed",
                         StoreStatistic.Kind.COUNTER, metrics::batchesCommitted),
                 new StoreStatistic("store.writer.writes", "Writes committed (writes / batches = mean batch size)",
@@ -286,6 +293,7 @@ public final class JdbcStores implements Stores {
                         StoreStatistic.Kind.COUNTER, metrics::opsTimedOut),
                 new StoreStatistic("store.writer.queue", "Writes waiting for the writer",
                         StoreStatistic.Kind.GAUGE, metrics::queueDepth));
+        return Stream.concat(writerStatistics.stream(), poolStatistics.stream()).toList();
     }
 
     public GroupCommitMetrics groupCommitMetrics() {

@@ -6,6 +6,8 @@ import io.grantsmith.core.spi.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -62,10 +64,8 @@ final class PostgresDatabase {
                 + "set_config('idle_in_transaction_session_timeout', '" + 2 * timeoutMillis + "', false)");
         config.addDataSourceProperty("ApplicationName", "grantsmith");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("connectTimeout", Long.toString(seconds(settings.writeTimeout())));
-        config.addDataSourceProperty("loginTimeout", Long.toString(seconds(settings.writeTimeout())));
-        config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeoutSeconds()));
-        config.addDataSourceProperty("cancelSignalTimeout", Integer.toString(CANCEL_SIGNAL_SECONDS));
+        // the driver gives a parameter of the URL precedence over these properties
+        driverTimeouts().forEach(config::addDataSourceProperty);
         // the pool must not fail the store's opening when the database is briefly away: the health check tells
         config.setInitializationFailTimeout(-1);
         try {
@@ -84,11 +84,13 @@ final class PostgresDatabase {
     Connection openListenerConnection() {
         PGSimpleDataSource dataSource = dataSource();
         dataSource.setApplicationName("grantsmith-listener");
-        dataSource.setConnectTimeout((int) seconds(settings.writeTimeout()));
-        dataSource.setLoginTimeout((int) seconds(settings.writeTimeout()));
-        dataSource.setSocketTimeout((int) socketTimeoutSeconds());
-        dataSource.setCancelSignalTimeout(CANCEL_SIGNAL_SECONDS);
         try {
+            // a data source's setters would override the URL's parameters: set only what the URL leaves open
+            for (Map.Entry<String, String> timeout : driverTimeouts().entrySet()) {
+                if (!settings.urlSets(timeout.getKey())) {
+                    dataSource.setProperty(timeout.getKey(), timeout.getValue());
+                }
+            }
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new StoreException("connecting to " + settings.redactedUrl() + " to listen failed: "
@@ -149,6 +151,22 @@ final class PostgresDatabase {
             }
         }
         return innermost;
+    }
+
+    /**
+     * The driver's timeouts, in seconds, for the pool's connections and the listener's (not the migration's, whose
+     * statements may take long): opening a connection (TCP connect, the whole login) by the write timeout, an answer
+     * on the socket by {@link #socketTimeoutSeconds}, the cancel request that enforces a query timeout by
+     * {@value #CANCEL_SIGNAL_SECONDS} s. One list, so that both kinds of connection agree; a parameter of the same name
+     * in the URL wins over each.
+     */
+    Map<String, String> driverTimeouts() {
+        Map<String, String> timeouts = new LinkedHashMap<>();
+        timeouts.put("connectTimeout", Long.toString(seconds(settings.writeTimeout())));
+        timeouts.put("loginTimeout", Long.toString(seconds(settings.writeTimeout())));
+        timeouts.put("socketTimeout", Long.toString(socketTimeoutSeconds()));
+        timeouts.put("cancelSignalTimeout", Integer.toString(CANCEL_SIGNAL_SECONDS));
+        return timeouts;
     }
 
     /**

@@ -110,11 +110,48 @@ public record PostgresSettings(String url, String password, SealingKey sealingKe
      * sealed secret among them) into its exception messages, and the store logs those.
      */
     public String connectionUrl() {
-        if (url.contains(SERVER_ERROR_DETAIL + "=")) {
+        if (urlSets(SERVER_ERROR_DETAIL)) {
             return url;
         }
         String separator = url.indexOf('?') < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&";
         return url + separator + SERVER_ERROR_DETAIL + "=false";
+    }
+
+    /**
+     * Refuses settings that cannot work: the group writers each hold a pooled connection for as long as they run, so
+     * with a pool of one the reads (and owner deletions) would never get a connection. Checked when the store opens,
+     * not in the constructor, so that {@code withPoolSize(1).withWriter(POOLED)} may be chained in either order.
+     *
+     * @throws IllegalArgumentException naming the way out
+     */
+    void requireWorkable() {
+        if (writer == Writer.GROUP && poolSize < 2) {
+            throw new IllegalArgumentException("a pool of " + poolSize + " connection cannot serve the group writer: "
+                    + "its writer threads hold connections of their own beside the reads; use a pool of at least 2, "
+                    + "or the pooled writer");
+        }
+    }
+
+    /**
+     * How many group writer threads run: {@link #groupWriters()}, but at most {@code poolSize - 1}, so that at least
+     * one connection of the pool stays for the reads.
+     */
+    public int effectiveGroupWriters() {
+        return Math.min(groupWriters, Math.max(1, poolSize - 1));
+    }
+
+    /** Whether the URL's query sets the driver parameter {@code name} (the driver's names are case-sensitive). */
+    boolean urlSets(String name) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (parameter.startsWith(name + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The URL without its parameters, which may hold a password: for logs and errors. */

@@ -72,13 +72,21 @@ class GroupCommitWriterGateTest {
         callers.shutdownNow();
     }
 
+    /**
+     * The writer also takes back a write it queued just as the gate closed, so that the queue is empty afterwards
+     * either way: what shows that a write was refused before it was queued is the queue's depth whenever the writer
+     * asks the gate, which is 0 only when it asks before queueing.
+     */
     @Test
     void whileTheGateIsClosedAWriteIsRefusedBeforeItIsQueuedBehindTheHungBatchAndNeverRuns() throws Exception {
-        writer = start(1);
+        List<Integer> depthsWhenAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        writer = GroupCommitWriter.start(null, askingRecordsTheQueueDepth(depthsWhenAsked), TransactionSql.postgres(),
+                Dialect.POSTGRESQL, 64, 1024, WRITE_TIMEOUT, 1);
         CompletableFuture<Integer> hungWrite = submitAsync("first"); // the one writer waits on a dead socket
         CountDownLatch release = hung.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(release).isNotNull();
         gate.failed(RESET); // found by a read
+        depthsWhenAsked.clear(); // the writer's sweep of the queue on the outage asked too
         AtomicBoolean ran = new AtomicBoolean();
         WriteOp<Integer> op = context -> {
             ran.set(true);
@@ -94,6 +102,8 @@ class GroupCommitWriterGateTest {
 
         assertThat(async).as("failed before it returned").isCompletedExceptionally();
         assertThat(ran).isFalse();
+        assertThat(depthsWhenAsked).as("the queue's depth each time the writer asked the gate: before queueing")
+                .containsExactly(0, 0);
         assertThat(writer.queueDepth()).isZero();
         assertThat(writer.opsFailed()).isEqualTo(2);
         assertThat(writer.isFailing()).as("not ready until a transaction commits again").isTrue();
@@ -154,6 +164,56 @@ class GroupCommitWriterGateTest {
     private GroupCommitWriter start(int writers) {
         return GroupCommitWriter.start(null, ConnectionSource.pooled(gate, connection -> { }), TransactionSql.postgres(),
                 Dialect.POSTGRESQL, 64, 1024, WRITE_TIMEOUT, writers);
+    }
+
+    /** The test's pooled source behind the gate, recording the writer's queue depth each time it asks for a refusal. */
+    private ConnectionSource askingRecordsTheQueueDepth(List<Integer> depths) {
+        ConnectionSource pooled = ConnectionSource.pooled(gate, connection -> { });
+        return new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return pooled.open();
+            }
+
+            @Override
+            public boolean isUsable(Connection connection) {
+                return pooled.isUsable(connection);
+            }
+
+            @Override
+            public void discard(Connection connection) throws SQLException {
+                pooled.discard(connection);
+            }
+
+            @Override
+            public long maxHoldNanos() {
+                return pooled.maxHoldNanos();
+            }
+
+            @Override
+            public void release(Connection connection) throws SQLException {
+                pooled.release(connection);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                pooled.failed(failure);
+            }
+
+            @Override
+            public SQLException refusal() {
+                SQLException refusal = pooled.refusal();
+                if (refusal != null) {
+                    depths.add(writer.queueDepth());
+                }
+                return refusal;
+            }
+
+            @Override
+            public void onOutage(Runnable action) {
+                pooled.onOutage(action);
+            }
+        };
     }
 
     private CompletableFuture<Integer> submitAsync(String name) {

@@ -1,6 +1,9 @@
 package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
 
 import io.grantsmith.testkit.TestPostgres;
 import java.security.SecureRandom;
@@ -28,9 +31,9 @@ class PostgresSettingsTest {
                 .isEqualTo("jdbc:postgresql://db:5432/g?user=u&logServerErrorDetail=false");
     }
 
-    /** Measured 2–3 × the pooled writer's rate on the project's machine (docs/BENCHMARKS.md, OPERATIONS.md). */
+    /** Group writers: 2–3 × the pooled writer's rate; two of them 1.25–1.54 × four's (docs/BENCHMARKS.md, OPERATIONS.md). */
     @Test
-    void theDefaultWriterIsFourGroupWriters() {
+    void theDefaultWriterIsTwoGroupWriters() {
         PostgresSettings defaults = PostgresSettings.defaults("jdbc:postgresql://db:5432/g", KEY);
 
         assertThat(defaults.writer()).isEqualTo(PostgresSettings.Writer.GROUP);
@@ -69,6 +72,42 @@ class PostgresSettingsTest {
                 .withWriteTimeout(Duration.ofMillis(1_500)))) {
             assertThat(show(stores, "statement_timeout")).isEqualTo("1500ms");
             assertThat(show(stores, "idle_in_transaction_session_timeout")).isEqualTo("3s");
+        }
+    }
+
+    /** The group writers hold connections of their own: a pool of one would leave the reads none. */
+    @Test
+    void aPoolOfOneIsRefusedWithTheGroupWriterBeforeAnythingIsOpened() {
+        PostgresSettings one = PostgresSettings.defaults("jdbc:postgresql://127.0.0.1:1/nowhere", KEY).withPoolSize(1);
+
+        assertThatThrownBy(() -> JdbcStores.openPostgres(one)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a pool of 1 connection cannot serve the group writer")
+                .hasMessageContaining("pooled writer");
+        one.withWriter(PostgresSettings.Writer.POOLED).requireWorkable();
+        one.withPoolSize(2).requireWorkable();
+    }
+
+    @Test
+    void theGroupWritersAreClampedToOneLessThanThePool() {
+        PostgresSettings settings = PostgresSettings.defaults("jdbc:postgresql://db:5432/g", KEY).withGroupWriters(4);
+
+        assertThat(settings.withPoolSize(16).effectiveGroupWriters()).isEqualTo(4);
+        assertThat(settings.withPoolSize(5).effectiveGroupWriters()).isEqualTo(4);
+        assertThat(settings.withPoolSize(3).effectiveGroupWriters()).isEqualTo(2);
+        assertThat(settings.withPoolSize(2).effectiveGroupWriters()).isEqualTo(1);
+    }
+
+    /** An operator who asked for more writers than run is told so once, at start. */
+    @Test
+    void whenTheGroupWritersAreClampedTheStoreWarnsAtStart() {
+        TestPostgres.Schema schema = TestPostgres.schema(PostgresSettingsTest.class);
+        try (LogCapture log = LogCapture.of(JdbcStores.class)) {
+            JdbcStores.openPostgres(PostgresTestStores.settings(schema).withGroupWriters(4)).close();
+            assertThat(log.messages(Level.WARN)).isEmpty();
+
+            JdbcStores.openPostgres(PostgresTestStores.settings(schema).withPoolSize(3).withGroupWriters(4)).close();
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("4 group writers asked for, 2 started").contains("a pool of 3");
         }
     }
 
