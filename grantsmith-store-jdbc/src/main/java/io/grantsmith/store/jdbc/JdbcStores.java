@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -132,6 +133,7 @@ public final class JdbcStores implements Stores {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static JdbcStores openPostgres(PostgresSettings settings) {
+        Duration linger = BatchLinger.configuredBound(); // first: a bad value fails before anything is opened
         SecretSealer sealer = new SecretSealer(settings.sealingKey(), new SecureRandom());
         PostgresDatabase database = new PostgresDatabase(settings);
         int migrationsApplied = database.migrate(sealer);
@@ -144,7 +146,7 @@ public final class JdbcStores implements Stores {
         StoreWriter writer = switch (settings.writer()) {
             case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
                     TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
-                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), groupWriters(settings));
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), groupWriters(settings), linger);
             case POOLED -> pooled;
         };
         ReadPool reads = new ReadPool(pool, connections);
@@ -162,7 +164,8 @@ public final class JdbcStores implements Stores {
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer{}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(),
                 settings.writer().name().toLowerCase(Locale.ROOT),
-                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + groupWriters(settings) : "", channel);
+                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + groupWriters(settings) + " (linger "
+                        + linger.toNanos() / 1000 + " us)" : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
                 ChangeNotices.on(channel), changes);
     }
