@@ -131,18 +131,29 @@ cpu_ms() {
   fi
 }
 
+# writer_counts URL: "writer_batches=N writer_writes=M", the store writer's transactions and writes so far on the
+# server of the target URL (its /metrics), or nothing where it has none (a peer)
+writer_counts() {
+  local base; base=$(echo "$1" | sed -E 's|^(https?://[^/]+).*|\1|')
+  curl -sf -m 2 -H "Authorization: Bearer $ADMIN" "$base/metrics" 2>/dev/null | awk '
+    /^grantsmith_store_writer_batches_total/ {b += $NF} /^grantsmith_store_writer_writes_total/ {w += $NF}
+    END {if (b > 0) printf "writer_batches=%d writer_writes=%d", b, w}' || true
+}
+
 # measure TARGET ROUND: one measured run; keeps its RESULT line tagged with the target's name, with the CPU time
-# each process used during it (cpu_<process>_ms; wrk's own is the rest of the machine's)
+# each process used during it (cpu_<process>_ms; wrk's own is the rest of the machine's) and the transactions and
+# writes of the target's store writer (writer_batches, writer_writes: their ratio is the mean batch)
 measure() {
-  local name=${1%% *} line before after
+  local name=${1%% *} url line before after
+  read -r _ _ url _ <<< "$1"
   sleep 1
-  before=$(cpu_ms | tr '\n' ' ')
+  before="$(cpu_ms | tr '\n' ' ') $(writer_counts "$url")"
   line=$(wrk_on "$1" -d"$D" | grep RESULT)
-  after=$(cpu_ms | tr '\n' ' ')
+  after="$(cpu_ms | tr '\n' ' ') $(writer_counts "$url")"
   line="$line $(python3 -c "
 import sys
 b, a = (dict(kv.split('=') for kv in s.split()) for s in sys.argv[1:3])
-print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$after")"
+print(' '.join((k if k.startswith('writer_') else f'cpu_{k}_ms') + f'={int(a[k]) - int(b[k])}' for k in a if k in b))" "$before" "$after")"
   echo "$name round $2: $line"
   echo "$name round=$2 $line" >> "$RESULTS"
 }
