@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so three things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
- * server, another builds and sends its batch. The batch's {@link SingleUpdate}s of one SQL text go to the server
+ * server, another builds and sends its batch (or, when it holds only a few writes, first waits for more until that
+ * batch ends: {@link BatchLinger}). The batch's {@link SingleUpdate}s of one SQL text go to the server
  * together: the plain access-token INSERTs ({@code saveAccess}) as one statement that inserts all their rows
  * ({@link ArrayInsert}), other SingleUpdates ({@code deleteAccessToken}) as one JDBC batch (the code and refresh
  * grants' writes are several statements each and run one by one). And a batch that is one statement (a lone
