@@ -31,6 +31,9 @@
 #        defaults instead of bin/grantsmith's, as sittings before 2026-12-04 ran)
 #        PG_NODE2_JAR (the jar of PostgreSQL node 2 only: with PG_NODE2_OPTS, an A/B of two builds in the same rounds,
 #        e.g. PG_NODE2_JAR=/tmp/main.jar PG_NODE1_OPTS="--db-writer group" PG_NODE2_OPTS="--db-writer group")
+#        PG_NODE1_JAVA_OPTS, PG_NODE2_JAVA_OPTS (more JVM options for node 1 or node 2 only, after the others; with
+#        PG_NODE2_JAVA_OPTS node 2 is also measured alone, as with PG_NODE2_OPTS: an A/B of a system property, e.g.
+#        PG_NODE1_JAVA_OPTS="-Dgrantsmith.writer.lingerMicros=0" PG_NODE2_JAVA_OPTS="-Dgrantsmith.writer.lingerMicros=1000")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -128,18 +131,29 @@ cpu_ms() {
   fi
 }
 
+# writer_counts URL: "writer_batches=N writer_writes=M", the store writer's transactions and writes so far on the
+# server of the target URL (its /metrics), or nothing where it has none (a peer)
+writer_counts() {
+  local base; base=$(echo "$1" | sed -E 's|^(https?://[^/]+).*|\1|')
+  curl -sf -m 2 -H "Authorization: Bearer $ADMIN" "$base/metrics" 2>/dev/null | awk '
+    /^grantsmith_store_writer_batches_total/ {b += $NF} /^grantsmith_store_writer_writes_total/ {w += $NF}
+    END {if (b > 0) printf "writer_batches=%d writer_writes=%d", b, w}' || true
+}
+
 # measure TARGET ROUND: one measured run; keeps its RESULT line tagged with the target's name, with the CPU time
-# each process used during it (cpu_<process>_ms; wrk's own is the rest of the machine's)
+# each process used during it (cpu_<process>_ms; wrk's own is the rest of the machine's) and the transactions and
+# writes of the target's store writer (writer_batches, writer_writes: their ratio is the mean batch)
 measure() {
-  local name=${1%% *} line before after
+  local name=${1%% *} url line before after
+  read -r _ _ url _ <<< "$1"
   sleep 1
-  before=$(cpu_ms | tr '\n' ' ')
+  before="$(cpu_ms | tr '\n' ' ') $(writer_counts "$url")"
   line=$(wrk_on "$1" -d"$D" | grep RESULT)
-  after=$(cpu_ms | tr '\n' ' ')
+  after="$(cpu_ms | tr '\n' ' ') $(writer_counts "$url")"
   line="$line $(python3 -c "
 import sys
 b, a = (dict(kv.split('=') for kv in s.split()) for s in sys.argv[1:3])
-print(' '.join(f'cpu_{k}_ms={int(a[k]) - int(b[k])}' for k in a))" "$before" "$after")"
+print(' '.join((k if k.startswith('writer_') else f'cpu_{k}_ms') + f'={int(a[k]) - int(b[k])}' for k in a if k in b))" "$before" "$after")"
   echo "$name round $2: $line"
   echo "$name round=$2 $line" >> "$RESULTS"
 }
@@ -210,11 +224,11 @@ TARGETS+=("grantsmith-api $HERE/api.lua $BASE/api/$SERVICE_ID/auth/token $CLIENT
 TARGETS+=("noop-same-stack $PEERS/wrk/cc.lua $BASE/bench/noop $CLIENT_ID $CLIENT_SECRET")
 
 # PG=1: two nodes on one fresh database (node 1 alone is `pg1-as`), and HAProxy in front of both (`pg2-haproxy-as`)
-start_pg_node() { # N PORT [more serve options] [jar]
+start_pg_node() { # N PORT [more serve options] [jar] [more JVM options]
   mkdir -p "$DATA/pg-node$1"
   GRANTSMITH_STORE=postgres GRANTSMITH_DB_URL="$PG_URL" GRANTSMITH_ADMIN_TOKEN="$ADMIN" GRANTSMITH_MASTER_KEY="$PG_KEY" \
   GRANTSMITH_PUBLIC_URL="http://127.0.0.1:$LB_PORT" \
-    "$JAVA" $(server_java "pg-node$1") -jar "${4:-$JAR}" serve --host 127.0.0.1 \
+    "$JAVA" $(server_java "pg-node$1") ${5:-} -jar "${4:-$JAR}" serve --host 127.0.0.1 \
     --port "$2" --data "$DATA/pg-node$1" ${DB_POOL_SIZE:+--db-pool-size "$DB_POOL_SIZE"} ${PG_NODE_OPTS:-} ${3:-} \
     > "$DATA/pg-node$1.log" 2>&1 &
   PG_PIDS+=($!)
@@ -230,8 +244,8 @@ if [ "$PG" = 1 ]; then
   NODE1_PORT=$((PORT + 1)); NODE2_PORT=$((PORT + 2)); LB_PORT=$((PORT + 3))
   echo "# PostgreSQL $(pg_sql -d "$PG_DB" -c 'SHOW server_version'): database $PG_DB, synchronous_commit $(pg_sql -d "$PG_DB" -c 'SHOW synchronous_commit'), nodes :$NODE1_PORT :$NODE2_PORT, HAProxy :$LB_PORT; node options: ${DB_POOL_SIZE:+--db-pool-size $DB_POOL_SIZE }${PG_NODE_OPTS:-}; database settings: ${PG_DB_SETTINGS:-none}"
   echo "pg=db-pool-size ${DB_POOL_SIZE:-default}${PG_NODE_OPTS:+ $PG_NODE_OPTS}${PG_DB_SETTINGS:+; $PG_DB_SETTINGS}" >> "$META"
-  start_pg_node 1 "$NODE1_PORT" "${PG_NODE1_OPTS:-}"   # first alone: it migrates the schema
-  start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}" "${PG_NODE2_JAR:-}"
+  start_pg_node 1 "$NODE1_PORT" "${PG_NODE1_OPTS:-}" "" "${PG_NODE1_JAVA_OPTS:-}"   # first alone: it migrates the schema
+  start_pg_node 2 "$NODE2_PORT" "${PG_NODE2_OPTS:-}" "${PG_NODE2_JAR:-}" "${PG_NODE2_JAVA_OPTS:-}"
   GRANTSMITH_LB_BIND="127.0.0.1:$LB_PORT" GRANTSMITH_NODE1="127.0.0.1:$NODE1_PORT" GRANTSMITH_NODE2="127.0.0.1:$NODE2_PORT" \
     haproxy -db -f "$ROOT/deploy/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
   PG_PIDS+=($!)
@@ -245,13 +259,13 @@ if [ "$PG" = 1 ]; then
   PG_CLIENT_ID=$(echo "$PG_CLIENT" | json '["clientId"]'); PG_CLIENT_SECRET=$(echo "$PG_CLIENT" | json '["clientSecret"]')
   TARGETS+=("pg1-as $PEERS/wrk/cc.lua $PG_BASE/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
   TARGETS+=("pg2-haproxy-as $PEERS/wrk/cc.lua http://127.0.0.1:$LB_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
-  if [ -n "${PG_NODE1_OPTS:-}" ]; then
-    echo "# node 1 (pg1-as) with: $PG_NODE1_OPTS"
-    echo "pg_node1=$PG_NODE1_OPTS" >> "$META"
+  if [ -n "${PG_NODE1_OPTS:-}${PG_NODE1_JAVA_OPTS:-}" ]; then
+    echo "# node 1 (pg1-as) with: ${PG_NODE1_OPTS:-}${PG_NODE1_JAVA_OPTS:+ (JVM: $PG_NODE1_JAVA_OPTS)}"
+    echo "pg_node1=${PG_NODE1_OPTS:-}${PG_NODE1_JAVA_OPTS:+ (JVM: $PG_NODE1_JAVA_OPTS)}" >> "$META"
   fi
-  if [ -n "${PG_NODE2_OPTS:-}" ]; then
-    echo "# node 2 alone (pg-node2-as) with: $PG_NODE2_OPTS"
-    echo "pg_node2=$PG_NODE2_OPTS${PG_NODE2_JAR:+ (jar $PG_NODE2_JAR)}" >> "$META"
+  if [ -n "${PG_NODE2_OPTS:-}${PG_NODE2_JAVA_OPTS:-}" ]; then
+    echo "# node 2 alone (pg-node2-as) with: ${PG_NODE2_OPTS:-}${PG_NODE2_JAVA_OPTS:+ (JVM: $PG_NODE2_JAVA_OPTS)}"
+    echo "pg_node2=${PG_NODE2_OPTS:-}${PG_NODE2_JAVA_OPTS:+ (JVM: $PG_NODE2_JAVA_OPTS)}${PG_NODE2_JAR:+ (jar $PG_NODE2_JAR)}" >> "$META"
     [ -n "${PG_NODE2_JAR:-}" ] && echo "# node 2 runs $PG_NODE2_JAR"
     TARGETS+=("pg-node2-as $PEERS/wrk/cc.lua http://127.0.0.1:$NODE2_PORT/as/$PG_SERVICE_ID/token $PG_CLIENT_ID $PG_CLIENT_SECRET")
   fi

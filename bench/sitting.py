@@ -127,6 +127,10 @@ def summary(sitting):
                           for k, us in cpu.items() if us >= 5)
         if shown:
             print(f"{n} CPU µs per request (median of rounds): {shown}")
+        batches = [v["writer_writes"] / v["writer_batches"] for v in vs if v.get("writer_batches", 0) > 0]
+        if batches:
+            print(f"{n} writes per store transaction (median of rounds): {statistics.median(batches):.1f}   "
+                  f"(per round: {'  '.join(f'{x:.1f}' for x in batches)})")
         for k, rounds in dropped.items():
             if rounds:
                 print(f"  note: {n} {k} CPU left out of round(s) {', '.join(f'{r:.0f}' for r in rounds)}: its "

@@ -46,5 +46,23 @@ class NegativeCpuDelta(unittest.TestCase):
         self.assertEqual(dropped, {"postgres": [1]})
 
 
+class WriterBatches(unittest.TestCase):
+    """run.sh adds the store writer's transactions and writes during each run: the summary prints their ratio."""
+
+    OUT = rounds(
+        "pg1-as round=1 RESULT rps=3000 p50_ms=2 p99_ms=30 non2xx_or_3xx=0 requests=30000 writer_batches=3000 writer_writes=30000",
+        "pg1-as round=2 RESULT rps=3100 p50_ms=2 p99_ms=29 non2xx_or_3xx=0 requests=31000 writer_batches=2000 writer_writes=31000",
+        "noop-same-stack round=1 RESULT rps=9000 p50_ms=1 p99_ms=9 non2xx_or_3xx=0 requests=90000")
+
+    def test_the_summary_prints_the_writes_per_transaction_of_each_round_and_their_median(self):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            sitting.summary(sitting.Sitting(self.OUT))
+
+        self.assertIn("pg1-as writes per store transaction (median of rounds): 12.8   (per round: 10.0  15.5)",
+                      printed.getvalue())
+        self.assertNotIn("noop-same-stack writes per", printed.getvalue())
+
+
 if __name__ == "__main__":
     unittest.main()

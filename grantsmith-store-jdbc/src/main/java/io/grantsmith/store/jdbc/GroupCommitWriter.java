@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL a round trip to the server, not the commit, is what a write costs the writer, so three things cut
  * them down. Several writer threads, each with its own connection, drain the one queue: while one waits for the
- * server, another builds and sends its batch. The batch's {@link SingleUpdate}s of one SQL text go to the server
+ * server, another builds and sends its batch (or, when it holds only a few writes, first waits for more until that
+ * batch ends: {@link BatchLinger}). The batch's {@link SingleUpdate}s of one SQL text go to the server
  * together: the plain access-token INSERTs ({@code saveAccess}) as one statement that inserts all their rows
  * ({@link ArrayInsert}), other SingleUpdates ({@code deleteAccessToken}) as one JDBC batch (the code and refresh
  * grants' writes are several statements each and run one by one). And a batch that is one statement (a lone
@@ -98,6 +99,8 @@ final class GroupCommitWriter implements StoreWriter {
     /** Queued once by close(): the writer that takes it stops and queues it again for the next. */
     private final PendingWrite<Void> stop = new PendingWrite<>("stop", context -> null, Duration.ZERO, false);
     private final List<Worker> workers;
+    /** Whether a writer holds its batch back for more writes while another's is in flight (several writers only). */
+    private final BatchLinger linger;
     /** Writers that have not taken the stop marker yet. */
     private final AtomicInteger running;
     /** Completes the stages of asynchronous writes, off the writer threads. */
@@ -132,7 +135,7 @@ final class GroupCommitWriter implements StoreWriter {
     private volatile boolean batchesHideCounts;
 
     private GroupCommitWriter(Connection first, ConnectionSource connections, TransactionSql transactions,
-            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount) {
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount, Duration linger) {
         if (writerCount < 1 || (first != null && writerCount > 1)) {
             throw new IllegalArgumentException("one writer on a connection of its own, or 1 or more on a source");
         }
@@ -152,6 +155,7 @@ final class GroupCommitWriter implements StoreWriter {
             threads.add(new Worker(i == 0 ? first : null, name));
         }
         this.workers = List.copyOf(threads);
+        this.linger = new BatchLinger(linger, writerCount, maxBatch);
         this.running = new AtomicInteger(writerCount);
         this.completions = new BatchCompleter("grantsmith-" + database + "-completions");
     }
@@ -163,17 +167,27 @@ final class GroupCommitWriter implements StoreWriter {
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
             Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout) {
-        return start(first, connections, transactions, dialect, maxBatch, queueCapacity, writeTimeout, 1);
+        return start(first, connections, transactions, dialect, maxBatch, queueCapacity, writeTimeout, 1,
+                Duration.ZERO);
     }
 
     /**
      * As above with {@code writerCount} writer threads, each on a connection of its own from {@code connections}
-     * ({@code first} must then be null), draining one queue.
+     * ({@code first} must then be null), draining one queue; with several, a writer lingers up to
+     * {@link BatchLinger#configuredBound()} while another's batch is in flight.
      */
     static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
             Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount) {
+        return start(first, connections, transactions, dialect, maxBatch, queueCapacity, writeTimeout, writerCount,
+                BatchLinger.configuredBound());
+    }
+
+    /** As above, lingering up to {@code linger} ({@link Duration#ZERO}: never; see {@link BatchLinger}). */
+    static GroupCommitWriter start(Connection first, ConnectionSource connections, TransactionSql transactions,
+            Dialect dialect, int maxBatch, int queueCapacity, Duration writeTimeout, int writerCount,
+            Duration linger) {
         GroupCommitWriter writer = new GroupCommitWriter(first, connections, transactions, dialect, maxBatch,
-                queueCapacity, writeTimeout, writerCount);
+                queueCapacity, writeTimeout, writerCount, linger);
         writer.workers.forEach(worker -> worker.thread.start());
         connections.onOutage(writer::failQueued);
         return writer;
@@ -393,6 +407,7 @@ final class GroupCommitWriter implements StoreWriter {
             Thread.currentThread().interrupt();
             throw new StoreException(write.name + " was interrupted before it was queued", e);
         }
+        linger.queued(queue);
         // close() may have swept the queue just before this write arrived; take it back if nobody else has.
         if (closing.get() && queue.remove(write)) {
             throw closed(write.name);
@@ -678,16 +693,21 @@ final class GroupCommitWriter implements StoreWriter {
             boolean stopping = false;
             while (!stopping) {
                 batch.add(queue.take()); // nobody should interrupt a writer (close() stops it through the queue)
-                // No linger: while one batch commits (and, for asynchronous writes, answers), the next one gathers in
-                // the queue. Waiting 200-1000 us for more writes was measured to cost 10-50 % throughput at 16 and
-                // 64 submitters without a better p99; 100 us only after a batch of 8 or more gained nothing either
-                // (docs/BENCHMARKS.md, "Answering from the commit").
+                // With one writer, no linger: while its batch commits (and, for asynchronous writes, answers), the
+                // next one gathers in the queue. Waiting 200-1000 us for more writes was measured to cost 10-50 %
+                // throughput at 16 and 64 submitters on SQLite without a better p99 (docs/BENCHMARKS.md, "Answering
+                // from the commit"). With several, a writer that would send a few writes while another's batch is in
+                // flight waits for that batch to end instead (BatchLinger).
                 queue.drainTo(batch, maxBatch - 1);
+                if (!closing.get()) {
+                    linger.gather(batch, queue);
+                }
                 stopping = closing.get() && batch.remove(stop);
                 stopTaken = stopping;
                 // Writes whose callers gave up before now are dropped; the others can no longer be withdrawn.
                 batch.removeIf(write -> !write.claim());
                 batchStartedAt = Math.max(1, System.nanoTime());
+                linger.batchStarted();
                 try {
                     if (!batch.isEmpty()) {
                         execute(batch);
@@ -702,6 +722,7 @@ final class GroupCommitWriter implements StoreWriter {
                     throw fatal;
                 } finally {
                     batchStartedAt = 0;
+                    linger.batchEnded();
                 }
                 batch.clear();
             }

@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -138,6 +139,7 @@ public final class JdbcStores implements Stores {
      */
     public static JdbcStores openPostgres(PostgresSettings settings) {
         settings.requireWorkable();
+        Duration linger = BatchLinger.configuredBound(); // a bad value fails before anything is opened
         if (settings.writer() == PostgresSettings.Writer.GROUP
                 && settings.effectiveGroupWriters() < settings.groupWriters()) {
             LOG.warn("{} group writers asked for, {} started: a pool of {} keeps one connection for the reads "
@@ -156,7 +158,8 @@ public final class JdbcStores implements Stores {
         StoreWriter writer = switch (settings.writer()) {
             case GROUP -> GroupCommitWriter.start(null, ConnectionSource.pooled(connections, pool::evictConnection),
                     TransactionSql.postgres(), Dialect.POSTGRESQL, PostgresSettings.GROUP_MAX_BATCH,
-                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), settings.effectiveGroupWriters());
+                    PostgresSettings.GROUP_QUEUE_CAPACITY, settings.writeTimeout(), settings.effectiveGroupWriters(),
+                    linger);
             case POOLED -> pooled;
         };
         ReadPool reads = new ReadPool(pool, connections);
@@ -174,7 +177,8 @@ public final class JdbcStores implements Stores {
         LOG.info("Opened PostgreSQL store {} ({} migrations applied, pool of {}, {} writer{}, change channel {})",
                 settings.redactedUrl(), migrationsApplied, settings.poolSize(),
                 settings.writer().name().toLowerCase(Locale.ROOT),
-                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + settings.effectiveGroupWriters() : "", channel);
+                settings.writer() == PostgresSettings.Writer.GROUP ? " x " + settings.effectiveGroupWriters()
+                        + " (linger " + linger.toNanos() / 1000 + " us)" : "", channel);
         return new JdbcStores(writer, pooled, reads, sealer, migrationsApplied, Dialect.POSTGRESQL,
                 ChangeNotices.on(channel), changes, PostgresPoolStatistics.of(pool::getHikariPoolMXBean, connections));
     }

@@ -17,11 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WriteQueue<E> {
     private final ConcurrentLinkedQueue<E> items = new ConcurrentLinkedQueue<>();
+    private final int capacity;
     private final Semaphore space;
     /** Consumers that announced they sleep; empty while every consumer is busy (the common case under load). */
     private final ConcurrentLinkedQueue<Thread> sleeping = new ConcurrentLinkedQueue<>();
 
     WriteQueue(int capacity) {
+        this.capacity = capacity;
         this.space = new Semaphore(capacity);
     }
 
@@ -92,6 +94,14 @@ final class WriteQueue<E> {
     /** The items waiting now, in order (a copy). */
     List<E> snapshot() {
         return new ArrayList<>(items);
+    }
+
+    /**
+     * About how many items wait, in constant time (from the bound's free room, which a producer takes just before
+     * it adds its item, so it may count an item about to appear).
+     */
+    int count() {
+        return capacity - space.availablePermits();
     }
 
     int size() {
