@@ -18,9 +18,9 @@ import org.sqlite.util.OSInfo;
 /**
  * Where in sqlite-jdbc's jar the native library for this platform lies, found without the driver's process probe.
  * The driver's own answer ({@link LibraryLoaderUtil#getNativeLibResourcePath()}) asks {@code OSInfo.isAndroid()} on
- * every Linux, which runs {@code uname -o} (Termux reports "Android" there): a process spawned on every start, 16–52 ms
- * in a fresh JVM here, and then {@code OSInfo.isMusl()}, which resolves every link of {@code /proc/self/map_files},
- * another 15–70 ms (docs/BENCHMARKS.md). On a Linux that is plainly not Android the answer is known without either:
+ * every Linux, which runs {@code uname -o} (Termux reports "Android" there): a process spawned on every start, 10–12 ms
+ * in a fresh JVM on a quiet machine (16–52 ms on a busy one), and then {@code OSInfo.isMusl()}, which resolves every
+ * link of {@code /proc/self/map_files}, another 10–12 ms (docs/BENCHMARKS.md). On a Linux that is plainly not Android the answer is known without either:
  * {@code Linux}, or {@code Linux-Musl} by the driver's own rule (a file mapped into the process whose path names musl,
  * or else an Alpine {@code /etc/os-release}) read from one {@code /proc/self/maps} (~1 ms); then the architecture
  * ({@link OSInfo#getArchName()}, which spawns only for {@code arm*}, where it asks {@code uname -m}). Everywhere else,
