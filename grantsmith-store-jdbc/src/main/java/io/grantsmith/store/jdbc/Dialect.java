@@ -2,6 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,7 +21,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * migrations are, and how to read its errors.
  */
 enum Dialect {
-    SQLITE("classpath:db/migration/sqlite", "11") {
+    SQLITE(new MigrationFiles("db/migration/sqlite", "V1__initial_schema.sql",
+            "V2__caller_chosen_tokens_per_service.sql", "V5__service_keys.sql", "V6__grant_records.sql",
+            "V7__authorization_tickets_and_codes.sql", "V8__user_claims.sql", "V9__consents.sql",
+            "V10__grant_consented_claims.sql", "V11__node_leases.sql"), "11") {
         @Override
         boolean isOfTheDatabase(Throwable failure) {
             return DatabaseFailures.isOfTheDatabase(failure);
@@ -62,7 +66,8 @@ enum Dialect {
         }
     },
 
-    POSTGRESQL("classpath:db/migration/postgres", "11") {
+    POSTGRESQL(new MigrationFiles("db/migration/postgres", "V8__schema.sql", "V9__consents.sql",
+            "V10__grant_consented_claims.sql", "V11__node_leases.sql"), "11") {
         /**
          * SQLSTATE classes that concern the server or the connection, not the statement: 08 connection exception,
          * 53 insufficient resources (disk full, too many connections), 57 operator intervention (shutdown; but 57014,
@@ -127,16 +132,16 @@ enum Dialect {
     private static final String QUERY_CANCELED = "57014";
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
-    private final String migrations;
+    private final MigrationFiles migrations;
     private final String newestMigration;
 
-    Dialect(String migrations, String newestMigration) {
+    Dialect(MigrationFiles migrations, String newestMigration) {
         this.migrations = migrations;
         this.newestMigration = newestMigration;
     }
 
-    /** The Flyway location of this database's migrations. */
-    String migrations() {
+    /** This database's SQL migrations (MigrationFilesTest: every file of its directory). */
+    MigrationFiles migrations() {
         return migrations;
     }
 
@@ -150,15 +155,17 @@ enum Dialect {
     }
 
     /**
-     * Flyway as the store runs it on this database: its migration location and the Java migrations, which need
-     * something a file cannot hold (the sealing key).
+     * Flyway as the store runs it on this database: its SQL migrations, named rather than scanned for (both providers
+     * given, Flyway builds no scanner), and the Java migrations, which need something a file cannot hold (the sealing
+     * key) and are given as instances, so no class is looked for either.
      */
     FluentConfiguration flyway(DataSource dataSource, SecretSealer sealer) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(migrations)
-                .javaMigrations(javaMigrations(sealer))
-                .failOnMissingLocations(true);
+                .locations("classpath:" + migrations.directory()) // where they are; read through the provider
+                .resourceProvider(migrations)
+                .javaMigrationClassProvider(List::of)
+                .javaMigrations(javaMigrations(sealer));
     }
 
     /** The migrations of this database that are Java classes rather than SQL files. */

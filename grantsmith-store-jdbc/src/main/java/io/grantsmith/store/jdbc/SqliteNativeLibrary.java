@@ -88,7 +88,8 @@ public final class SqliteNativeLibrary {
             return Optional.empty();
         }
         String name = LibraryLoaderUtil.getNativeLibName();
-        URL resource = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+        // the folder found without the driver's `uname -o` probe where that is certain (SqliteNativeResource)
+        URL resource = SQLiteJDBCLoader.class.getResource(SqliteNativeResource.ofThisProcess().folder() + "/" + name);
         if (resource == null) {
             return Optional.empty(); // no library for this platform in the jar: the driver looks elsewhere
         }
