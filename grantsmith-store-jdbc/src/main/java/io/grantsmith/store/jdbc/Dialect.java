@@ -20,7 +20,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * migrations are, and how to read its errors.
  */
 enum Dialect {
-    SQLITE("classpath:db/migration/sqlite", "11") {
+    SQLITE("classpath:db/migration/sqlite", "12") {
         @Override
         boolean isOfTheDatabase(Throwable failure) {
             return DatabaseFailures.isOfTheDatabase(failure);
@@ -62,7 +62,7 @@ enum Dialect {
         }
     },
 
-    POSTGRESQL("classpath:db/migration/postgres", "11") {
+    POSTGRESQL("classpath:db/migration/postgres", "12") {
         /**
          * SQLSTATE classes that concern the server or the connection, not the statement: 08 connection exception,
          * 53 insufficient resources (disk full, too many connections), 57 operator intervention (shutdown; but 57014,

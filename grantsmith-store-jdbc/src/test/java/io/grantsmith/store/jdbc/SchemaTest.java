@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SchemaTest {
     /** The versions of the migration files, in the order Flyway applies them. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5", "6", "7", "8", "9", "10", "11");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "5", "6", "7", "8", "9", "10", "11", "12");
 
     @TempDir
     Path directory;
