@@ -147,8 +147,8 @@ public abstract class AuthorizationStoreContract {
     void whenTicketMinimalThenDefaultsSurvive() {
         RequestedAuthorization minimal = RequestedAuthorization.builder().clientId(1, false)
                 .redirectUri("https://c.example/cb", false).build();
-        AuthorizationTicket ticket = new AuthorizationTicket(KEYS.incrementAndGet(), TokenHasher.hash("min"), SERVICE, minimal, NOW,
-                NOW.plusSeconds(60));
+        AuthorizationTicket ticket = new AuthorizationTicket(KEYS.incrementAndGet(), TokenHasher.hash("min"), SERVICE,
+                minimal, NOW, NOW.plusSeconds(60));
         stores.authorizationTickets().saveAuthorizationTicket(ticket);
 
         assertThat(stores.authorizationTickets().useAuthorizationTicket(lookup(ticket), SERVICE, NOW).ticket())

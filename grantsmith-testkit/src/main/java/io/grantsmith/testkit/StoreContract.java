@@ -470,7 +470,8 @@ public abstract class StoreContract {
 
         assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE + 1, NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
-        assertThat(stores.tickets().useTicket(new TokenLookup(Records.freshKey(), Records.freshHash()), Records.SERVICE, NOW).status())
+        assertThat(stores.tickets().useTicket(new TokenLookup(Records.freshKey(), Records.freshHash()), Records.SERVICE,
+                NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
         assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.USED);
@@ -494,7 +495,8 @@ public abstract class StoreContract {
         stores.tickets().saveTicket(ticket);
 
         assertThat(stores.tickets().useTicket(new TokenLookup(ticket.key(), Records.freshHash()), Records.SERVICE,
-                NOW).status()).as("the key is not secret: the hash must match too").isEqualTo(TicketUse.Status.NOT_FOUND);
+                NOW).status()).as("the key is not secret: the hash must match too")
+                .isEqualTo(TicketUse.Status.NOT_FOUND);
         assertThat(stores.tickets().useTicket(new TokenLookup(0, ticket.hash()), Records.SERVICE, NOW).status())
                 .as("a keyed ticket is not found by its hash alone").isEqualTo(TicketUse.Status.NOT_FOUND);
         assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status())
@@ -809,10 +811,11 @@ public abstract class StoreContract {
                 Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
         RequestedAuthorization request = RequestedAuthorization.builder().clientId(clientId, false)
                 .redirectUri("https://client.example/cb", false).build();
-        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshKey(), Records.freshHash(), serviceId, request, NOW,
-                NOW.plus(HOUR));
+        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshKey(), Records.freshHash(), serviceId,
+                request, NOW, NOW.plus(HOUR));
         AuthorizationCode code = new AuthorizationCode(
-                Records.freshKey(), Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(), NOW, NOW.plus(HOUR));
+                Records.freshKey(), Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(),
+                NOW, NOW.plus(HOUR));
 
         assertThat(stores.tokens().saveAccessToken(lone)).isEqualTo(SaveOutcome.SAVED);
         assertThat(stores.tokens().saveGrant(grantAccess, refresh)).isEqualTo(SaveOutcome.SAVED);
@@ -864,8 +867,8 @@ public abstract class StoreContract {
             // single use: checked last, since using them is what is tested
             assertThat(stores.tickets().useTicket(Records.lookup(ticket), serviceId, NOW).status())
                     .isEqualTo(TicketUse.Status.NOT_FOUND);
-            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId, NOW)
-                    .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId,
+                    NOW).status()).isEqualTo(TicketUse.Status.NOT_FOUND);
             assertThat(stores.authorizationCodes().redeem(Records.lookup(code), serviceId, NOW))
                     .isInstanceOf(CodeRedemption.NotFound.class);
         }
@@ -878,8 +881,8 @@ public abstract class StoreContract {
             assertThat(stores.consents().granted(serviceId, "alice", clientId)).containsExactly("read");
             assertThat(stores.tickets().useTicket(Records.lookup(ticket), serviceId, NOW).status())
                     .isEqualTo(TicketUse.Status.USED);
-            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId, NOW)
-                    .status()).isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId,
+                    NOW).status()).isEqualTo(TicketUse.Status.USED);
             assertThat(stores.authorizationCodes().redeem(Records.lookup(code), serviceId, NOW))
                     .isInstanceOf(CodeRedemption.Redeemed.class);
         }

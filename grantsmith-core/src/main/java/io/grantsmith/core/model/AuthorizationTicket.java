@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param key the increasing row key the value carries (see {@link io.grantsmith.core.token.TokenFormat}), by which
  *            stores find the ticket; 0 for a ticket minted before tickets carried one (found by hash)
  */
-public record AuthorizationTicket(long key, TokenHash hash, long serviceId, RequestedAuthorization request, Instant issuedAt,
-        Instant expiresAt) {
+public record AuthorizationTicket(long key, TokenHash hash, long serviceId, RequestedAuthorization request,
+        Instant issuedAt, Instant expiresAt) {
 
     public AuthorizationTicket {
         Objects.requireNonNull(hash, "hash");

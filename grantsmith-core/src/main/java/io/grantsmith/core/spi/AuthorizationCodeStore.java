@@ -15,8 +15,9 @@ public interface AuthorizationCodeStore {
 
     /**
      * Redeems the code of {@code serviceId} this lookup finds (see {@link TokenLookup}), atomically:
-     * {@link CodeRedemption.Redeemed} for exactly one caller while it is unexpired. A later redemption is {@link CodeRedemption.AlreadyUsed} (expired
-     * or not) and is recorded as a reuse. A code of another service counts as not found.
+     * {@link CodeRedemption.Redeemed} for exactly one caller while it is unexpired. A later redemption is
+     * {@link CodeRedemption.AlreadyUsed} (expired or not) and is recorded as a reuse. A code of another service
+     * counts as not found.
      */
     CodeRedemption redeem(TokenLookup code, long serviceId, Instant now);
 

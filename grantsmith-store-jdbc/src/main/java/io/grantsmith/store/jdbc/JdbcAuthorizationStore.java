@@ -48,8 +48,9 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
         Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("useAuthorizationTicket", context -> {
             Optional<AuthorizationTicket> used = context.first(AuthorizationSql.USE_TICKET.sql(lookup), use,
-                    row -> new AuthorizationTicket(lookup.key(), lookup.hash(), serviceId, rows.request(row.getString("request")),
-                            instant(row, "issued_at"), instant(row, "expires_at")));
+                    row -> new AuthorizationTicket(lookup.key(), lookup.hash(), serviceId,
+                            rows.request(row.getString("request")), instant(row, "issued_at"),
+                            instant(row, "expires_at")));
             if (used.isPresent()) {
                 return AuthorizationTicketUse.used(used.get());
             }
@@ -86,8 +87,8 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
         Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("redeemAuthorizationCode", context -> {
             Optional<AuthorizationCode> redeemed = context.first(AuthorizationSql.REDEEM.sql(lookup), redeem,
-                    row -> new AuthorizationCode(lookup.key(), lookup.hash(), serviceId, rows.request(row.getString("request")),
-                            rows.approval(row.getString("approval")), instant(row, "issued_at"),
+                    row -> new AuthorizationCode(lookup.key(), lookup.hash(), serviceId,
+                            rows.request(row.getString("request")), rows.approval(row.getString("approval")), instant(row, "issued_at"),
                             instant(row, "expires_at")));
             if (redeemed.isPresent()) {
                 return new CodeRedemption.Redeemed(redeemed.get());

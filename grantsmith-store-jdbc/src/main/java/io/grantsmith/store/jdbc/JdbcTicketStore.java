@@ -49,7 +49,8 @@ final class JdbcTicketStore implements TicketStore {
         Params use = RowMatch.bind(Params.of().integer(millis(now)), lookup).integer(serviceId).integer(millis(now));
         Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("useTicket", context -> {
-            Optional<Ticket> used = context.first(TicketSql.USE.sql(lookup), use, row -> ticketBeforeUse(lookup, row));
+            Optional<Ticket> used = context.first(TicketSql.USE.sql(lookup), use,
+                    row -> ticketBeforeUse(lookup, row));
             if (used.isPresent()) {
                 return TicketUse.used(used.get());
             }
