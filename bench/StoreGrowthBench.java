@@ -9,14 +9,20 @@ import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.UserApproval;
+import io.grantsmith.core.spi.NodeIdSource;
 import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenIds;
+import io.grantsmith.core.token.TokenValue;
+import io.grantsmith.core.token.TokenValues;
 import io.grantsmith.store.jdbc.JdbcStores;
 import io.grantsmith.store.jdbc.SealingKey;
 import io.grantsmith.store.jdbc.SqliteSettings;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +48,22 @@ import java.util.stream.Stream;
  * both, as the server makes them. Bounded: a kind stops after MAX_SECONDS, and the ratios then compare the tenths
  * both reached.
  *
- * <p>Then (unless CODE_ROWS=0) the authorization codes: keyed by row ID, but with a unique index on the hash of the
- * code, which is random and cannot be otherwise (a code is looked up by it). A code lives at most its lifetime
- * (600 s by default) before the janitor deletes it, so the table stays near rate × lifetime rows; CODE_ROWS (600000:
- * 1,000 codes/s for 600 s) codes are saved through {@code saveAuthorizationCode} from CODE_THREADS (64) threads (it
- * blocks, so the threads make the group writer's batches), and the last tenth is compared with the first: how much
- * the random index costs as the table grows to that size; then the same with hashes that start with an increasing
- * counter (the index a time-ordered code key would have; not a real code's), compared tenth by tenth. Tickets have the
- * same shape (a unique random-hash index on a table bounded by the ticket lifetime).
+ * <p>Then (unless CODE_ROWS=0) the authorization codes. A code lives at most its lifetime (600 s by default) before
+ * the janitor deletes it, so the table stays near rate × lifetime rows; CODE_ROWS (600000: 1,000 codes/s for 600 s)
+ * codes are saved through {@code saveAuthorizationCode} from CODE_THREADS (64) threads (it blocks, so the threads make
+ * the group writer's batches) into a fresh database, once per CODE_MODES kind, after an unmeasured warm-up of
+ * CODE_WARMUP (100000) codes of each kind (JIT) on a database of its own:
+ * <ul>
+ * <li>{@code random}: a random value without a row key, found by the hash of the value, which is random (what codes
+ * were before migration V12, and how a jar from before V12 saves every code; on a V12 schema such a row is a legacy
+ * row, in the partial hash index);</li>
+ * <li>{@code keyed}: a value minted as the engine mints codes since V12 ({@code TokenValues.newToken}: an increasing
+ * row key and 256 random bits), saved with its key, so its row is appended to the {@code token_key} index (skipped
+ * with a note on a jar from before V12, whose codes have no key).</li>
+ * </ul>
+ * Printed per tenth: codes/s and bytes written per code; then the last tenth ÷ the first, and keyed ÷ random per tenth.
+ * To compare two builds (before and after V12), run {@code KINDS=codes} with each jar in turn, interleaved. Tickets
+ * have the same shape (a table bounded by the ticket lifetime, the same index).
  *
  * <pre>
  * nice -n 19 mvn -B -o -q -DskipTests package -pl grantsmith-server -am
@@ -57,8 +71,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Env: ROWS (2000000; 10000000 for the long take), IN_FLIGHT (2048 writes waiting at once; the queue holds 4096),
- * MAX_SECONDS (220 per kind), WARMUP_ROWS (100000 of each kind first, not measured), KINDS ("grants codes"), DIR (a temporary directory; on the disk to be measured, not tmpfs), CODE_ROWS (600000),
- * CODE_THREADS (64).
+ * MAX_SECONDS (220 per kind), WARMUP_ROWS (100000 of each kind first, not measured), KINDS ("grants codes"), DIR (a
+ * temporary directory; on the disk to be measured, not tmpfs), CODE_ROWS (600000), CODE_THREADS (64), CODE_MODES
+ * ("random keyed"), CODE_WARMUP (100000).
  */
 public class StoreGrowthBench {
     private static final int TENTHS = 10;
@@ -78,20 +93,42 @@ public class StoreGrowthBench {
         long codeRows = Long.parseLong(env("CODE_ROWS", "600000"));
         if (kinds.contains("codes") && codeRows > 0) {
             int threads = Integer.parseInt(env("CODE_THREADS", "64"));
-            List<Tenth> codes = growCodes("codes", false, codeRows, threads, maxNanos, parent);
-            List<Tenth> ordered = growCodes("codes, ordered index", true, codeRows, threads, maxNanos, parent);
-            Tenth first = codes.get(0);
-            Tenth last = codes.get(codes.size() - 1);
-            System.out.printf("codes, last tenth ÷ first (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n",
-                    last.grants, last.rate() / first.rate(), last.writeBytesPerGrant() / first.writeBytesPerGrant(),
-                    last.wcharPerGrant() / first.wcharPerGrant());
-            System.out.println("# codes with an ordered index ÷ as they are (random hash), per tenth both reached");
-            for (int i = 0; i < Math.min(codes.size(), ordered.size()); i++) {
-                Tenth o = ordered.get(i);
-                Tenth r = codes.get(i);
-                System.out.printf("codes ratio %2d/10 (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n", i + 1,
-                        o.grants, o.rate() / r.rate(), o.writeBytesPerGrant() / r.writeBytesPerGrant(),
-                        o.wcharPerGrant() / r.wcharPerGrant());
+            List<String> modes = new ArrayList<>(List.of(env("CODE_MODES", "random keyed").trim().split("\\s+")));
+            if (!KEYED_CODES && modes.remove("keyed")) {
+                System.out.println("# keyed: skipped, this jar's codes carry no row key (from before V12)");
+            }
+            long warmUp = Long.parseLong(env("CODE_WARMUP", "100000"));
+            if (warmUp > 0) {
+                System.out.printf("# codes warm-up: %,d codes of each kind, not measured%n", warmUp);
+                for (String mode : modes) {
+                    growCodes(null, mode.equals("keyed"), warmUp, threads, maxNanos, parent);
+                }
+            }
+            System.out.printf("# codes: %s; load average %s%n", KEYED_CODES ? "this jar keys codes (V12)"
+                    : "this jar's codes have no key (before V12)", loadAverage());
+            List<List<Tenth>> takes = new ArrayList<>();
+            for (String mode : modes) {
+                List<Tenth> take = growCodes("codes " + mode, mode.equals("keyed"), codeRows, threads, maxNanos,
+                        parent);
+                takes.add(take);
+                Tenth first = take.get(0);
+                Tenth last = take.get(take.size() - 1);
+                System.out.printf("codes %s, last tenth ÷ first (to %,d codes): rate %.2f  write_bytes %.2f  wchar "
+                        + "%.2f%n", mode, last.grants, last.rate() / first.rate(),
+                        last.writeBytesPerGrant() / first.writeBytesPerGrant(),
+                        last.wcharPerGrant() / first.wcharPerGrant());
+            }
+            if (modes.equals(List.of("random", "keyed"))) {
+                List<Tenth> random = takes.get(0);
+                List<Tenth> keyed = takes.get(1);
+                System.out.println("# codes keyed ÷ random, per tenth both reached");
+                for (int i = 0; i < Math.min(random.size(), keyed.size()); i++) {
+                    Tenth k = keyed.get(i);
+                    Tenth r = random.get(i);
+                    System.out.printf("codes ratio %2d/10 (to %,d codes): rate %.2f  write_bytes %.2f  wchar %.2f%n",
+                            i + 1, k.grants, k.rate() / r.rate(), k.writeBytesPerGrant() / r.writeBytesPerGrant(),
+                            k.wcharPerGrant() / r.wcharPerGrant());
+                }
             }
         }
         System.out.printf("# load average at the end %s%n", loadAverage());
@@ -195,16 +232,19 @@ public class StoreGrowthBench {
         return tenths;
     }
 
+    /** Whether this jar's codes carry a row key (V12 on): {@code AuthorizationCode}'s first component is its key. */
+    private static final boolean KEYED_CODES = AuthorizationCode.class.getRecordComponents()[0].getName().equals("key");
+
     /**
-     * Saves {@code rows} authorization codes into a fresh database from {@code threads} threads; one entry a tenth.
-     * With {@code orderedIndex} each code's hash starts with an increasing 8-byte counter (24 random bytes follow):
-     * not a real code's hash, but the index a time-ordered code key would have, for comparison.
+     * Saves {@code rows} authorization codes into a fresh database from {@code threads} threads; one entry a tenth
+     * (nothing printed when {@code kind} is null: a warm-up). {@code keyed}: values minted as the engine mints codes
+     * since V12, saved with their key; otherwise random values without one.
      */
-    private static List<Tenth> growCodes(String kind, boolean orderedIndex, long rows, int threads, long maxNanos,
+    private static List<Tenth> growCodes(String kind, boolean keyed, long rows, int threads, long maxNanos,
             Path parent) throws Exception {
         Path dir = Files.createTempDirectory(parent, "store-growth-codes-");
-        AtomicLong sequence = new AtomicLong();
         SecureRandom random = new SecureRandom();
+        TokenValues values = new TokenValues(random, new TokenIds(Clock.systemUTC(), NodeIdSource.fixed(1)));
         List<Tenth> tenths = new ArrayList<>();
         RequestedAuthorization request = RequestedAuthorization.builder().clientId(5001, false)
                 .redirectUri("https://client.example/cb", false).scopes(Scopes.of("openid", "read")).build();
@@ -223,10 +263,14 @@ public class StoreGrowthBench {
                     work.add(() -> {
                         for (long i = 0; i < step / threads; i++) {
                             Instant now = Instant.now();
-                            TokenHash hash = orderedIndex ? orderedHash(sequence.incrementAndGet(), random)
-                                    : TokenHasher.hash(secret(random));
-                            stores.authorizationCodes().saveAuthorizationCode(new AuthorizationCode(hash, 1001,
-                                    request, approval, now, now.plusSeconds(600)));
+                            AuthorizationCode code;
+                            if (keyed) {
+                                TokenValue value = values.newToken();
+                                code = code(value.key(), value.hash(), request, approval, now);
+                            } else {
+                                code = code(0, TokenHasher.hash(secret(random)), request, approval, now);
+                            }
+                            stores.authorizationCodes().saveAuthorizationCode(code);
                         }
                         return null;
                     });
@@ -240,9 +284,11 @@ public class StoreGrowthBench {
                 Tenth tenth = new Tenth(saved, step, end - stepStart, after.writeBytes - before.writeBytes,
                         after.wchar - before.wchar);
                 tenths.add(tenth);
-                System.out.printf("%s %2d/10: %,d codes, %,.0f codes/s, %,.0f B write_bytes and %,.0f B wchar per "
-                        + "code, files %,d MiB%n", kind, tenths.size(), saved, tenth.rate(), tenth.writeBytesPerGrant(),
-                        tenth.wcharPerGrant(), size(dir) >> 20);
+                if (kind != null) {
+                    System.out.printf("%s %2d/10: %,d codes, %,.0f codes/s, %,.0f B write_bytes and %,.0f B wchar "
+                            + "per code, files %,d MiB%n", kind, tenths.size(), saved, tenth.rate(),
+                            tenth.writeBytesPerGrant(), tenth.wcharPerGrant(), size(dir) >> 20);
+                }
                 if (end - start > maxNanos && saved < rows) {
                     System.out.printf("%s: stopped after %d s at %,d codes (MAX_SECONDS)%n", kind,
                             (end - start) / 1_000_000_000L, saved);
@@ -256,13 +302,18 @@ public class StoreGrowthBench {
         return tenths;
     }
 
-    private static TokenHash orderedHash(long sequence, SecureRandom random) {
-        byte[] bytes = new byte[TokenHash.LENGTH];
-        random.nextBytes(bytes);
-        for (int i = 0; i < Long.BYTES; i++) {
-            bytes[i] = (byte) (sequence >>> (56 - 8 * i));
-        }
-        return TokenHash.of(bytes);
+    /**
+     * A code as this jar's record takes it: with its key first from V12 on, without one before (the same source
+     * then runs against a jar from either side of the migration).
+     */
+    private static AuthorizationCode code(long key, TokenHash hash, RequestedAuthorization request,
+            UserApproval approval, Instant now) throws ReflectiveOperationException {
+        Class<?>[] types = Stream.of(AuthorizationCode.class.getRecordComponents()).map(c -> c.getType())
+                .toArray(Class<?>[]::new);
+        Constructor<AuthorizationCode> canonical = AuthorizationCode.class.getDeclaredConstructor(types);
+        return KEYED_CODES
+                ? canonical.newInstance(key, hash, 1001L, request, approval, now, now.plusSeconds(600))
+                : canonical.newInstance(hash, 1001L, request, approval, now, now.plusSeconds(600));
     }
 
     private static void delete(Path dir) throws IOException {

@@ -139,7 +139,8 @@ public final class Grantsmith implements AutoCloseable {
                     new IdTokenReissuer(stores.tokens(), directory, idTokens, new JacksonJsonReader(), builder.clock));
             this.authorizations = new AuthorizationApi(directory, new AuthorizationFlow(directory,
                     stores.authorizationTickets(), stores.authorizationCodes(), new JacksonJsonReader(), random,
-                    builder.clock, builder.authorizationTicketLifetime), new AuthorizationResponses(responseContent));
+                    builder.clock, builder.authorizationTicketLifetime, nodeLease),
+                    new AuthorizationResponses(responseContent));
             this.adminToken = AdminToken.resolve(stores.settings(), builder.adminToken, ids);
             this.access = new ApiAccess(stores.services(), stores.settings(), adminToken.configured(),
                     builder.credentialRecheck);

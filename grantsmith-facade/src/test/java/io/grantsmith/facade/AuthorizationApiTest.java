@@ -14,6 +14,7 @@ import io.grantsmith.api.types.CodeChallengeMethod;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.spi.CodeRedemption;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.store.memory.MemoryStores;
 import io.grantsmith.testkit.Concurrently;
@@ -64,7 +65,7 @@ class AuthorizationApiTest {
     }
 
     private AuthorizationCode redeem(String code) {
-        CodeRedemption redemption = stores.authorizationCodes().redeem(TokenHasher.hash(code), serviceId,
+        CodeRedemption redemption = stores.authorizationCodes().redeem(TokenLookup.of(code), serviceId,
                 clock.instant());
         assertThat(redemption).isInstanceOf(CodeRedemption.Redeemed.class);
         return ((CodeRedemption.Redeemed) redemption).code();
@@ -149,7 +150,7 @@ class AuthorizationApiTest {
                 .setTicket(authorize("").getTicket()).setSubject("alice")).getAuthorizationCode();
         clock.advance(Duration.ofSeconds(60));
 
-        assertThat(stores.authorizationCodes().redeem(TokenHasher.hash(code), serviceId, clock.instant()))
+        assertThat(stores.authorizationCodes().redeem(TokenLookup.of(code), serviceId, clock.instant()))
                 .isEqualTo(new CodeRedemption.Expired());
     }
 

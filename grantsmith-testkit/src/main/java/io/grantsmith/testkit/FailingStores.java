@@ -5,7 +5,6 @@ import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
 import io.grantsmith.core.model.Ticket;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.RefreshWrite;
@@ -204,8 +203,8 @@ public final class FailingStores implements Stores {
         }
 
         @Override
-        public TicketUse useTicket(TokenHash hash, long serviceId, Instant now) {
-            return call(Operation.USE_TICKET, () -> delegate.tickets().useTicket(hash, serviceId, now));
+        public TicketUse useTicket(TokenLookup ticket, long serviceId, Instant now) {
+            return call(Operation.USE_TICKET, () -> delegate.tickets().useTicket(ticket, serviceId, now));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.grantsmith.testkit;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.api.types.GrantType;
 import io.grantsmith.core.model.AccessTokenRecord;
+import io.grantsmith.core.model.AuthorizationCode;
+import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.FamilyId;
 import io.grantsmith.core.model.GrantRecord;
 import io.grantsmith.core.model.RefreshTokenRecord;
@@ -46,6 +48,19 @@ public final class Records {
 
     public static TokenLookup lookup(RefreshTokenRecord token) {
         return new TokenLookup(token.key(), token.hash());
+    }
+
+    /** How a store would look up this ticket from its value: by key and hash, or by hash alone without a key. */
+    public static TokenLookup lookup(Ticket ticket) {
+        return new TokenLookup(ticket.key(), ticket.hash());
+    }
+
+    public static TokenLookup lookup(AuthorizationTicket ticket) {
+        return new TokenLookup(ticket.key(), ticket.hash());
+    }
+
+    public static TokenLookup lookup(AuthorizationCode code) {
+        return new TokenLookup(code.key(), code.hash());
     }
 
     public static AccessTokenRecord accessToken(Instant now, Duration lifetime, FamilyId family) {
@@ -99,8 +114,18 @@ public final class Records {
                 .clientIdAliasUsed(previous.clientIdAliasUsed()).state(RefreshTokenState.ACTIVE).build();
     }
 
+    /** A password ticket as the engine mints it: with a row key (see {@link #legacyTicket} for one from before V12). */
     public static Ticket ticket(long serviceId, Instant now, Duration lifetime) {
-        return new Ticket(freshHash(), serviceId, CLIENT, true, ClientAuthMethod.CLIENT_SECRET_BASIC,
+        return ticket(freshKey(), serviceId, now, lifetime);
+    }
+
+    /** A password ticket minted before tickets carried a row key: found by its hash alone. */
+    public static Ticket legacyTicket(long serviceId, Instant now, Duration lifetime) {
+        return ticket(0, serviceId, now, lifetime);
+    }
+
+    private static Ticket ticket(long key, long serviceId, Instant now, Duration lifetime) {
+        return new Ticket(key, freshHash(), serviceId, CLIENT, true, ClientAuthMethod.CLIENT_SECRET_BASIC,
                 Scopes.of("openid", "profile"), List.of("https://api.example.com/"), now, now.plus(lifetime), null);
     }
 }

@@ -446,8 +446,8 @@ public abstract class StoreContract {
         Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
         stores.tickets().saveTicket(ticket);
 
-        TicketUse first = stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW.plusSeconds(1));
-        TicketUse second = stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW.plusSeconds(2));
+        TicketUse first = stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW.plusSeconds(1));
+        TicketUse second = stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW.plusSeconds(2));
 
         assertThat(first.status()).isEqualTo(TicketUse.Status.USED);
         assertThat(first.ticket()).isEqualTo(ticket);
@@ -459,7 +459,7 @@ public abstract class StoreContract {
         Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
         stores.tickets().saveTicket(ticket);
 
-        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE, ticket.expiresAt()).status())
+        assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, ticket.expiresAt()).status())
                 .isEqualTo(TicketUse.Status.EXPIRED);
     }
 
@@ -468,11 +468,12 @@ public abstract class StoreContract {
         Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
         stores.tickets().saveTicket(ticket);
 
-        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE + 1, NOW).status())
+        assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE + 1, NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
-        assertThat(stores.tickets().useTicket(Records.freshHash(), Records.SERVICE, NOW).status())
+        assertThat(stores.tickets().useTicket(new TokenLookup(Records.freshKey(), Records.freshHash()), Records.SERVICE,
+                NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
-        assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status())
+        assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.USED);
     }
 
@@ -482,10 +483,69 @@ public abstract class StoreContract {
         stores.tickets().saveTicket(ticket);
         List<Callable<TicketUse.Status>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            attempts.add(() -> stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status());
+            attempts.add(() -> stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status());
         }
 
         assertThat(Concurrently.run(attempts)).filteredOn(status -> status == TicketUse.Status.USED).hasSize(1);
+    }
+
+    @Test
+    void whenTicketPresentedWithItsKeyButAnotherHashThenItIsNotFoundAndStaysUsable() {
+        Ticket ticket = Records.ticket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+
+        assertThat(stores.tickets().useTicket(new TokenLookup(ticket.key(), Records.freshHash()), Records.SERVICE,
+                NOW).status()).as("the key is not secret: the hash must match too")
+                .isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tickets().useTicket(new TokenLookup(0, ticket.hash()), Records.SERVICE, NOW).status())
+                .as("a keyed ticket is not found by its hash alone").isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status())
+                .isEqualTo(TicketUse.Status.USED);
+    }
+
+    /** A ticket saved before tickets carried a row key (in flight across the upgrade to V12): found by hash. */
+    @Test
+    void whenLegacyTicketUsedThenItIsReturnedOnceAndThenReportedAsUsed() {
+        Ticket ticket = Records.legacyTicket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+
+        TicketUse first = stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW.plusSeconds(1));
+        TicketUse second = stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW.plusSeconds(2));
+
+        assertThat(first.status()).isEqualTo(TicketUse.Status.USED);
+        assertThat(first.ticket()).isEqualTo(ticket);
+        assertThat(second.status()).isEqualTo(TicketUse.Status.ALREADY_USED);
+        assertThat(stores.tickets().useTicket(new TokenLookup(Records.freshKey(), ticket.hash()), Records.SERVICE,
+                NOW).status()).as("a legacy ticket has no key to match").isEqualTo(TicketUse.Status.NOT_FOUND);
+    }
+
+    @Test
+    void whenManyThreadsUseOneLegacyTicketThenExactlyOneSucceeds() throws Exception {
+        Ticket ticket = Records.legacyTicket(Records.SERVICE, NOW, HOUR);
+        stores.tickets().saveTicket(ticket);
+        List<Callable<TicketUse.Status>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(() -> stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status());
+        }
+
+        List<TicketUse.Status> statuses = Concurrently.run(attempts);
+
+        assertThat(statuses).filteredOn(status -> status == TicketUse.Status.USED).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == TicketUse.Status.ALREADY_USED).hasSize(7);
+    }
+
+    @Test
+    void whenALegacyAndAKeyedTicketExpireThenHousekeepingDeletesBoth() {
+        Ticket legacy = Records.legacyTicket(Records.SERVICE, NOW.minus(Duration.ofHours(2)), HOUR);
+        Ticket keyed = Records.ticket(Records.SERVICE, NOW.minus(Duration.ofHours(2)), HOUR);
+        stores.tickets().saveTicket(legacy);
+        stores.tickets().saveTicket(keyed);
+
+        assertThat(stores.housekeeping().purgeExpired(NOW, 1000)).isEqualTo(2);
+        assertThat(stores.tickets().useTicket(Records.lookup(legacy), Records.SERVICE, NOW.minus(Duration.ofHours(2)))
+                .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
+        assertThat(stores.tickets().useTicket(Records.lookup(keyed), Records.SERVICE, NOW.minus(Duration.ofHours(2)))
+                .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
     }
 
     // ---- housekeeping -------------------------------------------------------------------------------------
@@ -513,12 +573,12 @@ public abstract class StoreContract {
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(expiredAccess))).isEmpty();
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(expiredFamilyAccess))).isEmpty();
         assertThat(stores.tokens().findRefreshToken(Records.lookup(expiredRefresh))).isEmpty();
-        assertThat(stores.tickets().useTicket(expiredTicket.hash(), Records.SERVICE, NOW).status())
+        assertThat(stores.tickets().useTicket(Records.lookup(expiredTicket), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.NOT_FOUND);
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(liveAccess))).isPresent();
         assertThat(stores.tokens().findAccessToken(Records.SERVICE, Records.lookup(live.access))).isPresent();
         assertThat(stores.tokens().findRefreshToken(Records.lookup(live.refresh))).isPresent();
-        assertThat(stores.tickets().useTicket(liveTicket.hash(), Records.SERVICE, NOW).status())
+        assertThat(stores.tickets().useTicket(Records.lookup(liveTicket), Records.SERVICE, NOW).status())
                 .isEqualTo(TicketUse.Status.USED);
     }
 
@@ -747,14 +807,15 @@ public abstract class StoreContract {
                                 .expiresAt(NOW.plus(Records.GRANT_LIFETIME)).build())
                 .issuedAt(NOW).expiresAt(NOW.plus(Duration.ofDays(10))).properties(List.of())
                 .state(RefreshTokenState.ACTIVE).build();
-        Ticket ticket = new Ticket(Records.freshHash(), serviceId, clientId, false, null,
+        Ticket ticket = new Ticket(Records.freshKey(), Records.freshHash(), serviceId, clientId, false, null,
                 Scopes.of("read"), List.of(), NOW, NOW.plus(HOUR), null);
         RequestedAuthorization request = RequestedAuthorization.builder().clientId(clientId, false)
                 .redirectUri("https://client.example/cb", false).build();
-        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshHash(), serviceId, request, NOW,
-                NOW.plus(HOUR));
+        AuthorizationTicket authorizationTicket = new AuthorizationTicket(Records.freshKey(), Records.freshHash(), serviceId,
+                request, NOW, NOW.plus(HOUR));
         AuthorizationCode code = new AuthorizationCode(
-                Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(), NOW, NOW.plus(HOUR));
+                Records.freshKey(), Records.freshHash(), serviceId, request, AuthorizationStoreContract.fullApproval(),
+                NOW, NOW.plus(HOUR));
 
         assertThat(stores.tokens().saveAccessToken(lone)).isEqualTo(SaveOutcome.SAVED);
         assertThat(stores.tokens().saveGrant(grantAccess, refresh)).isEqualTo(SaveOutcome.SAVED);
@@ -804,11 +865,11 @@ public abstract class StoreContract {
             assertThat(stores.tokens().findGrant(refresh.family())).isEmpty();
             assertThat(stores.consents().granted(serviceId, "alice", clientId)).isEmpty();
             // single use: checked last, since using them is what is tested
-            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+            assertThat(stores.tickets().useTicket(Records.lookup(ticket), serviceId, NOW).status())
                     .isEqualTo(TicketUse.Status.NOT_FOUND);
-            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
-                    .status()).isEqualTo(TicketUse.Status.NOT_FOUND);
-            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId,
+                    NOW).status()).isEqualTo(TicketUse.Status.NOT_FOUND);
+            assertThat(stores.authorizationCodes().redeem(Records.lookup(code), serviceId, NOW))
                     .isInstanceOf(CodeRedemption.NotFound.class);
         }
 
@@ -818,11 +879,11 @@ public abstract class StoreContract {
             assertThat(stores.tokens().findRefreshToken(Records.lookup(refresh))).isPresent();
             assertThat(stores.tokens().findGrant(refresh.family())).isPresent();
             assertThat(stores.consents().granted(serviceId, "alice", clientId)).containsExactly("read");
-            assertThat(stores.tickets().useTicket(ticket.hash(), serviceId, NOW).status())
+            assertThat(stores.tickets().useTicket(Records.lookup(ticket), serviceId, NOW).status())
                     .isEqualTo(TicketUse.Status.USED);
-            assertThat(stores.authorizationTickets().useAuthorizationTicket(authorizationTicket.hash(), serviceId, NOW)
-                    .status()).isEqualTo(TicketUse.Status.USED);
-            assertThat(stores.authorizationCodes().redeem(code.hash(), serviceId, NOW))
+            assertThat(stores.authorizationTickets().useAuthorizationTicket(Records.lookup(authorizationTicket), serviceId,
+                    NOW).status()).isEqualTo(TicketUse.Status.USED);
+            assertThat(stores.authorizationCodes().redeem(Records.lookup(code), serviceId, NOW))
                     .isInstanceOf(CodeRedemption.Redeemed.class);
         }
     }

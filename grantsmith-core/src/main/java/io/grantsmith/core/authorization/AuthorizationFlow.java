@@ -16,9 +16,10 @@ import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.ClientLookup;
 import io.grantsmith.core.spi.JsonReader;
+import io.grantsmith.core.spi.NodeIdSource;
 import io.grantsmith.core.spi.StoreException;
-import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.core.token.TokenIds;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
@@ -48,11 +49,19 @@ public final class AuthorizationFlow {
     private final Clock clock;
     private final Duration ticketLifetime;
 
-    /**
-     * @param ticketLifetime how long a ticket stays usable
-     */
+    /** A flow whose ticket and code keys carry a random node ID: for a process whose store no other node shares. */
     public AuthorizationFlow(ClientLookup clients, AuthorizationTicketStore tickets, AuthorizationCodeStore codes,
             JsonReader json, SecureRandom random, Clock clock, Duration ticketLifetime) {
+        this(clients, tickets, codes, json, random, clock, ticketLifetime, null);
+    }
+
+    /**
+     * @param ticketLifetime how long a ticket stays usable
+     * @param nodeIds        the node ID the row keys of tickets and codes carry (the node's lease, so that nodes
+     *                       sharing a database never mint the same key); null for a random one
+     */
+    public AuthorizationFlow(ClientLookup clients, AuthorizationTicketStore tickets, AuthorizationCodeStore codes,
+            JsonReader json, SecureRandom random, Clock clock, Duration ticketLifetime, NodeIdSource nodeIds) {
         Objects.requireNonNull(tickets, "tickets");
         Objects.requireNonNull(codes, "codes");
         if (ticketLifetime.isZero() || ticketLifetime.isNegative()) {
@@ -60,7 +69,8 @@ public final class AuthorizationFlow {
         }
         this.validator = new AuthorizationRequestValidator(clients, json);
         this.tickets = tickets;
-        this.values = new TokenValues(random, new TokenIds(clock, random));
+        this.values = new TokenValues(random,
+                nodeIds != null ? new TokenIds(clock, nodeIds) : new TokenIds(clock, random));
         TicketUser ticketUser = new TicketUser(tickets, clients);
         this.issuance = new CodeIssuance(ticketUser, codes, json, values);
         this.failures = new FailRedirects(ticketUser);
@@ -79,17 +89,17 @@ public final class AuthorizationFlow {
             return AuthorizationStart.refused(result);
         }
         RequestedAuthorization requested = requested(valid.request(), claimsParameter(parameters));
-        String ticket = values.newValue();
+        TokenValue ticket = values.newToken(); // keyed, so that its row is appended to the index (see TokenIds)
         Instant now = now();
         try {
-            tickets.saveAuthorizationTicket(new AuthorizationTicket(TokenHasher.hash(ticket), service.id(),
+            tickets.saveAuthorizationTicket(new AuthorizationTicket(ticket.key(), ticket.hash(), service.id(),
                     requested, now, now.plus(ticketLifetime)));
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "storing an authorization ticket of service " + service.id() + " failed", e);
             return AuthorizationStart.refused(new AuthorizationResult.InternalServerError(service,
                     new OAuthError(OAuthErrorCode.SERVER_ERROR, ResultCode.AUTHORIZATION_TICKET_STORE_FAILED.message())));
         }
-        return new AuthorizationStart(result, ticket, requested);
+        return new AuthorizationStart(result, ticket.value(), requested);
     }
 
     /** {@code /auth/authorization/issue}. */

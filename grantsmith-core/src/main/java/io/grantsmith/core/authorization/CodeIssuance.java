@@ -22,7 +22,7 @@ import io.grantsmith.core.result.ClientIdentity;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.JsonReader;
 import io.grantsmith.core.spi.MalformedJsonException;
-import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,8 +81,9 @@ final class CodeIssuance {
 
         String code = null;
         if (granted.responseType().containsCode()) {
-            code = values.newValue();
-            AuthorizationCode record = new AuthorizationCode(TokenHasher.hash(code), service.id(), granted,
+            TokenValue minted = values.newToken(); // keyed, so that its row is appended to the index (see TokenIds)
+            code = minted.value();
+            AuthorizationCode record = new AuthorizationCode(minted.key(), minted.hash(), service.id(), granted,
                     approval, now, now.plus(service.authorization().authorizationCodeDuration()));
             StoreFailure.reportedAs(ResultCode.AUTHORIZATION_ISSUE_CODE_STORE_FAILED,
                     () -> codes.saveAuthorizationCode(record));

@@ -10,7 +10,7 @@ import io.grantsmith.core.model.Service;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
 import io.grantsmith.core.spi.ClientLookup;
-import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.spi.TokenLookup;
 import java.time.Instant;
 
 /**
@@ -34,7 +34,7 @@ final class TicketUser {
 
     AuthorizationTicket use(Service service, String ticket, Instant now, Codes codes) {
         AuthorizationTicketUse use = StoreFailure.reportedAs(codes.storeFailed(),
-                () -> tickets.useAuthorizationTicket(TokenHasher.hash(ticket), service.id(), now));
+                () -> tickets.useAuthorizationTicket(TokenLookup.of(ticket), service.id(), now));
         return switch (use.status()) {
             case USED -> use.ticket();
             case NOT_FOUND -> throw refusal(codes.notFound());

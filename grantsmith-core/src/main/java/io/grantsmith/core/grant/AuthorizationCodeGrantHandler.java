@@ -11,7 +11,6 @@ import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.Client;
 import io.grantsmith.core.model.RequestedAuthorization;
 import io.grantsmith.core.model.Service;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.model.TokenProperty;
 import io.grantsmith.core.model.UserApproval;
 import io.grantsmith.core.request.FormParameters;
@@ -21,8 +20,8 @@ import io.grantsmith.core.result.Issuance;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.CodeRedemption;
+import io.grantsmith.core.spi.TokenLookup;
 import io.grantsmith.core.spi.TokenStore;
-import io.grantsmith.core.token.TokenHasher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,8 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
         Client client = context.client();
         String value = RequiredParameter.read(parameters, "code", ResultCode.AUTHORIZATION_CODE_MISSING,
                 ResultCode.AUTHORIZATION_CODE_EMPTY);
-        TokenHash hash = TokenHasher.hash(value);
-        AuthorizationCode code = redeemed(codes.redeem(hash, service.id(), context.now()));
+        TokenLookup lookup = TokenLookup.of(value);
+        AuthorizationCode code = redeemed(codes.redeem(lookup, service.id(), context.now()));
         RequestedAuthorization authorization = code.request();
         CodeRedemptionRules.check(authorization, client.id(), parameters.optional("redirect_uri"),
                 parameters.optional("code_verifier"));
@@ -110,7 +109,7 @@ public final class AuthorizationCodeGrantHandler implements GrantHandler {
                         approval.acr(), authorization.nonce())
                 .consentedClaims(approval.consentedClaims())
                 .build());
-        if (issued.family() != null && codes.recordIssued(hash, service.id(), issued.family())) {
+        if (issued.family() != null && codes.recordIssued(lookup, service.id(), issued.family())) {
             // A second redemption came while these tokens were being issued and could not find them: revoke them
             // here. This redemption was the first, so it still answers with its tokens, as it would have had the
             // reuse come a moment later; they are dead either way (RFC 6749 §4.1.2).

@@ -23,7 +23,6 @@ import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TicketUse;
 import io.grantsmith.core.spi.TokenStore;
 import io.grantsmith.core.spi.TokenLookup;
-import io.grantsmith.core.token.TokenHasher;
 import io.grantsmith.core.token.TokenValues;
 import java.time.Instant;
 import java.util.List;
@@ -151,7 +150,7 @@ public final class PasswordGrantCompletion {
     }
 
     private Ticket use(String ticketValue, Service service, Instant now, ResultCode notFound, ResultCode expired) {
-        TicketUse use = tickets.useTicket(TokenHasher.hash(ticketValue), service.id(), now);
+        TicketUse use = tickets.useTicket(TokenLookup.of(ticketValue), service.id(), now);
         return switch (use.status()) {
             case USED -> use.ticket();
             case NOT_FOUND -> throw OAuthException.serverError(notFound);

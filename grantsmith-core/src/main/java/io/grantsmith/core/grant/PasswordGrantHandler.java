@@ -10,7 +10,7 @@ import io.grantsmith.core.request.ParameterRules;
 import io.grantsmith.core.request.RequiredParameter;
 import io.grantsmith.core.result.TokenResult;
 import io.grantsmith.core.spi.TicketStore;
-import io.grantsmith.core.token.TokenHasher;
+import io.grantsmith.core.token.TokenValue;
 import io.grantsmith.core.token.TokenValues;
 import java.time.Duration;
 import java.util.List;
@@ -64,11 +64,11 @@ public final class PasswordGrantHandler implements GrantHandler {
                 !grant.scope().isEmpty(), SCOPE_CODES);
         List<String> resources = ResourceIndicators.validate(grant.resources());
 
-        String ticket = values.newValue();
-        tickets.saveTicket(new Ticket(TokenHasher.hash(ticket), context.service().id(), context.client().id(),
+        TokenValue ticket = values.newToken(); // keyed, so that its row is appended to the index (see TokenIds)
+        tickets.saveTicket(new Ticket(ticket.key(), ticket.hash(), context.service().id(), context.client().id(),
                 context.identity().aliasUsed(), context.identity().authMethod(), scopes, resources, context.now(),
                 context.now().plus(ticketLifetime), null));
-        return new TokenResult.Password(context.facts(), ResultCode.PASSWORD_TICKET_ISSUED.message(), ticket,
+        return new TokenResult.Password(context.facts(), ResultCode.PASSWORD_TICKET_ISSUED.message(), ticket.value(),
                 grant.username(), grant.password(), scopes, resources);
     }
 

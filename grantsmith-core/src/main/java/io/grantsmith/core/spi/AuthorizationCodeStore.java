@@ -2,7 +2,6 @@ package io.grantsmith.core.spi;
 
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.model.TokenHash;
 import java.time.Instant;
 
 /**
@@ -15,16 +14,17 @@ public interface AuthorizationCodeStore {
     void saveAuthorizationCode(AuthorizationCode code);
 
     /**
-     * Redeems the code of {@code serviceId} with this hash, atomically: {@link CodeRedemption.Redeemed} for
-     * exactly one caller while it is unexpired. A later redemption is {@link CodeRedemption.AlreadyUsed} (expired
-     * or not) and is recorded as a reuse. A code of another service counts as not found.
+     * Redeems the code of {@code serviceId} this lookup finds (see {@link TokenLookup}), atomically:
+     * {@link CodeRedemption.Redeemed} for exactly one caller while it is unexpired. A later redemption is
+     * {@link CodeRedemption.AlreadyUsed} (expired or not) and is recorded as a reuse. A code of another service
+     * counts as not found.
      */
-    CodeRedemption redeem(TokenHash hash, long serviceId, Instant now);
+    CodeRedemption redeem(TokenLookup code, long serviceId, Instant now);
 
     /**
      * Records the grant the redemption of this code issued, so that a reuse can revoke it.
      *
      * @return true when the code was reused meanwhile: the caller must revoke {@code grant} itself
      */
-    boolean recordIssued(TokenHash hash, long serviceId, FamilyId grant);
+    boolean recordIssued(TokenLookup code, long serviceId, FamilyId grant);
 }

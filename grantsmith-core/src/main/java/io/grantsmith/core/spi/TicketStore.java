@@ -1,7 +1,6 @@
 package io.grantsmith.core.spi;
 
 import io.grantsmith.core.model.Ticket;
-import io.grantsmith.core.model.TokenHash;
 import java.time.Instant;
 
 /** Password-grant tickets. A ticket can be used once: {@link #useTicket} is atomic. */
@@ -9,8 +8,8 @@ public interface TicketStore {
     void saveTicket(Ticket ticket);
 
     /**
-     * Marks the ticket of {@code serviceId} with this hash used, if it is unused and unexpired at {@code now}.
+     * Marks the ticket of {@code serviceId} this lookup finds used, if it is unused and unexpired at {@code now}.
      * A ticket of another service counts as not found.
      */
-    TicketUse useTicket(TokenHash hash, long serviceId, Instant now);
+    TicketUse useTicket(TokenLookup ticket, long serviceId, Instant now);
 }

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
- * The value of an access or refresh token: base64url (no padding) of an 8-byte row key followed by 32 random
- * bytes, 54 characters in all. The key lets a store find the token's row directly (see {@link TokenIds}); the
- * 256 random bits are the secret part. Stores keep only the SHA-256 of the whole value, so a database dump
+ * The value of an access or refresh token, authorization code or ticket: base64url (no padding) of an 8-byte row
+ * key followed by 32 random bytes, 54 characters in all. The key lets a store find the row directly (see
+ * {@link TokenIds}); the 256 random bits are the secret part. Stores keep only the SHA-256 of the whole value, so a database dump
  * yields no usable token.
  */
 public final class TokenFormat {

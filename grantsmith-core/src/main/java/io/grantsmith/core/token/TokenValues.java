@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Mints values. Access and refresh tokens get a row key and 256 random bits ({@link TokenFormat}); tickets and
- * other secrets are 256 random bits, base64url without padding (43 characters).
+ * Mints values. Access and refresh tokens, authorization codes and tickets get a row key and 256 random bits
+ * ({@link TokenFormat}), so that stores append them to their key index; other secrets are 256 random bits,
+ * base64url without padding (43 characters).
  */
 public final class TokenValues {
     /** Longest caller-chosen token value accepted; far above any real token, small enough to index. */
@@ -22,12 +23,12 @@ public final class TokenValues {
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
-    /** 256 random bits: tickets and other values that stores look up by hash. */
+    /** 256 random bits: secrets that carry no row key. */
     public String newValue() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(randomSecret());
     }
 
-    /** A new access or refresh token: a fresh row key and 256 random bits. */
+    /** A new access or refresh token, authorization code or ticket: a fresh row key and 256 random bits. */
     public TokenValue newToken() {
         return withSecret(randomSecret());
     }

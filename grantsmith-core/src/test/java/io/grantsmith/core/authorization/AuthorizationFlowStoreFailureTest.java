@@ -7,12 +7,12 @@ import io.grantsmith.api.dto.AuthorizationIssueRequest;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
 import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.spi.StoreException;
+import io.grantsmith.core.spi.TokenLookup;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class AuthorizationFlowStoreFailureTest {
         }
 
         @Override
-        public AuthorizationTicketUse useAuthorizationTicket(TokenHash hash, long serviceId, Instant now) {
+        public AuthorizationTicketUse useAuthorizationTicket(TokenLookup ticket, long serviceId, Instant now) {
             throw new StoreException("disk full (test)");
         }
 
@@ -45,12 +45,12 @@ class AuthorizationFlowStoreFailureTest {
         }
 
         @Override
-        public CodeRedemption redeem(TokenHash hash, long serviceId, Instant now) {
+        public CodeRedemption redeem(TokenLookup code, long serviceId, Instant now) {
             throw new StoreException("disk full (test)");
         }
 
         @Override
-        public boolean recordIssued(TokenHash hash, long serviceId, FamilyId grant) {
+        public boolean recordIssued(TokenLookup code, long serviceId, FamilyId grant) {
             throw new StoreException("disk full (test)");
         }
     }

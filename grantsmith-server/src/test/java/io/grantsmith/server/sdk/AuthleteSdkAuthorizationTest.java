@@ -124,7 +124,7 @@ class AuthleteSdkAuthorizationTest {
 
         assertThat(issued.getAction()).isEqualTo(AuthorizationIssueResponse.Action.LOCATION);
         assertThat(issued.getResultCode()).isEqualTo("A040001");
-        assertThat(issued.getAuthorizationCode()).hasSize(43);
+        assertThat(issued.getAuthorizationCode()).hasSize(54); // a row key and 256 random bits (docs/COMPATIBILITY.md)
         assertThat(issued.getResponseContent()).startsWith(REDIRECT + "?code=");
         assertThat(queryOf(issued.getResponseContent())).containsExactly(
                 Map.entry("code", issued.getAuthorizationCode()), Map.entry("state", "xyz-123"),

@@ -122,7 +122,7 @@ class AuthleteSdkCodeFlowJourneyTest {
                 .setProperties(new Property[] {new Property("tenant", "t1"), new Property("secret", "s", true)}));
         assertThat(issued.getAction()).isEqualTo(AuthorizationIssueResponse.Action.LOCATION);
         assertThat(issued.getResultCode()).isEqualTo("A040001");
-        assertThat(issued.getAuthorizationCode()).hasSize(43);
+        assertThat(issued.getAuthorizationCode()).hasSize(54); // a row key and 256 random bits (docs/COMPATIBILITY.md)
         assertThat(issued.getAccessToken()).isNull();
         assertThat(issued.getAccessTokenExpiresAt()).isZero();
         assertThat(issued.getIdToken()).isNull();

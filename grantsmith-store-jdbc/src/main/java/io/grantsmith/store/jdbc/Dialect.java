@@ -24,7 +24,7 @@ enum Dialect {
     SQLITE(new MigrationFiles("db/migration/sqlite", "V1__initial_schema.sql",
             "V2__caller_chosen_tokens_per_service.sql", "V5__service_keys.sql", "V6__grant_records.sql",
             "V7__authorization_tickets_and_codes.sql", "V8__user_claims.sql", "V9__consents.sql",
-            "V10__grant_consented_claims.sql", "V11__node_leases.sql"), "11") {
+            "V10__grant_consented_claims.sql", "V11__node_leases.sql", "V12__code_and_ticket_keys.sql"), "12") {
         @Override
         boolean isOfTheDatabase(Throwable failure) {
             return DatabaseFailures.isOfTheDatabase(failure);
@@ -67,7 +67,7 @@ enum Dialect {
     },
 
     POSTGRESQL(new MigrationFiles("db/migration/postgres", "V8__schema.sql", "V9__consents.sql",
-            "V10__grant_consented_claims.sql", "V11__node_leases.sql"), "11") {
+            "V10__grant_consented_claims.sql", "V11__node_leases.sql", "V12__code_and_ticket_keys.sql"), "12") {
         /**
          * SQLSTATE classes that concern the server or the connection, not the statement: 08 connection exception,
          * 53 insufficient resources (disk full, too many connections), 57 operator intervention (shutdown; but 57014,

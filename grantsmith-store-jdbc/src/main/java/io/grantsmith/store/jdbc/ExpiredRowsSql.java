@@ -19,21 +19,26 @@ import java.util.List;
  * statement run often enough) the planner does not know the limit is small and turns {@code IN} into a Hash Semi Join
  * over the whole table; an array is an initplan computed first, so the DELETE is a primary-key lookup per row.
  * {@code PostgresExpiredPurgePlanTest} checks both plans.</p>
+ *
+ * <p>Tickets and codes have no column that is a key for all their rows (since V12 new rows have a {@code token_key},
+ * rows from before have only their hash, and the hash is indexed for those only): their rows are deleted by the
+ * row's physical address, {@code rowid} on SQLite and {@code ctid} on PostgreSQL (a Tid Scan; the rows are locked by
+ * the inner select, so their addresses cannot change before the delete).</p>
  */
 final class ExpiredRowsSql {
-    /** Table and the key its rows are deleted by. */
+    /** Table and the key its rows are deleted by, on SQLite and on PostgreSQL. */
     private static final List<String[]> TABLES = List.of(
-            new String[] {"access_tokens", "token_key"},
-            new String[] {"refresh_tokens", "token_key"},
-            new String[] {"grants", "id"},
-            new String[] {"tickets", "hash"},
-            new String[] {"authorization_tickets", "hash"},
-            new String[] {"authorization_codes", "hash"});
+            new String[] {"access_tokens", "token_key", "token_key"},
+            new String[] {"refresh_tokens", "token_key", "token_key"},
+            new String[] {"grants", "id", "id"},
+            new String[] {"tickets", "rowid", "ctid"},
+            new String[] {"authorization_tickets", "rowid", "ctid"},
+            new String[] {"authorization_codes", "rowid", "ctid"});
 
     static final List<String> SQLITE = TABLES.stream().map(table -> "DELETE FROM " + table[0] + " WHERE "
-            + table[1] + " IN (" + expiredKeys(table) + ")").toList();
+            + table[1] + " IN (" + expiredKeys(table[0], table[1]) + ")").toList();
     static final List<String> POSTGRESQL = TABLES.stream().map(table -> "DELETE FROM " + table[0] + " WHERE "
-            + table[1] + " = ANY(ARRAY(" + expiredKeys(table) + " FOR UPDATE SKIP LOCKED))").toList();
+            + table[2] + " = ANY(ARRAY(" + expiredKeys(table[0], table[2]) + " FOR UPDATE SKIP LOCKED))").toList();
 
     private ExpiredRowsSql() {
     }
@@ -43,7 +48,7 @@ final class ExpiredRowsSql {
     }
 
     /** The keys of at most {@code limit} expired rows, oldest first: read from the {@code expires_at} index. */
-    private static String expiredKeys(String[] table) {
-        return "SELECT " + table[1] + " FROM " + table[0] + " WHERE expires_at < ? ORDER BY expires_at LIMIT ?";
+    private static String expiredKeys(String table, String key) {
+        return "SELECT " + key + " FROM " + table + " WHERE expires_at < ? ORDER BY expires_at LIMIT ?";
     }
 }

@@ -6,12 +6,12 @@ import static io.grantsmith.store.jdbc.Columns.millis;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
 import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,6 +32,7 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
     @Override
     public void saveAuthorizationTicket(AuthorizationTicket ticket) {
         Params params = Params.of()
+                .integerOrNull(RowMatch.column(ticket.key()))
                 .blob(ticket.hash().bytes())
                 .integer(ticket.serviceId())
                 .integer(ticket.clientId())
@@ -42,17 +43,18 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
     }
 
     @Override
-    public AuthorizationTicketUse useAuthorizationTicket(TokenHash hash, long serviceId, Instant now) {
-        Params use = Params.of().integer(millis(now)).blob(hash.bytes()).integer(serviceId).integer(millis(now));
-        Params find = Params.of().blob(hash.bytes()).integer(serviceId);
+    public AuthorizationTicketUse useAuthorizationTicket(TokenLookup lookup, long serviceId, Instant now) {
+        Params use = RowMatch.bind(Params.of().integer(millis(now)), lookup).integer(serviceId).integer(millis(now));
+        Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("useAuthorizationTicket", context -> {
-            Optional<AuthorizationTicket> used = context.first(AuthorizationSql.USE_TICKET, use,
-                    row -> new AuthorizationTicket(hash, serviceId, rows.request(row.getString("request")),
-                            instant(row, "issued_at"), instant(row, "expires_at")));
+            Optional<AuthorizationTicket> used = context.first(AuthorizationSql.USE_TICKET.sql(lookup), use,
+                    row -> new AuthorizationTicket(lookup.key(), lookup.hash(), serviceId,
+                            rows.request(row.getString("request")), instant(row, "issued_at"),
+                            instant(row, "expires_at")));
             if (used.isPresent()) {
                 return AuthorizationTicketUse.used(used.get());
             }
-            Optional<Boolean> consumed = context.first(AuthorizationSql.TICKET_STATE, find, row -> {
+            Optional<Boolean> consumed = context.first(AuthorizationSql.TICKET_STATE.sql(lookup), find, row -> {
                 row.getLong("consumed_at");
                 return !row.wasNull();
             });
@@ -67,6 +69,7 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
     @Override
     public void saveAuthorizationCode(AuthorizationCode code) {
         Params params = Params.of()
+                .integerOrNull(RowMatch.column(code.key()))
                 .blob(code.hash().bytes())
                 .integer(code.serviceId())
                 .integer(code.clientId())
@@ -78,32 +81,33 @@ final class JdbcAuthorizationStore implements AuthorizationTicketStore, Authoriz
     }
 
     @Override
-    public CodeRedemption redeem(TokenHash hash, long serviceId, Instant now) {
-        Params redeem = Params.of().integer(millis(now)).blob(hash.bytes()).integer(serviceId).integer(millis(now));
-        Params find = Params.of().blob(hash.bytes()).integer(serviceId);
+    public CodeRedemption redeem(TokenLookup lookup, long serviceId, Instant now) {
+        Params redeem = RowMatch.bind(Params.of().integer(millis(now)), lookup).integer(serviceId)
+                .integer(millis(now));
+        Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("redeemAuthorizationCode", context -> {
-            Optional<AuthorizationCode> redeemed = context.first(AuthorizationSql.REDEEM, redeem,
-                    row -> new AuthorizationCode(hash, serviceId, rows.request(row.getString("request")),
-                            rows.approval(row.getString("approval")), instant(row, "issued_at"),
+            Optional<AuthorizationCode> redeemed = context.first(AuthorizationSql.REDEEM.sql(lookup), redeem,
+                    row -> new AuthorizationCode(lookup.key(), lookup.hash(), serviceId,
+                            rows.request(row.getString("request")), rows.approval(row.getString("approval")), instant(row, "issued_at"),
                             instant(row, "expires_at")));
             if (redeemed.isPresent()) {
                 return new CodeRedemption.Redeemed(redeemed.get());
             }
             // Optional<FamilyId> cannot hold "reused, no grant recorded yet": read the column into a holder
-            Optional<FamilyId[]> reused = context.first(AuthorizationSql.MARK_REUSED, find,
+            Optional<FamilyId[]> reused = context.first(AuthorizationSql.MARK_REUSED.sql(lookup), find,
                     row -> new FamilyId[] {Columns.family(row, "grant_id")});
             if (reused.isPresent()) {
                 return new CodeRedemption.AlreadyUsed(reused.get()[0]);
             }
-            boolean exists = context.first(AuthorizationSql.CODE_EXISTS, find, row -> true).isPresent();
+            boolean exists = context.first(AuthorizationSql.CODE_EXISTS.sql(lookup), find, row -> true).isPresent();
             return exists ? new CodeRedemption.Expired() : new CodeRedemption.NotFound();
         });
     }
 
     @Override
-    public boolean recordIssued(TokenHash hash, long serviceId, FamilyId grant) {
-        Params params = Params.of().blob(Columns.family(grant)).blob(hash.bytes()).integer(serviceId);
+    public boolean recordIssued(TokenLookup lookup, long serviceId, FamilyId grant) {
+        Params params = RowMatch.bind(Params.of().blob(Columns.family(grant)), lookup).integer(serviceId);
         return writer.submit("recordAuthorizationCodeGrant", context -> context.first(
-                AuthorizationSql.RECORD_ISSUED, params, row -> row.getBoolean("reused")).orElse(false));
+                AuthorizationSql.RECORD_ISSUED.sql(lookup), params, row -> row.getBoolean("reused")).orElse(false));
     }
 }

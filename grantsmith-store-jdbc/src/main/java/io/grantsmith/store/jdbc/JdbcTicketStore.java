@@ -7,9 +7,9 @@ import static io.grantsmith.store.jdbc.Columns.millisOrNull;
 import io.grantsmith.api.types.ClientAuthMethod;
 import io.grantsmith.core.model.Scopes;
 import io.grantsmith.core.model.Ticket;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.TicketStore;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +28,7 @@ final class JdbcTicketStore implements TicketStore {
     @Override
     public void saveTicket(Ticket ticket) {
         Params params = Params.of()
+                .integerOrNull(RowMatch.column(ticket.key()))
                 .blob(ticket.hash().bytes())
                 .integer(ticket.serviceId())
                 .integer(ticket.clientId())
@@ -38,20 +39,22 @@ final class JdbcTicketStore implements TicketStore {
                 .integer(millis(ticket.issuedAt()))
                 .integer(millis(ticket.expiresAt()))
                 .integerOrNull(millisOrNull(ticket.consumedAt()));
-        writer.submit("saveTicket", context -> context.update(TicketSql.UPSERT, params));
+        writer.submit("saveTicket", context -> context.update(
+                ticket.key() != 0 ? TicketSql.UPSERT : TicketSql.UPSERT_LEGACY, params));
     }
 
     /** When the conditional update changes nothing, one read on the writer's connection says why. */
     @Override
-    public TicketUse useTicket(TokenHash hash, long serviceId, Instant now) {
-        Params use = Params.of().integer(millis(now)).blob(hash.bytes()).integer(serviceId).integer(millis(now));
-        Params find = Params.of().blob(hash.bytes()).integer(serviceId);
+    public TicketUse useTicket(TokenLookup lookup, long serviceId, Instant now) {
+        Params use = RowMatch.bind(Params.of().integer(millis(now)), lookup).integer(serviceId).integer(millis(now));
+        Params find = RowMatch.bind(Params.of(), lookup).integer(serviceId);
         return writer.submit("useTicket", context -> {
-            Optional<Ticket> used = context.first(TicketSql.USE, use, row -> ticketBeforeUse(hash, row));
+            Optional<Ticket> used = context.first(TicketSql.USE.sql(lookup), use,
+                    row -> ticketBeforeUse(lookup, row));
             if (used.isPresent()) {
                 return TicketUse.used(used.get());
             }
-            Optional<Boolean> consumed = context.first(TicketSql.STATE, find, row -> {
+            Optional<Boolean> consumed = context.first(TicketSql.STATE.sql(lookup), find, row -> {
                 row.getLong("consumed_at");
                 return !row.wasNull();
             });
@@ -62,10 +65,11 @@ final class JdbcTicketStore implements TicketStore {
         });
     }
 
-    private Ticket ticketBeforeUse(TokenHash hash, ResultSet row) throws SQLException {
+    private Ticket ticketBeforeUse(TokenLookup lookup, ResultSet row) throws SQLException {
         String method = row.getString("client_auth_method");
         return new Ticket(
-                hash,
+                lookup.key(),
+                lookup.hash(),
                 row.getLong("service_id"),
                 row.getLong("client_id"),
                 row.getBoolean("client_id_alias_used"),

@@ -52,7 +52,7 @@ class PreviousReleaseTest {
     @Test
     void whenOpenedThenItsClientSecretsAreResealedBoundToTheirServiceAndStillOpen() throws Exception {
         try (JdbcStores stores = TestStores.open(file)) {
-            assertThat(stores.migrationsApplied()).isEqualTo(9); // V2, V3, V5, V6, V7, V8, V9, V10 and V11
+            assertThat(stores.migrationsApplied()).isEqualTo(10); // V2, V3, V5, V6, V7, V8, V9, V10, V11 and V12
             assertThat(stores.clients().find(1001, 5001).orElseThrow().secret().matches("secret-of-5001")).isTrue();
             assertThat(stores.clients().find(1002, 5002).orElseThrow().secret().matches("secret-of-5002")).isTrue();
             assertThat(stores.clients().find(1001, 5003).orElseThrow().secret()).isNull();

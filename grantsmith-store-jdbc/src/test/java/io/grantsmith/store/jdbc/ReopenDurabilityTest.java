@@ -63,7 +63,7 @@ class ReopenDurabilityTest {
             assertThat(found).usingRecursiveComparison().ignoringFields("secret").isEqualTo(client);
             assertThat(stores.users().find(7, "alice")).contains(user);
             assertThat(stores.settings().get("admin.token.hash")).contains("abc");
-            assertThat(stores.tickets().useTicket(ticket.hash(), Records.SERVICE, NOW).status())
+            assertThat(stores.tickets().useTicket(Records.lookup(ticket), Records.SERVICE, NOW).status())
                     .isEqualTo(TicketUse.Status.USED);
         }
     }

@@ -54,24 +54,27 @@ class SchemaVersionTest {
     void whenTheSchemaIsOneMigrationBehindThenOpeningAppliesThatMigration() throws Exception {
         Path file = directory.resolve("grantsmith.db");
         TestStores.open(file).close();
-        execute(file, "DROP TABLE node_leases");
-        execute(file, "DELETE FROM flyway_schema_history WHERE version = '11'");
+        for (String undo : NewestMigrationUndone.STATEMENTS) {
+            execute(file, undo);
+        }
 
         try (JdbcStores stores = TestStores.open(file)) {
             assertThat(stores.migrationsApplied()).isEqualTo(1);
         }
 
-        assertThat(query(file, "SELECT name FROM sqlite_master WHERE name = 'node_leases'")).containsExactly("node_leases");
+        assertThat(query(file, "SELECT name FROM pragma_table_info('authorization_codes') WHERE name = 'token_key'"))
+                .containsExactly("token_key");
         assertThat(query(file, "SELECT version || ':' || success FROM flyway_schema_history "
-                + "ORDER BY installed_rank DESC LIMIT 1")).containsExactly("11:1");
+                + "ORDER BY installed_rank DESC LIMIT 1")).containsExactly(NewestMigrationUndone.VERSION + ":1");
     }
 
     @Test
     void whenAnAppliedMigrationWasEditedThenOpeningAnExistingDatabaseStillValidatesAndFails() throws Exception {
         Path file = directory.resolve("grantsmith.db");
         TestStores.open(file).close();
-        execute(file, "DELETE FROM flyway_schema_history WHERE version = '11'"); // behind: Flyway runs
-        execute(file, "DROP TABLE node_leases");
+        for (String undo : NewestMigrationUndone.STATEMENTS) { // behind: Flyway runs
+            execute(file, undo);
+        }
         execute(file, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '9'");
 
         assertThatThrownBy(() -> TestStores.open(file).close()).isInstanceOf(StoreException.class)
@@ -116,8 +119,8 @@ class SchemaVersionTest {
     void aDatabaseOfALaterReleaseIsNotCurrent() throws Exception {
         Path file = migrated();
         execute(file, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                + "installed_by, execution_time, success) SELECT MAX(installed_rank) + 1, '12', 'later', 'SQL', "
-                + "'V12__later.sql', 'test', 0, 1 FROM flyway_schema_history");
+                + "installed_by, execution_time, success) SELECT MAX(installed_rank) + 1, '13', 'later', 'SQL', "
+                + "'V13__later.sql', 'test', 0, 1 FROM flyway_schema_history");
         try (Connection connection = connect(file)) {
             assertThat(SchemaVersion.isCurrent(connection, Dialect.SQLITE)).isFalse();
         }

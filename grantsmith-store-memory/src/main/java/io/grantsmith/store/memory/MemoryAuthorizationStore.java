@@ -3,12 +3,12 @@ package io.grantsmith.store.memory;
 import io.grantsmith.core.model.AuthorizationCode;
 import io.grantsmith.core.model.AuthorizationTicket;
 import io.grantsmith.core.model.FamilyId;
-import io.grantsmith.core.model.TokenHash;
 import io.grantsmith.core.spi.AuthorizationCodeStore;
 import io.grantsmith.core.spi.AuthorizationTicketStore;
 import io.grantsmith.core.spi.AuthorizationTicketUse;
 import io.grantsmith.core.spi.CodeRedemption;
 import io.grantsmith.core.spi.TicketUse;
+import io.grantsmith.core.spi.TokenLookup;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,17 +20,19 @@ import java.util.function.Predicate;
  * code and recording its grant trivially atomic.
  */
 final class MemoryAuthorizationStore implements AuthorizationTicketStore, AuthorizationCodeStore {
-    private final Map<TokenHash, TicketEntry> tickets = new HashMap<>();
-    private final Map<TokenHash, CodeEntry> codes = new HashMap<>();
+    /** By key and hash, as the SQL stores find them: a value presented with the right key but another hash misses. */
+    private final Map<TokenLookup, TicketEntry> tickets = new HashMap<>();
+    private final Map<TokenLookup, CodeEntry> codes = new HashMap<>();
 
     @Override
     public synchronized void saveAuthorizationTicket(AuthorizationTicket ticket) {
-        tickets.put(ticket.hash(), new TicketEntry(ticket, false));
+        tickets.put(new TokenLookup(ticket.key(), ticket.hash()), new TicketEntry(ticket, false));
     }
 
     @Override
-    public synchronized AuthorizationTicketUse useAuthorizationTicket(TokenHash hash, long serviceId, Instant now) {
-        TicketEntry entry = tickets.get(hash);
+    public synchronized AuthorizationTicketUse useAuthorizationTicket(TokenLookup lookup, long serviceId,
+            Instant now) {
+        TicketEntry entry = tickets.get(lookup);
         if (entry == null || entry.ticket().serviceId() != serviceId) {
             return AuthorizationTicketUse.failed(TicketUse.Status.NOT_FOUND);
         }
@@ -40,18 +42,18 @@ final class MemoryAuthorizationStore implements AuthorizationTicketStore, Author
         if (!now.isBefore(entry.ticket().expiresAt())) {
             return AuthorizationTicketUse.failed(TicketUse.Status.EXPIRED);
         }
-        tickets.put(hash, new TicketEntry(entry.ticket(), true));
+        tickets.put(lookup, new TicketEntry(entry.ticket(), true));
         return AuthorizationTicketUse.used(entry.ticket());
     }
 
     @Override
     public synchronized void saveAuthorizationCode(AuthorizationCode code) {
-        codes.put(code.hash(), new CodeEntry(code));
+        codes.put(new TokenLookup(code.key(), code.hash()), new CodeEntry(code));
     }
 
     @Override
-    public synchronized CodeRedemption redeem(TokenHash hash, long serviceId, Instant now) {
-        CodeEntry entry = codes.get(hash);
+    public synchronized CodeRedemption redeem(TokenLookup lookup, long serviceId, Instant now) {
+        CodeEntry entry = codes.get(lookup);
         if (entry == null || entry.code.serviceId() != serviceId) {
             return new CodeRedemption.NotFound();
         }
@@ -67,8 +69,8 @@ final class MemoryAuthorizationStore implements AuthorizationTicketStore, Author
     }
 
     @Override
-    public synchronized boolean recordIssued(TokenHash hash, long serviceId, FamilyId grant) {
-        CodeEntry entry = codes.get(hash);
+    public synchronized boolean recordIssued(TokenLookup lookup, long serviceId, FamilyId grant) {
+        CodeEntry entry = codes.get(lookup);
         if (entry == null || entry.code.serviceId() != serviceId) {
             return false; // purged meanwhile: nobody can reuse it any more
         }

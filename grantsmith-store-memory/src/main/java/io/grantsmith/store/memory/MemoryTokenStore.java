@@ -35,7 +35,8 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
     /** Refresh tokens as saved; their grant is read from {@link #grants}, which holds its current state. */
     private final Map<Long, RefreshTokenRecord> refreshTokens = new HashMap<>();
     private final Map<FamilyId, GrantRecord> grants = new HashMap<>();
-    private final Map<TokenHash, Ticket> tickets = new HashMap<>();
+    /** By key and hash (see MemoryAuthorizationStore). */
+    private final Map<TokenLookup, Ticket> tickets = new HashMap<>();
     private final Map<FamilyId, Set<Long>> accessTokensByFamily = new HashMap<>();
 
     @Override
@@ -152,12 +153,12 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
 
     @Override
     public synchronized void saveTicket(Ticket ticket) {
-        tickets.put(ticket.hash(), ticket);
+        tickets.put(new TokenLookup(ticket.key(), ticket.hash()), ticket);
     }
 
     @Override
-    public synchronized TicketUse useTicket(TokenHash hash, long serviceId, Instant now) {
-        Ticket ticket = tickets.get(hash);
+    public synchronized TicketUse useTicket(TokenLookup lookup, long serviceId, Instant now) {
+        Ticket ticket = tickets.get(lookup);
         if (ticket == null || ticket.serviceId() != serviceId) {
             return TicketUse.failed(TicketUse.Status.NOT_FOUND);
         }
@@ -167,7 +168,7 @@ final class MemoryTokenStore implements TokenStore, TicketStore, Housekeeping {
         if (!now.isBefore(ticket.expiresAt())) {
             return TicketUse.failed(TicketUse.Status.EXPIRED);
         }
-        tickets.put(hash, ticket.consumed(now));
+        tickets.put(lookup, ticket.consumed(now));
         return TicketUse.used(ticket);
     }
 

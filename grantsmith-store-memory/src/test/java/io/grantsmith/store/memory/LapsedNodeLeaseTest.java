@@ -56,7 +56,7 @@ class LapsedNodeLeaseTest {
         RequestedAuthorization request = RequestedAuthorization.builder().clientId(CODE_CLIENT_ID, false)
                 .redirectUri("https://client.example/cb", false)
                 .responseType(ResponseType.CODE).scopes(Scopes.of("read")).build();
-        stores.authorizationCodes().saveAuthorizationCode(new AuthorizationCode(TokenHasher.hash("the-code"),
+        stores.authorizationCodes().saveAuthorizationCode(new AuthorizationCode(0, TokenHasher.hash("the-code"),
                 EngineFixture.SERVICE_ID, request, new UserApproval("alice", null, null, null, null, List.of()), fixture.now(), fixture.now().plusSeconds(600)));
 
         lapsed.set(true);
