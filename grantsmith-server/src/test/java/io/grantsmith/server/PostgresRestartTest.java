@@ -87,8 +87,8 @@ class PostgresRestartTest {
             assertThat(during).allSatisfy(StoreOutageLoad::assertClearStoreError);
             assertThat(during).allSatisfy(sample -> assertThat(sample.tookMillis())
                     .as("answered at once, ms; the node printed:%n%s", node.log()).isLessThan(FAST_MILLIS));
-            assertThat(samples).filteredOn(sample -> sample.sentAt() > stopped && sample.sentAt() < restarted)
-                    .allSatisfy(sample -> assertThat(sample.tookMillis())
+            // bounded across the stop too: a request in flight when PostgreSQL stopped is not left waiting for its return
+            assertThat(samples).allSatisfy(sample -> assertThat(sample.tookMillis())
                             .isLessThan(WRITE_TIMEOUT.toMillis() + FAST_MILLIS));
             if (threadsBefore > 0) {
                 assertThat(threadsDuring).as("the node's threads during the outage (%d before)", threadsBefore)
@@ -110,8 +110,9 @@ class PostgresRestartTest {
                     && sample.sentAt() < stopped)).as("tokens issued before the stop").isNotEmpty();
             assertThat(acknowledged).allSatisfy(token -> assertThat(grants.isActive(http, token))
                     .as("acknowledged token %s", token).isTrue());
-            System.out.printf("PostgresRestartTest: %d answers, %d during the outage, %d tokens acknowledged,"
-                    + " threads %d -> %d, health down after %d ms, up %d ms after the restart%n", samples.size(),
+            System.out.printf("PostgresRestartTest: slowest answer %d ms; %d answers, %d during the outage, %d tokens acknowledged,"
+                    + " threads %d -> %d, health down after %d ms, up %d ms after the restart%n",
+                    samples.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).max().orElse(0), samples.size(),
                     during.size(), acknowledged.size(), threadsBefore, threadsDuring, (healthDown - stopped) / 1_000_000,
                     (recovered - restarted) / 1_000_000);
         }
