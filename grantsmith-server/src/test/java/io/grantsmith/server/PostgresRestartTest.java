@@ -110,10 +110,11 @@ class PostgresRestartTest {
                     && sample.sentAt() < stopped)).as("tokens issued before the stop").isNotEmpty();
             assertThat(acknowledged).allSatisfy(token -> assertThat(grants.isActive(http, token))
                     .as("acknowledged token %s", token).isTrue());
-            System.out.printf("PostgresRestartTest: slowest answer %d ms; %d answers, %d during the outage, %d tokens acknowledged,"
+            System.out.printf("PostgresRestartTest: slowest answer %d ms; %d answers, %d during the outage (median %d ms), %d tokens acknowledged,"
                     + " threads %d -> %d, health down after %d ms, up %d ms after the restart%n",
                     samples.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).max().orElse(0), samples.size(),
-                    during.size(), acknowledged.size(), threadsBefore, threadsDuring, (healthDown - stopped) / 1_000_000,
+                    during.size(), during.stream().mapToLong(StoreOutageLoad.Sample::tookMillis).sorted()
+                            .skip(during.size() / 2).findFirst().orElse(0), acknowledged.size(), threadsBefore, threadsDuring, (healthDown - stopped) / 1_000_000,
                     (recovered - restarted) / 1_000_000);
         }
     }
