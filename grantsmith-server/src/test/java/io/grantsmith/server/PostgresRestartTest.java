@@ -87,7 +87,7 @@ class PostgresRestartTest {
             assertThat(during).allSatisfy(StoreOutageLoad::assertClearStoreError);
             assertThat(during).allSatisfy(sample -> assertThat(sample.tookMillis())
                     .as("answered at once, ms; the node printed:%n%s", node.log()).isLessThan(FAST_MILLIS));
-            // bounded across the stop too: a request in flight when PostgreSQL stopped is not left waiting for its return
+            // bounded across the stop too: a request in flight when PostgreSQL stopped does not wait for its return
             assertThat(samples).allSatisfy(sample -> assertThat(sample.tookMillis())
                             .isLessThan(WRITE_TIMEOUT.toMillis() + FAST_MILLIS));
             if (threadsBefore > 0) {
@@ -103,7 +103,8 @@ class PostgresRestartTest {
             // restart (the load's 200s at /as) is still active
             assertThat(node.isAlive()).isTrue();
             List<String> acknowledged = samples.stream()
-                    .filter(sample -> !sample.api() && sample.reply().status() == 200).map(sample -> sample.reply().text("access_token")).toList();
+                    .filter(sample -> !sample.api() && sample.reply().status() == 200)
+                    .map(sample -> sample.reply().text("access_token")).toList();
             assertThat(samples.stream().filter(sample -> !sample.api() && sample.reply().status() == 200
                     && sample.sentAt() > recovered)).as("tokens issued after the recovery").isNotEmpty();
             assertThat(samples.stream().filter(sample -> !sample.api() && sample.reply().status() == 200
