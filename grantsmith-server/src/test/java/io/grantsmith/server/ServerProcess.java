@@ -128,6 +128,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The child JVM's process id, to read its thread count from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */
     public void kill() {
         process.destroyForcibly();

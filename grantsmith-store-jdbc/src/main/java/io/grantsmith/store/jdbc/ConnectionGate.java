@@ -198,7 +198,9 @@ final class ConnectionGate implements AutoCloseable {
 
     /** A connection or a statement failed: when the connection failed, the gate closes until a trial answers. */
     void failed(Throwable failure) {
-        if (!canClose || !isConnectionFailure(failure) || isDown()) {
+        // the gate's own refusal says nothing of the database: a caller refused during an outage may report it
+        // after a trial reopened the gate, and closing it again would be a second outage (and log line) that is none
+        if (!canClose || !isConnectionFailure(failure) || isRefusal(failure) || isDown()) {
             return;
         }
         synchronized (this) {
@@ -318,6 +320,16 @@ final class ConnectionGate implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Whether the failure is (or was caused by) this gate turning a caller away. */
+    static boolean isRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQLSTATE class 08 (connection exception) anywhere in the chain of causes. */

@@ -2,6 +2,7 @@ package io.grantsmith.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -119,6 +120,27 @@ class ConnectionGateTest {
         assertThat(gate.connect()).isSameAs(CONNECTION);
         assertThat(trials).as("no trial after the answer").isEmpty();
         assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void whenACallerRefusedDuringTheOutageReportsItsRefusalAfterTheGateReopenedThenTheGateStaysOpen()
+            throws Exception {
+        AtomicInteger outages = new AtomicInteger();
+        gate.onOutage(outages::incrementAndGet);
+        gate.failed(RESET);
+        SQLException refusal = catchThrowableOfType(gate::connect, SQLException.class);
+        assertThat(trials.take()).isEqualTo(1);
+        Thread trial = gate.trialThread();
+        outcomes.add(Optional.empty());
+        trial.join();
+
+        // seen with a real PostgreSQL restarted under load (PostgresRestartTest): a second outage 15 ms after the
+        // first ended, its cause the gate's own refusal
+        gate.failed(new IllegalStateException("saveAccessToken was not written", refusal));
+
+        assertThat(gate.isDown()).as("the gate after a late refusal report").isFalse();
+        assertThat(outages.get()).isEqualTo(1);
+        assertThat(trials).isEmpty();
     }
 
     @Test
