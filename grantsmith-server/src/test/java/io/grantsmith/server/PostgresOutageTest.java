@@ -47,9 +47,7 @@ class PostgresOutageTest {
                         "--write-timeout", Long.toString(WRITE_TIMEOUT.toSeconds()))) {
             ServerProcess node = nodes.node(0);
             HttpTarget http = nodes.http(0);
-            NodeGrants grants = NodeGrants.create(http, false);
-            grants.clientCredentials(http).assertNoStore(200);
-            grants.passwordTicket(http); // the client is cached now, as it is under steady load
+            NodeGrants grants = StoreOutageLoad.warmedGrants(http);
 
             ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Throwable> broken = new ConcurrentLinkedQueue<>();

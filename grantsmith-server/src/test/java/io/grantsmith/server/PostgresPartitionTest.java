@@ -70,9 +70,7 @@ class PostgresPartitionTest {
                         options.toArray(String[]::new))) {
             ServerProcess node = nodes.node(0);
             HttpTarget http = nodes.http(0);
-            NodeGrants grants = NodeGrants.create(http, false);
-            grants.clientCredentials(http).assertNoStore(200);
-            grants.passwordTicket(http); // the client is cached now, as it is under steady load
+            NodeGrants grants = StoreOutageLoad.warmedGrants(http);
             burst(grants, http); // the pool holds connections that the steady load below leaves idle
 
             ConcurrentLinkedQueue<StoreOutageLoad.Sample> samples = new ConcurrentLinkedQueue<>();

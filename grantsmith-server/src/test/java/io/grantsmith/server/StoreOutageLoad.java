@@ -44,6 +44,17 @@ final class StoreOutageLoad {
         }
     }
 
+    /**
+     * A service and client on the node, with one token and one password ticket issued: the client is cached then, as
+     * it is under steady load, so that what the outage changes is the database, not a first lookup.
+     */
+    static NodeGrants warmedGrants(HttpTarget http) {
+        NodeGrants grants = NodeGrants.create(http, false);
+        grants.clientCredentials(http).assertNoStore(200);
+        grants.passwordTicket(http);
+        return grants;
+    }
+
     /** Client credentials at {@code /as} and password tickets through the API, from a few threads, until stopped. */
     static List<Thread> start(String threadName, NodeGrants grants, HttpTarget http, ConcurrentLinkedQueue<Sample> samples,
             ConcurrentLinkedQueue<Throwable> broken) {
